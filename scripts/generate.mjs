@@ -1,0 +1,13 @@
+// Build-time code generation that both the bundles (esbuild.mjs) and the compiled tests need.
+// Each generator is idempotent and writes only ignored files.
+import { pathToFileURL } from 'node:url';
+
+const generators = [];
+
+export async function generate() {
+  for (const g of generators) await g();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await generate();
+}
