@@ -31,7 +31,7 @@ const MARKER_KEYS: ReadonlyArray<[DialectId, readonly string[]]> = [
 /** Sniffs a dialect from the top-level keys of a YAML or JSON text; undefined when nothing fits. */
 export function sniffDialect(text: string): DialectId | undefined {
   let keys: Set<string>;
-  let nested = false;
+  let nested: boolean;
   try {
     const doc = parseDocument(text, { strict: false, uniqueKeys: false });
     if (!isMap(doc.contents)) return undefined;
