@@ -15,6 +15,9 @@ Commands:
 Run 'ml-config-lens <command> --help' for the options of a command.`;
 
 const subcommands: Record<string, () => Promise<SubcommandRun>> = {
+  check: async () => (await import('./check')).run,
+  estimate: async () => (await import('./estimate')).run,
+  recommend: async () => (await import('./recommend')).run,
   dialect: async () => (await import('./dialect')).run,
 };
 
