@@ -1,0 +1,89 @@
+// Public entry of the module inventory: a config.json (plus the head PEFT's task_type implies) in,
+// every parameter-owning module as Hugging Face transformers 4.47 names and shapes it, out.
+import { int, InvalidConfigError, UnsupportedModelError } from './config';
+import { countParams, expandModules } from './expand';
+import { chooseHead } from './heads';
+import { familyOf, supportedModelTypes } from './registry';
+import type { HfConfig, ModelInventory } from './types';
+
+export type { HfConfig, ModuleKind, ModuleInfo, ModelInventory, InventoryDims, HeadKind } from './types';
+export { UnsupportedModelError, InvalidConfigError } from './config';
+export { supportedModelTypes } from './registry';
+
+export interface InventoryOptions { taskType?: string | null; autoClass?: string; numLabels?: number }
+
+/** num_labels as transformers resolves it: explicit, else config.num_labels, else id2label's size, else 2. */
+function resolveNumLabels(cfg: HfConfig, n: number | undefined): number {
+  if (n !== undefined) {
+    if (!Number.isInteger(n) || n < 1) throw new InvalidConfigError(`num_labels must be a positive integer, got ${n}`);
+    return n;
+  }
+  if (cfg.num_labels !== undefined && cfg.num_labels !== null) return int(cfg, 'num_labels', 2);
+  const id2label = cfg.id2label;
+  if (id2label && typeof id2label === 'object') return Math.max(1, Object.keys(id2label).length);
+  return 2;
+}
+
+function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
+  if (!config || typeof config !== 'object' || Array.isArray(config)) {
+    throw new InvalidConfigError('config.json must be a JSON object');
+  }
+  const modelType = config.model_type;
+  if (typeof modelType !== 'string' || modelType === '') {
+    throw new InvalidConfigError('config.json has no "model_type" string, so the architecture is unknown');
+  }
+  const family = familyOf(modelType);
+  if (!family) {
+    throw new UnsupportedModelError(`model_type "${modelType}" is not supported yet (supported: ${supportedModelTypes().join(', ')})`);
+  }
+  const choice = chooseHead(config, opts.taskType, opts.autoClass);
+  const head = family.heads[choice.kind];
+  if (!head) {
+    const have = Object.values(family.heads).map((s) => s?.cls).join(', ');
+    throw new UnsupportedModelError(`model_type "${modelType}" has no ${choice.autoClass} head here (available: ${have})`);
+  }
+  const r = family.resolve(config, resolveNumLabels(config, opts.numLabels));
+  const dimsR = head.flags ? { ...r, flags: head.flags } : r;
+  const modules = expandModules(family.backbone, head, dimsR);
+  const inv: ModelInventory = {
+    modelType, autoClass: choice.autoClass, modelClass: head.cls, taskType: opts.taskType ?? null,
+    modules, baseParams: countParams(modules),
+    dims: {
+      hiddenSize: r.h, numLayers: r.L, numAttentionHeads: r.nh, numKeyValueHeads: r.nkv, headDim: r.hd,
+      vocabSize: r.V, isEncoderDecoder: r.encDec, tieWordEmbeddings: r.tie,
+      numTransformerSubmodules: r.encDec && choice.kind === 'seq2seq_lm' ? 2 : 1,
+    },
+  };
+  if (family.unverified) inv.unverified = family.unverified;
+  return inv;
+}
+
+// Inventories are pure functions of (config, options): cache them so repeated estimates (every
+// keystroke in the editor) cost a lookup. Bounded so a long session cannot grow it without limit.
+const CACHE_LIMIT = 64;
+const cache = new Map<string, ModelInventory>();
+const byObject = new WeakMap<HfConfig, Map<string, ModelInventory>>();
+
+/**
+ * Builds (or returns the cached) module inventory of the task model a PEFT run would wrap.
+ * The result is shared between callers: treat it as read-only.
+ */
+export function buildInventory(config: HfConfig, opts: InventoryOptions = {}): ModelInventory {
+  const optKey = `${opts.taskType ?? ''}|${opts.autoClass ?? ''}|${opts.numLabels ?? ''}`;
+  const perObject = config && typeof config === 'object' ? byObject.get(config) : undefined;
+  const hit = perObject?.get(optKey);
+  if (hit) return hit;
+  const key = `${optKey}|${JSON.stringify(config)}`;
+  let inv = cache.get(key);
+  if (!inv) {
+    inv = build(config, opts);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, inv);
+  }
+  if (config && typeof config === 'object') {
+    const m = perObject ?? new Map<string, ModelInventory>();
+    m.set(optKey, inv);
+    if (!perObject) byObject.set(config, m);
+  }
+  return inv;
+}

@@ -1,0 +1,19 @@
+// model_type -> family table. Each table lists its own model_type values.
+import type { BaseDims, Family } from './types';
+import { GEMMA, GEMMA2, LLAMA, MISTRAL, MIXTRAL, PHI3, QWEN2 } from './families/llama';
+
+// Families are generic over their resolved dims; the registry only needs the common part.
+type AnyFamily = Family<BaseDims>;
+
+const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3] as unknown as AnyFamily[];
+
+const BY_TYPE = new Map<string, AnyFamily>();
+for (const f of FAMILIES) for (const t of f.types) BY_TYPE.set(t, f);
+
+export function familyOf(modelType: string): AnyFamily | undefined {
+  return BY_TYPE.get(modelType);
+}
+
+export function supportedModelTypes(): string[] {
+  return [...BY_TYPE.keys()].sort();
+}

@@ -1,0 +1,80 @@
+// The module inventory against the PEFT oracle: every distinct (model, head, num_labels) must give
+// exactly the oracle's base_total, and every module name PEFT touched must exist in the inventory.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildInventory, supportedModelTypes, type HfConfig, type ModelInventory } from '../../src/core/estimator/inventory';
+
+interface OracleCase {
+  id: string;
+  model: Record<string, unknown> & { name: string; model_type: string; auto_class: string };
+  task_type: string | null;
+  base_total: number;
+  adapted_modules: Record<string, number>;
+  modules_to_save_wrapped: Record<string, number>;
+  trainable_breakdown: Record<string, number>;
+}
+
+const oracleDir = resolve(__dirname, '../../..', '../shared/oracle');
+// While families are being added, only the supported ones run (the coverage test below lists the rest).
+const supported = new Set(supportedModelTypes());
+const allCases: OracleCase[] = JSON.parse(readFileSync(resolve(oracleDir, 'cases.json'), 'utf8'));
+const cases = allCases.filter((c) => supported.has(c.model.model_type));
+
+/** The config.json fields the oracle set (its bookkeeping fields removed). */
+export function oracleConfig(model: OracleCase['model']): HfConfig {
+  const { name: _n, hf_reference: _h, auto_class: _a, resolved_config: _r, ...fields } = model;
+  return fields;
+}
+
+function inventoryOf(c: OracleCase): ModelInventory {
+  return buildInventory(oracleConfig(c.model), { taskType: c.task_type, autoClass: c.model.auto_class });
+}
+
+/** One representative case per distinct (model name, head, num_labels). */
+function distinctModels(): OracleCase[] {
+  const seen = new Map<string, OracleCase>();
+  for (const c of cases) {
+    const key = `${c.model.name}|${c.model.auto_class}|${c.model.num_labels ?? ''}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()];
+}
+
+function namePatterns(inv: ModelInventory): Set<string> {
+  return new Set(inv.modules.map((m) => m.name.replace(/\.\d+\./g, '.*.')));
+}
+
+const ADAPTER_SEGMENT = /\.(lora_|ia3_|ln_tuning_layers|modules_to_save|oft_|boft_|vera_|hra_|loha_|lokr_|fourierft_|vblora_|shira_|miss_|c3a_|adaption_|trainable_tokens_)/;
+
+describe('inventory: base_total equals the PEFT oracle for every oracle model', () => {
+  for (const c of distinctModels()) {
+    it(`${c.model.name} as ${c.model.auto_class}: ${c.base_total}`, () => {
+      assert.equal(inventoryOf(c).baseParams, c.base_total);
+    });
+  }
+});
+
+describe('inventory: module names PEFT adapted or trained exist', () => {
+  const byModel = new Map<string, OracleCase[]>();
+  for (const c of cases) byModel.set(`${c.model.name}|${c.model.auto_class}`, [...(byModel.get(`${c.model.name}|${c.model.auto_class}`) ?? []), c]);
+  for (const [key, group] of byModel) {
+    it(`${key}: adapted, saved and bias-trained modules are in the inventory`, () => {
+      const inv = inventoryOf(group[0]);
+      const patterns = namePatterns(inv);
+      const byName = new Map(inv.modules.map((m) => [m.name.replace(/\.\d+\./g, '.*.'), m]));
+      for (const c of group) {
+        for (const n of Object.keys(c.adapted_modules)) assert.ok(patterns.has(n), `${c.id}: adapted ${n} missing`);
+        for (const n of Object.keys(c.modules_to_save_wrapped)) {
+          const bare = n.replace(/^base_model\./, '');
+          assert.ok([...patterns].some((p) => p === bare || p.endsWith(`.${bare}`)), `${c.id}: saved ${n} missing`);
+        }
+        for (const k of Object.keys(c.trainable_breakdown)) {
+          if (!k.startsWith('base_model.model.') || !k.endsWith('.bias') || ADAPTER_SEGMENT.test(k)) continue;
+          const mod = k.slice('base_model.model.'.length, -'.bias'.length).replace(/\.base_layer$/, '');
+          assert.ok((byName.get(mod)?.biasParams ?? 0) > 0, `${c.id}: bias of ${mod} missing`);
+        }
+      }
+    });
+  }
+});
