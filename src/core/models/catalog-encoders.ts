@@ -1,0 +1,122 @@
+// Catalog: encoders, encoder-decoders and vision (BERT, RoBERTa, DistilBERT, DeBERTa-v3, T5/Flan-T5,
+// BART, ViT). Values were typed from each model's published config.json for the PEFT oracle
+// (../shared/oracle/models.json) and are copied here unchanged. microsoft/deberta-v3-base publishes no
+// `architectures`; ViT's published config lists 1000 `id2label` entries, kept here as `num_labels`.
+import type { CatalogEntry } from './types';
+
+const ORACLE = 'values as recorded in the PEFT oracle models.json (typed from the published config.json)';
+
+export const ENCODER_MODELS: readonly CatalogEntry[] = [
+  {
+    id: 'google-bert/bert-base-uncased',
+    aliases: ["bert-base-uncased"],
+    family: 'BERT',
+    source: 'https://huggingface.co/google-bert/bert-base-uncased/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["BertForMaskedLM"], "model_type": "bert", "hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12, "intermediate_size": 3072, "vocab_size": 30522, "max_position_embeddings": 512, "type_vocab_size": 2},
+  },
+  {
+    id: 'google-bert/bert-large-uncased',
+    aliases: ["bert-large-uncased"],
+    family: 'BERT',
+    source: 'https://huggingface.co/google-bert/bert-large-uncased/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["BertForMaskedLM"], "model_type": "bert", "hidden_size": 1024, "num_hidden_layers": 24, "num_attention_heads": 16, "intermediate_size": 4096, "vocab_size": 30522, "max_position_embeddings": 512, "type_vocab_size": 2},
+  },
+  {
+    id: 'FacebookAI/roberta-base',
+    aliases: ["roberta-base"],
+    family: 'RoBERTa',
+    source: 'https://huggingface.co/FacebookAI/roberta-base/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["RobertaForMaskedLM"], "model_type": "roberta", "hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12, "intermediate_size": 3072, "vocab_size": 50265, "max_position_embeddings": 514, "type_vocab_size": 1, "pad_token_id": 1, "layer_norm_eps": 1e-05},
+  },
+  {
+    id: 'FacebookAI/roberta-large',
+    aliases: ["roberta-large"],
+    family: 'RoBERTa',
+    source: 'https://huggingface.co/FacebookAI/roberta-large/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["RobertaForMaskedLM"], "model_type": "roberta", "hidden_size": 1024, "num_hidden_layers": 24, "num_attention_heads": 16, "intermediate_size": 4096, "vocab_size": 50265, "max_position_embeddings": 514, "type_vocab_size": 1, "pad_token_id": 1, "layer_norm_eps": 1e-05},
+  },
+  {
+    id: 'distilbert/distilbert-base-uncased',
+    aliases: ["distilbert-base-uncased"],
+    family: 'DistilBERT',
+    source: 'https://huggingface.co/distilbert/distilbert-base-uncased/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["DistilBertForMaskedLM"], "model_type": "distilbert", "dim": 768, "n_layers": 6, "n_heads": 12, "hidden_dim": 3072, "vocab_size": 30522, "max_position_embeddings": 512},
+  },
+  {
+    id: 'microsoft/deberta-v3-base',
+    aliases: ["deberta-v3-base"],
+    family: 'DeBERTa-v3',
+    source: 'https://huggingface.co/microsoft/deberta-v3-base/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"model_type": "deberta-v2", "hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12, "intermediate_size": 3072, "vocab_size": 128100, "max_position_embeddings": 512, "relative_attention": true, "position_buckets": 256, "norm_rel_ebd": "layer_norm", "share_att_key": true, "pos_att_type": ["p2c", "c2p"], "layer_norm_eps": 1e-07, "max_relative_positions": -1, "position_biased_input": false, "type_vocab_size": 0},
+  },
+  {
+    id: 'google-t5/t5-small',
+    aliases: ["t5-small"],
+    family: 'T5',
+    source: 'https://huggingface.co/google-t5/t5-small/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["T5ForConditionalGeneration"], "model_type": "t5", "d_model": 512, "d_ff": 2048, "d_kv": 64, "num_layers": 6, "num_heads": 8, "vocab_size": 32128, "relative_attention_num_buckets": 32, "feed_forward_proj": "relu"},
+  },
+  {
+    id: 'google-t5/t5-base',
+    aliases: ["t5-base"],
+    family: 'T5',
+    source: 'https://huggingface.co/google-t5/t5-base/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["T5ForConditionalGeneration"], "model_type": "t5", "d_model": 768, "d_ff": 3072, "d_kv": 64, "num_layers": 12, "num_heads": 12, "vocab_size": 32128, "relative_attention_num_buckets": 32, "feed_forward_proj": "relu"},
+  },
+  {
+    id: 'google/flan-t5-base',
+    aliases: ["flan-t5-base"],
+    family: 'Flan-T5',
+    source: 'https://huggingface.co/google/flan-t5-base/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["T5ForConditionalGeneration"], "model_type": "t5", "d_model": 768, "d_ff": 2048, "d_kv": 64, "num_layers": 12, "num_decoder_layers": 12, "num_heads": 12, "vocab_size": 32128, "relative_attention_num_buckets": 32, "feed_forward_proj": "gated-gelu", "tie_word_embeddings": false},
+  },
+  {
+    id: 'google/flan-t5-large',
+    aliases: ["flan-t5-large"],
+    family: 'Flan-T5',
+    source: 'https://huggingface.co/google/flan-t5-large/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["T5ForConditionalGeneration"], "model_type": "t5", "d_model": 1024, "d_ff": 2816, "d_kv": 64, "num_layers": 24, "num_decoder_layers": 24, "num_heads": 16, "vocab_size": 32128, "relative_attention_num_buckets": 32, "feed_forward_proj": "gated-gelu", "tie_word_embeddings": false},
+  },
+  {
+    id: 'facebook/bart-base',
+    aliases: ["bart-base"],
+    family: 'BART',
+    source: 'https://huggingface.co/facebook/bart-base/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["BartModel"], "model_type": "bart", "d_model": 768, "encoder_layers": 6, "decoder_layers": 6, "encoder_attention_heads": 12, "decoder_attention_heads": 12, "encoder_ffn_dim": 3072, "decoder_ffn_dim": 3072, "vocab_size": 50265, "max_position_embeddings": 1024},
+  },
+  {
+    id: 'facebook/bart-large',
+    aliases: ["bart-large"],
+    family: 'BART',
+    source: 'https://huggingface.co/facebook/bart-large/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["BartModel"], "model_type": "bart", "d_model": 1024, "encoder_layers": 12, "decoder_layers": 12, "encoder_attention_heads": 16, "decoder_attention_heads": 16, "encoder_ffn_dim": 4096, "decoder_ffn_dim": 4096, "vocab_size": 50265, "max_position_embeddings": 1024},
+  },
+  {
+    id: 'google/vit-base-patch16-224',
+    aliases: ["vit-base-patch16-224"],
+    family: 'ViT',
+    source: 'https://huggingface.co/google/vit-base-patch16-224/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["ViTForImageClassification"], "model_type": "vit", "num_labels": 1000, "hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12, "intermediate_size": 3072, "image_size": 224, "patch_size": 16, "num_channels": 3, "qkv_bias": true},
+  },
+  {
+    id: 'google/vit-large-patch16-224',
+    aliases: ["vit-large-patch16-224"],
+    family: 'ViT',
+    source: 'https://huggingface.co/google/vit-large-patch16-224/blob/main/config.json',
+    readFrom: ORACLE,
+    config: {"architectures": ["ViTForImageClassification"], "model_type": "vit", "num_labels": 1000, "hidden_size": 1024, "num_hidden_layers": 24, "num_attention_heads": 16, "intermediate_size": 4096, "image_size": 224, "patch_size": 16, "num_channels": 3, "qkv_bias": true},
+  },
+];
