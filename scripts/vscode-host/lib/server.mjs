@@ -56,7 +56,7 @@ async function waitHealthy(url, child, logFile, ms) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
+      if ((await globalThis.fetch(`${url}/healthz`)).ok) return;
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
