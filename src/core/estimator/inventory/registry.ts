@@ -1,11 +1,16 @@
 // model_type -> family table. Each table lists its own model_type values.
 import type { BaseDims, Family } from './types';
+import { BLOOM, GPT2, GPT_NEOX, GPTJ } from './families/gpt';
+import { FALCON } from './families/falcon';
+import { OPT } from './families/opt';
+import { PHI } from './families/phi';
 import { GEMMA, GEMMA2, LLAMA, MISTRAL, MIXTRAL, PHI3, QWEN2 } from './families/llama';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
 
-const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3] as unknown as AnyFamily[];
+const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3, GPT2, GPTJ, GPT_NEOX, BLOOM,
+  OPT, FALCON, PHI] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();
 for (const f of FAMILIES) for (const t of f.types) BY_TYPE.set(t, f);

@@ -2,6 +2,7 @@
 import { linear } from '../tpl';
 import type { BaseDims, HeadKind, HeadSpec, ModTpl } from '../types';
 
+type Heads<R> = Partial<Record<HeadKind, HeadSpec<R>>>;
 const hid = (r: BaseDims) => r.h;
 const nl = (r: BaseDims) => r.numLabels;
 
@@ -10,13 +11,35 @@ export function lmHead<R extends BaseDims>(embed: string, name = 'lm_head', bias
   return linear<R>(name, inF, (r) => r.V, bias, { tie: `{p}${embed}`, tieWhen: (r) => r.tie, output: true });
 }
 
-/** Heads of a decoder-only LM whose backbone sits under `model.` (Llama, Mistral, Qwen2, Gemma, Phi...). */
-export function decoderHeads<R extends BaseDims>(cls: string, embed: string, qaPrefix = 'transformer.'): Partial<Record<HeadKind, HeadSpec<R>>> {
+/** A task-head Linear (classifier, score, qa_outputs): marked isHead. */
+export function headLinear<R extends BaseDims>(name: string, outF: (r: R) => number = nl, bias = true, inF: (r: R) => number = hid): ModTpl<R> {
+  return linear<R>(name, inF, outF, bias, { head: true });
+}
+
+export interface DecoderHeadOptions<R extends BaseDims> {
+  /** Backbone attribute under the task heads ('model.', 'transformer.', 'gpt_neox.'). */
+  prefix?: string;
+  /** Attribute of QA models when it differs (Llama's QA model used `transformer` in 4.47). */
+  qaPrefix?: string;
+  lmName?: string;
+  lmBias?: boolean;
+  lmIn?: (r: R) => number;
+  /** Token-classification Linear name: 'score' (Llama family) or 'classifier' (GPT-2, NeoX, Bloom...). */
+  tokenName?: string;
+  /** Output width of qa_outputs: 2 in most decoders, num_labels in GPT-J. */
+  qaOut?: (r: R) => number;
+  scoreIn?: (r: R) => number;
+}
+
+/** Heads of a decoder-only LM: ForCausalLM, ForSequenceClassification (score, no bias), token cls, QA, bare. */
+export function decoderHeads<R extends BaseDims>(cls: string, embed: string, o: DecoderHeadOptions<R> = {}): Heads<R> {
+  const prefix = o.prefix ?? 'model.';
+  const inF = o.scoreIn ?? hid;
   return {
-    causal_lm: { cls: `${cls}ForCausalLM`, prefix: 'model.', modules: [lmHead<R>(embed)] },
-    seq_cls: { cls: `${cls}ForSequenceClassification`, prefix: 'model.', modules: [linear<R>('score', hid, nl, false, { head: true })] },
-    token_cls: { cls: `${cls}ForTokenClassification`, prefix: 'model.', modules: [linear<R>('score', hid, nl, true, { head: true })] },
-    qa: { cls: `${cls}ForQuestionAnswering`, prefix: qaPrefix, modules: [linear<R>('qa_outputs', hid, () => 2, true, { head: true })] },
+    causal_lm: { cls: `${cls}ForCausalLM`, prefix, modules: [lmHead<R>(embed, o.lmName, o.lmBias, o.lmIn)] },
+    seq_cls: { cls: `${cls}ForSequenceClassification`, prefix, modules: [headLinear<R>('score', nl, false, inF)] },
+    token_cls: { cls: `${cls}ForTokenClassification`, prefix, modules: [headLinear<R>(o.tokenName ?? 'score', nl, true)] },
+    qa: { cls: `${cls}ForQuestionAnswering`, prefix: o.qaPrefix ?? prefix, modules: [headLinear<R>('qa_outputs', o.qaOut ?? (() => 2), true, inF)] },
     base: { cls: `${cls}Model`, prefix: '' },
   };
 }

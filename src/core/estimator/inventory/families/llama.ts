@@ -94,7 +94,7 @@ export function llamaLike(types: string[], d: LlamaLikeDefaults, cls: string, la
     types, unverified,
     resolve: (cfg, n) => resolveLlamaLike(cfg, d, n),
     backbone: llamaBackbone(layer),
-    heads: decoderHeads<LlamaDims>(cls, 'embed_tokens'),
+    heads: decoderHeads<LlamaDims>(cls, 'embed_tokens', { qaPrefix: 'transformer.' }),
   };
 }
 
