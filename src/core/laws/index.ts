@@ -1,0 +1,10 @@
+// Public surface of the scaling-law recommender (src/core/laws).
+export * from './types';
+export * from './pretrain-formulas';
+export * from './allocation-formulas';
+export * from './finetune-formulas';
+export { SOURCES } from './sources';
+export { LAWS, applyLaw, checkRange, findLaw, recommend } from './recommend';
+export { trainingShapeToLawInputs, globalBatchSequences, type TrainingShape, type ShapeLawInputs, type TokensSource } from './training-shape';
+export { paramsFromHfConfig, type ModelParams } from './model-params';
+export { sig, ratioWords } from './format';
