@@ -51,8 +51,8 @@ export function applyLaw(law: LawDefinition, inputs: LawInputs): LawResult {
   const applies = law.regimes.includes(inputs.regime) ? 'recommendation' : 'context';
   const warnings = [
     ...(applies === 'context' ? [regimeWarning(law, inputs)] : []),
-    ...inRange.outOfRange.map(rangeWarning),
     ...v.warnings,
+    ...inRange.outOfRange.map(rangeWarning),
     ...(law.unverified ? ['Unverified: a constant here was not checked against the paper\'s own text.'] : []),
   ];
   return {

@@ -1,0 +1,95 @@
+// Inputs of the laws: parameter counts from HF config.json (checked against the PEFT oracle's real
+// model totals) and the training shape → global batch / tokens mapping.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { globalBatchSequences, paramsFromHfConfig, trainingShapeToLawInputs } from '../../src/core/laws';
+
+interface OracleModel { name: string; model_type: string; full_ft_params: number; resolved_config: Record<string, unknown> }
+
+const oracle = resolve(__dirname, '../../..', '../shared/oracle/models.json');
+const models = (JSON.parse(readFileSync(oracle, 'utf8')).models as OracleModel[]);
+
+function hfConfig(m: OracleModel): Record<string, unknown> {
+  const cfg: Record<string, unknown> = { model_type: m.model_type };
+  for (const [k, v] of Object.entries(m.resolved_config)) if (v !== null) cfg[k] = v;
+  return cfg;
+}
+
+describe('laws: parameter counts from config.json', () => {
+  const exactFamilies = new Set(['llama', 'mistral', 'mixtral', 'phi3', 'qwen2', 'gemma', 'gemma2']);
+  const cases = models.filter((m) => exactFamilies.has(m.model_type) && !m.name.includes(':'));
+
+  it('has oracle models for every exact family', () => {
+    assert.deepEqual(new Set(cases.map((m) => m.model_type)), exactFamilies);
+    assert.equal(cases.length, 21);
+  });
+
+  for (const m of cases) {
+    it(`${m.name}: total equals PEFT's count ${m.full_ft_params}`, () => {
+      const p = paramsFromHfConfig(hfConfig(m));
+      assert.equal(p.totalParams, m.full_ft_params);
+      assert.equal(p.exactTotal, true);
+    });
+  }
+
+  it('counts Llama-2-7B non-embedding as the 32·(4h² + 3h·ffn) weight matrices', () => {
+    const p = paramsFromHfConfig(hfConfig(models.find((m) => m.name === 'llama-2-7b')!));
+    assert.equal(p.nonEmbeddingParams, 6_476_005_376);
+    assert.equal(p.embeddingParams, 262_144_000);
+    assert.deepEqual([p.nLayer, p.dModel, p.ffn, p.vocabSize], [32, 4096, 11008, 32000]);
+  });
+
+  it('counts GQA k/v at their real width (Llama-3-8B)', () => {
+    const p = paramsFromHfConfig(hfConfig(models.find((m) => m.name === 'llama-3-8b')!));
+    assert.equal(p.nonEmbeddingParams, 32 * (2 * 4096 * 4096 + 2 * 4096 * 1024 + 3 * 4096 * 14336));
+  });
+
+  it('flags an unknown architecture as an estimate and MoE as all-experts', () => {
+    const gpt2 = paramsFromHfConfig({ model_type: 'gpt2', n_embd: 768, n_layer: 12, n_head: 12, vocab_size: 50257 });
+    assert.equal(gpt2.exactTotal, false);
+    assert.equal(gpt2.nonEmbeddingParams, 12 * (4 * 768 * 768 + 2 * 768 * 3072));
+    assert.match(gpt2.warnings[0], /not in the exact-count table/);
+    const mixtral = paramsFromHfConfig(hfConfig(models.find((m) => m.name === 'mixtral-8x7b')!));
+    assert.match(mixtral.warnings[0], /8 experts/);
+  });
+
+  it('refuses a config without the needed fields, with a one-line message', () => {
+    assert.throws(() => paramsFromHfConfig({ model_type: 'llama', hidden_size: 4096 }), /needs hidden_size .* num_hidden_layers .* vocab_size/);
+  });
+});
+
+describe('laws: training shape to law inputs', () => {
+  it('multiplies micro-batch, accumulation and devices, then seq_len and steps', () => {
+    const r = trainingShapeToLawInputs({ microBatch: 4, gradAccum: 4, devices: 2, seqLen: 2048, maxSteps: 1000, learningRate: 2e-4, regime: 'lora' });
+    assert.equal(r.globalBatchSequences, 32);
+    assert.equal(r.batchTokens, 65536);
+    assert.equal(r.tokens, 65_536_000);
+    assert.equal(r.tokensSource, 'steps');
+    assert.equal(r.currentLearningRate, 2e-4);
+    assert.equal(r.regime, 'lora');
+    assert.equal(r.notes[0], 'global batch = micro_batch × grad_accum × devices = 4 × 4 × 2 = 32 sequences × 2048 = 65536 tokens');
+    assert.match(r.notes[1], /upper bound/);
+  });
+
+  it('uses epochs × dataset tokens when there are no max_steps', () => {
+    const r = trainingShapeToLawInputs({ microBatch: 8, seqLen: 4096, epochs: 3, datasetTokens: 2e8 });
+    assert.equal(r.tokens, 6e8);
+    assert.equal(r.tokensSource, 'epochs');
+    assert.equal(r.globalBatchSequences, 8);
+  });
+
+  it('prefers a user token count over steps', () => {
+    const r = trainingShapeToLawInputs({ microBatch: 1, seqLen: 1024, maxSteps: 10, tokens: 5e9 });
+    assert.equal(r.tokens, 5e9);
+    assert.equal(r.tokensSource, 'user');
+  });
+
+  it('leaves tokens and batch tokens undefined when the shape is incomplete', () => {
+    const r = trainingShapeToLawInputs({ microBatch: 2, gradAccum: 8, epochs: 2 });
+    assert.equal(r.globalBatchSequences, 16);
+    assert.equal(r.batchTokens, undefined);
+    assert.equal(r.tokens, undefined);
+    assert.equal(globalBatchSequences({ gradAccum: 8 }), undefined);
+  });
+});
