@@ -1,8 +1,9 @@
-// The config dialects ML Config Lens understands, and how a file's dialect is decided when
-// nothing explicit (setting, modeline, `$schema`) names it: by its file name, then its content.
-import { parseDocument, isMap } from 'yaml';
+// The config dialects ML Config Lens understands, and how a file's dialect is decided: an explicit
+// in-file marker (yaml-language-server modeline, `$schema` key), then the user's glob associations
+// (setting mlConfig.files.associations), then the file name, then the file's keys.
+// Detection reads lines with regexes and never parses, so it is cheap and cannot throw.
 
-export type DialectId = 'axolotl' | 'llamafactory' | 'trl' | 'peft' | 'adapterhub' | 'torchtune';
+export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune';
 
 export interface DialectInfo {
   id: DialectId;
@@ -12,43 +13,132 @@ export interface DialectInfo {
 export const DIALECTS: readonly DialectInfo[] = [
   { id: 'axolotl', label: 'Axolotl' },
   { id: 'llamafactory', label: 'LLaMA-Factory' },
+  { id: 'llamafactory-v1', label: 'LLaMA-Factory v1' },
   { id: 'trl', label: 'TRL / Transformers TrainingArguments' },
   { id: 'peft', label: 'PEFT adapter config' },
   { id: 'adapterhub', label: 'AdapterHub adapter config' },
   { id: 'torchtune', label: 'torchtune recipe' },
 ];
 
-/** Top-level keys that only one dialect uses, strongest evidence first. */
-const MARKER_KEYS: ReadonlyArray<[DialectId, readonly string[]]> = [
-  ['peft', ['peft_type']],
-  ['adapterhub', ['adapter_residual_before_ln', 'reduction_factor', 'non_linearity', 'mh_adapter']],
-  ['torchtune', ['_component_']],
-  ['llamafactory', ['finetuning_type', 'stage', 'lora_target', 'template']],
-  ['axolotl', ['base_model', 'adapter', 'datasets', 'micro_batch_size', 'lora_target_linear']],
-  ['trl', ['model_name_or_path', 'per_device_train_batch_size', 'use_peft', 'lora_target_modules']],
+export interface DialectDetection {
+  dialect: DialectId | undefined;
+  reason: string;
+}
+
+export interface DetectOptions {
+  fileName?: string;
+  /** glob -> dialect id, from the mlConfig.files.associations setting. */
+  associations?: Record<string, string>;
+}
+
+export function isDialectId(v: unknown): v is DialectId {
+  return DIALECTS.some((d) => d.id === v);
+}
+
+export function detectDialect(text: string, opts: DetectOptions = {}): DialectDetection {
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const modeline = /^[ \t]*#[ \t]*(?:yaml-language-server:[ \t]*\$schema=|\$schema:[ \t]*)(\S+)/m.exec(head);
+  if (modeline) return fromSchemaUrl(modeline[1], 'the yaml-language-server modeline');
+  const key = /^[ \t{]*["']?\$schema["']?[ \t]*:[ \t]*["']?([^"'\s,}]+)/m.exec(head);
+  if (key) return fromSchemaUrl(key[1], 'the `$schema` key');
+  const path = (opts.fileName ?? '').replace(/\\/g, '/');
+  for (const [glob, id] of Object.entries(opts.associations ?? {})) {
+    if (path && globMatches(glob, path)) {
+      return isDialectId(id) ? { dialect: id, reason: `mlConfig.files.associations: "${glob}"` } : { dialect: undefined, reason: `mlConfig.files.associations maps "${glob}" to unknown dialect "${id}"` };
+    }
+  }
+  const keys = sniffKeys(head);
+  if (/(^|\/)adapter_config\.json$/.test(path)) {
+    const hub = looksLikeAdapterHub(keys);
+    return { dialect: hub ? 'adapterhub' : 'peft', reason: `file name adapter_config.json, ${hub ? 'AdapterHub layout (no peft_type)' : 'PEFT layout'}` };
+  }
+  return sniffFromKeys(keys);
+}
+
+function fromSchemaUrl(url: string, where: string): DialectDetection {
+  const m = /([A-Za-z0-9-]+)\.schema\.json(?:[?#].*)?$/.exec(url);
+  if (m && isDialectId(m[1])) return { dialect: m[1], reason: `named by ${where}` };
+  return { dialect: undefined, reason: `${where} points at another schema (${url})` };
+}
+
+/** Minimal glob: `**` any folders, `*` and `?` within a name, `{a,b}` alternatives. */
+export function globMatches(glob: string, path: string): boolean {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else if (ch === '{') re += '(?:';
+    else if (ch === '}') re += ')';
+    else if (ch === ',' && glob.lastIndexOf('{', i) > glob.lastIndexOf('}', i)) re += '|';
+    else re += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`(?:^|/)${re}$`).test(path);
+  } catch {
+    return false;
+  }
+}
+
+interface Keys {
+  top: Set<string>;
+  any: Set<string>;
+}
+
+function sniffKeys(text: string): Keys {
+  const top = new Set<string>();
+  const any = new Set<string>();
+  const json = /^\s*\{/.test(text);
+  const re = /^([ \t]*)(?:- )?["']?([A-Za-z_$][\w.$-]*)["']?[ \t]*:/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    any.add(m[2]);
+    if (m[1].length === 0 || (json && m[1].length <= 4)) top.add(m[2]);
+  }
+  return { top, any };
+}
+
+function looksLikeAdapterHub(k: Keys): boolean {
+  if (k.any.has('peft_type')) return false;
+  return ['reduction_factor', 'non_linearity', 'mh_adapter', 'output_adapter', 'adapter_residual_before_ln'].some((x) => k.any.has(x))
+    || (k.top.has('config') && (k.top.has('model_class') || k.top.has('hidden_size')));
+}
+
+/** Top-level keys typical of each dialect, with weights; a file needs a score of 3 to count. */
+const MARKERS: ReadonlyArray<[DialectId, Record<string, number>]> = [
+  ['llamafactory-v1', { model_class: 3, dist_config: 3, kernel_config: 3, train_dataset: 3, peft_config: 3, quant_config: 2, sample_backend: 3, batching_strategy: 2, init_config: 2 }],
+  ['llamafactory', { finetuning_type: 4, stage: 3, template: 3, lora_target: 3, plot_loss: 3, cutoff_len: 2, overwrite_cache: 2, quantization_bit: 2, max_samples: 2, preprocessing_num_workers: 1, ddp_timeout: 1, do_train: 1 }],
+  ['axolotl', { base_model: 4, sequence_len: 3, lora_target_linear: 3, sample_packing: 3, micro_batch_size: 2, datasets: 2, adapter: 2, lora_r: 2, num_epochs: 2, val_set_size: 2, dataset_prepared_path: 2, special_tokens: 1, wandb_project: 1 }],
+  ['trl', { use_peft: 3, dataset_mixture: 3, gradient_checkpointing_kwargs: 2, model_name_or_path: 2, torch_dtype: 2, dataset_name: 2, lora_target_modules: 2, per_device_train_batch_size: 1, num_train_epochs: 1, hub_model_id: 1, lr_scheduler_type: 1 }],
 ];
 
-/** Sniffs a dialect from the top-level keys of a YAML or JSON text; undefined when nothing fits. */
+function sniffFromKeys(k: Keys): DialectDetection {
+  if (k.top.has('peft_type')) return { dialect: 'peft', reason: 'content: `peft_type` key' };
+  if (looksLikeAdapterHub(k)) return { dialect: 'adapterhub', reason: 'content: AdapterHub bottleneck adapter keys' };
+  if (k.any.has('_component_')) return { dialect: 'torchtune', reason: 'content: `_component_` dotted paths' };
+  if (k.top.has('compute_environment') || k.top.has('distributed_type')) {
+    return { dialect: undefined, reason: 'content: an Accelerate launcher config, which ML Config Lens does not validate' };
+  }
+  let best: DialectId | undefined;
+  let bestScore = 0;
+  let why: string[] = [];
+  for (const [id, weights] of MARKERS) {
+    const hits = Object.keys(weights).filter((w) => k.top.has(w));
+    const score = hits.reduce((s, h) => s + weights[h], 0);
+    if (score > bestScore) [best, bestScore, why] = [id, score, hits];
+  }
+  if (!best || bestScore < 3) return { dialect: undefined, reason: 'content: no keys typical of a supported training config' };
+  return { dialect: best, reason: `content: ${why.slice(0, 4).join(', ')}` };
+}
+
+/** Sniffs a dialect from the content of a YAML or JSON text; undefined when nothing fits. */
 export function sniffDialect(text: string): DialectId | undefined {
-  let keys: Set<string>;
-  let nested: boolean;
   try {
-    const doc = parseDocument(text, { strict: false, uniqueKeys: false });
-    if (!isMap(doc.contents)) return undefined;
-    keys = new Set(doc.contents.items.map((p) => String((p.key as { value?: unknown })?.value ?? p.key)));
-    nested = text.includes('_component_:') || text.includes('"_component_"');
+    return sniffFromKeys(sniffKeys(text)).dialect;
   } catch {
     return undefined;
   }
-  if (nested) return 'torchtune';
-  let best: DialectId | undefined;
-  let bestScore = 0;
-  for (const [dialect, markers] of MARKER_KEYS) {
-    const score = markers.filter((k) => keys.has(k)).length;
-    if (score > bestScore) {
-      best = dialect;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -1,0 +1,193 @@
+// ajv errors -> diagnostics on the most specific YAML node: an unknown key on the key, a missing
+// required key on its parent's key, wrong type/enum/range on the value, else the nearest ancestor.
+// anyOf/oneOf noise is collapsed first (combine.ts) so each mistake is told once.
+import type { ErrorObject } from 'ajv';
+import type { Document, Node } from 'yaml';
+import { closest, distance } from 'fastest-levenshtein';
+import { collapseCombinators } from './combine';
+import { decodePointer, locate, nodeSpan } from './locate';
+import type { SchemaNode } from './schemaIndex';
+import type { Diagnostic, Fix, Severity } from './types';
+
+export interface MapContext {
+  text: string;
+  doc: Document;
+  data: unknown;
+  schema: SchemaNode;
+  framework: string;
+  unknownKeys: Severity;
+  suppressed: Set<string>;
+}
+
+export function mapAjvErrors(errors: readonly ErrorObject[], ctx: MapContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of collapseCombinators(errors)) {
+    if (isSuppressed(e.instancePath, ctx.suppressed)) continue;
+    const d = mapOne(e, ctx);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function isSuppressed(path: string, suppressed: Set<string>): boolean {
+  if (suppressed.size === 0) return false;
+  return suppressed.has(path);
+}
+
+function mapOne(e: ErrorObject, ctx: MapContext): Diagnostic | undefined {
+  const segs = decodePointer(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return unknownKey(segs, String(p.additionalProperty), ctx);
+    case 'required':
+      return onKey(segs, ctx, 'error', 'required', `Missing required key "${String(p.missingProperty)}"${where(segs)}.`);
+    case 'discriminator':
+      return badDiscriminator(segs, String(p.tag), ctx);
+    case 'if':
+      return undefined; // the failing then/else branch reports the specific problem
+    default:
+      return onValue(e, segs, ctx);
+  }
+}
+
+function unknownKey(segs: string[], prop: string, ctx: MapContext): Diagnostic | undefined {
+  const at = locate(ctx.doc, [...segs, prop]);
+  const span = at.complete ? nodeSpan(ctx.text, at.key) : undefined;
+  const candidates = schemaAt(ctx.schema, segs)?.keys() ?? [];
+  const guess = suggest(prop, candidates);
+  const consequence = ctx.unknownKeys === 'error' ? `${ctx.framework} rejects unknown keys at launch.` : `${ctx.framework} ignores it, so the setting has no effect.`;
+  const message = `Unknown key "${prop}"${where(segs)}.${guess ? ` Did you mean "${guess}"?` : ''} ${consequence}`;
+  const fixes: Fix[] | undefined = guess && span ? [{ title: `Change to ${guess}`, edits: [{ start: span[0], end: span[1], newText: guess }], isPreferred: true }] : undefined;
+  if (span) return { start: span[0], end: span[1], severity: ctx.unknownKeys, code: 'unknown-key', message, fixes };
+  return onKey(segs, ctx, ctx.unknownKeys, 'unknown-key', message);
+}
+
+function badDiscriminator(segs: string[], tag: string, ctx: MapContext): Diagnostic | undefined {
+  const node = schemaAt(ctx.schema, [...segs, tag]);
+  const allowed = (node?.schemas ?? []).flatMap((s) => (Array.isArray(s.enum) ? s.enum : s.const !== undefined ? [s.const] : []));
+  const value = valueAt(ctx.data, [...segs, tag]);
+  const fake = { keyword: 'enum', instancePath: '', schemaPath: '', params: { allowedValues: [...new Set(allowed)] } } as ErrorObject;
+  return onValue(fake, [...segs, tag], ctx, value);
+}
+
+function onValue(e: ErrorObject, segs: string[], ctx: MapContext, known?: unknown): Diagnostic | undefined {
+  const at = locate(ctx.doc, segs);
+  const value = known ?? valueAt(ctx.data, segs);
+  const message = describe(e, segs, value);
+  let span = at.complete ? nodeSpan(ctx.text, at.value) : undefined;
+  // An empty value (`key:`) has no width; the key is where the eye goes.
+  if (span && span[0] === span[1]) span = nodeSpan(ctx.text, at.key) ?? span;
+  if (!span) return onKey(segs, ctx, 'error', codeOf(e.keyword), message);
+  const d: Diagnostic = { start: span[0], end: span[1], severity: 'error', code: codeOf(e.keyword), message };
+  if (e.keyword === 'enum' && typeof value === 'string') {
+    const allowed = ((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).filter((v): v is string => typeof v === 'string');
+    const guess = suggest(value, allowed);
+    if (guess) {
+      d.message += ` Did you mean "${guess}"?`;
+      const quote = /^["']/.test(ctx.text[span[0]]) ? ctx.text[span[0]] : '';
+      d.fixes = [{ title: `Change to ${guess}`, edits: [{ start: span[0], end: span[1], newText: `${quote}${guess}${quote}` }], isPreferred: true }];
+    }
+  }
+  return d;
+}
+
+/** A diagnostic on the key naming the object at `segs` (the root: its first key), nearest ancestor else. */
+function onKey(segs: string[], ctx: MapContext, severity: Severity, code: string, message: string): Diagnostic {
+  const at = locate(ctx.doc, segs);
+  const span = nodeSpan(ctx.text, at.key ?? at.nearestKey) ?? firstLine(ctx.text, at.value);
+  return { start: span[0], end: span[1], severity, code, message };
+}
+
+function firstLine(text: string, node: Node | null): [number, number] {
+  const start = node?.range?.[0] ?? 0;
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  return [start, Math.max(start, end)];
+}
+
+export function codeOf(keyword: string): string {
+  if (keyword === 'type') return 'type';
+  if (keyword === 'enum' || keyword === 'const') return 'enum';
+  if (/^(minimum|maximum|exclusiveMinimum|exclusiveMaximum)$/.test(keyword)) return 'range';
+  return 'schema';
+}
+
+function describe(e: ErrorObject, segs: string[], value: unknown): string {
+  const label = labelOf(segs);
+  const p = e.params as Record<string, unknown>;
+  const shown = show(value);
+  switch (e.keyword) {
+    case 'type':
+      return `${label} must be ${article(String(p.type).split(',').join(' or '))}; found ${kindOf(value)} ${shown}.`;
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]) ?? [];
+      const list = allowed.slice(0, 12).map(show).join(', ') + (allowed.length > 12 ? `, … (${allowed.length - 12} more)` : '');
+      return `${shown} is not a valid ${label}; expected one of: ${list}.`;
+    }
+    case 'const':
+      return `${label} must be ${show(p.allowedValue)}; found ${shown}.`;
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      return `${label} must be ${String(p.comparison)} ${String(p.limit)}; found ${shown}.`;
+    case 'anyOf': case 'oneOf':
+      return `${label} has an unexpected value ${shown}${e.message ? ` (${e.message})` : ''}.`;
+    default:
+      return `${label} ${e.message ?? 'is invalid'}; found ${shown}.`;
+  }
+}
+
+function labelOf(segs: string[]): string {
+  const named = [...segs].reverse().find((s) => !/^\d+$/.test(s));
+  return named === undefined ? 'The file' : `"${named}"`;
+}
+
+function where(segs: string[]): string {
+  return segs.length ? ` in ${segs.filter((s) => !/^\d+$/.test(s)).join('.') || 'this item'}` : '';
+}
+
+function article(t: string): string {
+  return /^(integer|object|array)/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'the integer' : 'the number';
+  if (typeof v === 'boolean') return 'the boolean';
+  return `the ${typeof v}`;
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'object' && v !== null) return Array.isArray(v) ? `[…${v.length} items]` : '{…}';
+  return String(v);
+}
+
+/** The closest candidate when it is close enough to be a plausible typo. */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0 || word.length === 0) return undefined;
+  const best = closest(word, candidates as string[]);
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  if (distance(word.toLowerCase(), best.toLowerCase()) <= limit) return best;
+  return undefined;
+}
+
+export function valueAt(data: unknown, segs: readonly string[]): unknown {
+  let cur = data;
+  for (const s of segs) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[s];
+  }
+  return cur;
+}
+
+export function schemaAt(root: SchemaNode, segs: readonly string[]): SchemaNode | undefined {
+  let cur: SchemaNode | undefined = root;
+  for (const s of segs) {
+    if (!cur) return undefined;
+    cur = /^\d+$/.test(s) ? (cur.items() ?? cur.child(s)) : cur.child(s);
+  }
+  return cur;
+}

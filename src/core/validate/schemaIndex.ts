@@ -1,0 +1,160 @@
+// A lazily built, cached view of a JSON Schema as a tree of key paths, so that one walk over a
+// YAML document can ask "what does the schema say about this key?" with one Map lookup per key.
+// $ref (local), allOf/anyOf/oneOf and if/then/else are flattened: a key is known when any branch
+// knows it, which is what completion, hovers and "did you mean" need.
+
+export type JsonSchema = Record<string, unknown>;
+
+/** What the schema says about one key path; every field is optional. */
+export interface FieldInfo {
+  description?: string;
+  type: string[];
+  default?: unknown;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  deprecated?: boolean;
+  deprecationMessage?: string;
+  renamedTo?: string;
+  deprecatedValues?: Record<string, string>;
+  coercesString?: boolean;
+  paper?: { title?: string; arxiv?: string };
+}
+
+const INFO_KEYS = ['description', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'deprecated'] as const;
+
+export class SchemaNode {
+  private readonly childCache = new Map<string, SchemaNode | undefined>();
+  private itemNode: SchemaNode | undefined | null = null;
+  private infoCache: FieldInfo | undefined;
+  private keyCache: string[] | undefined;
+
+  constructor(readonly root: JsonSchema, readonly schemas: JsonSchema[]) {}
+
+  /** The schema of `key` inside this object, or undefined when no branch knows the key. */
+  child(key: string): SchemaNode | undefined {
+    let c = this.childCache.get(key);
+    if (c !== undefined || this.childCache.has(key)) return c;
+    const found: JsonSchema[] = [];
+    for (const s of this.schemas) {
+      const props = s.properties as Record<string, JsonSchema> | undefined;
+      if (props && Object.prototype.hasOwnProperty.call(props, key)) {
+        flatten(this.root, props[key], found);
+        continue;
+      }
+      const patterns = s.patternProperties as Record<string, JsonSchema> | undefined;
+      let matched = false;
+      for (const [re, sub] of Object.entries(patterns ?? {})) {
+        if (safeRegex(re)?.test(key)) {
+          flatten(this.root, sub, found);
+          matched = true;
+        }
+      }
+      if (!matched && isObject(s.additionalProperties)) flatten(this.root, s.additionalProperties, found);
+    }
+    c = found.length ? new SchemaNode(this.root, found) : undefined;
+    this.childCache.set(key, c);
+    return c;
+  }
+
+  /** The schema of the items of this array (every index alike; tuples use their first item). */
+  items(): SchemaNode | undefined {
+    if (this.itemNode !== null) return this.itemNode;
+    const found: JsonSchema[] = [];
+    for (const s of this.schemas) {
+      const it = s.items;
+      if (Array.isArray(it)) for (const x of it) flatten(this.root, x, found);
+      else if (isObject(it)) flatten(this.root, it, found);
+    }
+    this.itemNode = found.length ? new SchemaNode(this.root, found) : undefined;
+    return this.itemNode;
+  }
+
+  /** Property names declared for this object, in schema order, without duplicates. */
+  keys(): string[] {
+    if (this.keyCache) return this.keyCache;
+    const set = new Set<string>();
+    for (const s of this.schemas) for (const k of Object.keys((s.properties as object) ?? {})) set.add(k);
+    this.keyCache = [...set];
+    return this.keyCache;
+  }
+
+  info(): FieldInfo {
+    if (this.infoCache) return this.infoCache;
+    const info: FieldInfo = { type: [] };
+    const rec = info as unknown as Record<string, unknown>;
+    for (const s of this.schemas) {
+      for (const k of INFO_KEYS) if (rec[k] === undefined && s[k] !== undefined) rec[k] = s[k];
+      if (info.enum === undefined && Array.isArray(s.enum)) info.enum = s.enum;
+      if (info.enum === undefined && s.const !== undefined) info.enum = [s.const];
+      for (const t of typesOf(s)) if (!info.type.includes(t)) info.type.push(t);
+      info.deprecationMessage ??= str(s['x-deprecationMessage']) ?? str(s.deprecationMessage);
+      info.renamedTo ??= str(s['x-renamedTo']);
+      info.deprecatedValues ??= s['x-deprecatedValues'] as Record<string, string> | undefined;
+      if (s['x-coercesString'] === true) info.coercesString = true;
+      info.paper ??= s['x-paper'] as FieldInfo['paper'];
+      info.description ??= str(s.markdownDescription);
+    }
+    if (info.coercesString === undefined && this.root['x-coercesStrings'] === true) info.coercesString = true;
+    this.infoCache = info;
+    return info;
+  }
+}
+
+/** The root node of a schema. */
+export function indexSchema(schema: JsonSchema): SchemaNode {
+  const found: JsonSchema[] = [];
+  flatten(schema, schema, found);
+  return new SchemaNode(schema, found);
+}
+
+/** Adds `s` and every subschema that applies to the same instance (refs, combinators) to `out`. */
+function flatten(root: JsonSchema, s: unknown, out: JsonSchema[], depth = 0): void {
+  if (!isObject(s) || depth > 32 || out.includes(s)) return;
+  out.push(s);
+  if (typeof s.$ref === 'string') flatten(root, resolveRef(root, s.$ref), out, depth + 1);
+  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = s[k];
+    if (Array.isArray(list)) for (const sub of list) flatten(root, sub, out, depth + 1);
+  }
+  for (const k of ['then', 'else'] as const) if (isObject(s[k])) flatten(root, s[k], out, depth + 1);
+}
+
+/** Local references only (`#/definitions/x`, `#/$defs/x`); schemas are standalone by design. */
+function resolveRef(root: JsonSchema, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  let cur: unknown = root;
+  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
+    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    cur = isObject(cur) ? cur[seg] : undefined;
+  }
+  return cur;
+}
+
+function typesOf(s: JsonSchema): string[] {
+  if (typeof s.type === 'string') return [s.type];
+  if (Array.isArray(s.type)) return s.type.filter((t): t is string => typeof t === 'string');
+  return [];
+}
+
+const regexCache = new Map<string, RegExp | undefined>();
+function safeRegex(source: string): RegExp | undefined {
+  if (!regexCache.has(source)) {
+    try {
+      regexCache.set(source, new RegExp(source, 'u'));
+    } catch {
+      regexCache.set(source, undefined);
+    }
+  }
+  return regexCache.get(source);
+}
+
+function isObject(v: unknown): v is JsonSchema {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
