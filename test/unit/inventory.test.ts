@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildInventory, supportedModelTypes, type HfConfig, type ModelInventory } from '../../src/core/estimator/inventory';
+import { allModuleNames, buildInventory, supportedModelTypes, type HfConfig, type ModelInventory } from '../../src/core/estimator/inventory';
 
 interface OracleCase {
   id: string;
@@ -16,10 +16,7 @@ interface OracleCase {
 }
 
 const oracleDir = resolve(__dirname, '../../..', '../shared/oracle');
-// While families are being added, only the supported ones run (the coverage test below lists the rest).
-const supported = new Set(supportedModelTypes());
-const allCases: OracleCase[] = JSON.parse(readFileSync(resolve(oracleDir, 'cases.json'), 'utf8'));
-const cases = allCases.filter((c) => supported.has(c.model.model_type));
+const cases: OracleCase[] = JSON.parse(readFileSync(resolve(oracleDir, 'cases.json'), 'utf8'));
 
 /** The config.json fields the oracle set (its bookkeeping fields removed). */
 export function oracleConfig(model: OracleCase['model']): HfConfig {
@@ -48,6 +45,21 @@ function namePatterns(inv: ModelInventory): Set<string> {
 const ADAPTER_SEGMENT = /\.(lora_|ia3_|ln_tuning_layers|modules_to_save|oft_|boft_|vera_|hra_|loha_|lokr_|fourierft_|vblora_|shira_|miss_|c3a_|adaption_|trainable_tokens_)/;
 
 describe('inventory: base_total equals the PEFT oracle for every oracle model', () => {
+  it('covers every model_type in the oracle (cases and models.json)', () => {
+    const models: { model_type: string }[] = JSON.parse(readFileSync(resolve(oracleDir, 'models.json'), 'utf8')).models;
+    const types = new Set([...cases.map((c) => c.model.model_type), ...models.map((m) => m.model_type)]);
+    const missing = [...types].filter((t) => !supportedModelTypes().includes(t));
+    assert.deepEqual(missing, []);
+    assert.equal(types.size, 21);
+  });
+  it('models.json full_ft_params agree too, for every oracle model entry', () => {
+    const models: (Record<string, unknown> & { name: string; model_type: string; auto_class: string; full_ft_params: number })[] =
+      JSON.parse(readFileSync(resolve(oracleDir, 'models.json'), 'utf8')).models;
+    for (const m of models) {
+      const inv = buildInventory(oracleConfig(m), { autoClass: m.auto_class });
+      assert.equal(inv.baseParams, m.full_ft_params, m.name);
+    }
+  });
   for (const c of distinctModels()) {
     it(`${c.model.name} as ${c.model.auto_class}: ${c.base_total}`, () => {
       assert.equal(inventoryOf(c).baseParams, c.base_total);
@@ -62,12 +74,13 @@ describe('inventory: module names PEFT adapted or trained exist', () => {
     it(`${key}: adapted, saved and bias-trained modules are in the inventory`, () => {
       const inv = inventoryOf(group[0]);
       const patterns = namePatterns(inv);
+      const allPatterns = new Set(allModuleNames(inv).map((n) => `${n}.`.replace(/\.\d+\./g, '.*.').slice(0, -1)));
       const byName = new Map(inv.modules.map((m) => [m.name.replace(/\.\d+\./g, '.*.'), m]));
       for (const c of group) {
         for (const n of Object.keys(c.adapted_modules)) assert.ok(patterns.has(n), `${c.id}: adapted ${n} missing`);
         for (const n of Object.keys(c.modules_to_save_wrapped)) {
           const bare = n.replace(/^base_model\./, '');
-          assert.ok([...patterns].some((p) => p === bare || p.endsWith(`.${bare}`)), `${c.id}: saved ${n} missing`);
+          assert.ok([...allPatterns].some((p) => p === bare || p.endsWith(`.${bare}`)), `${c.id}: saved ${n} missing`);
         }
         for (const k of Object.keys(c.trainable_breakdown)) {
           if (!k.startsWith('base_model.model.') || !k.endsWith('.bias') || ADAPTER_SEGMENT.test(k)) continue;

@@ -9,6 +9,7 @@ import type { HfConfig, ModelInventory } from './types';
 export type { HfConfig, ModuleKind, ModuleInfo, ModelInventory, InventoryDims, HeadKind } from './types';
 export { UnsupportedModelError, InvalidConfigError } from './config';
 export { supportedModelTypes } from './registry';
+export { allModuleNames, modulesUnder, subtreeParams } from './query';
 
 export interface InventoryOptions { taskType?: string | null; autoClass?: string; numLabels?: number }
 

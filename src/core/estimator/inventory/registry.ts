@@ -1,6 +1,11 @@
 // model_type -> family table. Each table lists its own model_type values.
 import type { BaseDims, Family } from './types';
 import { BLOOM, GPT2, GPT_NEOX, GPTJ } from './families/gpt';
+import { BART } from './families/bart';
+import { BERT, DISTILBERT, ROBERTA, XLM_ROBERTA } from './families/bert';
+import { DEBERTA_V2 } from './families/deberta';
+import { MT5, T5 } from './families/t5';
+import { VIT } from './families/vit';
 import { FALCON } from './families/falcon';
 import { OPT } from './families/opt';
 import { PHI } from './families/phi';
@@ -10,7 +15,8 @@ import { GEMMA, GEMMA2, LLAMA, MISTRAL, MIXTRAL, PHI3, QWEN2 } from './families/
 type AnyFamily = Family<BaseDims>;
 
 const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3, GPT2, GPTJ, GPT_NEOX, BLOOM,
-  OPT, FALCON, PHI] as unknown as AnyFamily[];
+  OPT, FALCON, PHI,
+  BERT, ROBERTA, XLM_ROBERTA, DISTILBERT, DEBERTA_V2, VIT, T5, MT5, BART] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();
 for (const f of FAMILIES) for (const t of f.types) BY_TYPE.set(t, f);
