@@ -1,0 +1,122 @@
+// Public API of the parameter estimator: a config.json and a PEFT config (or a pseudo type) in, the
+// trainable and total parameter counts PEFT 0.20.0's get_nb_trainable_parameters() reports, out.
+import { wrapModulesToSave } from './auxiliary';
+import { bottleneckLedger } from './bottleneck';
+import { injectAdapter } from './inject';
+import { buildInventory, InvalidConfigError, UnsupportedModelError } from './inventory';
+import { Ledger } from './ledger';
+import { allLinearNames, checkTarget, countEntryMatches, type TargetSpec } from './matching';
+import { promptLedger, PROMPT_METHODS } from './prompt';
+import { bitfitLedger, freezeLedger, fullLedger } from './pseudo';
+import { isPaperOnly, supportedMethods, TUNERS } from './registry';
+import { replicateLayers } from './replication';
+import { toEstimate, type ResultExtras } from './result';
+import { buildTree, leafNames, type ModelTree } from './tree';
+import { fullmatch } from './pyregex';
+import { EstimateError, type EstimateOptions, type HfConfig, type ModelInventory, type ParameterEstimate, type PeftConfig } from './types';
+
+export { EstimateError } from './types';
+export type { EstimateOptions, ParameterEstimate, PeftConfig } from './types';
+export { supportedMethods } from './registry';
+
+export const PEFT_VERSION = '0.20.0';
+const BOFT_NOTE = "BOFT counted as on a CUDA machine where PEFT's fbd_cuda extension loads; without it (CPU-only) PEFT silently resets boft_n_butterfly_factor to 1.";
+
+function inventoryFor(model: HfConfig, opts: EstimateOptions, taskType: string | null): ModelInventory {
+  try {
+    return buildInventory(model, { taskType, autoClass: opts.autoClass, numLabels: opts.numLabels });
+  } catch (e) {
+    if (e instanceof UnsupportedModelError || e instanceof InvalidConfigError) throw new EstimateError(e.message);
+    throw e;
+  }
+}
+
+function peftTypeOf(peft: PeftConfig): string {
+  const t = peft?.peft_type;
+  if (typeof t !== 'string' || !t) throw new EstimateError('The PEFT config has no "peft_type" (e.g. "LORA").');
+  return t.toUpperCase();
+}
+
+function targetMatches(tree: ModelTree, user: string | string[] | null, adapted: number): ResultExtras['targetMatches'] {
+  if (user === null) return [];
+  if (typeof user === 'string') {
+    if (user.toLowerCase() === 'all-linear') return [{ entry: user, matched: adapted }];
+    return [{ entry: user, matched: tree.names.filter((n) => fullmatch(user, n)).length }];
+  }
+  return countEntryMatches(user, tree.names);
+}
+
+function available(tree: ModelTree): string[] {
+  return leafNames({ ...tree, names: [...tree.own.keys()] });
+}
+
+function estimateTuner(inv: ModelInventory, peft: PeftConfig, type: string, taskType: string | null): ParameterEstimate {
+  const method = TUNERS[type];
+  const replicated = type === 'LORA' && peft.layer_replication ? replicateLayers(inv, peft.layer_replication) : inv;
+  const tree = buildTree(replicated);
+  const r = injectAdapter(replicated, tree, method, peft, taskType);
+  if (type === 'BOFT' && Number(peft.boft_n_butterfly_factor ?? 1) > 1) r.ledger.warnings.push(BOFT_NOTE);
+  const basis = isPaperOnly(type) ? `count from the paper: ${method.label}` : `PEFT ${PEFT_VERSION} rules: ${method.label}${type === 'BOFT' ? `. ${BOFT_NOTE}` : ''}`;
+  return toEstimate(inv, r.ledger, {
+    method: type, basis, adaptedModules: r.adapted.size,
+    targetMatches: targetMatches(tree, r.userTargets, r.adapted.size), availableTargetNames: available(tree),
+  });
+}
+
+/** Heads PEFT's task classes train fully (ModulesToSaveWrapper) for prompt-learning methods too. */
+const TASK_HEADS: Record<string, string[]> = { SEQ_CLS: ['classifier', 'score'], TOKEN_CLS: ['classifier', 'score'], QUESTION_ANS: ['qa_outputs'] };
+
+function estimatePrompt(inv: ModelInventory, peft: PeftConfig, type: string, taskType: string | null): ParameterEstimate {
+  const method = PROMPT_METHODS[type];
+  const ledger = promptLedger(inv, method, peft, taskType);
+  const tree = buildTree(inv);
+  const user = Array.isArray(peft.modules_to_save) ? (peft.modules_to_save as string[]) : [];
+  const save = [...user, ...(type === 'ADAPTION_PROMPT' ? [] : TASK_HEADS[taskType ?? ''] ?? [])];
+  if (save.length) wrapModulesToSave({ inv, tree, ledger, adapted: new Set(), wrapped: new Set() }, save);
+  return toEstimate(inv, ledger, {
+    method: type, basis: `PEFT ${PEFT_VERSION} rules: ${method.label}`, adaptedModules: 0, targetMatches: [], availableTargetNames: available(tree),
+  });
+}
+
+const PSEUDO: Record<string, { basis: string; ledger: (inv: ModelInventory, peft: PeftConfig) => Ledger }> = {
+  FULL: { basis: 'full fine-tuning: every parameter trains', ledger: fullLedger },
+  FREEZE: { basis: "LLaMA-Factory freeze tuning (freeze_trainable_layers / freeze_trainable_modules / freeze_extra_modules)", ledger: freezeLedger },
+  BITFIT: { basis: 'BitFit (Ben Zaken et al. 2021, arXiv 2106.10199): every bias term trains', ledger: bitfitLedger },
+  BOTTLENECK: { basis: 'adapter-hub/adapters bottleneck adapters (BnConfig; Houlsby arXiv 1902.00751, Pfeiffer arXiv 2005.00247, parallel arXiv 2110.04366, Compacter arXiv 2106.04647)', ledger: bottleneckLedger },
+};
+
+/** Why a known PEFT method is refused: no oracle run confirms its count. */
+const NOT_COUNTED: Record<string, string> = {
+  RANDLORA: ': PEFT 0.20.0 could not build RandLoRA in the oracle environment (torch 1.13 lacks kaiming_uniform_(generator=...)), so no count is verified',
+};
+
+/**
+ * Trainable and total parameters of `model` (a config.json) under `peft` (an adapter_config.json or a
+ * pseudo type), exactly as PEFT 0.20.0 counts them. Throws EstimateError where PEFT would raise.
+ */
+export function estimateParameters(model: HfConfig, peft: PeftConfig, opts: EstimateOptions = {}): ParameterEstimate {
+  if (!peft || typeof peft !== 'object') throw new EstimateError('The PEFT config must be an object with a "peft_type".');
+  const type = peftTypeOf(peft);
+  const taskType = opts.taskType !== undefined ? opts.taskType : typeof peft.task_type === 'string' ? peft.task_type : null;
+  const inv = inventoryFor(model, opts, taskType);
+  if (TUNERS[type]) return estimateTuner(inv, peft, type, taskType);
+  if (PROMPT_METHODS[type]) return estimatePrompt(inv, peft, type, taskType);
+  const pseudo = PSEUDO[type];
+  if (!pseudo) throw new EstimateError(`peft_type "${type}" is not counted by this estimator${NOT_COUNTED[type] ?? ''} (supported: ${supportedMethods().join(', ')}).`);
+  const tree = buildTree(inv);
+  return toEstimate(inv, pseudo.ledger(inv, peft), { method: type, basis: pseudo.basis, adaptedModules: 0, targetMatches: [], availableTargetNames: available(tree) });
+}
+
+/** Module names `target_modules` would hit (e.g. to preview `all-linear`), with PEFT's task-head exclusions. */
+export function previewTargets(model: HfConfig, targetModules: string | string[], opts: EstimateOptions = {}): string[] {
+  const taskType = opts.taskType ?? null;
+  const inv = inventoryFor(model, opts, taskType);
+  const tree = buildTree(inv);
+  const all = typeof targetModules === 'string' && targetModules.toLowerCase() === 'all-linear';
+  const spec: TargetSpec = {
+    targetModules: all ? allLinearNames(tree, taskType) : targetModules, excludeModules: null,
+    modulesToSave: taskType === 'SEQ_CLS' || taskType === 'TOKEN_CLS' ? ['classifier', 'score'] : null,
+    layersToTransform: null, layersPattern: null, targetParameters: null,
+  };
+  return tree.names.filter((n) => checkTarget(spec, n) === true);
+}

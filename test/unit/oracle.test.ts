@@ -1,0 +1,69 @@
+// Every case of the PEFT 0.20.0 oracle (../shared/oracle): trainable and total must equal what
+// PeftModel.get_nb_trainable_parameters() returned, and every combination PEFT refused must throw.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EstimateError, estimateParameters } from '../../src/core/estimator';
+
+interface OracleModel extends Record<string, unknown> {
+  name: string;
+  auto_class: string;
+}
+
+interface OracleCase {
+  id: string;
+  model: OracleModel;
+  peft: Record<string, unknown>;
+  task_type: string | null;
+  trainable: number;
+  total: number;
+}
+
+interface OracleError {
+  id: string;
+  model: string;
+  peft: Record<string, unknown>;
+  task_type: string | null;
+  error: string;
+}
+
+const oracleDir = resolve(__dirname, '../../..', '../shared/oracle');
+const read = <T>(file: string): T => JSON.parse(readFileSync(resolve(oracleDir, file), 'utf8')) as T;
+const cases = read<OracleCase[]>('cases.json');
+const errors = read<OracleError[]>('errors.json');
+const models = read<{ models: OracleModel[] }>('models.json').models;
+
+/** The config.json fields the oracle set, without its bookkeeping fields. */
+export function oracleConfig(model: OracleModel): Record<string, unknown> {
+  const { name: _n, hf_reference: _h, auto_class: _a, resolved_config: _r, ...fields } = model;
+  return fields;
+}
+
+function run(model: OracleModel, peft: Record<string, unknown>, taskType: string | null) {
+  return estimateParameters(oracleConfig(model), peft, { taskType, autoClass: model.auto_class });
+}
+
+describe('oracle: PEFT 0.20.0 trainable and total counts', () => {
+  it('has the expected number of cases', () => {
+    assert.equal(cases.length, 279);
+  });
+  for (const c of cases) {
+    it(c.id, () => {
+      const e = run(c.model, c.peft, c.task_type);
+      assert.deepEqual({ trainable: e.trainableParams, total: e.totalParams }, { trainable: c.trainable, total: c.total });
+    });
+  }
+});
+
+describe('oracle: combinations PEFT refused', () => {
+  it('has the expected number of error cases', () => {
+    assert.equal(errors.length, 10);
+  });
+  for (const c of errors) {
+    it(c.id, () => {
+      const model = models.find((m) => m.name === c.model);
+      assert.ok(model, `model ${c.model} is in models.json`);
+      assert.throws(() => run(model, c.peft, c.task_type), (err: unknown) => err instanceof EstimateError && err.message.length > 20);
+    });
+  }
+});
