@@ -121,8 +121,8 @@ describe('laws: comparison with the config learning rate and labels', () => {
     assert.equal(run('step-law', { regime: 'pretrain', nonEmbeddingParams: 5e8, tokens: 2e10, currentLearningRate: opt * 1.02 }).comparison, "within 5% of Step Law's optimum");
   });
 
-  it('compares against QLoRA as a suggested learning rate, not an optimum', () => {
-    assert.equal(run('qlora', { regime: 'lora', totalParams: 7e9, currentLearningRate: 1e-3 }).comparison, "5.0x above QLoRA's suggested learning rate");
+  it('compares against the published QLoRA learning rate, not an optimum', () => {
+    assert.equal(run('qlora', { regime: 'lora', totalParams: 7e9, currentLearningRate: 1e-3 }).comparison, "5.0x above QLoRA's published learning rate");
   });
 
   it('labels LoRA+ (λ = 16) unverified in the result and its warnings', () => {

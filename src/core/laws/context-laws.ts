@@ -9,6 +9,7 @@ import type { LawDefinition, LawInputs } from './types';
 
 export const PORIAN_DEF: LawDefinition = {
   id: 'porian',
+  lrNoun: 'optimum',
   title: 'Porian et al.',
   source: SOURCES.porian,
   formulaDisplay: 'B*(N) = 160 · (N / 1.08e8)^(2/3) sequences of 2048;  η*(N) = 0.0047 · (N / 1.08e8)^(−1/3)',
@@ -38,6 +39,7 @@ export const PORIAN_DEF: LawDefinition = {
 
 export const CHINCHILLA_DEF: LawDefinition = {
   id: 'chinchilla',
+  lrNoun: 'suggested learning rate',
   title: 'Chinchilla',
   source: SOURCES.chinchilla,
   formulaDisplay: 'D_opt ≈ 20 · N (tokens per parameter, N = all parameters including embeddings)',
@@ -61,6 +63,7 @@ export const CHINCHILLA_DEF: LawDefinition = {
 
 export const BESIROGLU_DEF: LawDefinition = {
   id: 'besiroglu',
+  lrNoun: 'suggested learning rate',
   title: 'Chinchilla replication (Besiroglu et al.)',
   source: SOURCES.besiroglu,
   formulaDisplay: 'L = 1.8169 + 482.01/N^0.3478 + 2085.43/D^0.3658;  N_opt = G·(C/6)^0.5126, D_opt = G⁻¹·(C/6)^0.4874, G = 0.1196',
@@ -86,6 +89,7 @@ export const BESIROGLU_DEF: LawDefinition = {
 
 export const MUP_DEF: LawDefinition = {
   id: 'mup',
+  lrNoun: 'suggested learning rate',
   title: 'μP transfer',
   source: SOURCES.muP,
   formulaDisplay: 'Adam: hidden-matrix LR = η_base / width_mult, width_mult = fan_in / base_fan_in; vector-like params keep η_base',
@@ -105,6 +109,7 @@ export const MUP_DEF: LawDefinition = {
 
 export const REWARM_DEF: LawDefinition = {
   id: 'rewarm',
+  lrNoun: 'suggested learning rate',
   title: 'Re-warming for continual pre-training',
   source: SOURCES.rewarm,
   formulaDisplay: 'linear warm-up back to a maximum LR, then cosine decay, on the new data',

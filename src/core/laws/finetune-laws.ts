@@ -10,6 +10,7 @@ import type { LawDefinition, LawInputs } from './types';
 
 export const LORA_WITHOUT_REGRET_DEF: LawDefinition = {
   id: 'lora-without-regret',
+  lrNoun: 'suggested learning rate',
   title: 'LoRA Without Regret',
   source: SOURCES.loraWithoutRegret,
   formulaDisplay: 'LR_LoRA = 5e-5 · 10 · (2000 / hidden_size)^p, p = 0.781 (Llama), 0.0775 (Qwen); LR_full = LR_LoRA / 10',
@@ -41,6 +42,7 @@ export const LORA_WITHOUT_REGRET_DEF: LawDefinition = {
 
 export const QLORA_DEF: LawDefinition = {
   id: 'qlora',
+  lrNoun: 'published learning rate',
   title: 'QLoRA',
   source: SOURCES.qlora,
   formulaDisplay: 'lr 2e-4 (7B, 13B) or 1e-4 (33B, 65B); 16 sequences per step; constant schedule, 3% warm-up; r 64, α 16, all linear layers',
@@ -74,6 +76,7 @@ function scalingNote(i: LawInputs): string[] {
 
 export const LORA_DEF: LawDefinition = {
   id: 'lora',
+  lrNoun: 'suggested learning rate',
   title: 'LoRA',
   source: SOURCES.lora,
   formulaDisplay: 'ΔW = (α / r) · B·A',
@@ -90,6 +93,7 @@ export const LORA_DEF: LawDefinition = {
 
 export const RSLORA_DEF: LawDefinition = {
   id: 'rslora',
+  lrNoun: 'suggested learning rate',
   title: 'rsLoRA',
   source: SOURCES.rsLora,
   formulaDisplay: 'scaling γ = α / √r instead of α / r (PEFT use_rslora=True)',
@@ -111,6 +115,7 @@ export const RSLORA_DEF: LawDefinition = {
 
 export const LORA_PLUS_DEF: LawDefinition = {
   id: 'lora-plus',
+  lrNoun: 'suggested learning rate',
   title: 'LoRA+',
   source: SOURCES.loraPlus,
   formulaDisplay: 'η_B = λ · η_A, λ = 16 (2^4) as a starting point',
@@ -134,6 +139,7 @@ export const LORA_PLUS_DEF: LawDefinition = {
 
 export const BIDERMAN_DEF: LawDefinition = {
   id: 'biderman',
+  lrNoun: 'suggested learning rate',
   title: 'LoRA Learns Less and Forgets Less',
   source: SOURCES.biderman,
   formulaDisplay: 'best practices: highest stable LR, target all modules, α = 2r',

@@ -6,11 +6,12 @@ export function sig(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
   const abs = Math.abs(x);
-  if (abs >= 1e5 || abs < 1e-2) {
+  const fixed = x.toPrecision(digits);
+  if (abs >= 1e5 || abs < 1e-2 || fixed.includes('e')) {
     const [mant, exp] = x.toExponential(digits - 1).split('e');
     return `${trimZeros(mant)}e${Number(exp)}`;
   }
-  return trimZeros(x.toPrecision(digits));
+  return trimZeros(fixed);
 }
 
 function trimZeros(s: string): string {

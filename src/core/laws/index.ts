@@ -6,5 +6,6 @@ export * from './finetune-formulas';
 export { SOURCES } from './sources';
 export { LAWS, applyLaw, checkRange, findLaw, recommend } from './recommend';
 export { trainingShapeToLawInputs, globalBatchSequences, type TrainingShape, type ShapeLawInputs, type TokensSource } from './training-shape';
-export { paramsFromHfConfig, type ModelParams } from './model-params';
+export { modelParamsForLaws, paramsFromHfConfig, type ModelParams } from './model-params';
+export { ConfigReadError, configShapeFromText, regimeOfConfig, type ConfigShape } from './config-shape';
 export { sig, ratioWords } from './format';

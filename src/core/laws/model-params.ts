@@ -2,8 +2,10 @@
 // - total: everything including embeddings and lm_head (Chinchilla's N);
 // - non-embedding: attention + MLP weight matrices of the blocks, no norms, biases or embeddings
 //   (Step Law's numl·(4h² + 3h·ffn), Kaplan's "non-embedding", ≈ DeepSeek's 72·n_layer·d²/6 for MHA).
-// Totals are exact for the Llama-style families in the table (checked against PEFT's own counts);
-// other architectures get an estimate flagged `exactTotal: false`.
+// modelParamsForLaws() uses the estimator's module inventory (exact for every family it supports);
+// paramsFromHfConfig() is the small fallback: exact for the Llama-style families in its table,
+// an estimate flagged `exactTotal: false` otherwise.
+import { buildInventory, UnsupportedModelError, type ModelInventory } from '../estimator/inventory';
 
 export interface ModelParams {
   totalParams: number;
@@ -15,6 +17,8 @@ export interface ModelParams {
   vocabSize: number;
   modelType: string;
   exactTotal: boolean;
+  /** 'inventory' = the estimator's module tree; 'formula' = this file's family table. */
+  countedBy: 'inventory' | 'formula';
   warnings: string[];
 }
 
@@ -80,5 +84,58 @@ export function paramsFromHfConfig(cfg: Json): ModelParams {
   const warnings: string[] = [];
   if (!family) warnings.push(`model_type '${modelType}' is not in the exact-count table: total is an estimate (biases, norms and position embeddings left out).`);
   if (experts > 1) warnings.push(`Mixture of experts (${experts} experts): counts include every expert, not the active ones per token.`);
-  return { totalParams, nonEmbeddingParams, embeddingParams, nLayer: L, dModel: h, ffn, vocabSize: V, modelType, exactTotal: !!family, warnings };
+  return { totalParams, nonEmbeddingParams, embeddingParams, nLayer: L, dModel: h, ffn, vocabSize: V, modelType, exactTotal: !!family, countedBy: 'formula', warnings };
+}
+
+/** The causal-LM task model when the family has one (lm_head counts in N), else the default head. */
+function inventoryFor(cfg: Json): ModelInventory {
+  try {
+    return buildInventory(cfg, { autoClass: 'AutoModelForCausalLM' });
+  } catch (err) {
+    if (err instanceof UnsupportedModelError && typeof cfg.model_type === 'string') return buildInventory(cfg);
+    throw err;
+  }
+}
+
+/** Weight matrices inside the repeated blocks (attention, MLP, router, experts): the laws' non-embedding N. */
+function blockMatrixParams(inv: ModelInventory): number {
+  return inv.modules
+    .filter((m) => (m.kind === 'Linear' || m.kind === 'Conv1D') && m.layerIndex !== undefined && !m.isOutputLayer && !m.isHead)
+    .reduce((sum, m) => sum + m.weightParams, 0);
+}
+
+/** Input embeddings plus an untied output embedding (a tied lm_head shares the input's weight). */
+function embeddingParamsOf(inv: ModelInventory): number {
+  return inv.modules
+    .filter((m) => m.kind === 'Embedding' || (m.isOutputLayer && !m.tiedTo))
+    .reduce((sum, m) => sum + m.weightParams, 0);
+}
+
+/** Counts for the laws from a config.json: the inventory when it knows the architecture, else the formula. */
+export function modelParamsForLaws(cfg: Json): ModelParams {
+  let inv: ModelInventory;
+  try {
+    inv = inventoryFor(cfg);
+  } catch (err) {
+    if (err instanceof UnsupportedModelError) return paramsFromHfConfig(cfg);
+    throw err;
+  }
+  const experts = num(cfg, 'num_local_experts') ?? 1;
+  const h = inv.dims.hiddenSize;
+  return {
+    totalParams: inv.baseParams,
+    nonEmbeddingParams: blockMatrixParams(inv),
+    embeddingParams: embeddingParamsOf(inv),
+    nLayer: inv.dims.numLayers,
+    dModel: h,
+    ffn: num(cfg, 'intermediate_size', 'n_inner', 'ffn_dim', 'd_ff') ?? 4 * h,
+    vocabSize: inv.dims.vocabSize,
+    modelType: inv.modelType,
+    exactTotal: !inv.unverified,
+    countedBy: 'inventory',
+    warnings: [
+      ...(inv.unverified ? [`${inv.modelType}: ${inv.unverified}`] : []),
+      ...(experts > 1 ? [`Mixture of experts (${experts} experts): counts include every expert, not the active ones per token.`] : []),
+    ],
+  };
 }

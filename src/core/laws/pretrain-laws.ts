@@ -13,6 +13,7 @@ const LR_UNIT = 'peak learning rate (dimensionless, per optimizer step)';
 
 export const STEP_LAW_DEF: LawDefinition = {
   id: 'step-law',
+  lrNoun: 'optimum',
   title: 'Step Law',
   source: SOURCES.stepLaw,
   formulaDisplay: 'η = 1.7973 · N^−0.71292 · D^0.30749;  B = 0.58069 · D^0.57094 tokens',
@@ -76,6 +77,7 @@ function realArchitectureNote(i: LawInputs, C: number): string[] {
 
 export const DEEPSEEK_DEF: LawDefinition = {
   id: 'deepseek',
+  lrNoun: 'optimum',
   title: 'DeepSeek LLM',
   source: SOURCES.deepSeek,
   formulaDisplay: 'η = 0.3118 · C^−0.1250;  B = 0.2920 · C^0.3271 tokens;  C = M·D, M = 72·n_layer·d_model² + 12·n_layer·d_model·l_seq',
@@ -105,6 +107,7 @@ export const DEEPSEEK_DEF: LawDefinition = {
 
 export const POWER_DEF: LawDefinition = {
   id: 'power-scheduler',
+  lrNoun: 'optimum',
   title: 'Power Scheduler',
   source: SOURCES.power,
   formulaDisplay: 'η_opt = β · a · T^b, a = 4.6, b = −0.51 (WSD fit; the Power scheduler itself uses a = 4, capped at η_max = 0.02)',
@@ -134,6 +137,7 @@ export const POWER_DEF: LawDefinition = {
 
 export const KAPLAN_DEF: LawDefinition = {
   id: 'kaplan',
+  lrNoun: 'rule of thumb',
   title: 'Kaplan et al.',
   source: SOURCES.kaplan,
   formulaDisplay: 'LR(N) = 0.003239 − 0.0001395 · ln N;  B_crit(L) = 2e8 / L^(1/0.21) tokens',

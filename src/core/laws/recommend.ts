@@ -41,8 +41,7 @@ function regimeWarning(law: LawDefinition, inputs: LawInputs): string {
 
 function comparison(law: LawDefinition, lr: number | null, current: number | undefined): string | null {
   if (lr === null || current === undefined || !(current > 0)) return null;
-  const noun = law.fittedRange.length > 0 && law.evidence !== 'unverified' && law.regimes.includes('pretrain') ? 'optimum' : 'suggested learning rate';
-  return `${ratioWords(current, lr)} ${law.title}'s ${noun}`;
+  return `${ratioWords(current, lr)} ${law.title}'s ${law.lrNoun}`;
 }
 
 export function applyLaw(law: LawDefinition, inputs: LawInputs): LawResult {

@@ -90,6 +90,8 @@ export interface LawDefinition {
   id: string;
   title: string;
   source: Source;
+  /** What the law's LR is, in the comparison sentence: 'optimum', 'rule of thumb', 'published learning rate'. */
+  lrNoun: string;
   /** The formula as printed, with symbols. */
   formulaDisplay: string;
   constants: Record<string, number>;

@@ -1,0 +1,92 @@
+// A training config's text → the plain TrainingShape the laws read, plus the regime, the model
+// reference and the LoRA rank/alpha. A minimal key map over the dialects (Axolotl, LLaMA-Factory,
+// TRL/Trainer, torchtune's top level); the estimator's full dialect mapping can replace it.
+import { isMap, parseDocument } from 'yaml';
+import type { TrainingShape } from './training-shape';
+import type { Regime } from './types';
+
+export interface ConfigShape {
+  shape: TrainingShape;
+  regime: Regime;
+  regimeReason: string;
+  modelRef?: string;
+  loraRank?: number;
+  loraAlpha?: number;
+}
+
+export class ConfigReadError extends Error {}
+
+/** Keys per field, first match wins; values must be positive numbers (numeric strings accepted). */
+const KEYS = {
+  learningRate: ['learning_rate', 'lr'],
+  microBatch: ['micro_batch_size', 'per_device_train_batch_size', 'batch_size'],
+  gradAccum: ['gradient_accumulation_steps'],
+  seqLen: ['sequence_len', 'cutoff_len', 'max_seq_length', 'max_length', 'max_seq_len'],
+  maxSteps: ['max_steps'],
+  epochs: ['num_epochs', 'num_train_epochs', 'epochs'],
+  loraRank: ['lora_r', 'lora_rank', 'r'],
+  loraAlpha: ['lora_alpha'],
+} as const;
+
+type Obj = Record<string, unknown>;
+
+function firstNumber(cfg: Obj, keys: readonly string[]): number | undefined {
+  for (const k of keys) {
+    const v = cfg[k];
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (Number.isFinite(n) && n > 0) return n;
+  }
+  return undefined;
+}
+
+function str(cfg: Obj, key: string): string | undefined {
+  const v = cfg[key];
+  return typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : undefined;
+}
+
+/** The regime from the adapter/method keys; 'full' when nothing names an adapter. */
+export function regimeOfConfig(cfg: Obj): { regime: Regime; reason: string } {
+  const adapter = str(cfg, 'adapter');
+  if (adapter) return { regime: 'lora', reason: `adapter: ${adapter}` };
+  const ft = str(cfg, 'finetuning_type');
+  if (ft === 'lora' || ft === 'oft') return { regime: 'lora', reason: `finetuning_type: ${ft}` };
+  if (cfg.use_peft === true) return { regime: 'lora', reason: 'use_peft: true' };
+  if (typeof cfg.peft_type === 'string') return { regime: 'lora', reason: `peft_type: ${cfg.peft_type}` };
+  if (str(cfg, 'stage') === 'pt' || cfg.pretraining_dataset !== undefined) {
+    return { regime: 'continued', reason: cfg.pretraining_dataset !== undefined ? 'pretraining_dataset' : 'stage: pt' };
+  }
+  return { regime: 'full', reason: ft ? `finetuning_type: ${ft}` : 'no adapter in the config' };
+}
+
+/** torchtune nests the LR under `optimizer:`; read it there when the top level has none. */
+function nested(cfg: Obj, key: string): Obj {
+  const v = cfg[key];
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+}
+
+export function configShapeFromText(text: string): ConfigShape {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new ConfigReadError(`not valid YAML/JSON: ${doc.errors[0].message.split('\n')[0]}`);
+  if (!isMap(doc.contents)) throw new ConfigReadError('the config must be a mapping of keys to values');
+  const cfg = doc.toJS() as Obj;
+  const { regime, reason } = regimeOfConfig(cfg);
+  const maxSteps = firstNumber(cfg, KEYS.maxSteps);
+  const shape: TrainingShape = {
+    learningRate: firstNumber(cfg, KEYS.learningRate) ?? firstNumber(nested(cfg, 'optimizer'), ['lr']),
+    microBatch: firstNumber(cfg, KEYS.microBatch),
+    gradAccum: firstNumber(cfg, KEYS.gradAccum),
+    seqLen: firstNumber(cfg, KEYS.seqLen) ?? firstNumber(nested(cfg, 'tokenizer'), ['max_seq_len']),
+    maxSteps,
+    epochs: firstNumber(cfg, KEYS.epochs),
+    regime,
+  };
+  const model = cfg.base_model ?? cfg.model_name_or_path;
+  return {
+    shape,
+    regime,
+    regimeReason: reason,
+    modelRef: typeof model === 'string' && model.trim() ? model.trim() : undefined,
+    loraRank: firstNumber(cfg, KEYS.loraRank),
+    loraAlpha: firstNumber(cfg, KEYS.loraAlpha),
+  };
+}
