@@ -19,7 +19,7 @@ export const MAX_CHARS = 2_000_000;
 export const MAX_LINES = 50_000;
 export const DEFAULT_MAX_DIAGNOSTICS = 100;
 /** Nodes one document may expand to through aliases before we stop (billion-laughs guard). */
-const NODE_BUDGET = 2_000_000;
+const NODE_BUDGET = 1_000_000;
 
 export function validateText(text: string, opts: ValidateOptions = {}): ValidationResult {
   const det = opts.dialect ? { dialect: opts.dialect, reason: 'chosen explicitly' } : detectDialect(text, opts);

@@ -1,7 +1,7 @@
 // Builds the value the framework's loader would build from a parsed YAML document, in one walk that
 // also asks the schema about every key: numbers spelt so that the loader keeps them as strings,
 // deprecated keys and values, duplicate keys. Only this file knows how loaders differ.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Scalar } from 'yaml';
 import { pythonFloatCall, pythonIntCall, pyyamlFloatSpelling, resolvePlain } from './scalars';
 import type { SchemaNode } from './schemaIndex';
 import type { Diagnostic, LoaderKind } from './types';
@@ -38,6 +38,19 @@ interface Ctx {
   /** > 0 while walking through an alias: the anchored node reports its findings once, where it is written. */
   quiet: number;
   expanding: Set<Node>;
+  anchors?: Map<string, Node>;
+}
+
+/** Alias targets by anchor name, collected once (Alias.resolve walks the whole document per call). */
+function anchorTarget(name: string, ctx: Ctx): Node | undefined {
+  if (!ctx.anchors) {
+    const anchors = new Map<string, Node>();
+    visit(ctx.doc, (_key, n) => {
+      if ((isScalar(n) || isMap(n) || isSeq(n)) && n.anchor && !anchors.has(n.anchor)) anchors.set(n.anchor, n);
+    });
+    ctx.anchors = anchors;
+  }
+  return ctx.anchors.get(name);
 }
 
 export function loadDocument(doc: Document, loader: LoaderKind, schema: SchemaNode | undefined, framework: string, budget: number): LoadResult {
@@ -56,7 +69,7 @@ function walk(node: Node | null | undefined, schema: SchemaNode | undefined, pat
     return node.items.map((item, i) => walk(item as Node, items, { parent: path, seg: String(i) }, ctx));
   }
   if (isAlias(node)) {
-    const target = node.resolve(ctx.doc) as Node | undefined;
+    const target = anchorTarget(node.source, ctx);
     if (!target || ctx.expanding.has(target)) return null;
     ctx.expanding.add(target);
     ctx.quiet++;

@@ -2,7 +2,7 @@
 // required key on its parent's key, wrong type/enum/range on the value, else the nearest ancestor.
 // anyOf/oneOf noise is collapsed first (combine.ts) so each mistake is told once.
 import type { ErrorObject } from 'ajv';
-import type { Document, Node } from 'yaml';
+import { isMap, type Document, type Node } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { collapseCombinators } from './combine';
 import { decodePointer, locate, nodeSpan } from './locate';
@@ -100,6 +100,9 @@ function onKey(segs: string[], ctx: MapContext, severity: Severity, code: string
 }
 
 function firstLine(text: string, node: Node | null): [number, number] {
+  const first = isMap(node) ? (node.items[0]?.key as Node | undefined) : undefined;
+  const key = first ? nodeSpan(text, first) : undefined;
+  if (key) return key;
   const start = node?.range?.[0] ?? 0;
   let end = text.indexOf('\n', start);
   if (end < 0) end = text.length;

@@ -1,0 +1,28 @@
+// Shared vocabulary of the cross-field rule tables (rules*.ts).
+import type { DialectId } from '../dialects';
+import type { Severity } from './types';
+
+export type Config = Record<string, unknown>;
+
+/** Where a finding points: a key path, and whether the key or its value is marked. */
+export interface RuleHit {
+  path: string[];
+  on: 'key' | 'value';
+  message: string;
+}
+
+export interface CrossFieldRule {
+  id: string;
+  dialects: readonly DialectId[];
+  severity: Severity;
+  /** Framework source that enforces (or documents) the rule. */
+  source: string;
+  check(cfg: Config): RuleHit | undefined;
+}
+
+/** Truthy in Python's sense for a config value (None, False, 0, "" and [] are not set). */
+export const isSet = (v: unknown): boolean => v !== undefined && v !== null && v !== false && v !== 0 && v !== '' && !(Array.isArray(v) && v.length === 0);
+export const has = (cfg: Config, k: string): boolean => Object.prototype.hasOwnProperty.call(cfg, k);
+/** `[k]` when the file has k, else `[fallback]`: point at what the user wrote. */
+export const at = (cfg: Config, k: string, fallback: string): string[] => [has(cfg, k) ? k : fallback];
+
