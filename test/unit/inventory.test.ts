@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allModuleNames, buildInventory, supportedModelTypes, type HfConfig, type ModelInventory } from '../../src/core/estimator/inventory';
+import { allModuleNames, buildInventory, ORACLE_VERIFIED, supportedModelTypes, type HfConfig, type ModelInventory } from '../../src/core/estimator/inventory';
 
 interface OracleCase {
   id: string;
@@ -65,6 +65,20 @@ describe('inventory: base_total equals the PEFT oracle for every oracle model', 
       assert.equal(inventoryOf(c).baseParams, c.base_total);
     });
   }
+});
+
+describe('inventory: oracle-verified table', () => {
+  it('lists exactly the (model_type, head) pairs the oracle holds, and only those build without a caveat', () => {
+    const seen: Record<string, Set<string>> = {};
+    const models: OracleCase['model'][] = JSON.parse(readFileSync(resolve(oracleDir, 'models.json'), 'utf8')).models;
+    for (const m of [...distinctModels().map((c) => c.model), ...models]) {
+      const inv = buildInventory(oracleConfig(m), { autoClass: m.auto_class });
+      (seen[m.model_type] ??= new Set()).add(inv.head);
+      assert.equal(inv.unverified, undefined, m.name);
+    }
+    const table = Object.fromEntries(Object.entries(ORACLE_VERIFIED).map(([k, v]) => [k, [...v].sort()]));
+    assert.deepEqual(Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, [...v].sort()])), table);
+  });
 });
 
 describe('inventory: module names PEFT adapted or trained exist', () => {

@@ -11,6 +11,7 @@ function weightOf<R>(t: ModTpl<R>, r: R, inF: number, outF: number): number {
 }
 
 function biasOf<R>(t: ModTpl<R>, r: R, outF: number): number {
+  if (t.biasCount) return t.biasCount(r);
   const has = typeof t.bias === 'function' ? t.bias(r) : t.bias === true;
   return has ? outF : 0;
 }
@@ -28,6 +29,7 @@ function emit<R>(out: ModuleInfo[], t: ModTpl<R>, r: R, name: string, prefix: st
   if (t.head) m.isHead = true;
   const fused = t.fused?.(r);
   if (fused) m.fusedExperts = { experts: fused };
+  if (t.parameter) m.isParameter = true;
   out.push(m);
 }
 

@@ -4,12 +4,14 @@ import { int, InvalidConfigError, UnsupportedModelError } from './config';
 import { countParams, expandModules } from './expand';
 import { chooseHead } from './heads';
 import { familyOf, supportedModelTypes } from './registry';
+import { unverifiedReason } from './verified';
 import type { HfConfig, ModelInventory } from './types';
 
 export type { HfConfig, ModuleKind, ModuleInfo, ModelInventory, InventoryDims, HeadKind } from './types';
 export { UnsupportedModelError, InvalidConfigError } from './config';
 export { supportedModelTypes } from './registry';
 export { allModuleNames, modulesUnder, subtreeParams } from './query';
+export { ORACLE_VERIFIED } from './verified';
 
 export interface InventoryOptions { taskType?: string | null; autoClass?: string; numLabels?: number }
 
@@ -47,7 +49,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   const dimsR = head.flags ? { ...r, flags: head.flags } : r;
   const modules = expandModules(family.backbone, head, dimsR);
   const inv: ModelInventory = {
-    modelType, autoClass: choice.autoClass, modelClass: head.cls, taskType: opts.taskType ?? null,
+    modelType, autoClass: choice.autoClass, modelClass: head.cls, head: choice.kind, taskType: opts.taskType ?? null,
     modules, baseParams: countParams(modules),
     dims: {
       hiddenSize: r.h, numLayers: r.L, numAttentionHeads: r.nh, numKeyValueHeads: r.nkv, headDim: r.hd,
@@ -55,7 +57,8 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
       numTransformerSubmodules: r.encDec && choice.kind === 'seq2seq_lm' ? 2 : 1,
     },
   };
-  if (family.unverified) inv.unverified = family.unverified;
+  const why = unverifiedReason(modelType, choice.kind, head.cls, family.unverified);
+  if (why) inv.unverified = why;
   return inv;
 }
 

@@ -9,12 +9,14 @@ import { VIT } from './families/vit';
 import { FALCON } from './families/falcon';
 import { OPT } from './families/opt';
 import { PHI } from './families/phi';
-import { GEMMA, GEMMA2, LLAMA, MISTRAL, MIXTRAL, PHI3, QWEN2 } from './families/llama';
+import { GEMMA, GEMMA2, GEMMA3_TEXT, LLAMA, MISTRAL, MIXTRAL, PHI3, QWEN2, QWEN3 } from './families/llama';
+import { GPT_OSS, QWEN2_MOE, QWEN3_MOE } from './families/moe';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
 
-const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3, GPT2, GPTJ, GPT_NEOX, BLOOM,
+const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3,
+  QWEN3, GEMMA3_TEXT, QWEN2_MOE, QWEN3_MOE, GPT_OSS, GPT2, GPTJ, GPT_NEOX, BLOOM,
   OPT, FALCON, PHI,
   BERT, ROBERTA, XLM_ROBERTA, DISTILBERT, DEBERTA_V2, VIT, T5, MT5, BART] as unknown as AnyFamily[];
 

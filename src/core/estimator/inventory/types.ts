@@ -31,6 +31,8 @@ export interface ModTpl<R> {
   bias?: boolean | Fn<R, boolean>;
   /** Weight element count when not in*out (norms: dim; Conv2d: out*in*k*k). */
   weight?: Fn<R, number>;
+  /** Bias element count when not out_features (fused expert biases: experts * out). */
+  biasCount?: Fn<R, number>;
   /** Direct parameters other than weight/bias (ViT cls_token + position_embeddings). */
   other?: Fn<R, number>;
   /** Module exists only when this holds (optional projections, poolers, q/k norms); i = layer index. */
@@ -42,6 +44,8 @@ export interface ModTpl<R> {
   tieWhen?: Fn<R, boolean>;
   /** MoE expert weights stored as one fused 3-D parameter over this many experts. */
   fused?: Fn<R, number>;
+  /** The name is a parameter path (a fused 3-D expert tensor), not a module. */
+  parameter?: boolean;
   output?: boolean;
   head?: boolean;
 }
@@ -103,8 +107,13 @@ export interface ModuleInfo {
   isOutputLayer?: boolean;
   /** Part of the task head (classifier/score/qa_outputs/...). */
   isHead?: boolean;
-  /** MoE experts stored as fused 3-D parameters (weightParams covers all experts). */
+  /**
+   * MoE experts stored as one fused 3-D parameter (experts, inFeatures, outFeatures), as PEFT's
+   * target_parameters sees it; weightParams covers all experts, biasParams the matching *_bias tensor.
+   */
   fusedExperts?: { experts: number };
+  /** `name` is a parameter path (e.g. 'model.layers.0.mlp.experts.gate_up_proj'), not a module. */
+  isParameter?: boolean;
 }
 
 export interface InventoryDims {
@@ -120,12 +129,14 @@ export interface ModelInventory {
   autoClass: string;
   /** The concrete transformers class built, e.g. 'LlamaForCausalLM'. */
   modelClass: string;
+  /** Which task head that class carries. */
+  head: HeadKind;
   taskType: string | null;
   /** Every module that owns parameters, in registration order. */
   modules: ModuleInfo[];
   /** Unique parameters of the built task model (tied weights once) = oracle base_total. */
   baseParams: number;
   dims: InventoryDims;
-  /** Why this family is not oracle-verified, when it is not. */
+  /** Why this model/head is not checked against the PEFT oracle; absent when it is. */
   unverified?: string;
 }

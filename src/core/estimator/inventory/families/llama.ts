@@ -89,32 +89,47 @@ export function llamaBackbone(layer: T[]) {
 }
 
 /** A Llama-like family from its defaults and per-layer module list. */
-export function llamaLike(types: string[], d: LlamaLikeDefaults, cls: string, layer: T[], unverified?: string): Family<LlamaDims> {
-  return {
-    types, unverified,
-    resolve: (cfg, n) => resolveLlamaLike(cfg, d, n),
-    backbone: llamaBackbone(layer),
-    heads: decoderHeads<LlamaDims>(cls, 'embed_tokens', { qaPrefix: 'transformer.' }),
-  };
+/**
+ * A Llama-like family from its defaults and per-layer module list. `qa` is the attribute the 4.47
+ * ForQuestionAnswering class stores the backbone under ('transformer.' for Llama/Qwen2, 'model.' for
+ * Mistral/Mixtral); undefined where transformers has no such class.
+ */
+export function llamaLike(types: string[], d: LlamaLikeDefaults, cls: string, layer: T[],
+  o: { qa?: string; unverified?: string } = {}): Family<LlamaDims> {
+  const heads = decoderHeads<LlamaDims>(cls, 'embed_tokens', { qaPrefix: o.qa });
+  if (!o.qa) delete heads.qa;
+  return { types, unverified: o.unverified, resolve: (cfg, n) => resolveLlamaLike(cfg, d, n), backbone: llamaBackbone(layer), heads };
 }
 
+const gemmaNorms = norms('input_layernorm', 'post_attention_layernorm', 'pre_feedforward_layernorm', 'post_feedforward_layernorm');
 const std = [...attention('self_attn.'), ...gatedMlp('mlp.'), ...norms('input_layernorm', 'post_attention_layernorm')];
 
 export const LLAMA = llamaLike(['llama'], { V: 32000, h: 4096, ff: 11008, L: 32, nh: 32, tie: false,
-  qkvBias: 'attention_bias', mlpBiasField: true }, 'Llama', std);
+  qkvBias: 'attention_bias', mlpBiasField: true }, 'Llama', std, { qa: 'transformer.' });
 
 export const MISTRAL = llamaLike(['mistral'], { V: 32000, h: 4096, ff: 14336, L: 32, nh: 32, nkv: 8, tie: false,
-  qkvBias: false }, 'Mistral', std);
+  qkvBias: false }, 'Mistral', std, { qa: 'model.' });
 
 export const QWEN2 = llamaLike(['qwen2'], { V: 151936, h: 4096, ff: 22016, L: 32, nh: 32, tie: false,
-  qkvBias: true, hdDerived: true }, 'Qwen2', std);
+  qkvBias: true, hdDerived: true }, 'Qwen2', std, { qa: 'transformer.' });
 
 export const GEMMA = llamaLike(['gemma'], { V: 256000, h: 3072, ff: 24576, L: 28, nh: 16, nkv: 16, hd: 256, tie: true,
   qkvBias: 'attention_bias' }, 'Gemma', std);
 
 export const GEMMA2 = llamaLike(['gemma2'], { V: 256000, h: 2304, ff: 9216, L: 26, nh: 8, nkv: 4, hd: 256, tie: true,
-  qkvBias: 'attention_bias' }, 'Gemma2', [...attention('self_attn.'), ...gatedMlp('mlp.'),
-  ...norms('input_layernorm', 'post_attention_layernorm', 'pre_feedforward_layernorm', 'post_feedforward_layernorm')]);
+  qkvBias: 'attention_bias' }, 'Gemma2', [...attention('self_attn.'), ...gatedMlp('mlp.'), ...gemmaNorms]);
+
+const NOT_IN_ORACLE = 'not in the PEFT oracle (transformers 4.47 predates it): module tree read from later transformers source';
+
+/** Qwen3 (transformers >= 4.51): Llama layout plus per-head q_norm/k_norm, head_dim 128 by default. */
+export const QWEN3 = llamaLike(['qwen3'], { V: 151936, h: 4096, ff: 22016, L: 32, nh: 32, hd: 128, tie: false,
+  qkvBias: 'attention_bias' }, 'Qwen3', [...attention('self_attn.', true), ...gatedMlp('mlp.'),
+  ...norms('input_layernorm', 'post_attention_layernorm')], { qa: 'transformer.', unverified: `Qwen3: ${NOT_IN_ORACLE}` });
+
+/** Gemma 3 text model (gemma3_text, e.g. gemma-3-1b): Gemma 2 layout plus q_norm/k_norm. */
+export const GEMMA3_TEXT = llamaLike(['gemma3_text'], { V: 262208, h: 2304, ff: 9216, L: 26, nh: 8, nkv: 4, hd: 256,
+  tie: true, qkvBias: 'attention_bias' }, 'Gemma3', [...attention('self_attn.', true), ...gatedMlp('mlp.'), ...gemmaNorms],
+{ unverified: `Gemma 3: ${NOT_IN_ORACLE}` });
 
 /** Mixtral (4.47): block_sparse_moe.gate router + experts.{e}.w1/w2/w3 as separate Linear modules. */
 export const MIXTRAL = llamaLike(['mixtral'], { V: 32000, h: 4096, ff: 14336, L: 32, nh: 32, nkv: 8, tie: false,
@@ -125,7 +140,7 @@ export const MIXTRAL = llamaLike(['mixtral'], { V: 32000, h: 4096, ff: 14336, L:
   linear('block_sparse_moe.experts.{e}.w2', (r) => r.ff, h, false, { repeat: (r) => r.experts }),
   linear('block_sparse_moe.experts.{e}.w3', h, (r) => r.ff, false, { repeat: (r) => r.experts }),
   ...norms('input_layernorm', 'post_attention_layernorm'),
-]);
+], { qa: 'model.' });
 
 /** Phi-3 / Phi-3.5 / Phi-4 (model_type phi3): fused qkv_proj and gate_up_proj, o_proj registered first. */
 export const PHI3 = llamaLike(['phi3'], { V: 32064, h: 3072, ff: 8192, L: 32, nh: 32, tie: false, qkvBias: false },

@@ -1,0 +1,35 @@
+// Which (model_type, head) pairs the PEFT oracle (../shared/oracle, transformers 4.47) checked:
+// base_total equal on every case, module names equal to the ones PEFT wrapped. Everything else
+// is built from transformers source by reading it, and the inventory says so.
+import type { HeadKind } from './types';
+
+export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
+  llama: ['causal_lm', 'seq_cls', 'base'],
+  mistral: ['causal_lm'],
+  mixtral: ['causal_lm'],
+  qwen2: ['causal_lm', 'seq_cls'],
+  gemma: ['causal_lm'],
+  gemma2: ['causal_lm'],
+  phi: ['causal_lm'],
+  phi3: ['causal_lm'],
+  gpt2: ['causal_lm', 'seq_cls', 'base'],
+  gpt_neox: ['causal_lm'],
+  gptj: ['causal_lm'],
+  opt: ['causal_lm'],
+  bloom: ['causal_lm'],
+  falcon: ['causal_lm'],
+  bert: ['seq_cls', 'token_cls', 'qa', 'base'],
+  roberta: ['seq_cls'],
+  distilbert: ['seq_cls'],
+  'deberta-v2': ['seq_cls'],
+  t5: ['seq2seq_lm', 'encoder_only'],
+  bart: ['seq2seq_lm'],
+  vit: ['image_cls'],
+};
+
+/** Why an inventory is not oracle-checked, or undefined when it is. */
+export function unverifiedReason(modelType: string, head: HeadKind, cls: string, familyNote?: string): string | undefined {
+  if (familyNote) return familyNote;
+  if (ORACLE_VERIFIED[modelType]?.includes(head)) return undefined;
+  return `${cls} is not in the PEFT oracle: its head was read from transformers source, the backbone is oracle-checked`;
+}
