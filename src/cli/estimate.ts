@@ -1,5 +1,142 @@
-// `ml-config-lens estimate`: placeholder until the estimate command lands; says so instead of pretending.
-export async function run(_args: string[]): Promise<number> {
-  console.error('ml-config-lens estimate: not available in this build yet');
-  return 2;
+// `ml-config-lens estimate`: trainable/total parameters exactly as PEFT counts them, and a training
+// memory estimate, for a model (config.json path, catalog id, or HF cache id) and a PEFT source
+// (adapter_config.json, PEFT YAML, or an Axolotl/LLaMA-Factory/TRL/torchtune/AdapterHub config).
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { estimateParameters, type ParameterEstimate } from '../core/estimator';
+import { buildInventory } from '../core/estimator/inventory';
+import { estimatorInputFromText } from '../core/estimator-input/from-text';
+import type { EstimatorInput } from '../core/estimator-input/types';
+import { estimateTrainingMemory, type MemoryEstimate } from '../core/memory';
+import { memoryInputFor } from '../core/memory/plan';
+import { resolveModel } from '../core/models/resolve';
+import type { ResolvedModel } from '../core/models/types';
+
+const USAGE = `Usage: ml-config-lens estimate --peft PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
+
+  --peft FILE         adapter_config.json, a PEFT config in YAML, or an Axolotl / LLaMA-Factory /
+                      TRL / torchtune / AdapterHub config (its dialect is detected)
+  --model REF         config.json path or folder, catalog id or alias (llama-3-8b), or a repo id in the
+                      local Hugging Face cache; optional when the config names its base model
+  --task-type T       PEFT task_type (CAUSAL_LM, SEQ_CLS, SEQ_2_SEQ_LM, TOKEN_CLS, QUESTION_ANS,
+                      FEATURE_EXTRACTION); overrides the config's
+  --num-labels N      labels of a classification head
+  --allow-network     fetch config.json from the Hugging Face Hub when nothing local has it
+  --json              print {trainableParams, totalParams, trainablePercent, breakdown, memory}`;
+
+class UsageError extends Error {}
+
+interface Options { peft: string; model?: string; taskType?: string; numLabels?: number; json: boolean; allowNetwork: boolean }
+
+function parseOptions(args: string[]): Options | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        peft: { type: 'string' }, model: { type: 'string' }, 'task-type': { type: 'string' }, 'num-labels': { type: 'string' },
+        json: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  if (values.help) return 'help';
+  if (!values.peft) throw new UsageError('--peft PEFT_CONFIG is required');
+  const numLabels = values['num-labels'] === undefined ? undefined : Number(values['num-labels']);
+  if (numLabels !== undefined && !(Number.isInteger(numLabels) && numLabels > 0)) throw new UsageError('--num-labels must be a positive whole number');
+  return {
+    peft: values.peft, model: values.model, taskType: values['task-type']?.toUpperCase(), numLabels,
+    json: Boolean(values.json), allowNetwork: Boolean(values['allow-network']),
+  };
+}
+
+function readInput(path: string): EstimatorInput {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return estimatorInputFromText(text, basename(path));
+}
+
+export interface EstimateReport {
+  model: { ref: string; source: string; location: string };
+  input: EstimatorInput;
+  params: ParameterEstimate;
+  memory: MemoryEstimate;
+  notes: string[];
+}
+
+async function buildReport(opts: Options): Promise<EstimateReport> {
+  const input = readInput(opts.peft);
+  const ref = opts.model ?? input.modelRef;
+  if (!ref) throw new UsageError(`${basename(opts.peft)} names no base model: pass --model`);
+  const resolved: ResolvedModel = await resolveModel(ref, {
+    cwd: process.cwd(), env: process.env, homeDir: homedir(), allowNetwork: opts.allowNetwork,
+  });
+  const taskType = opts.taskType ?? input.taskType;
+  const numLabels = opts.numLabels ?? input.numLabels;
+  const params = estimateParameters(resolved.config, input.peft, { taskType, numLabels });
+  const inventory = buildInventory(resolved.config, { taskType, numLabels });
+  const plan = memoryInputFor({
+    trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training: input.training,
+  });
+  const memory = estimateTrainingMemory(plan.input);
+  return {
+    model: { ref, source: resolved.kind, location: resolved.location }, input, params, memory,
+    notes: [...input.notes, ...plan.notes, ...memory.notes],
+  };
+}
+
+const int = (n: number) => n.toLocaleString('en-US');
+
+function printText(r: EstimateReport): void {
+  const p = r.params;
+  console.log(`Model: ${r.model.location} (${r.model.source})`);
+  console.log(`Method: ${p.method} (${r.input.dialect} config); ${p.basis}`);
+  // Same line PEFT's print_trainable_parameters() prints.
+  console.log(`trainable params: ${int(p.trainableParams)} || all params: ${int(p.totalParams)} || trainable%: ${p.trainablePercent.toFixed(4)}`);
+  const kinds = Object.entries(p.breakdown.byKind).map(([k, v]) => `${k} ${int(v)}`).join(', ');
+  if (kinds) console.log(`Trainable by kind: ${kinds}`);
+  console.log('Training memory (estimate, 1 GB = 1e9 bytes):');
+  for (const c of r.memory.components) console.log(`  ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula} [${c.source}]`);
+  console.log(`  Total: ${r.memory.totalGB.toFixed(2)} GB (${r.memory.totalGiB.toFixed(2)} GiB)`);
+  for (const w of p.warnings) console.log(`warning: ${w}`);
+  for (const n of r.notes) console.log(`note: ${n}`);
+}
+
+function toJson(r: EstimateReport): unknown {
+  const p = r.params;
+  return {
+    model: r.model, method: p.method, dialect: r.input.dialect,
+    trainableParams: p.trainableParams, totalParams: p.totalParams, trainablePercent: p.trainablePercent,
+    breakdown: p.breakdown, targetMatches: p.targetMatches, basis: p.basis,
+    memory: r.memory, warnings: p.warnings, notes: r.notes,
+  };
+}
+
+export async function run(args: string[]): Promise<number> {
+  try {
+    const opts = parseOptions(args);
+    if (opts === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    const report = await buildReport(opts);
+    if (opts.json) console.log(JSON.stringify(toJson(report), null, 2));
+    else printText(report);
+    return 0;
+  } catch (err) {
+    // Every failure here is about the user's input (unreadable file, unknown model, a combination
+    // PEFT refuses): one line, exit 2, no stack trace.
+    console.error(`ml-config-lens estimate: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    if (err instanceof UsageError) console.error("Run 'ml-config-lens estimate --help' for the options.");
+    return 2;
+  }
 }

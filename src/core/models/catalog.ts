@@ -1,5 +1,6 @@
 // The bundled model catalog: the embedded default that makes every estimate work offline.
 // Lookup accepts the Hugging Face id or any alias, case-insensitively.
+import { closest } from 'fastest-levenshtein';
 import { CLASSIC_DECODER_MODELS } from './catalog-classic';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
@@ -32,7 +33,14 @@ export function findCatalogModel(ref: string): CatalogEntry | undefined {
   return catalogIndex().get(ref.trim().toLowerCase());
 }
 
-/** Every name the catalog answers to, for completion and for "did you mean" messages. */
+/** Every name the catalog answers to, as spelled in the catalog, for completion. */
 export function catalogNames(): string[] {
-  return [...catalogIndex().keys()];
+  return MODEL_CATALOG.flatMap((e) => [e.id, ...e.aliases]);
+}
+
+/** The catalog name nearest to a reference (edit distance, case-insensitive), as spelled in the catalog. */
+export function suggestCatalogName(ref: string): string {
+  const names = catalogNames();
+  const lowered = names.map((n) => n.toLowerCase());
+  return names[lowered.indexOf(closest(ref.trim().toLowerCase(), lowered))];
 }

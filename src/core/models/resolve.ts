@@ -4,8 +4,7 @@
 // extension host, tests) decide them.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve as resolvePath } from 'node:path';
-import { closest } from 'fastest-levenshtein';
-import { catalogNames, findCatalogModel } from './catalog';
+import { findCatalogModel, suggestCatalogName } from './catalog';
 import { type Env, findCachedConfig, hfHubCacheDir, isHfRepoId } from './hf-cache';
 import { type FetchLike, fetchHubConfig, hubConfigUrl } from './hub';
 import type { ModelConfigJson, ResolvedModel } from './types';
@@ -57,7 +56,7 @@ export async function resolveModel(ref: string, opts: ResolveOptions): Promise<R
 }
 
 function notFoundMessage(ref: string, allowNetwork: boolean): string {
-  const suggestion = closest(ref.toLowerCase(), catalogNames());
+  const suggestion = suggestCatalogName(ref);
   const hint = isHfRepoId(ref) && !allowNetwork ? '; enable mlConfig.huggingFace.allowNetwork (CLI: --allow-network) to fetch it from the Hub' : '';
   return `unknown model '${ref}': not a config.json path, not in the catalog (did you mean '${suggestion}'?), not in the local Hugging Face cache${hint}`;
 }

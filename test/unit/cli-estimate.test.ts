@@ -1,0 +1,138 @@
+// The estimate command on oracle-backed cases: exact PEFT counts, exact printed lines, exit codes.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { run } from '../../src/cli/estimate';
+
+const root = resolve(__dirname, '../../..');
+const shared = resolve(root, '../shared');
+const cases = JSON.parse(readFileSync(join(shared, 'oracle/cases.json'), 'utf8')) as OracleCase[];
+
+interface OracleCase {
+  id: string;
+  model: { name: string; hf_reference: string };
+  peft: Record<string, unknown>;
+  task_type: string | null;
+  trainable: number;
+  total: number;
+}
+
+async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...a: unknown[]) => void out.push(a.join(' '));
+  console.error = (...a: unknown[]) => void err.push(a.join(' '));
+  try {
+    const code = await run(args);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+function adapterFile(c: OracleCase): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
+  const path = join(dir, 'adapter_config.json');
+  writeFileSync(path, JSON.stringify({ ...c.peft, ...(c.task_type ? { task_type: c.task_type } : {}) }));
+  return path;
+}
+
+const byId = (id: string): OracleCase => {
+  const c = cases.find((x) => x.id === id);
+  if (!c) throw new Error(`oracle case ${id} missing`);
+  return c;
+};
+
+describe('cli-estimate: oracle-backed output', () => {
+  it('prints PEFT\'s own trainable line for Llama-2-7B LoRA r 8 q/v', async () => {
+    const c = byId('llama-2-7b__lora_r8_qv_bias_all');
+    const r = await capture(['--model', 'llama-2-7b', '--peft', adapterFile(c)]);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.split('\n');
+    assert.equal(lines[0], 'Model: meta-llama/Llama-2-7b-hf (catalog)');
+    assert.equal(lines[2], 'trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622');
+    assert.ok(lines.includes('  Total: 13.54 GB (12.61 GiB)'), r.out);
+  });
+
+  it('--json agrees with the oracle on every case of a catalog model (exact trainable and total)', async () => {
+    let checked = 0;
+    for (const c of cases.filter((x) => !x.model.name.includes(':'))) {
+      const r = await capture(['--model', c.model.hf_reference, '--peft', adapterFile(c), '--json']);
+      assert.equal(r.code, 0, `${c.id}: ${r.err}`);
+      const j = JSON.parse(r.out);
+      assert.deepEqual([j.trainableParams, j.totalParams], [c.trainable, c.total], c.id);
+      assert.equal(j.trainablePercent, (100 * c.trainable) / c.total);
+      assert.equal(j.memory.kind, 'estimate');
+      checked++;
+    }
+    assert.equal(checked, 272);
+  });
+
+  it('BERT SEQ_CLS LoRA: head copied into modules_to_save, counted twice in total', async () => {
+    const c = byId('bert-base-uncased__lora_r8_qv_seqcls');
+    const r = await capture(['--model', 'bert-base-uncased', '--peft', adapterFile(c), '--json']);
+    const j = JSON.parse(r.out);
+    assert.deepEqual([j.trainableParams, j.totalParams], [296450, 109780228]);
+  });
+});
+
+describe('cli-estimate: dialect configs', () => {
+  const real = join(shared, 'corpus/real');
+  it('torchtune QLoRA recipe: model from the builder, 4-bit NF4 weights', async () => {
+    const r = await capture(['--peft', join(real, 'torchtune/recipes/configs/llama3/8B_qlora_single_device.yaml'), '--json']);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.model.location, 'meta-llama/Meta-Llama-3-8B');
+    // q, v, o and the MLP at r 8 on 32 layers: 32 × 8 × ((4096+4096) + (4096+1024) + (4096+4096) + 3 × (4096+14336)).
+    assert.equal(j.trainableParams, 19_660_800);
+    assert.equal(j.memory.components[0].label, 'Weights (nf4 base, fp32 trainable)');
+    assert.ok(j.notes.includes('sequence length not stated: activations not estimated'));
+  });
+
+  it('Axolotl config with --model override and activations from sequence_len', async () => {
+    const r = await capture(['--peft', join(real, 'axolotl/examples/llama-3/lora-8b.yml'), '--model', 'llama-3-8b', '--json']);
+    const j = JSON.parse(r.out);
+    assert.equal(j.dialect, 'axolotl');
+    const act = j.memory.components.find((c: { id: string }) => c.id === 'activations');
+    // Gradient checkpointing on, s 4096, b 2, h 4096, L 32, a 32: 2sbhL + sbh(34 + 5as/h).
+    assert.equal(act.bytes, 2 * 4096 * 2 * 4096 * 32 + 4096 * 2 * 4096 * (34 + (5 * 32 * 4096) / 4096));
+  });
+});
+
+describe('cli-estimate: bad input', () => {
+  it('exit 2 with one line for a missing --peft, unknown option, unreadable file, unknown model', async () => {
+    const missing = await capture([]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^ml-config-lens estimate: --peft PEFT_CONFIG is required/);
+    assert.equal((await capture(['--peft', 'x', '--bogus'])).code, 2);
+    const unreadable = await capture(['--peft', '/nonexistent/adapter_config.json']);
+    assert.match(unreadable.err, /cannot read \/nonexistent\/adapter_config.json: ENOENT/);
+    const c = byId('llama-2-7b__lora_r8_qv_bias_all');
+    const unknown = await capture(['--model', 'llama-2-7', '--peft', adapterFile(c)]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /unknown model 'llama-2-7'.*did you mean 'llama-2-7b'/);
+  });
+
+  it('a combination PEFT refuses is a one-line message, not a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
+    const p = join(dir, 'adapter_config.json');
+    writeFileSync(p, JSON.stringify({ peft_type: 'LORA', target_modules: 'all-linear', layers_to_transform: [0] }));
+    const r = await capture(['--model', 'llama-2-7b', '--peft', p]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.split('\n').length, 1);
+    assert.doesNotMatch(r.err, /\n\s+at /);
+  });
+
+  it('in a real process: no stack trace, exit code 2', () => {
+    const cli = join(root, 'out/src/cli/main.js');
+    const res = spawnSync(process.execPath, [cli, 'estimate', '--peft', join(root, 'package.json')], { encoding: 'utf8' });
+    assert.equal(res.status, 2);
+    assert.match(res.stderr, /^ml-config-lens estimate: cannot tell which framework package.json is for/);
+    assert.doesNotMatch(res.stderr, /\s+at /);
+  });
+});
