@@ -52,6 +52,8 @@ export function regimeOfConfig(cfg: Obj): { regime: Regime; reason: string } {
   if (ft === 'lora' || ft === 'oft') return { regime: 'lora', reason: `finetuning_type: ${ft}` };
   if (cfg.use_peft === true) return { regime: 'lora', reason: 'use_peft: true' };
   if (typeof cfg.peft_type === 'string') return { regime: 'lora', reason: `peft_type: ${cfg.peft_type}` };
+  const builder = str(nested(cfg, 'model'), '_component_');
+  if (builder && /lora/.test(builder)) return { regime: 'lora', reason: `model._component_: ${builder}` };
   if (str(cfg, 'stage') === 'pt' || cfg.pretraining_dataset !== undefined) {
     return { regime: 'continued', reason: cfg.pretraining_dataset !== undefined ? 'pretraining_dataset' : 'stage: pt' };
   }
@@ -86,7 +88,8 @@ export function configShapeFromText(text: string): ConfigShape {
     regime,
     regimeReason: reason,
     modelRef: typeof model === 'string' && model.trim() ? model.trim() : undefined,
-    loraRank: firstNumber(cfg, KEYS.loraRank),
-    loraAlpha: firstNumber(cfg, KEYS.loraAlpha),
+    // torchtune puts the adapter's rank/alpha under `model:`.
+    loraRank: firstNumber(cfg, KEYS.loraRank) ?? firstNumber(nested(cfg, 'model'), ['lora_rank']),
+    loraAlpha: firstNumber(cfg, KEYS.loraAlpha) ?? firstNumber(nested(cfg, 'model'), ['lora_alpha']),
   };
 }

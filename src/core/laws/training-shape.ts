@@ -64,7 +64,7 @@ export function trainingShapeToLawInputs(s: TrainingShape): ShapeLawInputs {
       (batchTokens !== undefined ? ` × ${s.seqLen} = ${batchTokens} tokens` : ''));
   }
   const t = trainingTokens(s, batchTokens);
-  if (t.note) notes.push(t.note);
+  notes.push(t.note ?? 'D (training tokens) unknown: needs max_steps with the batch shape, epochs with the dataset\'s token count, or a given token count');
   return {
     seqLen: pos(s.seqLen) ? s.seqLen : undefined,
     globalBatchSequences: seqs,
