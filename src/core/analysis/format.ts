@@ -1,0 +1,37 @@
+// Number formatting shared by hovers, CodeLens, the status bar and the panel, so a count reads
+// the same everywhere.
+
+/** 4194304 → "4.19M", 6738415616 → "6.74B", 1536 → "1,536". */
+export function compactCount(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e12) return `${(n / 1e12).toFixed(2)}T`;
+  if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
+  if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+  if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
+  return n.toLocaleString('en-US');
+}
+
+/** 4194304 → "4,194,304" (exact, as PEFT prints it). */
+export function exactCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** 0.06220… → "0.0622%"; keeps 3 significant digits for small shares. */
+export function percent(p: number): string {
+  if (p === 0) return '0%';
+  if (p >= 10) return `${p.toFixed(1)}%`;
+  return `${Number(p.toPrecision(3))}%`;
+}
+
+/** 0.0002 → "2e-4"; 3e-5 → "3e-5"; 0.01 → "0.01". Three significant digits. */
+export function learningRate(lr: number): string {
+  if (lr >= 1e-3) return String(Number(lr.toPrecision(3)));
+  const [m, e] = lr.toExponential(2).split('e');
+  return `${Number(m)}e${Number(e)}`;
+}
+
+/** Bytes → "13.5 GB" (decimal GB, as GPU vendors state memory). */
+export function gigabytes(bytes: number): string {
+  const gb = bytes / 1e9;
+  return `${gb >= 100 ? gb.toFixed(0) : gb >= 10 ? gb.toFixed(1) : gb.toFixed(2)} GB`;
+}

@@ -1,0 +1,164 @@
+// One analysis of a config text that hovers, CodeLens, the status bar and the panel share:
+// dialect → estimator input → model → trainable parameters → memory → learning-rate laws.
+// It never throws: what cannot be computed is explained in `problems`.
+import { parseDocument, isMap } from 'yaml';
+import type { DialectId } from '../dialects';
+import { mapDialectConfig, type EstimatorInput } from '../estimator-input';
+import { estimateParameters, type ParameterEstimate } from '../estimator';
+import { buildInventory } from '../estimator/inventory';
+import { estimateTrainingMemory, type MemoryEstimate } from '../memory';
+import { memoryInputFor } from '../memory/plan';
+import { findCatalogModel } from '../models/catalog';
+import type { ResolvedModel } from '../models/types';
+import { modelParamsForLaws, recommend, trainingShapeToLawInputs, type LawInputs, type LawResult, type Regime } from '../laws';
+import { loraScaling, type LoraScaling } from './lora-scaling';
+
+export { loraScaling, type LoraScaling } from './lora-scaling';
+
+export interface AnalysisOptions {
+  dialect: DialectId;
+  /** Finds a model's config.json (workspace path, HF cache, catalog...). Default: the bundled catalog. */
+  resolveModel?: (ref: string) => ResolvedModel | undefined;
+  /** A model to use instead of the one the config names (the panel's model picker). */
+  modelOverride?: string;
+}
+
+export interface EffectiveBatch {
+  sequences: number;
+  tokens?: number;
+  formula: string;
+}
+
+export interface ConfigAnalysis {
+  dialect: DialectId;
+  input?: EstimatorInput;
+  modelRef?: string;
+  model?: ResolvedModel;
+  estimate?: ParameterEstimate;
+  memory?: MemoryEstimate;
+  memoryNotes: string[];
+  regime?: Regime;
+  lawInputs?: LawInputs;
+  laws: LawResult[];
+  effectiveBatch?: EffectiveBatch;
+  loraScaling?: LoraScaling;
+  problems: string[];
+}
+
+const catalogOnly = (ref: string): ResolvedModel | undefined => {
+  const entry = findCatalogModel(ref);
+  return entry ? { config: entry.config, kind: 'catalog', location: entry.id, entry } : undefined;
+};
+
+const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT']);
+
+export function analyzeConfigText(text: string, opts: AnalysisOptions): ConfigAnalysis {
+  const result: ConfigAnalysis = { dialect: opts.dialect, memoryNotes: [], laws: [], problems: [] };
+  const config = parseMapping(text, result);
+  if (!config) return result;
+  try {
+    result.input = mapDialectConfig(config, opts.dialect);
+  } catch (err) {
+    result.problems.push(messageOf(err));
+    return result;
+  }
+  const input = result.input;
+  result.loraScaling = loraScaling(input.peft);
+  result.regime = TRAINS_BASE.has(input.peft.peft_type.toUpperCase()) ? 'full' : 'lora';
+  result.effectiveBatch = effectiveBatch(input);
+  result.modelRef = opts.modelOverride ?? input.modelRef;
+  if (!result.modelRef) {
+    result.problems.push('the config names no base model; pick one to see parameter counts');
+  } else {
+    result.model = safe(() => (opts.resolveModel ?? catalogOnly)(result.modelRef as string), result.problems);
+    if (!result.model) result.problems.push(`model '${result.modelRef}' is not in the catalog, the workspace or the local Hugging Face cache`);
+  }
+  if (result.model) addModelDependent(result, input, result.model);
+  else result.laws = recommend(lawInputsOf(input, result.regime, undefined));
+  return result;
+}
+
+function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model: ResolvedModel): void {
+  const opts = { taskType: input.taskType, numLabels: input.numLabels };
+  result.estimate = safe(() => estimateParameters(model.config, input.peft, opts), result.problems);
+  if (result.estimate) {
+    const estimate = result.estimate;
+    const plan = safe(() => memoryInputFor({
+      trainableParams: estimate.trainableParams,
+      totalParams: estimate.totalParams,
+      peftType: input.peft.peft_type,
+      inventory: buildInventory(model.config, opts),
+      training: input.training,
+    }), result.problems);
+    if (plan) {
+      result.memoryNotes = plan.notes;
+      result.memory = safe(() => estimateTrainingMemory(plan.input), result.problems);
+    }
+  }
+  const params = safe(() => modelParamsForLaws(model.config as Record<string, unknown>), result.problems);
+  result.laws = recommend(lawInputsOf(input, result.regime ?? 'lora', params && {
+    totalParams: params.totalParams, nonEmbeddingParams: params.nonEmbeddingParams,
+    nLayer: params.nLayer, dModel: params.dModel, vocabSize: params.vocabSize, modelFamily: params.modelType,
+  }));
+}
+
+function lawInputsOf(input: EstimatorInput, regime: Regime, params: Partial<LawInputs> | undefined): LawInputs {
+  const t = input.training;
+  const shape = trainingShapeToLawInputs({
+    microBatch: t.microBatchSize, gradAccum: t.gradientAccumulationSteps, devices: t.devices,
+    seqLen: t.sequenceLength, maxSteps: t.maxSteps, epochs: t.epochs, learningRate: t.learningRate, regime,
+  });
+  const r = input.peft.r ?? input.peft.lora_rank;
+  const alpha = input.peft.lora_alpha;
+  return {
+    ...params, regime,
+    tokens: shape.tokens, batchTokens: shape.batchTokens, seqLen: shape.seqLen,
+    currentLearningRate: shape.currentLearningRate,
+    loraRank: typeof r === 'number' ? r : undefined,
+    loraAlpha: typeof alpha === 'number' ? alpha : undefined,
+  };
+}
+
+function effectiveBatch(input: EstimatorInput): EffectiveBatch | undefined {
+  const t = input.training;
+  if (!t.microBatchSize) return undefined;
+  const accum = t.gradientAccumulationSteps ?? 1;
+  const devices = t.devices ?? 1;
+  const sequences = t.microBatchSize * accum * devices;
+  const tokens = t.sequenceLength ? sequences * t.sequenceLength : undefined;
+  const formula = `${t.microBatchSize} micro-batch × ${accum} accumulation × ${devices} device${devices === 1 ? '' : 's'}` +
+    (t.devices ? '' : ' (devices not stated: 1 assumed)') + ` = ${sequences} sequences` +
+    (tokens ? ` × ${t.sequenceLength} tokens = ${tokens.toLocaleString('en-US')} tokens per optimizer step` : '');
+  return { sequences, tokens, formula };
+}
+
+function parseMapping(text: string, result: ConfigAnalysis): Record<string, unknown> | undefined {
+  try {
+    const doc = parseDocument(text, { strict: false, uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      result.problems.push('the file has syntax errors; fix them to see estimates');
+      return undefined;
+    }
+    if (!isMap(doc.contents)) {
+      result.problems.push('the file is not a mapping of keys to values');
+      return undefined;
+    }
+    return doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+  } catch (err) {
+    result.problems.push(messageOf(err));
+    return undefined;
+  }
+}
+
+function safe<T>(fn: () => T, problems: string[]): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    problems.push(messageOf(err));
+    return undefined;
+  }
+}
+
+function messageOf(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+}
