@@ -57,6 +57,23 @@ function layerAllowed(spec: TargetSpec, key: string): boolean {
   return typeof l === 'number' ? idx === l : (l as number[]).includes(idx);
 }
 
+const nameSets = new WeakMap<readonly string[], Set<string>>();
+
+function nameSet(list: readonly string[]): Set<string> {
+  let set = nameSets.get(list);
+  if (!set) nameSets.set(list, (set = new Set(list)));
+  return set;
+}
+
+/** Whether `key` ends with "." + an entry; O(depth) via the key's dotted suffixes. */
+function hitsDottedSuffix(list: readonly string[], key: string): boolean {
+  const set = nameSet(list);
+  for (let i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) {
+    if (set.has(key.slice(i + 1))) return true;
+  }
+  return false;
+}
+
 /** `check_target_module_exists`: 'excluded', true (wrap it) or false. */
 export function checkTarget(spec: TargetSpec, key: string): MatchResult {
   if (isExcluded(spec, key)) return 'excluded';
@@ -64,8 +81,8 @@ export function checkTarget(spec: TargetSpec, key: string): MatchResult {
   const t = spec.targetModules;
   if (t === null) return false;
   if (typeof t === 'string') return fullmatch(t, key);
-  if (t.includes(key)) return true;
-  const found = t.some((n) => key.endsWith('.' + n));
+  if (nameSet(t).has(key)) return true;
+  const found = hitsDottedSuffix(t, key);
   if (!found || !usesLayerIndexes(spec)) return found;
   return layerAllowed(spec, key);
 }

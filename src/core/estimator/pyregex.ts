@@ -12,26 +12,29 @@ function toJs(pattern: string): string {
     .replace(/\\Z/g, '$');
 }
 
-function compile(source: string, original: string): RegExp {
-  let re = cache.get(source);
+/** Compiles once per (mode, pattern); the cache key is the raw pattern so hits cost one lookup. */
+function compile(mode: 'full' | 'match', original: string): RegExp {
+  const key = mode + original;
+  let re = cache.get(key);
   if (re) return re;
+  const body = toJs(original);
   try {
-    re = new RegExp(source);
+    re = new RegExp(mode === 'full' ? `^(?:${body})$` : `^(?:${body})`);
   } catch (e) {
     throw new EstimateError(`"${original}" is not a valid regular expression (${(e as Error).message}).`);
   }
-  cache.set(source, re);
+  cache.set(key, re);
   return re;
 }
 
 /** Python `re.fullmatch(pattern, text)`. */
 export function fullmatch(pattern: string, text: string): boolean {
-  return compile(`^(?:${toJs(pattern)})$`, pattern).test(text);
+  return compile('full', pattern).test(text);
 }
 
 /** Python `re.match(pattern, text)`: anchored at the start only. */
 export function pyMatch(pattern: string, text: string): RegExpExecArray | null {
-  return compile(`^(?:${toJs(pattern)})`, pattern).exec(text);
+  return compile('match', pattern).exec(text);
 }
 
 /** Escapes text for literal use inside a pattern (Python `re.escape`). */

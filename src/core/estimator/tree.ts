@@ -16,7 +16,16 @@ export function ownParams(m: ModuleInfo): number {
   return m.weightParams + m.biasParams + (m.otherParams ?? 0);
 }
 
+const trees = new WeakMap<ModelInventory, ModelTree>();
+
+/** The tree of an inventory; cached, as inventories are cached and read-only. */
 export function buildTree(inv: ModelInventory): ModelTree {
+  let tree = trees.get(inv);
+  if (!tree) trees.set(inv, (tree = makeTree(inv)));
+  return tree;
+}
+
+function makeTree(inv: ModelInventory): ModelTree {
   const names: string[] = [];
   const seen = new Set<string>();
   const containers = new Set<string>();
