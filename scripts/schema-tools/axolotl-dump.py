@@ -100,6 +100,12 @@ def main():
     schema = AxolotlInputConfig.model_json_schema(mode="validation")
     schema["x-model-extra"] = AxolotlInputConfig.model_config.get("extra")
     schema["x-plugins"] = dump_plugins(src)
+    # pydantic writes only `deprecated: true`; keep the framework's own message for each field
+    schema["x-deprecated-messages"] = {
+        (f.alias or name): f.deprecated
+        for name, f in AxolotlInputConfig.model_fields.items()
+        if f.deprecated
+    }
     with open(out, "w") as fh:
         json.dump(schema, fh, indent=1, default=str)
     print(len(schema.get("properties", {})), "properties;", len(schema.get("$defs", {})), "defs")
