@@ -5,6 +5,9 @@ import {
   activationComponent, checkpointedLayerBytes, korthikantiLayerBytes, megatronSelectiveLayerBytes, selectiveLayerBytes,
 } from '../../src/core/memory/activations';
 import { estimateTrainingMemory, lookupOptimizer, MemoryInputError } from '../../src/core/memory';
+import { memoryInputFor, quantizableLinearParams } from '../../src/core/memory/plan';
+import { buildInventory } from '../../src/core/estimator/inventory';
+import { findCatalogModel } from '../../src/core/models/catalog';
 
 const P = 6_738_415_616;
 const GB = 1e9;
@@ -114,5 +117,38 @@ describe('memory: components and inputs', () => {
   it('rejects impossible inputs with a clear error', () => {
     assert.throws(() => estimateTrainingMemory({ totalParams: 1, trainableParams: 2, trainsBaseWeights: false, weightDtype: 'bf16', computeDtype: 'bf16' }), MemoryInputError);
     assert.throws(() => estimateTrainingMemory({ totalParams: -1, trainableParams: 0, trainsBaseWeights: false, weightDtype: 'bf16', computeDtype: 'bf16' }), /non-negative/);
+  });
+});
+
+describe('memory: plan from the model inventory and training shape', () => {
+  const llama2 = buildInventory(findCatalogModel('llama-2-7b')!.config, { taskType: 'CAUSAL_LM' });
+
+  it('counts Llama-2-7B Linear weights bitsandbytes quantizes: 6,476,005,376 (formulas.md 4.3)', () => {
+    assert.equal(quantizableLinearParams(llama2), 6_476_005_376);
+  });
+
+  it('QLoRA r 64 all-linear from a 4-bit training shape: 6.4241 GB without activations', () => {
+    const t = 159_907_840;
+    const { input, notes } = memoryInputFor({
+      trainableParams: t, totalParams: P + t, peftType: 'LORA', inventory: llama2,
+      training: { loadIn4bit: true, dtype: 'bf16', optimizer: 'paged_adamw_32bit' },
+    });
+    assert.equal(input.weightDtype, 'nf4');
+    assert.equal(round(estimateTrainingMemory(input).totalBytes / GB, 4), 6.4241);
+    assert.deepEqual(notes, ['sequence length not stated: activations not estimated']);
+  });
+
+  it('full fine-tuning shape: trains base weights, activations from the config dims, defaults noted', () => {
+    const { input, notes } = memoryInputFor({
+      trainableParams: P, totalParams: P, peftType: 'FULL', inventory: llama2, training: { sequenceLength: 2048 },
+    });
+    assert.equal(input.trainsBaseWeights, true);
+    assert.deepEqual(input.activations, { seqLen: 2048, microBatch: 1, hiddenSize: 4096, numLayers: 32, numHeads: 32, gradientCheckpointing: false });
+    assert.equal(round(estimateTrainingMemory(input).components[4].bytes / GB, 2), 30.6);
+    assert.deepEqual(notes, [
+      'dtype not stated: assumed bf16 mixed precision',
+      'optimizer not stated: assumed AdamW with fp32 states',
+      'micro-batch size not stated: assumed 1 sequence per device',
+    ]);
   });
 });
