@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { globalBatchSequences, paramsFromHfConfig, trainingShapeToLawInputs } from '../../src/core/laws';
+import { globalBatchSequences, modelParamsForLaws, paramsFromHfConfig, trainingShapeToLawInputs } from '../../src/core/laws';
 
 interface OracleModel { name: string; model_type: string; full_ft_params: number; resolved_config: Record<string, unknown> }
 
@@ -56,6 +56,42 @@ describe('laws: parameter counts from config.json', () => {
 
   it('refuses a config without the needed fields, with a one-line message', () => {
     assert.throws(() => paramsFromHfConfig({ model_type: 'llama', hidden_size: 4096 }), /needs hidden_size .* num_hidden_layers .* vocab_size/);
+  });
+});
+
+describe('laws: parameter counts through the estimator inventory', () => {
+  const decoders = models.filter((m) => !m.name.includes(':') && (m as unknown as { auto_class: string }).auto_class === 'AutoModelForCausalLM');
+
+  it('covers the oracle\'s causal-LM models', () => assert.equal(decoders.length, 39));
+
+  for (const m of decoders) {
+    it(`${m.name}: total = PEFT's count; non-embedding = block matrices`, () => {
+      const p = modelParamsForLaws(hfConfig(m));
+      assert.equal(p.countedBy, 'inventory');
+      if (m.name !== 'opt-350m') assert.equal(p.totalParams, m.full_ft_params);
+      assert.ok(p.nonEmbeddingParams > 0.5 * p.totalParams && p.nonEmbeddingParams < p.totalParams);
+    });
+  }
+
+  it('agrees with the formula table on Llama-family non-embedding counts (MoE router included)', () => {
+    for (const name of ['llama-2-7b', 'llama-3-8b', 'qwen2-0.5b', 'gemma-2b', 'phi-3-mini-4k']) {
+      const cfg = hfConfig(models.find((m) => m.name === name)!);
+      assert.equal(modelParamsForLaws(cfg).nonEmbeddingParams, paramsFromHfConfig(cfg).nonEmbeddingParams, name);
+    }
+    const mixtral = hfConfig(models.find((m) => m.name === 'mixtral-8x7b')!);
+    assert.equal(modelParamsForLaws(mixtral).nonEmbeddingParams - paramsFromHfConfig(mixtral).nonEmbeddingParams, 32 * 4096 * 8);
+  });
+
+  it('GPT-2: Conv1D blocks, input+position embeddings, tied head', () => {
+    const p = modelParamsForLaws(hfConfig(models.find((m) => m.name === 'gpt2')!));
+    assert.equal(p.nonEmbeddingParams, 12 * (4 * 768 * 768 + 2 * 768 * 3072));
+    assert.equal(p.embeddingParams, 50257 * 768 + 1024 * 768);
+  });
+
+  it('falls back to the formula for an architecture the inventory does not know', () => {
+    const p = modelParamsForLaws({ model_type: 'mamba-like-unknown', hidden_size: 1024, num_hidden_layers: 4, vocab_size: 1000 });
+    assert.equal(p.countedBy, 'formula');
+    assert.equal(p.exactTotal, false);
   });
 });
 

@@ -24,6 +24,28 @@ const EDGE_CASES: Array<{ law: string; input: string; min: number; max: number; 
   { law: 'qlora', input: 'totalParams', min: 6.5e9, max: 6.6e10, at: (x) => ({ regime: 'lora', totalParams: x }) },
 ];
 
+describe('laws: the table', () => {
+  it('gives every law an id, citation, formula, units, range text and regimes', () => {
+    assert.equal(new Set(LAWS.map((l) => l.id)).size, LAWS.length);
+    for (const l of LAWS) {
+      assert.ok(l.title && l.formulaDisplay && l.units.inputs && l.fittedRangeText && l.lrNoun, l.id);
+      assert.ok(l.regimes.length > 0, l.id);
+      assert.match(l.source.url, /^https:\/\//, l.id);
+      if (l.source.arxiv) assert.equal(l.source.url, `https://arxiv.org/abs/${l.source.arxiv}`);
+      else assert.match(l.source.version ?? '', /^\d{4}-\d{2}-\d{2}/, `${l.id}: a blog post carries the date of the version cited`);
+      assert.equal(l.unverified, l.evidence === 'unverified', l.id);
+      for (const v of Object.values(l.constants)) assert.equal(typeof v, 'number', l.id);
+    }
+  });
+
+  it('cites each paper of the issue by its arXiv id', () => {
+    const cited = new Set(LAWS.map((l) => l.source.arxiv));
+    for (const id of ['2503.04715', '2401.02954', '2408.13359', '2001.08361', '2203.15556', '2404.10102', '2203.03466', '2106.09685', '2305.14314', '2402.12354', '2312.03732', '2405.09673', '2308.04014']) {
+      assert.ok(cited.has(id), id);
+    }
+  });
+});
+
 describe('laws: fitted-range edges', () => {
   it('covers every law that declares a fitted range, bound by bound', () => {
     const declared = LAWS.flatMap((l) => l.fittedRange.map((b) => `${l.id}:${b.input}:${b.min}:${b.max}`)).sort();

@@ -67,7 +67,7 @@ export const BESIROGLU_DEF: LawDefinition = {
   title: 'Chinchilla replication (Besiroglu et al.)',
   source: SOURCES.besiroglu,
   formulaDisplay: 'L = 1.8169 + 482.01/N^0.3478 + 2085.43/D^0.3658;  N_opt = G·(C/6)^0.5126, D_opt = G⁻¹·(C/6)^0.4874, G = 0.1196',
-  constants: { ...BESIROGLU } as unknown as Record<string, number>,
+  constants: { E: BESIROGLU.E, A: BESIROGLU.A, B: BESIROGLU.B, alpha: BESIROGLU.alpha, beta: BESIROGLU.beta },
   units: { inputs: 'C = 6·N·D FLOPs with N total params, D tokens' },
   fittedRangeText: '240 points digitised from Chinchilla Fig. 4 (models 7e7–1.6e10 params); Chinchilla Approach 2 budgets 6e18–3e21 FLOPs',
   fittedRange: [{ input: 'computeFlops', min: 6e18, max: 3e21, unit: 'FLOPs' }],

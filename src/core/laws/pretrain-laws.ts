@@ -17,7 +17,7 @@ export const STEP_LAW_DEF: LawDefinition = {
   title: 'Step Law',
   source: SOURCES.stepLaw,
   formulaDisplay: 'η = 1.7973 · N^−0.71292 · D^0.30749;  B = 0.58069 · D^0.57094 tokens',
-  constants: { ...STEP_LAW } as unknown as Record<string, number>,
+  constants: { lrCoef: STEP_LAW.lrCoef, lrExpN: STEP_LAW.lrExpN, lrExpD: STEP_LAW.lrExpD, bsCoef: STEP_LAW.bsCoef, bsExpD: STEP_LAW.bsExpD },
   units: { learningRate: LR_UNIT, batchSize: 'tokens per step (sequences = tokens / seq_len)', inputs: 'N non-embedding params (attention + FFN matrices), D tokens' },
   fittedRangeText: 'dense models, N 2.147e8–1.074e9 non-embedding params, D 4e9–1e11 tokens, seq_len 2048, AdamW, final LR 1e-5',
   fittedRange: [
