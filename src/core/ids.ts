@@ -3,10 +3,21 @@
 
 export const COMMANDS = {
   showDialect: 'mlConfig.showDialect',
+  estimateParameters: 'mlConfig.estimateParameters',
+  recommendLearningRate: 'mlConfig.recommendLearningRate',
+  openPanel: 'mlConfig.openPanel',
+  insertPeftBlock: 'mlConfig.insertPeftBlock',
+  showModelArchitecture: 'mlConfig.showModelArchitecture',
 } as const;
 
 export const SETTINGS_PREFIX = 'mlConfig';
 
-export const SETTINGS = {} as const;
+export const SETTINGS = {
+  filesAssociations: 'mlConfig.files.associations',
+  allowNetwork: 'mlConfig.huggingFace.allowNetwork',
+  codeLensEnabled: 'mlConfig.codeLens.enabled',
+  hoverLiveEffects: 'mlConfig.hover.liveEffects',
+  statusBarEnabled: 'mlConfig.statusBar.enabled',
+} as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
