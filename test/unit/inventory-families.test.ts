@@ -1,0 +1,108 @@
+// Exact shapes of well-known modules across the families, and the query helpers.
+import * as assert from 'node:assert/strict';
+import { allModuleNames, buildInventory, subtreeParams, type HfConfig, type ModuleInfo } from '../../src/core/estimator/inventory';
+
+const GPT2: HfConfig = { model_type: 'gpt2', n_embd: 768, n_layer: 12, n_head: 12, n_positions: 1024, vocab_size: 50257 };
+const BERT: HfConfig = { model_type: 'bert', hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 12, intermediate_size: 3072 };
+const T5_BASE: HfConfig = { model_type: 't5', d_model: 768, d_ff: 3072, d_kv: 64, num_layers: 12, num_heads: 12, vocab_size: 32128 };
+
+function find(mods: readonly ModuleInfo[], name: string): ModuleInfo {
+  const m = mods.find((x) => x.name === name);
+  assert.ok(m, `${name} not in inventory`);
+  return m;
+}
+
+describe('inventory shapes: GPT-style and encoder families', () => {
+  it('GPT-2 c_attn is a Conv1D 768 -> 2304 with bias, and lm_head is tied to wte', () => {
+    const inv = buildInventory(GPT2, { taskType: 'CAUSAL_LM' });
+    const c = find(inv.modules, 'transformer.h.0.attn.c_attn');
+    assert.deepEqual([c.kind, c.inFeatures, c.outFeatures, c.weightParams, c.biasParams], ['Conv1D', 768, 2304, 1769472, 2304]);
+    assert.equal(c.layersPattern, 'h');
+    assert.equal(find(inv.modules, 'lm_head').tiedTo, 'transformer.wte');
+    assert.equal(inv.baseParams, 124439808);
+  });
+  it('BERT keeps its pooler under sequence classification and drops it under token classification', () => {
+    const seq = buildInventory(BERT, { taskType: 'SEQ_CLS' });
+    const tok = buildInventory(BERT, { taskType: 'TOKEN_CLS', numLabels: 9 });
+    assert.ok(seq.modules.some((m) => m.name === 'bert.pooler.dense'));
+    assert.ok(!tok.modules.some((m) => m.name.includes('pooler')));
+    assert.deepEqual([find(tok.modules, 'classifier').outFeatures, tok.baseParams], [9, 108898569]);
+  });
+  it('RoBERTa: the container "classifier" exists and a copy of it holds 592,130 parameters (2 labels)', () => {
+    const inv = buildInventory({ model_type: 'roberta', vocab_size: 50265, max_position_embeddings: 514, type_vocab_size: 1 }, { taskType: 'SEQ_CLS' });
+    assert.ok(allModuleNames(inv).includes('classifier'));
+    assert.equal(subtreeParams(inv, 'classifier'), 592130);
+  });
+  it('a copy of a tied lm_head counts its full weight (Llama-3.2-1B: 128256 x 2048)', () => {
+    const inv = buildInventory({ model_type: 'llama', hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16,
+      num_attention_heads: 32, num_key_value_heads: 8, head_dim: 64, vocab_size: 128256, tie_word_embeddings: true }, { taskType: 'CAUSAL_LM' });
+    assert.equal(subtreeParams(inv, 'lm_head'), 262668288);
+    assert.equal(inv.baseParams, 1235814400);
+  });
+  it('T5: shared embedding tied into both stacks; relative_attention_bias only in block 0', () => {
+    const inv = buildInventory(T5_BASE, { taskType: 'SEQ_2_SEQ_LM' });
+    assert.equal(find(inv.modules, 'decoder.embed_tokens').tiedTo, 'shared');
+    const rel = inv.modules.filter((m) => m.name.endsWith('relative_attention_bias')).map((m) => m.name);
+    assert.deepEqual(rel, ['encoder.block.0.layer.0.SelfAttention.relative_attention_bias', 'decoder.block.0.layer.0.SelfAttention.relative_attention_bias']);
+    assert.equal(inv.dims.numTransformerSubmodules, 2);
+  });
+  it('T5EncoderModel has no decoder at all', () => {
+    const inv = buildInventory(T5_BASE, { autoClass: 'T5EncoderModel' });
+    assert.ok(!inv.modules.some((m) => m.name.startsWith('decoder.')));
+    assert.deepEqual([inv.baseParams, inv.dims.numTransformerSubmodules], [109628544, 1]);
+  });
+  it('Falcon-7B multi-query qkv is 4544 -> 4672 (71 query heads + 1 K + 1 V of 64)', () => {
+    const inv = buildInventory({ model_type: 'falcon', hidden_size: 4544, num_attention_heads: 71, vocab_size: 65024 }, { taskType: 'CAUSAL_LM' });
+    assert.equal(find(inv.modules, 'transformer.h.0.self_attention.query_key_value').outFeatures, 4672);
+    assert.equal(inv.dims.numKeyValueHeads, 1);
+  });
+  it('OPT-350m projects 512 <-> 1024 and has no final layer norm', () => {
+    const inv = buildInventory({ model_type: 'opt', hidden_size: 1024, ffn_dim: 4096, num_hidden_layers: 24, num_attention_heads: 16,
+      word_embed_proj_dim: 512, do_layer_norm_before: false }, { taskType: 'CAUSAL_LM' });
+    assert.deepEqual([find(inv.modules, 'model.decoder.project_in').inFeatures, find(inv.modules, 'lm_head').inFeatures], [512, 512]);
+    assert.ok(!inv.modules.some((m) => m.name === 'model.decoder.final_layer_norm'));
+  });
+  it('ViT-B/16: patch Conv2d 3 -> 768 (16x16), cls token + 197 positions on the embeddings module', () => {
+    const inv = buildInventory({ model_type: 'vit' }, { autoClass: 'AutoModelForImageClassification', numLabels: 1000 });
+    const conv = find(inv.modules, 'vit.embeddings.patch_embeddings.projection');
+    assert.deepEqual([conv.kind, conv.weightParams, conv.biasParams], ['Conv2d', 768 * 3 * 16 * 16, 768]);
+    assert.equal(find(inv.modules, 'vit.embeddings').otherParams, 768 + 197 * 768);
+  });
+  it('DeBERTa-v3: position_buckets 256 gives a 512-row rel_embeddings table', () => {
+    const inv = buildInventory({ model_type: 'deberta-v2', hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 12,
+      intermediate_size: 3072, relative_attention: true, position_buckets: 256, norm_rel_ebd: 'layer_norm', share_att_key: true,
+      pos_att_type: ['p2c', 'c2p'], position_biased_input: false }, { taskType: 'SEQ_CLS' });
+    assert.equal(find(inv.modules, 'deberta.encoder.rel_embeddings').inFeatures, 512);
+    assert.ok(!inv.modules.some((m) => m.name.includes('pos_key_proj')));
+  });
+});
+
+describe('inventory shapes: families beyond the oracle (labelled unverified)', () => {
+  it('GPT-OSS-20B experts are fused 3-D parameters: gate_up_proj 32 x 2880 x 5760 with bias', () => {
+    const inv = buildInventory({ model_type: 'gpt_oss', num_hidden_layers: 24, num_local_experts: 32 }, { taskType: 'CAUSAL_LM' });
+    const gu = find(inv.modules, 'model.layers.0.mlp.experts.gate_up_proj');
+    assert.deepEqual([gu.isParameter, gu.fusedExperts, gu.inFeatures, gu.outFeatures, gu.weightParams, gu.biasParams],
+      [true, { experts: 32 }, 2880, 5760, 32 * 2880 * 5760, 32 * 5760]);
+    assert.match(inv.unverified ?? '', /not in the PEFT oracle/);
+  });
+  it('Qwen3 attention has per-head q_norm/k_norm of head_dim', () => {
+    const inv = buildInventory({ model_type: 'qwen3', hidden_size: 1024, num_attention_heads: 16, num_key_value_heads: 8 }, { taskType: 'CAUSAL_LM' });
+    assert.equal(find(inv.modules, 'model.layers.0.self_attn.q_norm').inFeatures, 128);
+    assert.equal(find(inv.modules, 'model.layers.0.self_attn.k_proj').outFeatures, 1024);
+  });
+  it('Qwen2-MoE: layers in mlp_only_layers get a dense MLP, the others 60 experts + shared expert', () => {
+    const inv = buildInventory({ model_type: 'qwen2_moe', num_hidden_layers: 2, mlp_only_layers: [1] }, { taskType: 'CAUSAL_LM' });
+    const experts = (i: number) => inv.modules.filter((m) => m.name.startsWith(`model.layers.${i}.mlp.experts.`) && m.name.endsWith('down_proj')).length;
+    assert.deepEqual([experts(0), experts(1)], [60, 0]);
+    assert.equal(find(inv.modules, 'model.layers.1.mlp.down_proj').inFeatures, 5632);
+    assert.equal(find(inv.modules, 'model.layers.0.mlp.shared_expert_gate').outFeatures, 1);
+  });
+  it('a head the oracle did not see is labelled, the backbone still built', () => {
+    const inv = buildInventory(GPT2, { taskType: 'TOKEN_CLS' });
+    assert.equal(inv.modelClass, 'GPT2ForTokenClassification');
+    assert.match(inv.unverified ?? '', /GPT2ForTokenClassification is not in the PEFT oracle/);
+  });
+  it('a head transformers does not have for the family is refused with the available ones', () => {
+    assert.throws(() => buildInventory(GPT2, { taskType: 'SEQ_2_SEQ_LM' }), /no AutoModelForSeq2SeqLM head here \(available: .*GPT2LMHeadModel/);
+  });
+});
