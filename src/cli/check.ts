@@ -1,5 +1,130 @@
-// `ml-config-lens check`: placeholder until the check command lands; says so instead of pretending.
-export async function run(_args: string[]): Promise<number> {
-  console.error('ml-config-lens check: not available in this build yet');
-  return 2;
+// `ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] FILE...`
+// Validates each file with the same engine as the editor. Exit 0 clean (warnings allowed),
+// 1 when any file has an error, 2 on bad usage or an unreadable file.
+import { readFileSync } from 'node:fs';
+import { DIALECTS, isDialectId, type DialectId } from '../core/dialects';
+import { validateText, type Diagnostic } from '../core/validate';
+import { LineIndex } from '../core/validate/positions';
+
+const USAGE = `Usage: ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] FILE...
+  --dialect D        validate every FILE as D (${DIALECTS.map((d) => d.id).join(', ')}); default: detect per file
+  --format F         text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
+  --max-problems N   report at most N problems per file (default 100)`;
+
+export interface CheckedDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+}
+
+export interface CheckedFile {
+  file: string;
+  dialect: DialectId | null;
+  diagnostics: CheckedDiagnostic[];
+}
+
+interface Options {
+  dialect?: DialectId;
+  format: 'text' | 'json' | 'sarif';
+  max?: number;
+  files: string[];
+}
+
+function parseArgs(args: string[]): Options | string {
+  const o: Options = { format: 'text', files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--dialect') {
+      const d = args[++i];
+      if (!isDialectId(d)) return `unknown dialect '${d ?? ''}'`;
+      o.dialect = d;
+    } else if (a === '--format') {
+      const f = args[++i];
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') return `unknown format '${f ?? ''}'`;
+      o.format = f;
+    } else if (a === '--max-problems') {
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 1) return '--max-problems needs a positive integer';
+      o.max = n;
+    } else if (a.startsWith('--')) return `unknown option '${a}'`;
+    else o.files.push(a);
+  }
+  return o.files.length ? o : 'no FILE given';
+}
+
+/** Validates one text and converts offsets to 1-based lines and columns. */
+export function checkText(file: string, text: string, dialect?: DialectId, max?: number): CheckedFile & { reason: string } {
+  const r = validateText(text, { dialect, fileName: file, maxDiagnostics: max });
+  const idx = new LineIndex(text);
+  const diagnostics = r.diagnostics.map((d) => {
+    const s = idx.positionAt(d.start);
+    const e = idx.positionAt(d.end);
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: d.severity, code: d.code, message: d.message };
+  });
+  return { file, dialect: r.dialect ?? null, diagnostics, reason: r.reason };
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const o = parseArgs(args);
+  if (typeof o === 'string') {
+    console.error(`ml-config-lens check: ${o}\n${USAGE}`);
+    return 2;
+  }
+  const results: Array<CheckedFile & { reason: string }> = [];
+  for (const file of o.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      console.error(`ml-config-lens check: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return 2;
+    }
+    results.push(checkText(file, text, o.dialect, o.max));
+  }
+  if (o.format === 'json') console.log(JSON.stringify(results.map(({ file, dialect, diagnostics }) => ({ file, dialect, diagnostics })), null, 2));
+  else if (o.format === 'sarif') console.log(JSON.stringify(toSarif(results), null, 2));
+  else printText(results);
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function printText(results: Array<CheckedFile & { reason: string }>): void {
+  const count = { error: 0, warning: 0, information: 0 };
+  for (const r of results) {
+    if (!r.dialect) {
+      console.log(`${r.file}: skipped (${r.reason})`);
+      continue;
+    }
+    for (const d of r.diagnostics) {
+      count[d.severity]++;
+      console.log(`${r.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+    }
+  }
+  console.log(`${results.length} file(s): ${count.error} error(s), ${count.warning} warning(s), ${count.information} information`);
+}
+
+/** SARIF 2.1.0, the format GitHub code scanning and other CI tools read. */
+export function toSarif(results: CheckedFile[]): object {
+  const level = { error: 'error', warning: 'warning', information: 'note' } as const;
+  const ruleIds = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'ml-config-lens', informationUri: 'https://ml-config-lens.dev', rules: ruleIds.map((id) => ({ id })) } },
+      results: results.flatMap((r) => r.diagnostics.map((d) => ({
+        ruleId: d.code,
+        level: level[d.severity],
+        message: { text: d.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') }, region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } }],
+      }))),
+    }],
+  };
 }

@@ -92,13 +92,31 @@ interface Keys {
 function sniffKeys(text: string): Keys {
   const top = new Set<string>();
   const any = new Set<string>();
-  const json = /^\s*\{/.test(text);
+  if (/^\s*\{/.test(text)) {
+    try {
+      collectJsonKeys(JSON.parse(text), top, any, 0);
+      return { top, any };
+    } catch {
+      // Broken JSON while typing: fall back to every quoted key.
+      for (const m of text.matchAll(/"([^"\\]+)"\s*:/g)) [top, any].forEach((s) => s.add(m[1]));
+      return { top, any };
+    }
+  }
   const re = /^([ \t]*)(?:- )?["']?([A-Za-z_$][\w.$-]*)["']?[ \t]*:/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     any.add(m[2]);
-    if (m[1].length === 0 || (json && m[1].length <= 4)) top.add(m[2]);
+    if (m[1].length === 0) top.add(m[2]);
   }
   return { top, any };
+}
+
+function collectJsonKeys(v: unknown, top: Set<string>, any: Set<string>, depth: number): void {
+  if (!v || typeof v !== 'object' || Array.isArray(v) || depth > 3) return;
+  for (const [k, child] of Object.entries(v)) {
+    if (depth === 0) top.add(k);
+    any.add(k);
+    collectJsonKeys(child, top, any, depth + 1);
+  }
 }
 
 function looksLikeAdapterHub(k: Keys): boolean {
