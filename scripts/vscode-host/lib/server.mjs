@@ -67,7 +67,7 @@ async function waitHealthy(url, child, logFile, ms) {
 /**
  * Starts a server. Options: `vsix` (installed into the throwaway extensions dir first), `env`
  * (extra environment, which also reaches the extension host), `port` (default: a free one).
- * Returns { url, port, pid, run, logFile, stop() }.
+ * Returns { url, port, pid, run, logFile, stop(), exited } (`exited` resolves when the server ends).
  */
 export async function startServer(paths, { vsix, env = {}, port } = {}) {
   const run = mkdtempSync(join(tmpdir(), 'mlcl-host-'));
@@ -93,7 +93,8 @@ export async function startServer(paths, { vsix, env = {}, port } = {}) {
     await stop();
     throw e;
   }
-  return { url, port, pid: child.pid, run, logFile, stop };
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  return { url, port, pid: child.pid, run, logFile, stop, exited };
 }
 
 function installVsix(paths, run, environment, vsix) {
