@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MODEL_CATALOG, findCatalogModel } from '../../src/core/models/catalog';
+import { MODEL_CATALOG, findCatalogModel, suggestCatalogName } from '../../src/core/models/catalog';
 import { hfHubCacheDir } from '../../src/core/models/hf-cache';
 import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/core/models/resolve';
 import type { FetchLike } from '../../src/core/models/hub';
@@ -157,5 +157,13 @@ describe('models: resolution', () => {
     await assert.rejects(resolveModel('acme/x', { ...base, fetchImpl: offline }), /could not reach huggingface.co for acme\/x \(offline\?/);
     const gated: FetchLike = async () => ({ ok: false, status: 401, text: async () => '' });
     await assert.rejects(resolveModel('acme/x', { ...base, fetchImpl: gated }), /gated or private/);
+  });
+});
+
+describe('models: suggestions', () => {
+  it('suggests the base model for quantized mirrors and chat variants', () => {
+    assert.equal(suggestCatalogName('unsloth/gemma-2-9b-it-bnb-4bit'), 'gemma-2-9b');
+    assert.equal(suggestCatalogName('TheBloke/Llama-2-13B-chat-GPTQ'), 'llama-2-13b');
+    assert.equal(suggestCatalogName('qwen3-8'), 'qwen3-8b');
   });
 });

@@ -38,9 +38,25 @@ export function catalogNames(): string[] {
   return MODEL_CATALOG.flatMap((e) => [e.id, ...e.aliases]);
 }
 
-/** The catalog name nearest to a reference (edit distance, case-insensitive), as spelled in the catalog. */
+/** Suffixes of derived repos (quantized mirrors, chat variants) that keep the base architecture. */
+const DERIVED_SUFFIXES = /(-bnb-4bit|-unsloth|-awq|-gptq|-gguf|-4bit|-8bit|-instruct|-chat|-it|-hf|-base)$/;
+
+/** The bare model name: org dropped, derived-repo suffixes stripped ("unsloth/gemma-2-9b-it-bnb-4bit" → "gemma-2-9b"). */
+function bareName(ref: string): string {
+  let name = ref.trim().toLowerCase().split('/').pop() ?? '';
+  for (let prev = ''; prev !== name; ) {
+    prev = name;
+    name = name.replace(DERIVED_SUFFIXES, '');
+  }
+  return name;
+}
+
+/** The catalog name nearest to a reference (bare-name match first, then edit distance), as spelled in the catalog. */
 export function suggestCatalogName(ref: string): string {
   const names = catalogNames();
   const lowered = names.map((n) => n.toLowerCase());
-  return names[lowered.indexOf(closest(ref.trim().toLowerCase(), lowered))];
+  const bare = bareName(ref);
+  const exact = lowered.indexOf(bare);
+  if (exact >= 0) return names[exact];
+  return names[lowered.indexOf(closest(bare || ref.toLowerCase(), lowered))];
 }
