@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import {
-  ConfigReadError, REGIMES, configShapeFromText, modelParamsForLaws, recommend, trainingShapeToLawInputs,
-  type ConfigShape, type LawInputs, type LawResult, type ModelParams, type Regime, type TrainingShape,
+  ConfigReadError, REGIMES, configShapeFromText, lawInputsFromConfig, modelParamsForLaws, recommend, renderRecommendations,
+  type ConfigShape, type LawInputs, type LawResult, type ModelParams, type Regime,
 } from '../core/laws';
-import { renderRecommendations } from '../core/laws/render-text';
 import { resolveModelLocal } from '../core/models/resolve';
 
 const USAGE = `Usage: ml-config-lens recommend [CONFIG_FILE] [options]
@@ -91,9 +90,8 @@ function modelCounts(ref: string | undefined, explicit: boolean, notes: string[]
   try {
     const resolved = resolveModelLocal(ref, { cwd: process.cwd(), env: process.env, homeDir: homedir() });
     if (!resolved) throw new Error(`unknown model '${ref}': not a config.json path, catalog id or cached Hugging Face repo`);
-    const p = modelParamsForLaws(resolved.config as Record<string, unknown>);
-    notes.push(`model ${ref} (${resolved.kind}): N total ${p.totalParams}, non-embedding ${p.nonEmbeddingParams} (attention + MLP matrices), n_layer ${p.nLayer}, d_model ${p.dModel}`, ...p.warnings);
-    return p;
+    notes.push(`model ${ref}: ${resolved.kind} ${resolved.location}`);
+    return modelParamsForLaws(resolved.config as Record<string, unknown>);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     if (explicit) throw new UsageError(`--model: ${msg}`);
@@ -104,32 +102,15 @@ function modelCounts(ref: string | undefined, explicit: boolean, notes: string[]
 
 function lawInputs(args: Args): { inputs: LawInputs; notes: string[] } {
   const cfg = args.config ? readConfig(args.config) : undefined;
-  const n = args.nums;
-  const shape: TrainingShape = { ...cfg?.shape, devices: n.devices, datasetTokens: n['dataset-tokens'], tokens: n.tokens };
-  if (n['seq-len']) shape.seqLen = n['seq-len'];
-  if (n['learning-rate']) shape.learningRate = n['learning-rate'];
-  const s = trainingShapeToLawInputs(shape);
-  const notes = [...s.notes];
-  const regime = args.regime ?? cfg?.regime ?? 'pretrain';
-  notes.unshift(`regime ${regime}: ${args.regime ? '--regime' : cfg ? cfg.regimeReason : 'no config, default'}`);
+  const notes: string[] = [];
   const model = modelCounts(args.model ?? cfg?.modelRef, Boolean(args.model), notes);
-  const inputs: LawInputs = {
-    regime,
-    totalParams: n['total-params'] ?? model?.totalParams,
-    nonEmbeddingParams: n['non-embedding-params'] ?? model?.nonEmbeddingParams,
-    tokens: s.tokens,
-    batchTokens: n['batch-tokens'] ?? s.batchTokens,
-    seqLen: s.seqLen,
-    currentLearningRate: s.currentLearningRate,
-    nLayer: model?.nLayer,
-    dModel: model?.dModel,
-    vocabSize: model?.vocabSize,
-    modelFamily: model?.modelType,
-    lossNats: n.loss,
-    loraRank: cfg?.loraRank,
-    loraAlpha: cfg?.loraAlpha,
-  };
-  return { inputs, notes };
+  const n = args.nums;
+  const { inputs, derivation } = lawInputsFromConfig(cfg, model, {
+    regime: args.regime, totalParams: n['total-params'], nonEmbeddingParams: n['non-embedding-params'], tokens: n.tokens,
+    datasetTokens: n['dataset-tokens'], batchTokens: n['batch-tokens'], seqLen: n['seq-len'], devices: n.devices,
+    learningRate: n['learning-rate'], lossNats: n.loss,
+  });
+  return { inputs, notes: [...derivation, ...notes] };
 }
 
 function toJson(inputs: LawInputs, notes: string[], results: LawResult[]): string {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { globalBatchSequences, modelParamsForLaws, paramsFromHfConfig, trainingShapeToLawInputs } from '../../src/core/laws';
+import { configShapeFromText, globalBatchSequences, lawInputsFromConfig, modelParamsForLaws, paramsFromHfConfig, trainingShapeToLawInputs } from '../../src/core/laws';
 
 interface OracleModel { name: string; model_type: string; full_ft_params: number; resolved_config: Record<string, unknown> }
 
@@ -127,5 +127,27 @@ describe('laws: training shape to law inputs', () => {
     assert.equal(r.batchTokens, undefined);
     assert.equal(r.tokens, undefined);
     assert.equal(globalBatchSequences({ gradAccum: 8 }), undefined);
+  });
+});
+
+describe('laws: config + model + overrides to law inputs', () => {
+  const cfg = configShapeFromText('adapter: lora\nlora_r: 8\nlora_alpha: 16\nlearning_rate: 2e-4\nmicro_batch_size: 2\ngradient_accumulation_steps: 8\nsequence_len: 2048\nmax_steps: 100\n');
+  const model = paramsFromHfConfig(hfConfig(models.find((m) => m.name === 'llama-3-8b')!));
+
+  it('combines the config shape with the model counts', () => {
+    const { inputs, derivation } = lawInputsFromConfig(cfg, model);
+    assert.deepEqual(inputs, {
+      regime: 'lora', totalParams: 8_030_261_248, nonEmbeddingParams: model.nonEmbeddingParams, tokens: 100 * 16 * 2048,
+      batchTokens: 16 * 2048, seqLen: 2048, currentLearningRate: 2e-4, nLayer: 32, dModel: 4096, vocabSize: 128256,
+      modelFamily: 'llama', lossNats: undefined, loraRank: 8, loraAlpha: 16,
+    });
+    assert.equal(derivation[0], 'regime lora: adapter: lora');
+  });
+
+  it('lets the user override regime, counts, tokens, batch and LR', () => {
+    const { inputs, derivation } = lawInputsFromConfig(cfg, model, { regime: 'full', nonEmbeddingParams: 1e9, tokens: 5e9, batchTokens: 1e6, learningRate: 1e-5, devices: 4 });
+    assert.deepEqual([inputs.regime, inputs.nonEmbeddingParams, inputs.tokens, inputs.batchTokens, inputs.currentLearningRate], ['full', 1e9, 5e9, 1e6, 1e-5]);
+    assert.equal(derivation[0], 'regime full: given');
+    assert.match(derivation[1], /= 2 × 8 × 4 = 64 sequences/);
   });
 });

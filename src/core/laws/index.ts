@@ -9,3 +9,5 @@ export { trainingShapeToLawInputs, globalBatchSequences, type TrainingShape, typ
 export { modelParamsForLaws, paramsFromHfConfig, type ModelParams } from './model-params';
 export { ConfigReadError, configShapeFromText, regimeOfConfig, type ConfigShape } from './config-shape';
 export { sig, ratioWords } from './format';
+export { lawInputsFromConfig, type LawOverrides, type ConfigLawInputs } from './from-config';
+export { renderRecommendations } from './render-text';
