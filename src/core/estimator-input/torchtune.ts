@@ -14,7 +14,7 @@ const BUILDERS: Readonly<Record<string, string>> = {
   mistral_7b: 'mistral-7b-v0.1', gemma_2b: 'gemma-2b', gemma_7b: 'gemma-7b', gemma2_2b: 'gemma-2-2b', gemma2_9b: 'gemma-2-9b',
   phi3_mini: 'phi-3-mini-4k', phi4_14b: 'phi-4', qwen2_0_5b: 'qwen2-0.5b', qwen2_7b: 'qwen2-7b',
   qwen2_5_1_5b: 'qwen2.5-1.5b', qwen2_5_3b: 'qwen2.5-3b', qwen2_5_7b: 'qwen2.5-7b', qwen2_5_14b: 'qwen2.5-14b', qwen2_5_32b: 'qwen2.5-32b',
-  qwen3_4b: 'qwen3-4b', qwen3_8b: 'qwen3-8b', qwen3_14b: 'qwen3-14b', qwen3_32b: 'qwen3-32b',
+  qwen3_0_6b: 'qwen3-0.6b', qwen3_4b: 'qwen3-4b', qwen3_8b: 'qwen3-8b', qwen3_14b: 'qwen3-14b', qwen3_32b: 'qwen3-32b',
 };
 
 /** torchtune module name → transformers name (Phi-3/4 fuse q/k/v and gate/up in transformers). */

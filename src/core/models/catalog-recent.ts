@@ -26,6 +26,11 @@ const qwen25 = (hidden: number, inter: number, layers: number, heads: number, kv
 
 export const RECENT_MODELS: readonly CatalogEntry[] = [
   {
+    id: 'Qwen/Qwen3-0.6B', aliases: ['qwen3-0.6b'], family: 'Qwen3', source: hf('Qwen/Qwen3-0.6B'),
+    readFrom: 'two public verbatim copies of Qwen/Qwen3-0.6B config.json (a model-notes README and a source comment)',
+    config: qwen3(1024, 3072, 28, 16, true),
+  },
+  {
     id: 'Qwen/Qwen3-4B', aliases: ['qwen3-4b'], family: 'Qwen3', source: hf('Qwen/Qwen3-4B'), readFrom: LLM_PROF,
     config: qwen3(2560, 9728, 36, 32, true),
   },
