@@ -106,3 +106,24 @@ describe('inventory shapes: families beyond the oracle (labelled unverified)', (
     assert.throws(() => buildInventory(GPT2, { taskType: 'SEQ_2_SEQ_LM' }), /no AutoModelForSeq2SeqLM head here \(available: .*GPT2LMHeadModel/);
   });
 });
+
+describe('inventory: masked-LM heads (architectures[0] of the published BERT-family configs)', () => {
+  // Totals as torch's numel() gives for these classes: decoder weight tied to the word embeddings,
+  // decoder bias shared with the head's own `bias` parameter in BERT and RoBERTa.
+  it('BertForMaskedLM: 109,514,298 with cls.predictions.decoder as the tied output layer', () => {
+    const inv = buildInventory({ model_type: 'bert', architectures: ['BertForMaskedLM'] });
+    const dec = find(inv.modules, 'cls.predictions.decoder');
+    assert.deepEqual([dec.tiedTo, dec.isOutputLayer, dec.biasParams], ['bert.embeddings.word_embeddings', true, 0]);
+    assert.equal(find(inv.modules, 'cls.predictions').otherParams, 30522);
+    assert.equal(inv.baseParams, 109514298);
+  });
+  it('RobertaForMaskedLM (roberta-base): 124,697,433', () => {
+    const inv = buildInventory({ model_type: 'roberta', max_position_embeddings: 514, type_vocab_size: 1, architectures: ['RobertaForMaskedLM'] });
+    assert.equal(inv.baseParams, 124697433);
+  });
+  it('DistilBertForMaskedLM: 66,985,530 (DistilBertConfig defaults: 6 layers)', () => {
+    const inv = buildInventory({ model_type: 'distilbert', architectures: ['DistilBertForMaskedLM'] });
+    assert.equal(inv.baseParams, 66985530);
+    assert.equal(inv.head, 'masked_lm');
+  });
+});

@@ -10,11 +10,12 @@ const AUTO_CLASSES: Record<string, HeadKind> = {
   AutoModelForTokenClassification: 'token_cls',
   AutoModelForQuestionAnswering: 'qa',
   AutoModelForImageClassification: 'image_cls',
+  AutoModelForMaskedLM: 'masked_lm',
   AutoModel: 'base',
 };
 
 const AUTO_OF: Record<HeadKind, string> = {
-  causal_lm: 'AutoModelForCausalLM', seq_cls: 'AutoModelForSequenceClassification',
+  causal_lm: 'AutoModelForCausalLM', masked_lm: 'AutoModelForMaskedLM', seq_cls: 'AutoModelForSequenceClassification',
   seq2seq_lm: 'AutoModelForSeq2SeqLM', token_cls: 'AutoModelForTokenClassification',
   qa: 'AutoModelForQuestionAnswering', image_cls: 'AutoModelForImageClassification',
   base: 'AutoModel', encoder_only: 'AutoModel',
@@ -28,7 +29,7 @@ const TASK_TYPES: Record<string, HeadKind> = {
 
 /** Concrete class-name suffixes (LlamaForCausalLM, T5EncoderModel, BertModel...). */
 const SUFFIXES: [string, HeadKind][] = [
-  ['ForCausalLM', 'causal_lm'], ['LMHeadModel', 'causal_lm'], ['ForSequenceClassification', 'seq_cls'],
+  ['ForCausalLM', 'causal_lm'], ['LMHeadModel', 'causal_lm'], ['ForMaskedLM', 'masked_lm'], ['ForSequenceClassification', 'seq_cls'],
   ['ForConditionalGeneration', 'seq2seq_lm'], ['ForTokenClassification', 'token_cls'],
   ['ForQuestionAnswering', 'qa'], ['ForImageClassification', 'image_cls'],
   ['EncoderModel', 'encoder_only'], ['Model', 'base'],

@@ -8,7 +8,7 @@ export type HfConfig = Record<string, unknown>;
 export type ModuleKind = 'Linear' | 'Conv1D' | 'Embedding' | 'LayerNorm' | 'RMSNorm' | 'Conv2d' | 'Other';
 
 /** The task heads transformers offers; PEFT's task_type and the Auto classes map onto these. */
-export type HeadKind = 'causal_lm' | 'seq_cls' | 'token_cls' | 'qa' | 'seq2seq_lm' | 'base' | 'encoder_only' | 'image_cls';
+export type HeadKind = 'causal_lm' | 'masked_lm' | 'seq_cls' | 'token_cls' | 'qa' | 'seq2seq_lm' | 'base' | 'encoder_only' | 'image_cls';
 
 /** Per-head switches of the backbone (BERT drops its pooler under token/QA heads, T5EncoderModel has no decoder). */
 export interface HeadFlags { pooler?: boolean; decoder?: boolean }

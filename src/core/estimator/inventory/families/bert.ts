@@ -47,9 +47,23 @@ const bertBackbone = [
   linear<BertDims>('pooler.dense', h, h, true, { when: pooler }),
 ];
 
+/**
+ * Masked-LM head: transform + LayerNorm + a decoder tied to the word embeddings. In BERT and RoBERTa
+ * the decoder's bias is the head's own `bias` Parameter (counted once, on the container).
+ */
+function mlmHead(pre: string, dense: string, norm: string, decoder: string, sharedBias: boolean): T[] {
+  const mods: T[] = [];
+  if (sharedBias) mods.push({ name: pre, kind: 'Other', in: h, out: (r) => r.V, weight: () => 0, other: (r) => r.V });
+  mods.push(linear(`${pre}${pre ? '.' : ''}${dense}`, h, h, true), layerNorm(`${pre}${pre ? '.' : ''}${norm}`, h),
+    linear(`${pre}${pre ? '.' : ''}${decoder}`, h, (r) => r.V, !sharedBias,
+      { tie: '{p}embeddings.word_embeddings', tieWhen: (r) => r.tie, output: true }));
+  return mods;
+}
+
 /** Heads of BERT-like encoders; `seqHead` differs per model (classifier vs RobertaClassificationHead). */
-function encoderHeads(cls: string, prefix: string, seqHead: T[], seqPooler: boolean): Partial<Record<HeadKind, HeadSpec<BertDims>>> {
+function encoderHeads(cls: string, prefix: string, seqHead: T[], seqPooler: boolean, mlm?: T[]): Partial<Record<HeadKind, HeadSpec<BertDims>>> {
   return {
+    ...(mlm ? { masked_lm: { cls: `${cls}ForMaskedLM`, prefix, modules: mlm, flags: { pooler: false } } } : {}),
     seq_cls: { cls: `${cls}ForSequenceClassification`, prefix, modules: seqHead, flags: { pooler: seqPooler } },
     token_cls: { cls: `${cls}ForTokenClassification`, prefix, modules: [headLinear('classifier')], flags: { pooler: false } },
     qa: { cls: `${cls}ForQuestionAnswering`, prefix, modules: [headLinear('qa_outputs')], flags: { pooler: false } },
@@ -61,7 +75,8 @@ export const BERT: Family<BertDims> = {
   types: ['bert'],
   resolve: (cfg, n) => resolveBert(cfg, BERT_DEFAULTS, n),
   backbone: bertBackbone,
-  heads: encoderHeads('Bert', 'bert.', [headLinear('classifier')], true),
+  heads: encoderHeads('Bert', 'bert.', [headLinear('classifier')], true,
+    mlmHead('cls.predictions', 'transform.dense', 'transform.LayerNorm', 'decoder', true)),
 };
 
 const robertaHead: T[] = [headLinear('classifier.dense', h), headLinear('classifier.out_proj')];
@@ -70,20 +85,20 @@ export const ROBERTA: Family<BertDims> = {
   types: ['roberta'],
   resolve: (cfg, n) => resolveBert(cfg, { ...BERT_DEFAULTS, V: 50265 }, n),
   backbone: bertBackbone,
-  heads: encoderHeads('Roberta', 'roberta.', robertaHead, false),
+  heads: encoderHeads('Roberta', 'roberta.', robertaHead, false, mlmHead('lm_head', 'dense', 'layer_norm', 'decoder', true)),
 };
 
 export const XLM_ROBERTA: Family<BertDims> = {
   types: ['xlm-roberta'],
   resolve: (cfg, n) => resolveBert(cfg, BERT_DEFAULTS, n),
   backbone: bertBackbone,
-  heads: encoderHeads('XLMRoberta', 'roberta.', robertaHead, false),
+  heads: encoderHeads('XLMRoberta', 'roberta.', robertaHead, false, mlmHead('lm_head', 'dense', 'layer_norm', 'decoder', true)),
   unverified: 'XLM-RoBERTa: same modules as RoBERTa in transformers; not in the PEFT oracle',
 };
 
 export const DISTILBERT: Family<BertDims> = {
   types: ['distilbert'],
-  resolve: (cfg, n) => resolveBert(cfg, BERT_DEFAULTS, n),
+  resolve: (cfg, n) => resolveBert(cfg, { ...BERT_DEFAULTS, L: 6 }, n),
   backbone: [
     embedding('embeddings.word_embeddings', (r) => r.V, h),
     embedding('embeddings.position_embeddings', (r) => r.maxPos, h),
@@ -95,6 +110,7 @@ export const DISTILBERT: Family<BertDims> = {
     ] },
   ],
   heads: {
-    ...encoderHeads('DistilBert', 'distilbert.', [headLinear('pre_classifier', h), headLinear('classifier')], false),
+    ...encoderHeads('DistilBert', 'distilbert.', [headLinear('pre_classifier', h), headLinear('classifier')], false,
+      mlmHead('', 'vocab_transform', 'vocab_layer_norm', 'vocab_projector', false)),
   },
 };
