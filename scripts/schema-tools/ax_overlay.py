@@ -28,11 +28,32 @@ FIELDS = {
                       "description": "Peak learning rate (after warmup). Typical 1e-5-5e-5 for full fine-tuning, "
                                      "1e-4-3e-4 for LoRA/QLoRA. Axolotl converts a string such as \"2e-5\" (what "
                                      "PyYAML makes of `2e-5`) with float()."},
-    "micro_batch_size": {**POS_INT},
-    "gradient_accumulation_steps": {**POS_INT},
-    "batch_size": {**POS_INT},
+    "micro_batch_size": {**POS_INT, "description": "Examples per GPU in one forward/backward pass. Effective batch "
+                         "= micro_batch_size × gradient_accumulation_steps × number of GPUs. Typical 1-16."},
+    "gradient_accumulation_steps": {**POS_INT, "description": "Micro-batches whose gradients are summed before one "
+                                    "optimizer step. Set at most one of this and batch_size. Typical 1-32."},
+    "batch_size": {**POS_INT, "description": "Effective batch size per GPU (examples per optimizer step); Axolotl "
+                   "derives gradient_accumulation_steps = batch_size / micro_batch_size. Do not combine with "
+                   "gradient_accumulation_steps."},
     "eval_batch_size": {**POS_INT},
-    "sequence_len": {**POS_INT},
+    "sequence_len": {**POS_INT, "description": "Maximum length of one training sample in tokens (longer samples are "
+                     "truncated or dropped; with sample_packing, the packed row length). Typical 2048-8192, up to "
+                     "the model's context length."},
+    "val_set_size": {"minimum": 0, "description": "Evaluation split taken from the training data: a fraction "
+                     "(0.05 = 5%) or, when >= 1, a number of examples. 0 disables evaluation."},
+    "optimizer": {"description": "Optimizer: a transformers OptimizerNames value (adamw_torch_fused, adamw_bnb_8bit, "
+                  "paged_adamw_8bit, ...) or one of Axolotl's own (muon, dion, came_pytorch, ao_adamw_8bit, ...). "
+                  "Default adamw_torch_fused."},
+    "load_in_4bit": {"description": "Load the base model quantized to 4-bit NF4 with bitsandbytes (QLoRA). "
+                     "Needs an adapter (qlora or lora)."},
+    "load_in_8bit": {"description": "Load the base model quantized to 8-bit with bitsandbytes (LLM.int8). Needs an "
+                     "adapter; not with qlora."},
+    "peft_use_dora": {"paper": "dora", "description": "Use DoRA: magnitude/direction decomposition with LoRA on "
+                      "the direction; adds one trainable magnitude vector per adapted layer."},
+    "peft_use_rslora": {"paper": "rslora", "description": "Rank-stabilised LoRA: scale updates by α/√r instead "
+                        "of α/r, so larger ranks keep learning."},
+    "context_parallel_size": {**POS_INT},
+    "dataset_num_proc": {**POS_INT},
     "num_epochs": {"exclusiveMinimum": 0, "description": "Number of passes over the training data (may be "
                                                         "fractional); max_steps takes precedence when set."},
     "max_steps": {"minimum": -1},
@@ -41,7 +62,6 @@ FIELDS = {
     "max_grad_norm": {**NONNEG},
     "adam_beta1": {"minimum": 0, "exclusiveMaximum": 1}, "adam_beta2": {"minimum": 0, "exclusiveMaximum": 1},
     "adam_epsilon": {"exclusiveMinimum": 0},
-    "val_set_size": {"minimum": 0},
     "lora_r": {**POS_INT, "paper": "lora",
                "description": "LoRA rank r: inner dimension of the low-rank update B·A added to each target "
                               "module; trainable parameters grow linearly with it. Typical 8-64 (QLoRA paper: 64)."},
@@ -55,7 +75,6 @@ FIELDS = {
                             "description": "Module names (or one regex string) that get LoRA adapters, e.g. "
                                            "[q_proj, v_proj]. Names differ per architecture."},
     "lora_target_linear": {"paper": "lora"},
-    "peft_use_dora": {"paper": "dora"}, "peft_use_rslora": {"paper": "rslora"},
     "loraplus_lr_ratio": {"exclusiveMinimum": 0, "paper": "loraplus"},
     "loraplus_lr_embedding": {"exclusiveMinimum": 0, "paper": "loraplus", "x-coercesString": True},
     "neftune_noise_alpha": {"exclusiveMinimum": 0, "paper": "neftune"},

@@ -105,7 +105,7 @@ def main():
                  "evaluation_args", "megatron_bridge_args", "parser"):
         lf_classes.update(dataclass_fields.extract(f"{hp}/{name}.py"))
     tf_fields = {}
-    for tf in (tf4, tf5):  # union: LLaMA-Factory supports transformers >=4.55,<=5.8
+    for tf in (tf5, tf4):  # union, 5.x first (its help/defaults win): LLaMA-Factory supports >=4.55,<=5.8
         cls = {}
         for f in ("training_args.py", "training_args_seq2seq.py"):
             cls.update(dataclass_fields.extract(f"{tf}/transformers/{f}"))
@@ -119,11 +119,15 @@ def main():
                  "GeneratingArguments", "EvaluationArguments", "MegatronBridgeArguments",
                  "_KTransformersRuntimeArguments"):
         for k, v in collect(lf_classes, name).items():
+            v = dict(v, group=name.strip("_"))
             fields.setdefault(k, v) if name != "TrainingArguments" else fields.__setitem__(k, v)
     props = build(fields, enums, members_src, lf_overlay.FIELDS)
+    for n, f in fields.items():  # which parser dataclass owns the key (commands parse different sets)
+        props[n]["x-argumentGroup"] = f["group"]
     for n, f in fields.items():
-        if f.get("versions") == ["tf4"] and n not in lf_overlay.FIELDS:
-            props[n]["x-removedIn"] = "transformers 5.0"
+        kept_in_5 = lf_overlay.FIELDS.get(n, {}).get("x-removedIn", "") is None  # overlay says: still accepted
+        if f.get("versions") == ["tf4"] and not kept_in_5:
+            props[n]["x-removedIn"] = "transformers 5"
     schema = lf_overlay.root(props)
     write_schema(f"{out_dir}/llamafactory.schema.json", schema)
 
