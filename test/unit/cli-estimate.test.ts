@@ -81,6 +81,33 @@ describe('cli-estimate: oracle-backed output', () => {
   });
 });
 
+describe('cli-estimate: heads chosen by --task-type and --num-labels', () => {
+  const peftOnly = (c: OracleCase) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
+    writeFileSync(join(dir, 'adapter_config.json'), JSON.stringify(c.peft));
+    return join(dir, 'adapter_config.json');
+  };
+  for (const [id, model, extra] of [
+    ['roberta-base:seq_cls3__lora_r8_qv_seqcls', 'roberta-base', ['--task-type', 'seq_cls', '--num-labels', '3']],
+    ['bert-base-uncased:token_cls9__lora_r8_qv', 'bert-base-uncased', ['--task-type', 'TOKEN_CLS', '--num-labels', '9']],
+    ['llama-2-7b:seq_cls2__lora_r8_qv_seqcls', 'llama-2-7b', ['--task-type', 'SEQ_CLS']],
+    ['gpt2:base__lora_r8_cattn', 'gpt2', ['--task-type', 'FEATURE_EXTRACTION']],
+  ] as const) {
+    it(`${id}: exact oracle counts`, async () => {
+      const c = byId(id);
+      const r = await capture(['--model', model, '--peft', peftOnly(c), ...extra, '--json']);
+      assert.equal(r.code, 0, r.err);
+      const j = JSON.parse(r.out);
+      assert.deepEqual([j.trainableParams, j.totalParams], [c.trainable, c.total]);
+    });
+  }
+  it('refuses a non-numeric --num-labels', async () => {
+    const r = await capture(['--peft', 'x.json', '--num-labels', 'two']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--num-labels must be a positive whole number/);
+  });
+});
+
 describe('cli-estimate: dialect configs', () => {
   const real = join(shared, 'corpus/real');
   it('torchtune QLoRA recipe: model from the builder, 4-bit NF4 weights', async () => {
