@@ -129,6 +129,7 @@ export const LORA_PLUS_DEF: LawDefinition = {
   guidance: [
     'λ ≥ 1, model- and task-dependent, larger for harder tasks; set η_A about 2× below a vanilla-LoRA LR (authors\' README).',
     'PEFT: create_loraplus_optimizer(lr=η_A, loraplus_lr_ratio=λ).',
+    'λ = 16 as the paper\'s default is only confirmed by secondary summaries here; the authors\' own scripts use 10 (GPT-2) and 80 (RoBERTa).',
   ],
   evaluate(i: LawInputs) {
     if (!positive(i.currentLearningRate)) return needs('your learning rate (η_A)');

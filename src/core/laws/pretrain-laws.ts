@@ -42,7 +42,7 @@ export const STEP_LAW_DEF: LawDefinition = {
         `B = ${coef(k.bsCoef, 5)} · (${sig(D)})^${coef(k.bsExpD, 5)} = ${batchWords(bt, i.seqLen)}`,
       rangeInputs: { nonEmbeddingParams: N, tokens: D },
       notes: [
-        `Constants: ${k.name}. The paper's rounded constants give η ${sig(paperLr)} and B ${sig(paperB)} tokens.`,
+        `Constants: ${k.name}. The paper's rounded form (1.79, −0.713, 0.307; 0.58, 0.571, as quoted secondhand) gives η ${sig(paperLr)} and B ${sig(paperB)} tokens.`,
         'Fitted with a schedule ending at a fixed minimum LR of 1e-5.',
       ],
     });
