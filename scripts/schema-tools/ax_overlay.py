@@ -174,13 +174,20 @@ def apply(props, defs, strategy_names, apply_overlay, papers):
     fsdp["version"] = {"type": "integer", "enum": [1, 2], "description": "FSDP version; moved to the top-level "
                        "fsdp_version by Axolotl.", "deprecated": True, "x-renamedTo": "fsdp_version",
                        "x-deprecationMessage": "Read as fsdp_version (validation.py check_fsdp_version_in_fsdp_config)."}
-    pattern = "^(?:(?:" + "|".join(strategy_names) + ")(?::[A-Za-z0-9_.-]+)?|[^.]*\\..*)$"
+    # one schema per type so a mistake gives one clear error: `pattern` only constrains strings,
+    # `properties`/`additionalProperties` only mappings (user-defined formats)
+    pattern = "^(?!sharegpt)(?:(?:" + "|".join(strategy_names) + ")(?::[A-Za-z0-9_.-]+)?|[^.]*\\..*)$"
+    custom = {}
+    for name in ("UserDefinedPrompterType", "UserDefinedDPOType", "UserDefinedKTOType"):
+        custom.update(defs.pop(name)["properties"])
     for entry in ("DatasetEntry", "PretrainingDatasetEntry"):
         props_ = defs[entry]["properties"]
-        props_["type"] = {"description": ax_text.DATASET_TYPE, "anyOf": [
-            {"type": "string", "pattern": pattern, "not": {"pattern": "^sharegpt"}},
-            {"$ref": "#/definitions/UserDefinedPrompterType"}, {"$ref": "#/definitions/UserDefinedDPOType"},
-            {"$ref": "#/definitions/UserDefinedKTOType"}, {"type": "null"}],
+        props_["type"] = {
+            "description": ax_text.DATASET_TYPE, "type": ["string", "object", "null"], "pattern": pattern,
+            "x-patternDescription": "a prompt-strategy name of Axolotl (chat_template, alpaca, completion, "
+                                    "input_output, pretrain, ...), `format:style`, or a dotted module.function path",
+            "properties": custom, "additionalProperties": False,
+            "examples": ["chat_template", "alpaca", "completion", "input_output", "chatml.intel", "alpaca:chatml"],
             "x-deprecatedValues": {"sharegpt": "chat_template (sharegpt.* types raise at launch)"}}
         for name, text in ax_text.DATASET.items():
             if name in props_ and not props_[name].get("description"):
