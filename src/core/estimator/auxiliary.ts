@@ -52,7 +52,7 @@ function copyModule(ctx: AuxContext, key: string): void {
  * suffix, no dot boundary) is wrapped. With `sharedWeight`, the copy shares the embedding copy's weight.
  */
 export function wrapModulesToSave(ctx: AuxContext, entries: readonly string[], sharedWeight = false): void {
-  for (const key of ctx.tree.names) {
+  for (const key of ctx.tree.allNames) {
     const entry = entries.find((t) => key.endsWith(t));
     if (entry === undefined) continue;
     if (ctx.adapted.has(key)) throw refuseWrap('modules_to_save', entry, key, 'which the adapter already wraps');
@@ -77,7 +77,7 @@ function tokenRows(ctx: AuxContext, key: string, n: number): number {
 /** Wraps each module ending with `layer` in a TrainableTokensWrapper; tied wrappers add no parameters. */
 export function wrapTrainableTokens(ctx: AuxContext, layer: string, n: number, tied: boolean): number {
   let found = 0;
-  for (const key of ctx.tree.names) {
+  for (const key of ctx.tree.allNames) {
     if (!key.endsWith(layer)) continue;
     if (ctx.adapted.has(key)) throw refuseWrap('trainable_token_indices', layer, key, 'which the adapter already wraps');
     found++;

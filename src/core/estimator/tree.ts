@@ -3,8 +3,10 @@
 import type { ModelInventory, ModuleInfo } from './types';
 
 export interface ModelTree {
-  /** All module names except the root "", containers before their children. */
+  /** `named_modules()` names except the root "", containers before their children; aliases left out. */
   names: string[];
+  /** `named_modules(remove_duplicate=False)`: aliases of one module object included (modules_to_save sees them). */
+  allNames: string[];
   /** Modules that own parameters. */
   own: Map<string, ModuleInfo>;
   /** Names that have children (containers). */
@@ -25,8 +27,22 @@ export function buildTree(inv: ModelInventory): ModelTree {
   return tree;
 }
 
+/**
+ * Attributes that hold the very same module object as another one (not just a shared weight), so
+ * `named_modules()` lists them once: T5's encoder/decoder `embed_tokens` are its `shared` embedding.
+ */
+const SAME_MODULE_ALIASES: Record<string, RegExp> = {
+  t5: /^(encoder|decoder)\.embed_tokens$/, mt5: /^(encoder|decoder)\.embed_tokens$/,
+  umt5: /^(encoder|decoder)\.embed_tokens$/, longt5: /^(encoder|decoder)\.embed_tokens$/,
+};
+
+function isAlias(inv: ModelInventory, m: ModuleInfo): boolean {
+  return m.tiedTo !== undefined && (SAME_MODULE_ALIASES[inv.modelType]?.test(m.name) ?? false);
+}
+
 function makeTree(inv: ModelInventory): ModelTree {
-  const names: string[] = [];
+  const allNames: string[] = [];
+  const aliases = new Set(inv.modules.filter((m) => isAlias(inv, m)).map((m) => m.name));
   const seen = new Set<string>();
   const containers = new Set<string>();
   const own = new Map<string, ModuleInfo>();
@@ -38,11 +54,11 @@ function makeTree(inv: ModelInventory): ModelTree {
       if (i < parts.length) containers.add(prefix);
       if (!seen.has(prefix)) {
         seen.add(prefix);
-        names.push(prefix);
+        allNames.push(prefix);
       }
     }
   }
-  return { names, own, containers };
+  return { names: allNames.filter((n) => !aliases.has(n)), allNames, own, containers };
 }
 
 /** True when `name` is `root` or lies below it. */
