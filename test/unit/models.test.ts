@@ -6,6 +6,7 @@ import { MODEL_CATALOG, findCatalogModel, suggestCatalogName } from '../../src/c
 import { hfHubCacheDir } from '../../src/core/models/hf-cache';
 import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/core/models/resolve';
 import type { FetchLike } from '../../src/core/models/hub';
+import { buildInventory } from '../../src/core/estimator/inventory';
 
 const shared = resolve(__dirname, '../../..', '../shared');
 const oracleModels = JSON.parse(readFileSync(join(shared, 'oracle/models.json'), 'utf8')).models as Record<string, unknown>[];
@@ -165,5 +166,18 @@ describe('models: suggestions', () => {
     assert.equal(suggestCatalogName('unsloth/gemma-2-9b-it-bnb-4bit'), 'gemma-2-9b');
     assert.equal(suggestCatalogName('TheBloke/Llama-2-13B-chat-GPTQ'), 'llama-2-13b');
     assert.equal(suggestCatalogName('qwen3-8'), 'qwen3-8b');
+  });
+});
+
+describe('models: recent entries against independently published parameter totals', () => {
+  it('Qwen3-0.6B = 596,049,920 and Gemma-3-1B = 999,885,952 params with their causal-LM heads', () => {
+    // keras-hub gemma3_presets.py lists "params": 999885952 for gemma3_1b; a public Qwen3 port
+    // states "Total params: 596,049,920" for Qwen3-0.6B (tied embeddings).
+    assert.equal(buildInventory(findCatalogModel('qwen3-0.6b')!.config, { taskType: 'CAUSAL_LM' }).baseParams, 596_049_920);
+    assert.equal(buildInventory(findCatalogModel('gemma-3-1b')!.config, { taskType: 'CAUSAL_LM' }).baseParams, 999_885_952);
+  });
+
+  it('every catalog entry builds a module inventory', () => {
+    for (const e of MODEL_CATALOG) assert.ok(buildInventory(e.config, {}).baseParams > 0, e.id);
   });
 });
