@@ -127,3 +127,31 @@ describe('inventory: masked-LM heads (architectures[0] of the published BERT-fam
     assert.equal(inv.head, 'masked_lm');
   });
 });
+
+describe('inventory: MoE expert layouts', () => {
+  const MIXTRAL: HfConfig = { model_type: 'mixtral', num_local_experts: 8 };
+  it('Mixtral in the transformers v5 fused layout keeps the oracle total (46,702,792,704) with 3-D expert tensors', () => {
+    const inv = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM', expertLayout: 'fused' });
+    assert.equal(inv.baseParams, 46702792704);
+    const gu = find(inv.modules, 'model.layers.0.mlp.experts.gate_up_proj');
+    assert.deepEqual([gu.isParameter, gu.paramShape, gu.fusedExperts], [true, [8, 28672, 4096], { experts: 8 }]);
+    assert.equal(find(inv.modules, 'model.layers.0.mlp.gate').kind, 'Other');
+    assert.ok(!inv.modules.some((m) => m.name.includes('block_sparse_moe')));
+    assert.match(inv.unverified ?? '', /fused-expert layout/);
+  });
+  it('the default stays the per-expert layout the oracle used', () => {
+    const inv = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM' });
+    assert.equal(inv.modules.filter((m) => m.fusedExperts).length, 0);
+    assert.equal(inv.unverified, undefined);
+  });
+  it('Qwen3-MoE: both layouts count the same parameters', () => {
+    const cfg: HfConfig = { model_type: 'qwen3_moe', num_hidden_layers: 4, mlp_only_layers: [3] };
+    const a = buildInventory(cfg, { taskType: 'CAUSAL_LM' });
+    const b = buildInventory(cfg, { taskType: 'CAUSAL_LM', expertLayout: 'fused' });
+    assert.equal(a.baseParams, b.baseParams);
+    assert.equal(b.modules.filter((m) => m.isParameter).length, 2 * 3);
+  });
+  it('an unknown layout is refused', () => {
+    assert.throws(() => buildInventory(MIXTRAL, { expertLayout: 'sharded' as 'fused' }), /expertLayout must be/);
+  });
+});

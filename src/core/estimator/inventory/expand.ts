@@ -30,6 +30,7 @@ function emit<R>(out: ModuleInfo[], t: ModTpl<R>, r: R, name: string, prefix: st
   const fused = t.fused?.(r);
   if (fused) m.fusedExperts = { experts: fused };
   if (t.parameter) m.isParameter = true;
+  if (t.shape) m.paramShape = t.shape(r);
   out.push(m);
 }
 

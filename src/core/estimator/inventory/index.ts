@@ -13,7 +13,15 @@ export { supportedModelTypes } from './registry';
 export { allModuleNames, modulesUnder, subtreeParams } from './query';
 export { ORACLE_VERIFIED } from './verified';
 
-export interface InventoryOptions { taskType?: string | null; autoClass?: string; numLabels?: number }
+export interface InventoryOptions {
+  taskType?: string | null; autoClass?: string; numLabels?: number;
+  /**
+   * MoE expert storage: 'modules' = transformers 4.x per-expert Linear modules (what the PEFT oracle
+   * used, the default); 'fused' = transformers v5 3-D tensors (Mixtral, Qwen2-MoE, Qwen3-MoE).
+   * GPT-OSS is always fused.
+   */
+  expertLayout?: 'modules' | 'fused';
+}
 
 /** num_labels as transformers resolves it: explicit, else config.num_labels, else id2label's size, else 2. */
 function resolveNumLabels(cfg: HfConfig, n: number | undefined): number {
@@ -46,7 +54,11 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
     throw new UnsupportedModelError(`model_type "${modelType}" has no ${choice.autoClass} head here (available: ${have})`);
   }
   const r = family.resolve(config, resolveNumLabels(config, opts.numLabels));
-  const dimsR = head.flags ? { ...r, flags: head.flags } : r;
+  const fused = opts.expertLayout === 'fused';
+  if (opts.expertLayout !== undefined && !fused && opts.expertLayout !== 'modules') {
+    throw new InvalidConfigError(`expertLayout must be "modules" or "fused", got ${JSON.stringify(opts.expertLayout)}`);
+  }
+  const dimsR = head.flags || fused ? { ...r, flags: { ...head.flags, fusedExperts: fused } } : r;
   const modules = expandModules(family.backbone, head, dimsR);
   const inv: ModelInventory = {
     modelType, autoClass: choice.autoClass, modelClass: head.cls, head: choice.kind, taskType: opts.taskType ?? null,
@@ -57,7 +69,8 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
       numTransformerSubmodules: r.encDec && choice.kind === 'seq2seq_lm' ? 2 : 1,
     },
   };
-  const why = unverifiedReason(modelType, choice.kind, head.cls, family.unverified);
+  const why = unverifiedReason(modelType, choice.kind, head.cls, family.unverified)
+    ?? (fused && modules.some((m) => m.fusedExperts) ? 'transformers v5 fused-expert layout: not in the PEFT oracle (transformers 4.47)' : undefined);
   if (why) inv.unverified = why;
   return inv;
 }
@@ -73,7 +86,7 @@ const byObject = new WeakMap<HfConfig, Map<string, ModelInventory>>();
  * The result is shared between callers: treat it as read-only.
  */
 export function buildInventory(config: HfConfig, opts: InventoryOptions = {}): ModelInventory {
-  const optKey = `${opts.taskType ?? ''}|${opts.autoClass ?? ''}|${opts.numLabels ?? ''}`;
+  const optKey = `${opts.taskType ?? ''}|${opts.autoClass ?? ''}|${opts.numLabels ?? ''}|${opts.expertLayout ?? ''}`;
   const perObject = config && typeof config === 'object' ? byObject.get(config) : undefined;
   const hit = perObject?.get(optKey);
   if (hit) return hit;

@@ -9,8 +9,8 @@ import { VIT } from './families/vit';
 import { FALCON } from './families/falcon';
 import { OPT } from './families/opt';
 import { PHI } from './families/phi';
-import { GEMMA, GEMMA2, GEMMA3_TEXT, LLAMA, MISTRAL, MIXTRAL, PHI3, QWEN2, QWEN3 } from './families/llama';
-import { GPT_OSS, QWEN2_MOE, QWEN3_MOE } from './families/moe';
+import { GEMMA, GEMMA2, GEMMA3_TEXT, LLAMA, MISTRAL, PHI3, QWEN2, QWEN3 } from './families/llama';
+import { GPT_OSS, MIXTRAL, QWEN2_MOE, QWEN3_MOE } from './families/moe';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;

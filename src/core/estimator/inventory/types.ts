@@ -11,7 +11,11 @@ export type ModuleKind = 'Linear' | 'Conv1D' | 'Embedding' | 'LayerNorm' | 'RMSN
 export type HeadKind = 'causal_lm' | 'masked_lm' | 'seq_cls' | 'token_cls' | 'qa' | 'seq2seq_lm' | 'base' | 'encoder_only' | 'image_cls';
 
 /** Per-head switches of the backbone (BERT drops its pooler under token/QA heads, T5EncoderModel has no decoder). */
-export interface HeadFlags { pooler?: boolean; decoder?: boolean }
+export interface HeadFlags {
+  pooler?: boolean; decoder?: boolean;
+  /** Build MoE experts in the transformers v5 layout (fused 3-D tensors) instead of 4.x per-expert modules. */
+  fusedExperts?: boolean;
+}
 
 /** Resolved numbers every family provides (transformers' defaults already filled in). */
 export interface BaseDims {
@@ -46,6 +50,8 @@ export interface ModTpl<R> {
   fused?: Fn<R, number>;
   /** The name is a parameter path (a fused 3-D expert tensor), not a module. */
   parameter?: boolean;
+  /** Stored shape of that parameter, e.g. [experts, 2 * intermediate, hidden]. */
+  shape?: Fn<R, number[]>;
   output?: boolean;
   head?: boolean;
 }
@@ -114,6 +120,11 @@ export interface ModuleInfo {
   fusedExperts?: { experts: number };
   /** `name` is a parameter path (e.g. 'model.layers.0.mlp.experts.gate_up_proj'), not a module. */
   isParameter?: boolean;
+  /**
+   * Stored shape of a fused parameter, [experts, dim1, dim2]; inFeatures/outFeatures are dim1/dim2 as
+   * stored (Mixtral v5 stores gate_up_proj as [E, 2*I, H], GPT-OSS as [E, H, 2*I]).
+   */
+  paramShape?: number[];
 }
 
 export interface InventoryDims {

@@ -131,17 +131,6 @@ export const GEMMA3_TEXT = llamaLike(['gemma3_text'], { V: 262208, h: 2304, ff: 
   tie: true, qkvBias: 'attention_bias' }, 'Gemma3', [...attention('self_attn.', true), ...gatedMlp('mlp.'), ...gemmaNorms],
 { unverified: `Gemma 3: ${NOT_IN_ORACLE}` });
 
-/** Mixtral (4.47): block_sparse_moe.gate router + experts.{e}.w1/w2/w3 as separate Linear modules. */
-export const MIXTRAL = llamaLike(['mixtral'], { V: 32000, h: 4096, ff: 14336, L: 32, nh: 32, nkv: 8, tie: false,
-  qkvBias: false, experts: { count: ['num_local_experts'], dflt: 8 } }, 'Mixtral', [
-  ...attention('self_attn.'),
-  linear('block_sparse_moe.gate', h, (r) => r.experts),
-  linear('block_sparse_moe.experts.{e}.w1', h, (r) => r.ff, false, { repeat: (r) => r.experts }),
-  linear('block_sparse_moe.experts.{e}.w2', (r) => r.ff, h, false, { repeat: (r) => r.experts }),
-  linear('block_sparse_moe.experts.{e}.w3', h, (r) => r.ff, false, { repeat: (r) => r.experts }),
-  ...norms('input_layernorm', 'post_attention_layernorm'),
-], { qa: 'model.' });
-
 /** Phi-3 / Phi-3.5 / Phi-4 (model_type phi3): fused qkv_proj and gate_up_proj, o_proj registered first. */
 export const PHI3 = llamaLike(['phi3'], { V: 32064, h: 3072, ff: 8192, L: 32, nh: 32, tie: false, qkvBias: false },
   'Phi3', [
