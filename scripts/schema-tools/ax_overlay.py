@@ -80,7 +80,6 @@ FIELDS = {
     "neftune_noise_alpha": {"exclusiveMinimum": 0, "paper": "neftune"},
     "relora": {"paper": "relora"}, "lisa_n_layers": {**POS_INT, "paper": "lisa"},
     "load_in_4bit": {"paper": "qlora"},
-    "gradient_checkpointing": {"paper": "grad_ckpt"},
     "dpo_label_smoothing": {"minimum": 0, "maximum": 0.5, "paper": "dpo"},
     "rl_beta": {"exclusiveMinimum": 0},
     "orpo_alpha": {"paper": "orpo"}, "simpo_gamma": {"paper": "simpo"}, "cpo_alpha": {"paper": "simpo"},
@@ -129,6 +128,10 @@ FIELDS = {
     "flash_attention": {"x-replacement": {"attn_implementation": "flash_attention_2"}},
     "sage_attention": {"x-replacement": {"attn_implementation": "sage"}},
     "eager_attention": {"x-replacement": {"attn_implementation": "eager"}},
+    "gradient_checkpointing": {"paper": "grad_ckpt", "x-deprecatedValues": {
+        "offload": "gradient_checkpointing: true with activation_offloading: true (or legacy)",
+        "offload_disk": "gradient_checkpointing: true with activation_offloading: disk"}},
+    "rl": {"x-deprecatedValues": {"ipo": "rl: dpo with dpo_loss_type: ['ipo'] (ipo will soon be deprecated)"}},
     "jagged_restart_anneal_steps": {"type": ["integer", "boolean", "null"],
                                     "description": "Steps of learning-rate annealing after each jagged restart. "
                                                    "pydantic's lax mode reads false as 0 (seen in examples)."},
@@ -158,6 +161,9 @@ def apply(props, defs, strategy_names, apply_overlay, papers):
         for name, text in fields.items():
             if not defs[d]["properties"][name].get("description"):
                 defs[d]["properties"][name]["description"] = text
+    for d, fields in ax_text.NESTED_OVERRIDE.items():
+        for name, text in fields.items():
+            defs[d]["properties"][name]["description"] = text
     apply_overlay(props, FIELDS)
     for name, prop in props.items():
         if "type" in prop and prop["type"] is None:

@@ -141,6 +141,18 @@ NESTED = {
                        "save_name_prefix": "Prefix of saved checkpoint names."},
 }
 
+# Section comments in integrations/hatchery/args.py that the comment reader took for field docs.
+NESTED_OVERRIDE = {
+    "HatcheryConfig": {"backend": "Remote training backend: tinker or hatchery.",
+                       "lora_rank": "LoRA rank r requested from the remote trainer.",
+                       "loss_fn": "Loss function run remotely (cross_entropy, importance_sampling, ppo, ...).",
+                       "pipeline": "Submit the next batch before awaiting the previous result.",
+                       "max_sample_tokens": "Maximum tokens sampled per rollout (RL flows).",
+                       "reward_funcs": "Reward functions for RL, as fully qualified Python names.",
+                       "save_steps": "Save a remote checkpoint every N steps.",
+                       "future_timeout": "Timeout per remote future (seconds)."},
+}
+
 DATASET = {
     "input_transform": "Transform applied to each row before formatting.",
     "conversation": "Conversation template name used by legacy sharegpt-style types.",
