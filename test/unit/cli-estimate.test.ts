@@ -59,7 +59,8 @@ describe('cli-estimate: oracle-backed output', () => {
     assert.ok(lines.includes('  Total: 13.54 GB (12.61 GiB)'), r.out);
   });
 
-  it('--json agrees with the oracle on every case of a catalog model (exact trainable and total)', async () => {
+  it('--json agrees with the oracle on every case of a catalog model (exact trainable and total)', async function () {
+    this.timeout(60_000);
     let checked = 0;
     for (const c of cases.filter((x) => !x.model.name.includes(':'))) {
       const r = await capture(['--model', c.model.hf_reference, '--peft', adapterFile(c), '--json']);
