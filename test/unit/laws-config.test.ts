@@ -10,16 +10,17 @@ const read = (p: string) => configShapeFromText(readFileSync(resolve(corpus, p),
 describe('laws: config files to training shape', () => {
   it('LLaMA-Factory LoRA SFT (qwen3_lora_sft.yaml)', () => {
     const c = read('llamafactory/examples/train_lora/qwen3_lora_sft.yaml');
-    assert.deepEqual(c.shape, { learningRate: 1e-4, microBatch: 1, gradAccum: 8, seqLen: 2048, maxSteps: undefined, epochs: 3, regime: 'lora' });
-    assert.equal(c.regimeReason, 'finetuning_type: lora');
+    assert.deepEqual(c.shape, { learningRate: 1e-4, microBatch: 1, gradAccum: 8, devices: undefined, seqLen: 2048, maxSteps: undefined, epochs: 3, regime: 'lora' });
+    assert.equal(c.regimeReason, 'llamafactory adapter LORA');
+    assert.equal(c.readAs, 'llamafactory (estimator mapping)');
     assert.equal(c.modelRef, 'Qwen/Qwen3-4B-Instruct-2507');
     assert.equal(c.loraRank, 8);
   });
 
   it('TRL QLoRA recipe (zephyr-7b-beta config_qlora.yaml): max_steps -1 is not a step count', () => {
     const c = read('alignment-handbook/recipes/zephyr-7b-beta/sft/config_qlora.yaml');
-    assert.deepEqual(c.shape, { learningRate: 2e-4, microBatch: 4, gradAccum: 2, seqLen: 2048, maxSteps: undefined, epochs: 1, regime: 'lora' });
-    assert.equal(c.regimeReason, 'use_peft: true');
+    assert.deepEqual(c.shape, { learningRate: 2e-4, microBatch: 4, gradAccum: 2, devices: undefined, seqLen: 2048, maxSteps: undefined, epochs: 1, regime: 'lora' });
+    assert.equal(c.regimeReason, 'trl adapter LORA');
     assert.deepEqual([c.loraRank, c.loraAlpha], [16, 16]);
   });
 
@@ -45,8 +46,15 @@ describe('laws: config files to training shape', () => {
     assert.deepEqual(regimeOfConfig({}), { regime: 'full', reason: 'no adapter in the config' });
   });
 
+  it('falls back to the minimal key map when no dialect is recognised', () => {
+    const c = configShapeFromText('learning_rate: 3e-4\nmax_length: 1024\nlora_r: 4\n');
+    assert.equal(c.readAs, 'minimal key map (dialect not recognised)');
+    assert.deepEqual([c.shape.learningRate, c.shape.seqLen, c.loraRank, c.regime], [3e-4, 1024, 4, 'full']);
+  });
+
   it('reads numeric strings and ignores non-positive values', () => {
-    const c = configShapeFromText('learning_rate: "2e-5"\nmicro_batch_size: 0\nnum_epochs: 2\n');
+    const c = configShapeFromText('base_model: x\nlearning_rate: "2e-5"\nmicro_batch_size: 0\nnum_epochs: 2\n');
+    assert.equal(c.readAs, 'axolotl (estimator mapping)');
     assert.equal(c.shape.learningRate, 2e-5);
     assert.equal(c.shape.microBatch, undefined);
     assert.equal(c.shape.epochs, 2);

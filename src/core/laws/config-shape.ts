@@ -1,7 +1,9 @@
 // A training config's text → the plain TrainingShape the laws read, plus the regime, the model
-// reference and the LoRA rank/alpha. A minimal key map over the dialects (Axolotl, LLaMA-Factory,
-// TRL/Trainer, torchtune's top level); the estimator's full dialect mapping can replace it.
+// reference and the LoRA rank/alpha. The estimator's dialect mapping (src/core/estimator-input) reads
+// the file when its dialect is recognised; a minimal key map covers the rest.
 import { isMap, parseDocument } from 'yaml';
+import { sniffDialect } from '../dialects';
+import { DialectMappingError, mapDialectConfig, type EstimatorInput } from '../estimator-input';
 import type { TrainingShape } from './training-shape';
 import type { Regime } from './types';
 
@@ -12,6 +14,8 @@ export interface ConfigShape {
   modelRef?: string;
   loraRank?: number;
   loraAlpha?: number;
+  /** How the file was read: a dialect's estimator mapping, or the minimal key map. */
+  readAs: string;
 }
 
 export class ConfigReadError extends Error {}
@@ -66,11 +70,56 @@ function nested(cfg: Obj, key: string): Obj {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
 }
 
+function pos(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** peft_type → regime: FULL/FREEZE train base weights (full, or continued on pre-training data); any adapter is LoRA-family. */
+function regimeOfMapped(input: EstimatorInput, cfg: Obj): { regime: Regime; reason: string } {
+  const type = String(input.peft.peft_type).toUpperCase();
+  if (type !== 'FULL' && type !== 'FREEZE') return { regime: 'lora', reason: `${input.dialect} adapter ${type}` };
+  const raw = regimeOfConfig(cfg);
+  return raw.regime === 'continued' ? raw : { regime: 'full', reason: `${input.dialect} ${type === 'FREEZE' ? 'freeze-tuning' : 'full fine-tuning'}` };
+}
+
+function fromEstimatorInput(input: EstimatorInput, cfg: Obj): ConfigShape {
+  const t = input.training;
+  const { regime, reason } = regimeOfMapped(input, cfg);
+  const peft = input.peft as Obj;
+  return {
+    shape: {
+      learningRate: pos(t.learningRate), microBatch: pos(t.microBatchSize), gradAccum: pos(t.gradientAccumulationSteps),
+      devices: pos(t.devices), seqLen: pos(t.sequenceLength), maxSteps: pos(t.maxSteps), epochs: pos(t.epochs), regime,
+    },
+    regime,
+    regimeReason: reason,
+    modelRef: input.modelRef,
+    loraRank: firstNumber(peft, ['r', 'init_r']),
+    loraAlpha: firstNumber(peft, ['lora_alpha']),
+    readAs: `${input.dialect} (estimator mapping)`,
+  };
+}
+
 export function configShapeFromText(text: string): ConfigShape {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new ConfigReadError(`not valid YAML/JSON: ${doc.errors[0].message.split('\n')[0]}`);
   if (!isMap(doc.contents)) throw new ConfigReadError('the config must be a mapping of keys to values');
   const cfg = doc.toJS() as Obj;
+  const dialect = sniffDialect(text);
+  let fallback = 'minimal key map (dialect not recognised)';
+  if (dialect) {
+    try {
+      return fromEstimatorInput(mapDialectConfig(cfg, dialect), cfg);
+    } catch (err) {
+      if (!(err instanceof DialectMappingError)) throw err;
+      fallback = `minimal key map (${dialect} mapping refused: ${err.message})`;
+    }
+  }
+  return { ...minimalShape(cfg), readAs: fallback };
+}
+
+/** The small key map used when no dialect mapping applies. */
+function minimalShape(cfg: Obj): Omit<ConfigShape, 'readAs'> {
   const { regime, reason } = regimeOfConfig(cfg);
   const maxSteps = firstNumber(cfg, KEYS.maxSteps);
   const shape: TrainingShape = {
