@@ -57,7 +57,7 @@ function defaultTargets(method: TunerMethod, inv: ModelInventory, cfg: Cfg): str
 
 function resolveSpec(method: TunerMethod, inv: ModelInventory, tree: ModelTree, cfg: Cfg, taskType: string | null, warnings: string[]): [TargetSpec, TiePlan] {
   const userSave = nameList(cfg, 'modules_to_save');
-  const heads = HEADS_BEFORE[taskType ?? ''];
+  const heads = method.noModulesToSave ? undefined : HEADS_BEFORE[taskType ?? ''];
   let plan: TiePlan = {
     modulesToSave: heads ? [...(userSave ?? []), ...heads] : userSave,
     targetModules: targetField(cfg, 'target_modules'), targetsToTie: [], modulesToTie: [],
@@ -146,7 +146,8 @@ export function injectAdapter(inv: ModelInventory, tree: ModelTree, method: Tune
   ledger.add({ module: 'shared', what: 'shared', moduleKind: 'shared bank', params: shared, trainable: true, addsToTotal: true });
   if (method.peftType === 'TRAINABLE_TOKENS') tieTrainableTokens(ctx);
   markBiases(ctx, cfg);
-  const save = [...(spec.modulesToSave ?? []), ...(HEADS_AFTER[taskType ?? ''] ?? [])];
+  const after = method.noModulesToSave ? [] : HEADS_AFTER[taskType ?? ''] ?? [];
+  const save = [...(spec.modulesToSave ?? []), ...after];
   if (save.length) wrapModulesToSave(ctx, save);
   if (plan.modulesToTie.length) wrapModulesToSave(ctx, plan.modulesToTie, true);
   applyTrainableTokens(ctx, cfg, spec.modulesToSave ?? []);

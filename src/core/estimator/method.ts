@@ -27,6 +27,8 @@ export interface TunerMethod {
   prepare?(cfg: Cfg, modelType: string): void;
   /** Parameters added to one wrapped module, or an EstimateError where PEFT raises. */
   layer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams;
+  /** The config class has no `modules_to_save` field, so task classes add no head to train. */
+  noModulesToSave?: boolean;
   /** LN tuning: the wrapped module (any class, containers too) is deep-copied and the copy trained. */
   copiesModule?: boolean;
   /** Trainable parameters shared by all wrapped modules (VB-LoRA's vector bank). */

@@ -23,7 +23,8 @@ function inputDim(m: ModuleInfo, method: string): number {
 
 /** OFT 0.20: r blocks of size b, each stored as b(b-1)/2 skew-symmetric entries (one block if block_share). */
 function oftLayer(m: ModuleInfo, cfg: Cfg): LayerParams {
-  const features = inputDim(m, 'OFT');
+  // OFT 0.20 also rotates embeddings, over the embedding dimension.
+  const features = m.kind === 'Embedding' ? m.outFeatures : inputDim(m, 'OFT');
   let r = int(cfg, 'r');
   let b = int(cfg, 'oft_block_size');
   if (r === 0) {

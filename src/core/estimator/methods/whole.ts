@@ -27,6 +27,7 @@ export const TRAINABLE_TOKENS: TunerMethod = {
   label: 'Trainable tokens (PEFT feature, selected embedding rows)',
   defaults: {},
   targets: null,
+  noModulesToSave: true,
   validate(cfg) {
     tokenCount(cfg.token_indices, 'token_indices');
   },
