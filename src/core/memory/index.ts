@@ -20,6 +20,7 @@ export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
   const components = [weightsComponent(input), ...trainingStateComponents(input, notes)];
   if (input.activations) components.push(activationComponent(input.activations));
   const totalBytes = components.reduce((sum, c) => sum + c.bytes, 0);
+  notes.push('not included: CUDA context and allocator overhead, logits and loss buffers, temporary buffers, multi-GPU sharding (ZeRO/FSDP)');
   return { kind: 'estimate', components, totalBytes, totalGB: totalBytes / 1e9, totalGiB: totalBytes / 2 ** 30, notes };
 }
 
@@ -77,7 +78,8 @@ function trainingStateComponents(input: MemoryInput, notes: string[]): MemoryCom
   }
   out.push({
     id: 'gradients', label: `Gradients (${mixed ? input.computeDtype : 'fp32'})`, bytes: gradBytes * t,
-    formula: `${gradBytes} B × ${t} trainable`, assumptions: ['gradients only for trainable parameters'], source: ZERO,
+    formula: `${gradBytes} B × ${t} trainable`, assumptions: ['gradients only for trainable parameters, in the dtype of the trainable weights'],
+    source: input.trainsBaseWeights ? ZERO : 'gradients of fp32 adapter weights (huggingface/peft autocast_adapter_dtype)',
   });
   let optimizer = lookupOptimizer(input.optimizer);
   if (!optimizer) {
