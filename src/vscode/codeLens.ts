@@ -1,0 +1,80 @@
+// CodeLens above a config's adapter block: trainable parameters and share, estimated memory, and
+// the suggested learning rate. A click opens the estimator panel (or the learning-rate report).
+import * as vscode from 'vscode';
+import { COMMANDS, SETTINGS } from '../core/ids';
+import type { ConfigAnalysis } from '../core/analysis';
+import { exactCount, gigabytes, learningRate, percent } from '../core/analysis/format';
+import type { DocumentInsights } from './insights';
+
+/** Keys that start the adapter block, in the order we look for them; then the model key. */
+const ANCHOR_KEYS = ['peft_type', 'adapter', 'finetuning_type', 'use_peft', 'model', 'base_model', 'model_name_or_path'];
+
+export function registerCodeLens(context: vscode.ExtensionContext, insights: DocumentInsights): void {
+  const provider = new ConfigCodeLens(insights);
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider(selector, provider), provider);
+}
+
+class ConfigCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly insights: DocumentInsights) {
+    this.subscription = vscode.Disposable.from(
+      insights.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('mlConfig')) this.changed.fire(); }),
+    );
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (vscode.workspace.getConfiguration().get<boolean>(SETTINGS.codeLensEnabled) === false) return [];
+    const analysis = this.insights.analysis(document);
+    if (!analysis) return [];
+    const range = new vscode.Range(anchorLine(document), 0, anchorLine(document), 0);
+    return lensesFor(analysis, document.uri).map((command) => new vscode.CodeLens(range, command));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.subscription.dispose();
+  }
+}
+
+export function anchorLine(document: vscode.TextDocument): number {
+  const text = document.getText();
+  for (const key of ANCHOR_KEYS) {
+    const m = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*:`, 'm').exec(text);
+    if (m) return document.positionAt(m.index).line;
+  }
+  return 0;
+}
+
+/** The lens commands for an analysis; exported for tests through the extension API. */
+export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] {
+  const panel = (title: string, tooltip: string): vscode.Command => ({ title, tooltip, command: COMMANDS.openPanel, arguments: [uri] });
+  if (!a.estimate) {
+    const why = a.problems[0] ?? 'no estimate';
+    return [panel(`$(info) ML Config: ${why}`, 'Open the estimator panel to choose a model')];
+  }
+  const e = a.estimate;
+  const lenses = [panel(`$(symbol-numeric) ${exactCount(e.trainableParams)} trainable (${percent(e.trainablePercent)})`,
+    `${e.method}: ${exactCount(e.trainableParams)} of ${exactCount(e.totalParams)} parameters train (${e.basis})`)];
+  if (a.memory) lenses.push(panel(`$(server) ~${gigabytes(a.memory.totalBytes)} training memory (estimate)`, a.memory.components.map((c) => `${c.label}: ${gigabytes(c.bytes)}`).join('\n')));
+  const best = a.laws.find((l) => l.applies === 'recommendation' && l.learningRate !== null);
+  if (best) {
+    lenses.push({
+      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} suggested (${best.title}${best.source.arxiv ? `, arXiv ${best.source.arxiv}` : ''})${best.comparison ? ` · current ${shortComparison(best.comparison)}` : ''}`,
+      tooltip: best.formula,
+      command: COMMANDS.recommendLearningRate,
+      arguments: [uri],
+    });
+  }
+  return lenses;
+}
+
+/** "1.4x below LoRA Without Regret's suggested learning rate" → "1.4x below". */
+function shortComparison(text: string): string {
+  const m = /^(\S+x (?:above|below)|within \S+)/.exec(text);
+  return m ? m[1] : text;
+}

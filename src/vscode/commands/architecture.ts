@@ -1,0 +1,68 @@
+// "ML Config: Show Model Architecture": the model's module tree as transformers names it, with
+// shapes, and which modules the config's target_modules would adapt. Opens as a Markdown document.
+import * as vscode from 'vscode';
+import { buildInventory, type ModuleInfo } from '../../core/estimator/inventory';
+import { previewTargets } from '../../core/estimator';
+import { compactCount } from '../../core/analysis/format';
+import type { DocumentInsights } from '../insights';
+import { pickModel } from '../pickModel';
+import { documentFor, resolveLocal } from './shared';
+
+export interface ArchitectureRow { pattern: string; kind: string; inFeatures: number; outFeatures: number; count: number; params: number; targeted: number }
+export interface ArchitectureResult { model: string; baseParams: number; rows: ArchitectureRow[]; markdown: string }
+
+export async function architectureCommand(insights: DocumentInsights, arg?: vscode.Uri | { model: string; targetModules?: string | string[]; open?: boolean }): Promise<ArchitectureResult | undefined> {
+  let ref: string | undefined;
+  let targets: string | string[] | undefined;
+  let taskType: string | null = null;
+  if (arg && !(arg instanceof vscode.Uri)) {
+    ref = arg.model;
+    targets = arg.targetModules;
+  } else {
+    const document = documentFor(arg, insights);
+    const analysis = document && insights.analysis(document);
+    ref = analysis?.model ? analysis.modelRef : await pickModel(analysis?.modelRef);
+    targets = analysis?.input?.peft.target_modules as string | string[] | undefined;
+    taskType = analysis?.input?.taskType ?? null;
+  }
+  if (!ref) return undefined;
+  try {
+    const model = resolveLocal(ref);
+    const inventory = buildInventory(model.config, { taskType });
+    const hit = new Set(targets ? previewTargets(model.config, targets, { taskType }) : []);
+    const rows = group(inventory.modules, hit);
+    const markdown = render(ref, inventory.baseParams, rows, targets);
+    if (!(arg && !(arg instanceof vscode.Uri) && arg.open === false)) {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.window.showTextDocument(doc, { preview: true });
+    }
+    return { model: ref, baseParams: inventory.baseParams, rows, markdown };
+  } catch (err) {
+    void vscode.window.showErrorMessage(`ML Config: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/** Collapses repeated layers: model.layers.0.self_attn.q_proj … → model.layers.*.self_attn.q_proj ×32. */
+function group(modules: ModuleInfo[], hit: Set<string>): ArchitectureRow[] {
+  const rows = new Map<string, ArchitectureRow>();
+  for (const m of modules) {
+    const pattern = m.layerIndex === undefined ? m.name : m.name.replace(new RegExp(`\\.${m.layerIndex}(\\.|$)`), '.*$1');
+    const row = rows.get(pattern) ?? { pattern, kind: m.kind, inFeatures: m.inFeatures, outFeatures: m.outFeatures, count: 0, params: 0, targeted: 0 };
+    row.count += 1;
+    row.params += m.tiedTo ? 0 : m.weightParams + m.biasParams + (m.otherParams ?? 0);
+    if (hit.has(m.name)) row.targeted += 1;
+    rows.set(pattern, row);
+  }
+  return [...rows.values()];
+}
+
+function render(ref: string, base: number, rows: ArchitectureRow[], targets: string | string[] | undefined): string {
+  const lines = [`# ${ref}`, '', `${base.toLocaleString('en-US')} parameters (${compactCount(base)}).` +
+    (targets ? ` Targets \`${JSON.stringify(targets)}\` adapt the rows marked ✓.` : ''), '',
+  '| module | kind | in → out | × | params | target |', '|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    lines.push(`| \`${r.pattern}\` | ${r.kind} | ${r.inFeatures} → ${r.outFeatures} | ${r.count} | ${compactCount(r.params)} | ${r.targeted ? `✓ ${r.targeted}` : ''} |`);
+  }
+  return lines.join('\n') + '\n';
+}

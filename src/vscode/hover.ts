@@ -1,0 +1,60 @@
+// Hover on a config key: what it does (schema), its type, range, default, deprecation and paper,
+// then its live effect in this file (from the shared document analysis).
+import * as vscode from 'vscode';
+import { describeKeyPath, keyPathAt, type KeyDescription } from '../core/validate';
+import { liveEffects } from '../core/analysis/effects';
+import { SETTINGS } from '../core/ids';
+import type { DocumentInsights } from './insights';
+
+const KEY_WORD = /[\w.$-]+/;
+
+export function registerHover(context: vscode.ExtensionContext, insights: DocumentInsights): void {
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+  context.subscriptions.push(vscode.languages.registerHoverProvider(selector, { provideHover: (d, p) => hoverAt(insights, d, p) }));
+}
+
+export function hoverAt(insights: DocumentInsights, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  const dialect = insights.dialect(document);
+  if (!dialect) return undefined;
+  const range = document.getWordRangeAtPosition(position, KEY_WORD);
+  if (!range) return undefined;
+  const word = document.getText(range).replace(/^["']|["']$/g, '');
+  const path = keyPathAt(document.getText(), document.offsetAt(position));
+  if (path.length === 0 || path[path.length - 1] !== word) return undefined;
+  const info = describeKeyPath(dialect, path);
+  const live = vscode.workspace.getConfiguration().get<boolean>(SETTINGS.hoverLiveEffects) !== false;
+  const analysis = live ? insights.analysis(document) : undefined;
+  const effects = analysis ? liveEffects(path, analysis) : [];
+  if (!info && effects.length === 0) return undefined;
+  const md = new vscode.MarkdownString(hoverMarkdown(word, info, effects));
+  md.isTrusted = false;
+  return new vscode.Hover(md, range);
+}
+
+/** The hover text; exported for unit-free reuse (CodeLens tooltips, tests). */
+export function hoverMarkdown(key: string, info: KeyDescription | undefined, effects: string[]): string {
+  const out: string[] = [];
+  const facts = [`**\`${key}\`**`];
+  if (info?.type.length) facts.push(`\`${info.type.join(' | ')}\``);
+  if (info?.default !== undefined) facts.push(`default \`${JSON.stringify(info.default)}\``);
+  const range = rangeText(info);
+  if (range) facts.push(range);
+  out.push(facts.join(' · '));
+  if (info?.description) out.push(info.description);
+  if (info?.enum?.length) out.push(`One of: ${info.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+  if (info?.deprecated) {
+    out.push(`⚠️ **Deprecated**${info.renamedTo ? `: renamed to \`${info.renamedTo}\`` : ''}${info.deprecationMessage ? `. ${info.deprecationMessage}` : ''}`);
+  }
+  if (info?.paper?.arxiv) out.push(`📄 ${info.paper.title ?? 'Paper'}: [arXiv ${info.paper.arxiv}](https://arxiv.org/abs/${info.paper.arxiv})`);
+  if (effects.length) out.push(['**In this file**', ...effects.map((e) => `- ${e}`)].join('\n'));
+  return out.join('\n\n');
+}
+
+function rangeText(info: KeyDescription | undefined): string | undefined {
+  if (!info) return undefined;
+  const { minimum: lo, maximum: hi } = info;
+  if (lo !== undefined && hi !== undefined) return `range [${lo}, ${hi}]`;
+  if (lo !== undefined) return `≥ ${lo}`;
+  if (hi !== undefined) return `≤ ${hi}`;
+  return undefined;
+}

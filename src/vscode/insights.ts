@@ -1,0 +1,78 @@
+// Per-document analysis shared by hovers, CodeLens, the status bar and the panel: the dialect,
+// then one ConfigAnalysis per document version (so typing re-analyses once, not per provider).
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { detectDialect, type DialectId } from '../core/dialects';
+import { analyzeConfigText, type ConfigAnalysis } from '../core/analysis';
+import { resolveModelLocal, resolveModel } from '../core/models/resolve';
+import type { ResolvedModel } from '../core/models/types';
+import { SETTINGS } from '../core/ids';
+
+/** Documents larger than this are not analysed (validation says so separately). */
+const MAX_ANALYSED_CHARS = 2_000_000;
+
+export type DialectOf = (document: vscode.TextDocument) => DialectId | undefined;
+
+export function defaultDialectOf(document: vscode.TextDocument): DialectId | undefined {
+  if (!['yaml', 'json', 'jsonc'].includes(document.languageId)) return undefined;
+  const associations = vscode.workspace.getConfiguration().get<Record<string, string>>(SETTINGS.filesAssociations) ?? {};
+  return detectDialect(document.getText(), { fileName: document.uri.path, associations }).dialect;
+}
+
+export class DocumentInsights implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; override?: string; analysis: ConfigAnalysis }>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly fetching = new Set<string>();
+  private readonly fetched = new Map<string, ResolvedModel>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly dialectOf: DialectOf = defaultDialectOf) {}
+
+  dialect(document: vscode.TextDocument): DialectId | undefined {
+    return this.dialectOf(document);
+  }
+
+  /** The analysis of this document version, or undefined for a file that is not a training config. */
+  analysis(document: vscode.TextDocument, modelOverride?: string): ConfigAnalysis | undefined {
+    const dialect = this.dialectOf(document);
+    if (!dialect || document.getText().length > MAX_ANALYSED_CHARS) return undefined;
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version && hit.override === modelOverride && hit.analysis.dialect === dialect) return hit.analysis;
+    const analysis = analyzeConfigText(document.getText(), {
+      dialect,
+      modelOverride,
+      resolveModel: (ref) => this.resolve(ref, document),
+    });
+    this.cache.set(key, { version: document.version, override: modelOverride, analysis });
+    return analysis;
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.cache.clear();
+  }
+
+  /** Workspace path, catalog or local HF cache now; the Hub only when the user allowed it (then re-run). */
+  private resolve(ref: string, document: vscode.TextDocument): ResolvedModel | undefined {
+    const opts = {
+      cwd: document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : os.homedir(),
+      env: process.env,
+      homeDir: os.homedir(),
+      allowNetwork: vscode.workspace.getConfiguration().get<boolean>(SETTINGS.allowNetwork) === true,
+    };
+    const local = resolveModelLocal(ref, opts) ?? this.fetched.get(ref);
+    if (local || !opts.allowNetwork || this.fetching.has(ref)) return local;
+    this.fetching.add(ref);
+    resolveModel(ref, opts).then(
+      (model) => { this.fetched.set(ref, model); this.forget(document.uri); this.changed.fire(document.uri); },
+      (err: unknown) => { void vscode.window.showWarningMessage(`ML Config: ${err instanceof Error ? err.message : String(err)}`); },
+    );
+    return undefined;
+  }
+}
