@@ -11,6 +11,7 @@ export { lookupOptimizer } from './tables';
 
 const ZERO = 'ZeRO, Rajbhandari et al. arXiv 1910.02054 §3.1 (2Ψ + 2Ψ + 12Ψ = 16Ψ for mixed-precision Adam)';
 const BYTES: Record<'fp32' | 'bf16' | 'fp16', number> = { fp32: 4, bf16: 2, fp16: 2 };
+const n = (x: number): string => x.toLocaleString('en-US');
 
 export class MemoryInputError extends Error {}
 
@@ -44,7 +45,7 @@ function weightsComponent(input: MemoryInput): MemoryComponent {
       id: 'weights',
       label: `Weights (${input.weightDtype} base, fp32 trainable)`,
       bytes: (q * bits) / 8 + rest * 2 + input.trainableParams * trainableBytes,
-      formula: `${q} quantized Linear params × ${bits} bit / 8 + ${rest} other frozen params × 2 B (bf16) + ${input.trainableParams} trainable × ${trainableBytes} B`,
+      formula: `${n(q)} quantized Linear params × ${bits} bit / 8 + ${n(rest)} other frozen params × 2 B (bf16) + ${n(input.trainableParams)} trainable × ${trainableBytes} B`,
       assumptions: [
         'bitsandbytes quantizes the Linear layers only; embeddings, lm_head and norms stay in bf16',
         ...(input.weightDtype === 'int8' ? ['LLM.int8() keeps int8 weights plus fp32 row scales (scales ignored)'] : ['NF4 with double quantization of the block constants']),
@@ -57,7 +58,7 @@ function weightsComponent(input: MemoryInput): MemoryComponent {
     id: 'weights',
     label: `Weights (${input.weightDtype} base${input.trainsBaseWeights ? '' : ', fp32 trainable'})`,
     bytes: frozen * baseBytes + input.trainableParams * trainableBytes,
-    formula: `${frozen} frozen × ${baseBytes} B + ${input.trainableParams} trainable × ${trainableBytes} B`,
+    formula: `${n(frozen)} frozen × ${baseBytes} B + ${n(input.trainableParams)} trainable × ${trainableBytes} B`,
     assumptions: input.trainsBaseWeights
       ? [`trainable weights held in ${input.computeDtype}`]
       : ['PEFT upcasts adapter weights to fp32 (autocast_adapter_dtype=True)'],
@@ -72,13 +73,13 @@ function trainingStateComponents(input: MemoryInput, notes: string[]): MemoryCom
   const out: MemoryComponent[] = [];
   if (mixed) {
     out.push({
-      id: 'master-weights', label: 'fp32 master weights', bytes: 4 * t, formula: `4 B × ${t} trainable`,
+      id: 'master-weights', label: 'fp32 master weights', bytes: 4 * t, formula: `4 B × ${n(t)} trainable`,
       assumptions: [`mixed precision: ${input.computeDtype} weights for compute, an fp32 copy for the update`], source: ZERO,
     });
   }
   out.push({
     id: 'gradients', label: `Gradients (${mixed ? input.computeDtype : 'fp32'})`, bytes: gradBytes * t,
-    formula: `${gradBytes} B × ${t} trainable`, assumptions: ['gradients only for trainable parameters, in the dtype of the trainable weights'],
+    formula: `${gradBytes} B × ${n(t)} trainable`, assumptions: ['gradients only for trainable parameters, in the dtype of the trainable weights'],
     source: input.trainsBaseWeights ? ZERO : 'gradients of fp32 adapter weights (huggingface/peft autocast_adapter_dtype)',
   });
   let optimizer = lookupOptimizer(input.optimizer);
@@ -88,7 +89,7 @@ function trainingStateComponents(input: MemoryInput, notes: string[]): MemoryCom
   }
   out.push({
     id: 'optimizer', label: `Optimizer states: ${optimizer.label}`, bytes: optimizer.stateBytesPerParam * t,
-    formula: optimizer.formula.replace('trainable', `${t} trainable`),
+    formula: optimizer.formula.replace('trainable', `${n(t)} trainable`),
     assumptions: optimizer.paged ? ['paged: states can move to CPU RAM under GPU memory pressure, so the GPU peak may be lower'] : [],
     source: optimizer.source,
   });
