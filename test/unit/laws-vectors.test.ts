@@ -63,6 +63,12 @@ describe('laws: formulas.md §4.1 test vectors', () => {
     sig4(deepSeekBatchTokens(M * 2e12) / 4096, 2251.6, 'B seqs');
   });
 
+  it('DeepSeek Eq. 2 uses 12·n_layer·d_model·l_seq (not 6): Table 3 rows 352M and 45.1B reproduce', () => {
+    assert.equal(deepSeekFlopsPerToken(8, 512, 4096), 352_321_536);
+    assert.equal(deepSeekFlopsPerToken(32, 4096, 4096), 45_097_156_608);
+    assert.notEqual(Math.round((72 * 8 * 512 ** 2 + 6 * 8 * 512 * 4096) / 1e6), 352);
+  });
+
   it('T7 DeepSeek 67B by Eq. 2: 95 layers, d 8192', () => {
     const C = deepSeekFlopsPerToken(95, 8192, 4096) * 2e12;
     sig4(deepSeekFlopsPerToken(95, 8192, 4096), 4.972767e11, 'M');
