@@ -6,6 +6,7 @@ Usage: python3 build_llamafactory.py LF_SRC TF4_DIR TF5_DIR OUT_DIR
 Field lists come from the dataclasses via dataclass_fields.py; curated facts from lf_overlay.py.
 """
 import os
+import re
 import sys
 
 import dataclass_fields
@@ -122,6 +123,9 @@ def main():
             v = dict(v, group=name.strip("_"))
             fields.setdefault(k, v) if name != "TrainingArguments" else fields.__setitem__(k, v)
     props = build(fields, enums, members_src, lf_overlay.FIELDS)
+    # data/template.py get_template_and_fix_tokenizer raises "Template X does not exist." for other names
+    tpl = open(f"{lf}/data/template.py", encoding="utf-8").read()
+    props["template"]["enum"] = sorted(set(re.findall(r'register_template\(\s*name="([^"]+)"', tpl))) + [None]
     for n, f in fields.items():  # which parser dataclass owns the key (commands parse different sets)
         props[n]["x-argumentGroup"] = f["group"]
     for n, f in fields.items():

@@ -84,6 +84,9 @@ FIELDS = {
                                         "bitsandbytes; HQQ 1-8; EETQ 8). Only with finetuning_type lora or oft."},
     "quantization_type": {"paper": "qlora"}, "double_quantization": {"paper": "qlora"},
     # --- data ---
+    "template": {"description": "Chat template that formats prompts for training and inference (must match the "
+                              "model family, e.g. qwen3, llama3, mistral); one of the templates registered in "
+                              "data/template.py. Empty: parsed from the tokenizer's chat template."},
     "cutoff_len": {**POS_INT, "description": "Maximum tokenised length of one example (tokens); longer ones "
                                              "are truncated. Typical 1024-8192."},
     "val_size": {**NONNEG, "description": "Validation split taken from the training data: a fraction in [0,1) "

@@ -125,7 +125,10 @@ describe('schemas: Axolotl / LLaMA-Factory annotations', () => {
     assert.equal(ax.learning_rate['x-coercesString'], true);
     assert.deepEqual(ax.lora_r['x-paper'], { title: 'LoRA: Low-Rank Adaptation of Large Language Models', arxiv: '2106.09685' });
     assert.equal(ax.flash_attention.deprecated, true);
-    assert.equal((schemas.llamafactory.properties as Record<string, Json>).lora_rank.minimum, 1);
+    const lf = schemas.llamafactory.properties as Record<string, Json>;
+    assert.equal(lf.lora_rank.minimum, 1);
+    assert.ok((lf.template.enum as unknown[]).includes('qwen3') && !(lf.template.enum as unknown[]).includes('qwen-3'));
+    assert.equal(lf.warmup_ratio['x-renamedTo'], 'warmup_steps');
     assert.deepEqual((schemas['llamafactory-v1'].properties as Record<string, Json>).flash_attn.enum,
       ['eager', 'sdpa', 'flash_attention_2']);
   });
