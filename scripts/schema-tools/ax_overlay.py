@@ -152,8 +152,8 @@ def apply(props, defs, strategy_names, apply_overlay, papers):
     for alias, field in (("model_config", "overrides_of_model_config"), ("model_kwargs", "overrides_of_model_kwargs"),
                          ("model_type", "type_of_model"), ("model_revision", "revision_of_model")):
         # populate_by_name=True: the Python field name is accepted as well as the documented alias
-        props[field] = dict(props[alias], description=props[alias]["description"] + f" (Python name of `{alias}`.)",
-                            **{"x-renamedTo": alias})
+        props[field] = dict(props[alias], description=props[alias]["description"] +
+                            f" (Python field name of `{alias}`; both spellings are accepted.)")
     for name, text in ax_text.ROOT.items():
         if not props[name].get("description"):
             props[name]["description"] = text
