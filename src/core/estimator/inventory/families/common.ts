@@ -29,17 +29,23 @@ export interface DecoderHeadOptions<R extends BaseDims> {
   /** Output width of qa_outputs: 2 in most decoders, num_labels in GPT-J. */
   qaOut?: (r: R) => number;
   scoreIn?: (r: R) => number;
+  /** transformers has no ForTokenClassification / ForQuestionAnswering class for this family. */
+  noTokenCls?: boolean;
+  noQa?: boolean;
 }
 
 /** Heads of a decoder-only LM: ForCausalLM, ForSequenceClassification (score, no bias), token cls, QA, bare. */
 export function decoderHeads<R extends BaseDims>(cls: string, embed: string, o: DecoderHeadOptions<R> = {}): Heads<R> {
   const prefix = o.prefix ?? 'model.';
   const inF = o.scoreIn ?? hid;
-  return {
+  const heads: Heads<R> = {
     causal_lm: { cls: `${cls}ForCausalLM`, prefix, modules: [lmHead<R>(embed, o.lmName, o.lmBias, o.lmIn)] },
     seq_cls: { cls: `${cls}ForSequenceClassification`, prefix, modules: [headLinear<R>('score', nl, false, inF)] },
     token_cls: { cls: `${cls}ForTokenClassification`, prefix, modules: [headLinear<R>(o.tokenName ?? 'score', nl, true)] },
     qa: { cls: `${cls}ForQuestionAnswering`, prefix: o.qaPrefix ?? prefix, modules: [headLinear<R>('qa_outputs', o.qaOut ?? (() => 2), true, inF)] },
     base: { cls: `${cls}Model`, prefix: '' },
   };
+  if (o.noTokenCls) delete heads.token_cls;
+  if (o.noQa) delete heads.qa;
+  return heads;
 }

@@ -58,7 +58,7 @@ export const GPTJ: Family<GptDims> = {
     ] },
     layerNorm('ln_f', h),
   ],
-  heads: decoderHeads<GptDims>('GPTJ', 'wte', { prefix: 'transformer.', lmBias: true, qaOut: (r) => r.numLabels }),
+  heads: decoderHeads<GptDims>('GPTJ', 'wte', { prefix: 'transformer.', lmBias: true, qaOut: (r) => r.numLabels, noTokenCls: true }),
 };
 
 export const GPT_NEOX: Family<GptDims> = {

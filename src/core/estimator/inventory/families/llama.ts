@@ -95,9 +95,8 @@ export function llamaBackbone(layer: T[]) {
  * Mistral/Mixtral); undefined where transformers has no such class.
  */
 export function llamaLike(types: string[], d: LlamaLikeDefaults, cls: string, layer: T[],
-  o: { qa?: string; unverified?: string } = {}): Family<LlamaDims> {
-  const heads = decoderHeads<LlamaDims>(cls, 'embed_tokens', { qaPrefix: o.qa });
-  if (!o.qa) delete heads.qa;
+  o: { qa?: string; unverified?: string; tokenName?: string } = {}): Family<LlamaDims> {
+  const heads = decoderHeads<LlamaDims>(cls, 'embed_tokens', { qaPrefix: o.qa, noQa: !o.qa, tokenName: o.tokenName });
   return { types, unverified: o.unverified, resolve: (cfg, n) => resolveLlamaLike(cfg, d, n), backbone: llamaBackbone(layer), heads };
 }
 
@@ -138,4 +137,4 @@ export const PHI3 = llamaLike(['phi3'], { V: 32064, h: 3072, ff: 8192, L: 32, nh
     linear('self_attn.qkv_proj', h, (r) => r.nh * r.hd + 2 * r.nkv * r.hd),
     linear('mlp.gate_up_proj', h, (r) => 2 * r.ff), linear('mlp.down_proj', (r) => r.ff, h),
     ...norms('input_layernorm', 'post_attention_layernorm'),
-  ]);
+  ], { tokenName: 'classifier' }); // 4.47's Phi3ForTokenClassification was copied from MPT: `classifier`

@@ -46,7 +46,7 @@ export const OPT: Family<OptDims> = {
     ] },
   ],
   heads: {
-    ...decoderHeads<OptDims>('OPT', 'embed_tokens', { prefix: 'model.decoder.', lmIn: (r) => r.proj, scoreIn: (r) => r.proj }),
+    ...decoderHeads<OptDims>('OPT', 'embed_tokens', { prefix: 'model.decoder.', lmIn: (r) => r.proj, scoreIn: (r) => r.proj, noTokenCls: true }),
     base: { cls: 'OPTModel', prefix: 'decoder.' },
   },
 };

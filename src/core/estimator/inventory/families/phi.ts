@@ -38,5 +38,5 @@ export const PHI: Family<PhiDims> = {
     ] },
     layerNorm('final_layernorm', h),
   ],
-  heads: decoderHeads<PhiDims>('Phi', 'embed_tokens', { lmBias: true, tokenName: 'classifier' }),
+  heads: decoderHeads<PhiDims>('Phi', 'embed_tokens', { lmBias: true, tokenName: 'classifier', noQa: true }),
 };
