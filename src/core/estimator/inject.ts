@@ -36,7 +36,8 @@ function validateCommon(method: TunerMethod, cfg: Cfg): void {
   }
   const pattern = cfg.layers_pattern;
   const layers = cfg.layers_to_transform;
-  const emptyLayers = layers === undefined || layers === null || (Array.isArray(layers) && layers.length === 0);
+  // Python truthiness: None, [] and 0 all count as "not specified" here.
+  const emptyLayers = layers === undefined || layers === null || layers === 0 || (Array.isArray(layers) && layers.length === 0);
   if (pattern && (typeof pattern !== 'string' || pattern.length > 0) && emptyLayers) {
     throw new EstimateError('When `layers_pattern` is specified, `layers_to_transform` must also be specified.');
   }
@@ -142,6 +143,9 @@ export function injectAdapter(inv: ModelInventory, tree: ModelTree, method: Tune
   const ctx: AuxContext = { inv, tree, ledger, adapted: new Set(), wrapped: new Set() };
   const { excluded, unmatched } = walk(ctx, method, cfg, spec, plan);
   if (ctx.adapted.size === 0) throw noTargetError(spec, excluded, unmatched);
+  if (spec.excludeModules && spec.excludeModules.length > 0 && excluded === 0) {
+    ledger.warnings.push(`exclude_modules=${JSON.stringify(spec.excludeModules)} excluded no module; check its spelling.`);
+  }
   const shared = method.shared?.(cfg) ?? 0;
   ledger.add({ module: 'shared', what: 'shared', moduleKind: 'shared bank', params: shared, trainable: true, addsToTotal: true });
   if (method.peftType === 'TRAINABLE_TOKENS') tieTrainableTokens(ctx);
