@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { estimateParameters, type ParameterEstimate } from '../core/estimator';
+import { estimateParameters, previewTargets, type ParameterEstimate } from '../core/estimator';
 import { buildInventory } from '../core/estimator/inventory';
+import { expandAllLinear } from '../core/estimator-input/expand';
 import { estimatorInputFromText } from '../core/estimator-input/from-text';
 import type { EstimatorInput } from '../core/estimator-input/types';
 import { estimateTrainingMemory, type MemoryEstimate } from '../core/memory';
@@ -82,7 +83,8 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
   });
   const taskType = opts.taskType ?? input.taskType;
   const numLabels = opts.numLabels ?? input.numLabels;
-  const params = estimateParameters(resolved.config, input.peft, { taskType, numLabels });
+  const peft = input.extraTargets ? expandAllLinear(input, previewTargets(resolved.config, 'all-linear', { taskType, numLabels })) : input.peft;
+  const params = estimateParameters(resolved.config, peft, { taskType, numLabels });
   const inventory = buildInventory(resolved.config, { taskType, numLabels });
   const plan = memoryInputFor({
     trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training: input.training,

@@ -132,6 +132,18 @@ describe('cli-estimate: dialect configs', () => {
   });
 });
 
+describe('cli-estimate: Axolotl lora_target_linear with extra names', () => {
+  it('adds LoRA on embed_tokens to all-linear, as Axolotl\'s union of names does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
+    const p = join(dir, 'axolotl.yml');
+    writeFileSync(p, 'base_model: llama-2-7b\nadapter: lora\nlora_r: 8\nlora_alpha: 16\nlora_target_linear: true\nlora_target_modules:\n  - embed_tokens\n');
+    const r = await capture(['--peft', p, '--json']);
+    assert.equal(r.code, 0, r.err);
+    // all-linear r 8 (formulas.md 4.2: 19,988,480) + embedding r·(32000 + 4096) = 288,768.
+    assert.equal(JSON.parse(r.out).trainableParams, 19_988_480 + 288_768);
+  });
+});
+
 describe('cli-estimate: bad input', () => {
   it('exit 2 with one line for a missing --peft, unknown option, unreadable file, unknown model', async () => {
     const missing = await capture([]);

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { DialectMappingError, mapDialectConfig, parseBuilder } from '../../src/core/estimator-input';
+import { expandAllLinear } from '../../src/core/estimator-input/expand';
 import type { DialectId } from '../../src/core/dialects';
 
 const real = resolve(__dirname, '../../..', '../shared/corpus/real');
@@ -104,6 +105,22 @@ describe('dialect-mapping: real configs, exact PEFT configs', () => {
     assert.deepEqual(m.peft, { architecture: 'bottleneck', reduction_factor: 16, mh_adapter: false, output_adapter: true, peft_type: 'BOTTLENECK' });
     assert.equal(m.modelRef, 'bert-base-uncased');
     assert.throws(() => mapDialectConfig({ architecture: 'prefix_tuning' }, 'adapterhub'), DialectMappingError);
+  });
+});
+
+describe('dialect-mapping: Axolotl target lists', () => {
+  it('lora_target_linear plus non-Linear names keeps the names as extra targets', () => {
+    const m = mapDialectConfig({ base_model: 'llama-2-7b', adapter: 'lora', lora_target_linear: true, lora_target_modules: ['embed_tokens'] }, 'axolotl');
+    assert.equal(m.peft.target_modules, 'all-linear');
+    assert.deepEqual(m.extraTargets, ['embed_tokens']);
+    const modules = ['model.layers.0.self_attn.q_proj', 'model.layers.1.self_attn.q_proj', 'model.layers.0.mlp.down_proj'];
+    assert.deepEqual(expandAllLinear(m, modules).target_modules, ['down_proj', 'embed_tokens', 'q_proj']);
+  });
+
+  it('no targets at all: the empty list Axolotl passes, with a note that PEFT refuses it', () => {
+    const m = mapDialectConfig({ base_model: 'x', adapter: 'lora', lora_r: 8 }, 'axolotl');
+    assert.deepEqual(m.peft.target_modules, []);
+    assert.match(m.notes.join('\n'), /empty target list, which PEFT refuses/);
   });
 });
 

@@ -13,11 +13,12 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
   if (rewardModel) notes.push('reward_model: true builds AutoModelForSequenceClassification with num_labels 1');
   const training = trainingShape(cfg);
   let peft: PeftConfig;
+  let extraTargets: string[] | undefined;
   if (!adapter) {
     peft = { peft_type: 'FULL' };
     notes.push('no `adapter`: Axolotl fine-tunes all weights');
   } else if (adapter === 'lora' || adapter === 'qlora') {
-    peft = loraConfig(cfg, taskType, notes);
+    ({ peft, extraTargets } = loraConfig(cfg, taskType, notes));
     if (adapter === 'qlora' && !training.loadIn4bit) {
       notes.push('adapter: qlora without load_in_4bit: true is refused by Axolotl; memory assumes 4-bit');
       training.loadIn4bit = true;
@@ -25,19 +26,26 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
   } else {
     throw new DialectMappingError(`Axolotl adapter '${adapter}' is not mapped to a PEFT config yet (lora and qlora are)`);
   }
-  return { dialect: 'axolotl', modelRef: str(cfg.base_model), peft, taskType, numLabels: rewardModel ? 1 : undefined, training, notes };
+  return {
+    dialect: 'axolotl', modelRef: str(cfg.base_model), peft, taskType, numLabels: rewardModel ? 1 : undefined, training, notes,
+    ...(extraTargets ? { extraTargets } : {}),
+  };
 }
 
-function loraConfig(cfg: Obj, taskType: string, notes: string[]): PeftConfig {
-  const listed = names(cfg.lora_target_modules);
-  let target: string | string[] | undefined = listed && listed.length ? listed : undefined;
+function loraConfig(cfg: Obj, taskType: string, notes: string[]): { peft: PeftConfig; extraTargets?: string[] } {
+  const listed = names(cfg.lora_target_modules) ?? [];
+  let target: string | string[] = listed;
+  let extraTargets: string[] | undefined;
   if (bool(cfg.lora_target_linear) === true) {
-    if (target) notes.push(`lora_target_linear adds every Linear layer to lora_target_modules (${target.join(', ')}); counted as all-linear`);
+    // Axolotl unions the listed names with the leaf names of every Linear but lm_head; the listed
+    // names only change the count when they are not Linear layers (embed_tokens, say).
     target = 'all-linear';
+    if (listed.length) extraTargets = listed;
+  } else if (listed.length === 0 && !names(cfg.lora_target_parameters)?.length) {
+    notes.push('no lora_target_modules and no lora_target_linear: Axolotl passes an empty target list, which PEFT refuses');
   }
-  if (!target) notes.push('no lora_target_modules and no lora_target_linear: PEFT\'s default targets for this model type apply');
   const modulesToSave = names(cfg.lora_modules_to_save);
-  return {
+  const peft: PeftConfig = {
     peft_type: 'LORA',
     task_type: taskType,
     bias: 'none',
@@ -56,6 +64,7 @@ function loraConfig(cfg: Obj, taskType: string, notes: string[]): PeftConfig {
       target_parameters: names(cfg.lora_target_parameters),
     }),
   };
+  return { peft, extraTargets };
 }
 
 function trainingShape(cfg: Obj): TrainingShape {

@@ -31,6 +31,11 @@ export interface EstimatorInput {
   taskType: string | null;
   numLabels?: number;
   training: TrainingShape;
+  /**
+   * Names to add to `all-linear` (Axolotl's lora_target_linear plus lora_target_modules): PEFT has no
+   * spelling for "all-linear and these", so callers that know the model expand it with expandAllLinear.
+   */
+  extraTargets?: string[];
   /** Facts about the mapping a user should know (framework defaults applied, keys not understood). */
   notes: string[];
 }
