@@ -1,7 +1,7 @@
 // recommend(): fitted-range edges of every law that has one, regime handling, Kaplan's sign change,
 // the LR comparison wording and unverified labels.
 import * as assert from 'node:assert/strict';
-import { LAWS, applyLaw, findLaw, recommend, stepLawLearningRate, type LawInputs, type LawResult } from '../../src/core/laws';
+import { LAWS, applyLaw, findLaw, recommend, sig, stepLawLearningRate, type LawInputs, type LawResult } from '../../src/core/laws';
 
 function run(id: string, inputs: LawInputs): LawResult {
   const law = findLaw(id);
@@ -166,5 +166,11 @@ describe('laws: comparison with the config learning rate and labels', () => {
     assert.equal(r.learningRate!.toPrecision(4), '0.0003120');
     assert.ok(r.notes.some((n) => n.includes('M = 6·N + 12·n_layer·d_model·l_seq = 4.327e11') && n.includes('η 3.175e-4')));
     assert.equal(r.inRange.inside, false, 'DeepSeek 67B itself lies beyond the 2e19 fit');
+  });
+});
+
+describe('laws: number formatting', () => {
+  it('prints 4 significant digits, scientific outside [1e-2, 1e4)', () => {
+    assert.deepEqual([sig(1.662379e-3), sig(65536), sig(9999.7), sig(2048), sig(540.76), sig(0.01253), sig(1.1e10)], ['1.662e-3', '6.554e4', '1e4', '2048', '540.8', '0.01253', '1.1e10']);
   });
 });
