@@ -1,0 +1,98 @@
+// Editor experience through the real API: hovers with live numbers, CodeLens above the adapter
+// block, and the palette commands returning their results.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { EstimateResult } from '../../src/vscode/commands/estimate';
+import type { ArchitectureResult } from '../../src/vscode/commands/architecture';
+import type { InsertResult } from '../../src/vscode/commands/insertBlock';
+import type { LawResult } from '../../src/core/laws';
+import { closeAllEditors, fixtureUri, openFixture } from './util';
+
+const QLORA = 'axolotl/qlora.yml';
+// Llama-3.2-1B, LoRA r=16 on all 7 linear projections of 16 layers:
+// 16 × 16 × (2×(2048+2048) + 2×(2048+512) + 3×(2048+8192)) = 11,272,192 (PEFT 0.20.0 counts the same).
+const TRAINABLE = 11_272_192;
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+async function hoverOn(key: string): Promise<string> {
+  const editor = await openFixture(QLORA);
+  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith(`${key}:`));
+  assert.ok(line >= 0, `fixture has ${key}`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 2));
+  return hoverText(hovers);
+}
+
+describe('editor experience', () => {
+  after(closeAllEditors);
+
+  it('hover on lora_alpha explains it and shows the LoRA scaling of this file', async () => {
+    const text = await hoverOn('lora_alpha');
+    assert.match(text, /\*\*`lora_alpha`\*\*/);
+    assert.match(text, /LoRA scaling: lora_alpha \/ r = 32 \/ 16 = 2 \(LoRA, arXiv 2106\.09685\)/);
+  });
+
+  it('hover on lora_target_linear shows trainable parameters and the modules hit', async () => {
+    const text = await hoverOn('lora_target_linear');
+    assert.match(text, /Trainable parameters: \*\*11,272,192\*\* of 1,247,086,592 \(0\.904%\), 112 modules adapted/);
+    assert.match(text, /`all-linear` → 112 modules/);
+  });
+
+  it('hover on learning_rate compares it with the recommendations, citing sources', async () => {
+    const text = await hoverOn('learning_rate');
+    assert.match(text, /QLoRA: 2e-4 \(arXiv 2305\.14314\)/);
+    assert.match(text, /pre-training law, shown as context/);
+  });
+
+  it('CodeLens above the adapter block shows trainable count, memory and a learning rate', async () => {
+    const editor = await openFixture(QLORA);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.includes('$(symbol-numeric) 11,272,192 trainable (0.904%)'), titles.join(' | '));
+    assert.ok(titles.some((t) => /^\$\(server\) ~\d+(\.\d+)? GB training memory \(estimate\)$/.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('$(graph-line) LR ')), titles.join(' | '));
+    const adapterLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('adapter:'));
+    assert.ok(lenses.every((l) => l.range.start.line === adapterLine));
+  });
+
+  it('Estimate Trainable Parameters returns the count for the file and for explicit arguments', async () => {
+    await openFixture(QLORA);
+    const fromFile = await vscode.commands.executeCommand<EstimateResult>('mlConfig.estimateParameters', fixtureUri(QLORA));
+    assert.equal(fromFile.trainableParams, TRAINABLE);
+    assert.equal(fromFile.totalParams, 1_247_086_592);
+    const explicit = await vscode.commands.executeCommand<EstimateResult>('mlConfig.estimateParameters', {
+      model: 'meta-llama/Llama-2-7b-hf', peft: { peft_type: 'LORA', r: 8, target_modules: ['q_proj', 'v_proj'] },
+    });
+    assert.equal(explicit.trainableParams, 4_194_304);
+    assert.equal(explicit.summary, 'meta-llama/Llama-2-7b-hf + LORA: trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622%');
+  });
+
+  it('Recommend Learning Rate returns the laws, recommendations before context', async () => {
+    await openFixture(QLORA);
+    const laws = await vscode.commands.executeCommand<LawResult[]>('mlConfig.recommendLearningRate', fixtureUri(QLORA), { quiet: true });
+    assert.ok(laws.length >= 10);
+    const firstContext = laws.findIndex((l) => l.applies === 'context');
+    assert.ok(firstContext > 0 && laws.slice(firstContext).every((l) => l.applies === 'context'));
+    assert.equal(laws.find((l) => l.law === 'qlora')?.learningRate, 2e-4);
+  });
+
+  it('Show Model Architecture lists GPT-2 modules with shapes and the targeted ones', async () => {
+    const r = await vscode.commands.executeCommand<ArchitectureResult>('mlConfig.showModelArchitecture', { model: 'gpt2', targetModules: ['c_attn'], open: false });
+    assert.equal(r.baseParams, 124_439_808);
+    const cAttn = r.rows.find((row) => row.pattern === 'transformer.h.*.attn.c_attn');
+    assert.deepEqual(cAttn && { kind: cAttn.kind, in: cAttn.inFeatures, out: cAttn.outFeatures, count: cAttn.count, targeted: cAttn.targeted },
+      { kind: 'Conv1D', in: 768, out: 2304, count: 12, targeted: 12 });
+  });
+
+  it('Insert PEFT Block inserts the dialect\'s LoRA block at the cursor', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'base_model: NousResearch/Llama-3.2-1B\nmicro_batch_size: 2\ndatasets:\n  - path: x\n    type: alpaca\n\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(5, 0, 5, 0);
+    const r = await vscode.commands.executeCommand<InsertResult>('mlConfig.insertPeftBlock', 'lora');
+    assert.deepEqual(r, { dialect: 'axolotl', prefix: 'mlc-axolotl-lora' });
+    assert.match(doc.getText(), /\nadapter: lora\nlora_r: 16\nlora_alpha: 32\nlora_dropout: 0\.05\nlora_target_linear: true\n/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
