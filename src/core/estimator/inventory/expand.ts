@@ -16,38 +16,50 @@ function biasOf<R>(t: ModTpl<R>, r: R, outF: number): number {
   return has ? outF : 0;
 }
 
-function emit<R>(out: ModuleInfo[], t: ModTpl<R>, r: R, name: string, prefix: string, layer?: [number, string]): void {
+/** A template evaluated once per build: shapes do not depend on the layer index, only `when` may. */
+interface Evaluated { kind: ModuleInfo['kind']; inF: number; outF: number; w: number; b: number; extra?: Partial<ModuleInfo> }
+
+function evaluate<R>(t: ModTpl<R>, r: R, prefix: string): Evaluated {
   const inF = t.in(r);
   const outF = t.out(r);
-  const m: ModuleInfo = { name, kind: t.kind, inFeatures: inF, outFeatures: outF,
-    weightParams: weightOf(t, r, inF, outF), biasParams: biasOf(t, r, outF) };
+  const extra: Partial<ModuleInfo> = {};
   const other = t.other?.(r);
-  if (other) m.otherParams = other;
-  if (layer) { m.layerIndex = layer[0]; m.layersPattern = layer[1]; }
-  if (t.tie && (!t.tieWhen || t.tieWhen(r))) m.tiedTo = t.tie.replace('{p}', prefix);
-  if (t.output) m.isOutputLayer = true;
-  if (t.head) m.isHead = true;
+  if (other) extra.otherParams = other;
+  if (t.tie && (!t.tieWhen || t.tieWhen(r))) extra.tiedTo = t.tie.replace('{p}', prefix);
+  if (t.output) extra.isOutputLayer = true;
+  if (t.head) extra.isHead = true;
   const fused = t.fused?.(r);
-  if (fused) m.fusedExperts = { experts: fused };
-  if (t.parameter) m.isParameter = true;
-  if (t.shape) m.paramShape = t.shape(r);
+  if (fused) extra.fusedExperts = { experts: fused };
+  if (t.parameter) extra.isParameter = true;
+  if (t.shape) extra.paramShape = t.shape(r);
+  const ev: Evaluated = { kind: t.kind, inF, outF, w: weightOf(t, r, inF, outF), b: biasOf(t, r, outF) };
+  if (Object.keys(extra).length > 0) ev.extra = extra;
+  return ev;
+}
+
+function emit(out: ModuleInfo[], ev: Evaluated, name: string, layer: number, pattern: string | undefined): void {
+  const m: ModuleInfo = { name, kind: ev.kind, inFeatures: ev.inF, outFeatures: ev.outF, weightParams: ev.w, biasParams: ev.b };
+  if (pattern !== undefined) { m.layerIndex = layer; m.layersPattern = pattern; }
+  if (ev.extra) Object.assign(m, ev.extra);
   out.push(m);
 }
 
-function emitTpl<R>(out: ModuleInfo[], t: ModTpl<R>, r: R, scope: string, prefix: string, layer?: [number, string]): void {
-  if (t.when && !t.when(r, layer ? layer[0] : -1)) return;
-  if (!t.repeat) { emit(out, t, r, scope + t.name, prefix, layer); return; }
+function emitTpl<R>(out: ModuleInfo[], t: ModTpl<R>, ev: Evaluated, r: R, scope: string, layer = -1, pattern?: string): void {
+  if (t.when && !t.when(r, layer)) return;
+  if (!t.repeat) { emit(out, ev, scope + t.name, layer, pattern); return; }
   const n = t.repeat(r);
-  for (let e = 0; e < n; e++) emit(out, t, r, scope + t.name.replace('{e}', String(e)), prefix, layer);
+  const [head, tail] = t.name.split('{e}');
+  for (let e = 0; e < n; e++) emit(out, ev, `${scope}${head}${e}${tail}`, layer, pattern);
 }
 
 function emitGroup<R>(out: ModuleInfo[], g: LayerGroup<R>, r: R, prefix: string): void {
   if (g.when && !g.when(r)) return;
   const pattern = g.path.slice(g.path.lastIndexOf('.') + 1);
+  const evs = g.modules.map((t) => evaluate(t, r, prefix));
   const n = g.count(r);
   for (let i = 0; i < n; i++) {
     const scope = `${prefix}${g.path}.${i}.`;
-    for (const t of g.modules) emitTpl(out, t, r, scope, prefix, [i, pattern]);
+    for (let k = 0; k < g.modules.length; k++) emitTpl(out, g.modules[k], evs[k], r, scope, i, pattern);
   }
 }
 
@@ -56,9 +68,9 @@ export function expandModules<R extends BaseDims>(backbone: Part<R>[], head: Hea
   const out: ModuleInfo[] = [];
   for (const p of backbone) {
     if (isLayerGroup(p)) emitGroup(out, p, r, head.prefix);
-    else emitTpl(out, p, r, head.prefix, head.prefix);
+    else emitTpl(out, p, evaluate(p, r, head.prefix), r, head.prefix);
   }
-  for (const t of head.modules ?? []) emitTpl(out, t, r, '', head.prefix);
+  for (const t of head.modules ?? []) emitTpl(out, t, evaluate(t, r, head.prefix), r, '');
   return out;
 }
 
