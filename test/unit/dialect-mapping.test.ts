@@ -143,6 +143,13 @@ describe('dialect-mapping: defaults and refusals', () => {
     assert.deepEqual(f.peft, { peft_type: 'FREEZE', freeze_trainable_layers: -3, freeze_trainable_modules: ['mlp', 'self_attn'], freeze_extra_modules: ['embed_tokens'] });
   });
 
+  it('TRL: a one-name target list becomes a string, as ModelConfig.__post_init__ does', () => {
+    const one = mapDialectConfig({ use_peft: true, lora_target_modules: ['q_proj'] }, 'trl');
+    assert.equal(one.peft.target_modules, 'q_proj');
+    assert.match(one.notes.join('\n'), /reads as a regex over full module paths/);
+    assert.equal(mapDialectConfig({ use_peft: true, lora_target_modules: ['all-linear'] }, 'trl').peft.target_modules, 'all-linear');
+  });
+
   it('TRL defaults: r 16, alpha 32, dropout 0.05 when only use_peft is set', () => {
     const m = mapDialectConfig({ model_name_or_path: 'm', use_peft: true, lora_modules_to_save: ['lm_head'] }, 'trl');
     assert.deepEqual(m.peft, { peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 16, lora_alpha: 32, lora_dropout: 0.05, bias: 'none', modules_to_save: ['lm_head'] });

@@ -22,7 +22,7 @@ export function mapTrl(cfg: Obj): EstimatorInput {
       lora_dropout: num(cfg.lora_dropout) ?? 0.05,
       bias: 'none',
       ...defined({
-        target_modules: targets && targets.length ? (targets.length === 1 && targets[0] === 'all-linear' ? 'all-linear' : targets) : undefined,
+        target_modules: targetField(targets, notes),
         modules_to_save: toSave && toSave.length ? toSave : undefined,
         use_rslora: bool(cfg.use_rslora),
         use_dora: bool(cfg.use_dora),
@@ -33,6 +33,19 @@ export function mapTrl(cfg: Obj): EstimatorInput {
     notes.push('use_peft is not true: TRL trains all weights');
   }
   return { dialect: 'trl', modelRef: str(cfg.model_name_or_path), peft, taskType, training: trainingShape(cfg), notes };
+}
+
+/**
+ * TRL's ModelConfig.__post_init__ turns a one-element lora_target_modules list into that string, and
+ * PEFT matches a string as a full regex against module paths: 'all-linear' works, 'q_proj' matches nothing.
+ */
+function targetField(targets: string[] | undefined, notes: string[]): string | string[] | undefined {
+  if (!targets || targets.length === 0) return undefined;
+  if (targets.length > 1) return targets;
+  if (targets[0] !== 'all-linear') {
+    notes.push(`TRL passes a one-name lora_target_modules as the string '${targets[0]}', which PEFT reads as a regex over full module paths`);
+  }
+  return targets[0];
 }
 
 function trainingShape(cfg: Obj): TrainingShape {
