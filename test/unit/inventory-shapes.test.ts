@@ -82,3 +82,10 @@ describe('inventory refusals', () => {
     assert.throws(() => buildInventory(LLAMA3_8B, { taskType: 'TRANSLATE' }), /task_type "TRANSLATE"/);
   });
 });
+
+describe('inventory refusals: multimodal wrappers', () => {
+  it('a Gemma 3 multimodal config points at its text_config', () => {
+    const cfg = { model_type: 'gemma3', text_config: { model_type: 'gemma3_text', hidden_size: 2560 } };
+    assert.throws(() => buildInventory(cfg), /text_config \(model_type "gemma3_text"\)/);
+  });
+});

@@ -35,6 +35,17 @@ function resolveNumLabels(cfg: HfConfig, n: number | undefined): number {
   return 2;
 }
 
+/** Names the supported types, and points multimodal wrappers (Gemma 3, Llava...) at their text_config. */
+function unsupportedMessage(config: HfConfig, modelType: string): string {
+  const text = config.text_config as HfConfig | undefined;
+  const inner = text && typeof text === 'object' ? text.model_type : undefined;
+  if (typeof inner === 'string' && familyOf(inner)) {
+    return `model_type "${modelType}" is a multimodal model whose vision tower is not modelled here; ` +
+      `its language model can be estimated from its text_config (model_type "${inner}")`;
+  }
+  return `model_type "${modelType}" is not supported yet (supported: ${supportedModelTypes().join(', ')})`;
+}
+
 function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   if (!config || typeof config !== 'object' || Array.isArray(config)) {
     throw new InvalidConfigError('config.json must be a JSON object');
@@ -44,9 +55,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
     throw new InvalidConfigError('config.json has no "model_type" string, so the architecture is unknown');
   }
   const family = familyOf(modelType);
-  if (!family) {
-    throw new UnsupportedModelError(`model_type "${modelType}" is not supported yet (supported: ${supportedModelTypes().join(', ')})`);
-  }
+  if (!family) throw new UnsupportedModelError(unsupportedMessage(config, modelType));
   const choice = chooseHead(config, opts.taskType, opts.autoClass);
   const head = family.heads[choice.kind];
   if (!head) {
