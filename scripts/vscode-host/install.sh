@@ -25,9 +25,9 @@ install_apt_packages() {
     sudo=(sudo -n)
   fi
   log "installing Debian packages: $missing"
-  "${sudo[@]}" apt-get update -q >/dev/null
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -q >/dev/null
   # shellcheck disable=SC2086 # word splitting of the package list is intended
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends $missing >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends $missing >/dev/null
 }
 
 install_host() {
@@ -54,7 +54,14 @@ install_host() {
 
 start=$(date +%s)
 install_apt_packages
-install_host
+if [ ! -f "$HOST_COMPLETE_MARKER" ]; then
+  # Several runs (engineers, CI) may share this cache: one installs, the others wait for it.
+  mkdir -p "$VSCODE_HOST_CACHE"
+  exec 9>"$VSCODE_HOST_CACHE/.install.lock"
+  flock -w 900 9 || { echo "error: another install of the host holds $VSCODE_HOST_CACHE/.install.lock" >&2; exit 1; }
+  install_host
+  flock -u 9
+fi
 [ -x "$CHROMIUM" ] || { echo "error: $CHROMIUM not found" >&2; exit 1; }
 elapsed=$(( $(date +%s) - start ))
 [ "$elapsed" -gt 1 ] && log "ready in ${elapsed}s"
