@@ -1,5 +1,5 @@
 // Catalog: models newer than the oracle's transformers (Qwen3 dense and MoE, more Qwen2.5 sizes,
-// Gemma 3 text, Phi-4, Llama 3.3). Each value is copied from a public copy of the published
+// Gemma 3 text, Phi-4, gpt-oss, Llama 3.3). Each value is copied from a public copy of the published
 // config.json named in `readFrom`; fields not seen there are left out rather than guessed.
 // Not included because no copy of the published config.json was found: Phi-3.5-mini, and the
 // multimodal Gemma 3 sizes (4B+, Gemma3ForConditionalGeneration).
@@ -94,6 +94,20 @@ export const RECENT_MODELS: readonly CatalogEntry[] = [
       num_hidden_layers: 40, num_key_value_heads: 10, original_max_position_embeddings: 16384, pad_token_id: 100257,
       rms_norm_eps: 1e-5, rope_scaling: null, rope_theta: 250000, sliding_window: null, tie_word_embeddings: false,
       vocab_size: 100352,
+    },
+  },
+  {
+    id: 'openai/gpt-oss-20b', aliases: ['gpt-oss-20b'], family: 'gpt-oss', source: hf('openai/gpt-oss-20b'),
+    readFrom: 'EchoCog/gpt-oss-20b config.json (a repo snapshot; its quantization_config differs and is left out here)',
+    config: {
+      architectures: ['GptOssForCausalLM'], model_type: 'gpt_oss', attention_bias: true, experts_per_token: 4, head_dim: 64,
+      hidden_act: 'silu', hidden_size: 2880, initial_context_length: 4096, intermediate_size: 2880,
+      layer_types: Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? 'sliding_attention' : 'full_attention')),
+      max_position_embeddings: 131072, num_attention_heads: 64, num_experts_per_tok: 4, num_hidden_layers: 24,
+      num_key_value_heads: 8, num_local_experts: 32, rms_norm_eps: 1e-5,
+      rope_scaling: { beta_fast: 32.0, beta_slow: 1.0, factor: 32.0, original_max_position_embeddings: 4096, rope_type: 'yarn', truncate: false },
+      rope_theta: 150000, router_aux_loss_coef: 0.9, sliding_window: 128, swiglu_limit: 7.0, tie_word_embeddings: false,
+      vocab_size: 201088,
     },
   },
   {
