@@ -10,7 +10,7 @@ export interface VitDims extends BaseDims { ff: number; patches: number; patch: 
 /** image_size / patch_size may be an int or a [height, width] pair. */
 function pair(cfg: HfConfig, key: string, dflt: number): [number, number] {
   const v = cfg[key];
-  if (Array.isArray(v) && v.length === 2) return [int({ v: v[0] }, 'v', dflt), int({ v: v[1] }, 'v', dflt)];
+  if (Array.isArray(v) && v.length === 2) return [int({ [key]: v[0] }, key, dflt), int({ [key]: v[1] }, key, dflt)];
   const n = int(cfg, key, dflt);
   return [n, n];
 }
