@@ -1,5 +1,5 @@
-// Catalog: models newer than the oracle's transformers (Qwen3 dense and MoE, more Qwen2.5 sizes,
-// Gemma 3 text, Phi-4, gpt-oss, Llama 3.3). Each value is copied from a public copy of the published
+// Catalog: models newer than the oracle's transformers (Qwen3 dense and MoE, Qwen1.5/2 MoE, more Qwen2.5
+// sizes, Gemma 3 text, Phi-4, gpt-oss, Llama 3.3). Each value is copied from a public copy of the published
 // config.json named in `readFrom`; fields not seen there are left out rather than guessed.
 // Not included because no copy of the published config.json was found: Phi-3.5-mini, and the
 // multimodal Gemma 3 sizes (4B+, Gemma3ForConditionalGeneration).
@@ -94,6 +94,18 @@ export const RECENT_MODELS: readonly CatalogEntry[] = [
       num_hidden_layers: 40, num_key_value_heads: 10, original_max_position_embeddings: 16384, pad_token_id: 100257,
       rms_norm_eps: 1e-5, rope_scaling: null, rope_theta: 250000, sliding_window: null, tie_word_embeddings: false,
       vocab_size: 100352,
+    },
+  },
+  {
+    id: 'Qwen/Qwen1.5-MoE-A2.7B-Chat', aliases: ['qwen1.5-moe-a2.7b', 'qwen2-moe-a2.7b', 'Qwen/Qwen1.5-MoE-A2.7B'],
+    family: 'Qwen2 MoE', source: hf('Qwen/Qwen1.5-MoE-A2.7B-Chat'),
+    readFrom: 'a public planner test fixture quoting Qwen/Qwen1.5-MoE-A2.7B-Chat config.json; eps/rope from a second copy',
+    config: {
+      architectures: ['Qwen2MoeForCausalLM'], model_type: 'qwen2_moe', decoder_sparse_step: 1, hidden_size: 2048,
+      intermediate_size: 5632, max_position_embeddings: 32768, max_window_layers: 21, moe_intermediate_size: 1408,
+      norm_topk_prob: false, num_attention_heads: 16, num_experts: 60, num_experts_per_tok: 4, num_hidden_layers: 24,
+      num_key_value_heads: 16, rms_norm_eps: 1e-6, rope_theta: 1000000.0, shared_expert_intermediate_size: 5632,
+      sliding_window: 32768, tie_word_embeddings: false, use_sliding_window: false, vocab_size: 151936,
     },
   },
   {
