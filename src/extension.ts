@@ -2,7 +2,11 @@
 // loads what it needs on first use.
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands';
-import { DocumentInsights } from './vscode/insights';
+import { registerDiagnostics } from './vscode/diagnostics';
+import { registerCodeActions } from './vscode/codeActions';
+import { registerCompletion } from './vscode/completion';
+import { registerDialectStatus } from './vscode/dialectStatus';
+import { DocumentInsights, defaultDialectOf } from './vscode/insights';
 import { registerHover } from './vscode/hover';
 import { registerCodeLens } from './vscode/codeLens';
 import { registerTrainableStatus } from './vscode/trainableStatus';
@@ -12,9 +16,18 @@ export interface MlConfigLensApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
-  const insights = new DocumentInsights();
+  const validator = registerDiagnostics(context);
+  const insights = new DocumentInsights((doc) => {
+    const choice = validator.choice(doc.uri);
+    if (choice) return choice === 'none' ? undefined : choice;
+    const last = validator.lastResult(doc);
+    return last && last.version === doc.version ? last.result.dialect : defaultDialectOf(doc);
+  });
   context.subscriptions.push(insights);
   registerCommands(context, insights);
+  registerCodeActions(context, validator);
+  registerCompletion(context, validator);
+  registerDialectStatus(context, validator);
   registerHover(context, insights);
   registerCodeLens(context, insights);
   registerTrainableStatus(context, insights);

@@ -8,12 +8,15 @@ export const COMMANDS = {
   openPanel: 'mlConfig.openPanel',
   insertPeftBlock: 'mlConfig.insertPeftBlock',
   showModelArchitecture: 'mlConfig.showModelArchitecture',
+  selectDialect: 'mlConfig.selectDialect',
 } as const;
 
 export const SETTINGS_PREFIX = 'mlConfig';
 
 export const SETTINGS = {
   filesAssociations: 'mlConfig.files.associations',
+  validationEnabled: 'mlConfig.validation.enable',
+  maxDiagnostics: 'mlConfig.validation.maxDiagnostics',
   allowNetwork: 'mlConfig.huggingFace.allowNetwork',
   codeLensEnabled: 'mlConfig.codeLens.enabled',
   hoverLiveEffects: 'mlConfig.hover.liveEffects',

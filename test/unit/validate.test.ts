@@ -170,14 +170,37 @@ describe('validate: deprecations, duplicates, cap, size', () => {
 });
 
 describe('validate: cross-field rules', () => {
+  const ax = toySchema({ additionalProperties: true }, 'axolotl');
+  const rule = (text: string, code: string): Diagnostic[] => validateWith(text, ax).filter((d) => d.code === code);
+  const base = 'base_model: m\nmicro_batch_size: 1\ngradient_accumulation_steps: 4\ndatasets:\n  - path: p\n';
   it('Axolotl qlora without load_in_4bit: error on the load_in_4bit value', () => {
-    const text = 'base_model: m\nadapter: qlora\nload_in_4bit: false\n';
-    const d = only(text, 'qlora-requires-4bit');
+    const text = `${base}adapter: qlora\nload_in_4bit: false\n`;
+    const [d] = rule(text, 'ax-qlora-needs-4bit');
     assert.equal(d.severity, 'error');
     assert.deepEqual(range(d), span(text, 'false'));
   });
   it('Axolotl qlora with load_in_4bit missing: error on the adapter value', () => {
-    const text = 'base_model: m\nadapter: qlora\n';
-    assert.deepEqual(range(only(text, 'qlora-requires-4bit')), span(text, 'qlora'));
+    const text = `${base}adapter: qlora\n`;
+    assert.deepEqual(rule(text, 'ax-qlora-needs-4bit').map(range), [span(text, 'qlora')]);
+    assert.deepEqual(rule(`${base}adapter: qlora\nload_in_4bit: true\n`, 'ax-qlora-needs-4bit'), []);
+  });
+  it('Axolotl batch_size with gradient_accumulation_steps: error on batch_size', () => {
+    const text = `${base}batch_size: 8\n`;
+    const [d] = rule(text, 'ax-gas-and-batch-size');
+    const start = text.indexOf('\nbatch_size') + 1;
+    assert.deepEqual([d.severity, ...range(d)], ['error', start, start + 'batch_size'.length]);
+  });
+  it('Axolotl bf16 and fp16 both on: warning on fp16 (Axolotl drops fp16)', () => {
+    const text = `${base}bf16: true\nfp16: true\n`;
+    assert.deepEqual(rule(text, 'ax-bf16-fp16').map((d) => [d.severity, ...range(d)]), [['warning', ...span(text, 'fp16')]]);
+  });
+  it('a schema x-rules severity overrides the code default', () => {
+    const s = toySchema({ additionalProperties: true, 'x-rules': [{ id: 'ax-bf16-fp16', severity: 'error', when: 'bf16 and fp16' }] }, 'axolotl');
+    assert.equal(validateWith(`${base}bf16: true\nfp16: true\n`, s).find((d) => d.code === 'ax-bf16-fp16')?.severity, 'error');
+  });
+  it('a rule finding on a value the schema already rejects is told once', () => {
+    const s = toySchema({ additionalProperties: true }, 'axolotl');
+    const text = `${base}adapter: qlora\nload_in_4bit: maybe\n`;
+    assert.deepEqual(validateWith(text, s).filter((d) => d.start === span(text, 'maybe')[0]).map((d) => d.code), ['type']);
   });
 });

@@ -1,12 +1,13 @@
 // validateText: plain text in, diagnostics with offsets out. YAML syntax first; the schema only on
 // a document that parsed; loader-aware values; ajv errors mapped to nodes; cross-field rules; a cap.
-import { parseDocument, type Document } from 'yaml';
+import { isMap, parseDocument, type Document, type Node } from 'yaml';
 import { detectDialect, type DialectId } from '../dialects';
 import { ExpansionLimit, loadDocument } from './load';
 import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
 import { dialectSchema, type DialectSchema } from './registry';
-import { rulesFor } from './rules';
+import { rulesFor, type RuleHit } from './rules';
+import { whereRuleFired } from './schemaRules';
 import type { Diagnostic, LoaderKind, Severity, ValidateOptions, ValidationResult } from './types';
 
 export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, ValidationResult, LoaderKind } from './types';
@@ -18,6 +19,7 @@ export { RULES, type CrossFieldRule } from './rules';
 export const MAX_CHARS = 2_000_000;
 export const MAX_LINES = 50_000;
 export const DEFAULT_MAX_DIAGNOSTICS = 100;
+export const MAX_NESTING = 500;
 /** Nodes one document may expand to through aliases before we stop (billion-laughs guard). */
 const NODE_BUDGET = 1_000_000;
 
@@ -55,21 +57,39 @@ function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loade
   if (!ds.validate(data)) {
     out.push(...mapAjvErrors(ds.validate.errors ?? [], { text, doc, data, schema: ds.index, framework: ds.framework, unknownKeys: ds.unknownKeys, suppressed: load.suppressed }));
   }
-  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, doc, ds, dialect, data as Record<string, unknown>));
+  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, doc, ds, dialect, data as Record<string, unknown>, out));
   return out;
 }
 
-function crossField(text: string, doc: Document, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>): Diagnostic[] {
+/**
+ * Cross-field rules: the code rules of this dialect (rules*.ts), then every x-rules entry of the
+ * schema that no code rule implements but whose `when` is a JSON Schema compiled at build time.
+ */
+function crossField(text: string, doc: Document, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rulesFor(dialect)) {
-    const hit = rule.check(data);
-    if (!hit) continue;
+  const push = (id: string, hit: RuleHit, fallback: Severity): void => {
     const at = locate(doc, hit.path);
-    const span = nodeSpan(text, hit.on === 'key' ? at.key : at.value) ?? nodeSpan(text, at.key ?? at.nearestKey) ?? [0, 0];
-    const severity: Severity = ds.rules.get(rule.id)?.severity ?? rule.severity;
-    out.push({ start: span[0], end: span[1], severity, code: rule.id, message: hit.message });
+    const span = nodeSpan(text, hit.on === 'key' ? at.key : at.value) ?? nodeSpan(text, at.key ?? at.nearestKey) ?? firstKeySpan(text, doc);
+    // A value the schema already rejects (an enum, a type) is told once.
+    if (taken.some((d) => d.severity === 'error' && d.start === span[0] && d.end === span[1])) return;
+    out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message });
+  };
+  const coded = new Set<string>();
+  for (const rule of rulesFor(dialect)) {
+    coded.add(rule.id);
+    const hit = rule.check(data, ds.schema);
+    if (hit) push(rule.id, hit, rule.severity);
+  }
+  for (const [id, rule] of ds.rules) {
+    if (coded.has(id) || !rule.check || !rule.check(data)) continue;
+    push(id, whereRuleFired(rule.when, data, rule.message ?? id), 'warning');
   }
   return out;
+}
+
+function firstKeySpan(text: string, doc: Document): [number, number] {
+  const first = isMap(doc.contents) ? (doc.contents.items[0]?.key as Node | undefined) : undefined;
+  return nodeSpan(text, first ?? null) ?? [0, 0];
 }
 
 function syntaxDiagnostic(text: string, pos: [number, number], message: string): Diagnostic {
@@ -79,7 +99,30 @@ function syntaxDiagnostic(text: string, pos: [number, number], message: string):
   return { start, end, severity: 'error', code: 'yaml-syntax', message: `YAML syntax: ${message.split('\n')[0]}` };
 }
 
+/** Deepest `[`/`{` nesting outside quotes and comments; the YAML parser recurses per level. */
+function flowDepth(text: string, limit: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote || c === '\n') quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return depth;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return depth;
+}
+
 function sizeLimit(text: string): Diagnostic | undefined {
+  if (flowDepth(text, MAX_NESTING) > MAX_NESTING) {
+    return { start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: `Validation skipped: brackets nest deeper than ${MAX_NESTING} levels.` };
+  }
   let lines = 1;
   if (text.length <= MAX_CHARS) {
     for (let i = text.indexOf('\n'); i >= 0 && lines <= MAX_LINES; i = text.indexOf('\n', i + 1)) lines++;

@@ -21,12 +21,34 @@ export interface MapContext {
 
 export function mapAjvErrors(errors: readonly ErrorObject[], ctx: MapContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const e of collapseCombinators(errors)) {
-    if (isSuppressed(e.instancePath, ctx.suppressed)) continue;
-    const d = mapOne(e, ctx);
+  const list = collapseCombinators(errors).filter((e) => !isSuppressed(e.instancePath, ctx.suppressed));
+  const typos = requiredTypos(list);
+  for (const e of list) {
+    if (e.keyword === 'required' && typos.has(`${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}`)) continue;
+    const d = mapOne(e, ctx, typos);
     if (d) out.push(d);
   }
   return out;
+}
+
+/**
+ * Required keys that are missing because they are misspelt: `epoch:` where `epochs` is required.
+ * The typo is then the error (the framework fails for want of the real key), told once, on the typo.
+ */
+function requiredTypos(list: ErrorObject[]): Map<string, string> {
+  const missing = new Map<string, string[]>();
+  for (const e of list) {
+    if (e.keyword === 'required') missing.set(e.instancePath, [...(missing.get(e.instancePath) ?? []), String((e.params as { missingProperty?: string }).missingProperty)]);
+  }
+  const typos = new Map<string, string>();
+  if (missing.size === 0) return typos;
+  for (const e of list) {
+    const wanted = e.keyword === 'additionalProperties' ? missing.get(e.instancePath) : undefined;
+    const prop = String((e.params as { additionalProperty?: string }).additionalProperty);
+    const guess = wanted && suggest(prop, wanted);
+    if (guess) typos.set(`${e.instancePath}/${guess}`, prop);
+  }
+  return typos;
 }
 
 function isSuppressed(path: string, suppressed: Set<string>): boolean {
@@ -34,12 +56,12 @@ function isSuppressed(path: string, suppressed: Set<string>): boolean {
   return suppressed.has(path);
 }
 
-function mapOne(e: ErrorObject, ctx: MapContext): Diagnostic | undefined {
+function mapOne(e: ErrorObject, ctx: MapContext, typos: Map<string, string>): Diagnostic | undefined {
   const segs = decodePointer(e.instancePath);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties':
-      return unknownKey(segs, String(p.additionalProperty), ctx);
+      return unknownKey(segs, String(p.additionalProperty), ctx, typos);
     case 'required':
       return onKey(segs, ctx, 'error', 'required', `Missing required key "${String(p.missingProperty)}"${where(segs)}.`);
     case 'discriminator':
@@ -51,16 +73,28 @@ function mapOne(e: ErrorObject, ctx: MapContext): Diagnostic | undefined {
   }
 }
 
-function unknownKey(segs: string[], prop: string, ctx: MapContext): Diagnostic | undefined {
+function unknownKey(segs: string[], prop: string, ctx: MapContext, typos: Map<string, string>): Diagnostic | undefined {
   const at = locate(ctx.doc, [...segs, prop]);
   const span = at.complete ? nodeSpan(ctx.text, at.key) : undefined;
-  const candidates = schemaAt(ctx.schema, segs)?.keys() ?? [];
-  const guess = suggest(prop, candidates);
-  const consequence = ctx.unknownKeys === 'error' ? `${ctx.framework} rejects unknown keys at launch.` : `${ctx.framework} ignores it, so the setting has no effect.`;
+  const parent = schemaAt(ctx.schema, segs);
+  const guess = suggest(prop, parent?.keys() ?? []);
+  const missingRequired = guess !== undefined && typos.get(`${pointerOf(segs)}/${guess}`) === prop;
+  const severity: Severity = missingRequired ? 'error' : severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys;
+  const consequence = missingRequired
+    ? `${ctx.framework} needs "${guess}" and stops without it.`
+    : severity === 'error' ? `${ctx.framework} rejects unknown keys here.` : `${ctx.framework} ignores it, so the setting has no effect.`;
   const message = `Unknown key "${prop}"${where(segs)}.${guess ? ` Did you mean "${guess}"?` : ''} ${consequence}`;
   const fixes: Fix[] | undefined = guess && span ? [{ title: `Change to ${guess}`, edits: [{ start: span[0], end: span[1], newText: guess }], isPreferred: true }] : undefined;
-  if (span) return { start: span[0], end: span[1], severity: ctx.unknownKeys, code: 'unknown-key', message, fixes };
-  return onKey(segs, ctx, ctx.unknownKeys, 'unknown-key', message);
+  if (span) return { start: span[0], end: span[1], severity, code: 'unknown-key', message, fixes };
+  return onKey(segs, ctx, severity, 'unknown-key', message);
+}
+
+function severityOf(v: unknown): Severity | undefined {
+  return v === 'error' || v === 'warning' || v === 'information' ? v : undefined;
+}
+
+function pointerOf(segs: string[]): string {
+  return segs.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 function badDiscriminator(segs: string[], tag: string, ctx: MapContext): Diagnostic | undefined {

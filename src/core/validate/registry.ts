@@ -15,7 +15,17 @@ export interface DialectSchema {
   framework: string;
   frameworkVersion: string | undefined;
   unknownKeys: Severity;
-  rules: Map<string, { severity?: Severity; message?: string; source?: string }>;
+  /** x-rules by id: severity, message and source from the schema; `when` when it is a JSON Schema. */
+  rules: Map<string, SchemaRule>;
+}
+
+export interface SchemaRule {
+  severity?: Severity;
+  message?: string;
+  source?: string;
+  when?: unknown;
+  /** Build-time compiled `when`, true when the rule fires. */
+  check?: (data: unknown) => boolean;
 }
 
 const cache = new Map<string, DialectSchema | undefined>();
@@ -37,9 +47,10 @@ export function dialectSchema(id: string): DialectSchema | undefined {
 export function makeDialectSchema(id: DialectId, schema: JsonSchema, validate: GeneratedValidator): DialectSchema {
   const fw = (schema['x-framework'] ?? {}) as { name?: string; version?: string };
   const loader = schema['x-loader'];
-  const rules = new Map<string, { severity?: Severity; message?: string; source?: string }>();
+  const rules = new Map<string, SchemaRule>();
   for (const r of (Array.isArray(schema['x-rules']) ? schema['x-rules'] : []) as Array<Record<string, unknown>>) {
-    if (typeof r.id === 'string') rules.set(r.id, { severity: severityOf(r.severity), message: str(r.message), source: str(r.source) });
+    if (typeof r.id !== 'string') continue;
+    rules.set(r.id, { severity: severityOf(r.severity), message: str(r.message), source: str(r.source), when: r.when, check: validate.ruleChecks?.[r.id] });
   }
   return {
     id, schema, validate, index: indexSchema(schema),

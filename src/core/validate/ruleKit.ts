@@ -17,7 +17,8 @@ export interface CrossFieldRule {
   severity: Severity;
   /** Framework source that enforces (or documents) the rule. */
   source: string;
-  check(cfg: Config): RuleHit | undefined;
+  /** `schema` is the dialect's root schema, for rules that read annotations such as x-plugin. */
+  check(cfg: Config, schema?: Record<string, unknown>): RuleHit | undefined;
 }
 
 /** Truthy in Python's sense for a config value (None, False, 0, "" and [] are not set). */

@@ -4,12 +4,13 @@
 // meant, information = advice. The schema's severity wins when it gives one.
 import type { DialectId } from '../dialects';
 import type { CrossFieldRule } from './ruleKit';
+import { AXOLOTL_RULES } from './rulesAxolotl';
 import { LLAMAFACTORY_RULES } from './rulesLlamaFactory';
 import { OTHER_RULES } from './rulesOther';
 
 export type { Config, CrossFieldRule, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...LLAMAFACTORY_RULES, ...OTHER_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...OTHER_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {

@@ -1,27 +1,13 @@
-// Cross-field rules of Axolotl, TRL/Transformers and PEFT (framework source named per rule).
+// Cross-field rules of TRL/Transformers and PEFT (framework source named per rule).
 import type { CrossFieldRule } from './ruleKit';
 import { at, isSet } from './ruleKit';
 
 export const OTHER_RULES: readonly CrossFieldRule[] = [
   {
-    id: 'qlora-requires-4bit', dialects: ['axolotl'], severity: 'error',
-    source: 'axolotl utils/schemas/validation.py: "Require cfg.load_in_4bit to be True for qlora"',
-    check: (c) => c.adapter === 'qlora' && c.merge_lora !== true && c.load_in_4bit !== true
-      ? { path: at(c, 'load_in_4bit', 'adapter'), on: 'value', message: '`adapter: qlora` needs `load_in_4bit: true`; Axolotl refuses to start without it.' }
-      : undefined,
-  },
-  {
-    id: 'bf16-and-fp16', dialects: ['axolotl', 'trl'], severity: 'error',
+    id: 'bf16-and-fp16', dialects: ['trl'], severity: 'error',
     source: 'transformers TrainingArguments.__post_init__: "At most one of fp16 and bf16 can be True"',
     check: (c) => c.bf16 === true && c.fp16 === true
       ? { path: ['fp16'], on: 'key', message: 'Both `bf16` and `fp16` are on; the trainer accepts only one mixed-precision mode and stops.' }
-      : undefined,
-  },
-  {
-    id: 'batch-size-with-gradient-accumulation', dialects: ['axolotl'], severity: 'error',
-    source: 'axolotl utils/schemas/validation.py: "please set only one of gradient_accumulation_steps or batch_size"',
-    check: (c) => isSet(c.batch_size) && isSet(c.gradient_accumulation_steps)
-      ? { path: ['batch_size'], on: 'key', message: 'Set either `batch_size` or `gradient_accumulation_steps`, not both; Axolotl derives one from the other and rejects the pair.' }
       : undefined,
   },
   {

@@ -20,6 +20,8 @@ export interface FieldInfo {
   renamedTo?: string;
   deprecatedValues?: Record<string, string>;
   coercesString?: boolean;
+  /** Severity of unknown keys inside this object (x-unknownKeys), when the schema sets it here. */
+  unknownKeys?: string;
   paper?: { title?: string; arxiv?: string };
 }
 
@@ -95,6 +97,7 @@ export class SchemaNode {
       info.deprecatedValues ??= s['x-deprecatedValues'] as Record<string, string> | undefined;
       if (s['x-coercesString'] === true) info.coercesString = true;
       info.paper ??= s['x-paper'] as FieldInfo['paper'];
+      info.unknownKeys ??= str(s['x-unknownKeys']);
       info.description ??= str(s.markdownDescription);
     }
     if (info.coercesString === undefined && this.root['x-coercesStrings'] === true) info.coercesString = true;

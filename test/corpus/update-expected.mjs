@@ -1,0 +1,61 @@
+// Regenerates expected.json: every diagnostic the engine reports on the real corpus files, each
+// with the reason it is right. Reasons come from REASON_BY_CODE (one sentence per kind of finding,
+// naming what the framework does) or, for errors, from ERROR_REASONS keyed by "path:line:code";
+// an error with no reason there is printed and NOT written, so the corpus test then fails on it.
+// Usage (after npm run compile-tests): node test/corpus/update-expected.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const corpus = resolve(root, '../shared/corpus');
+const { validateText } = require(join(root, 'out/src/core/validate/index.js'));
+const { corpusFiles, dialectOf, lineOf } = require(join(root, 'out/test/unit/corpusSupport.js'));
+
+const REASON_BY_CODE = {
+  'deprecated-key': 'The framework still accepts this key but has deprecated or renamed it (schema x-deprecationMessage); a warning with a rename fix is right.',
+  'deprecated-value': 'The framework still accepts this value but has deprecated it (schema x-deprecatedValues); a warning is right.',
+  'numeric-string': 'PyYAML (YAML 1.1) reads an exponent without a dot as a string and the framework converts this field itself (x-coercesString); information is right.',
+  'unknown-key': 'The key is not a field of the framework at the schema\'s version; the framework ignores unknown keys here (x-unknownKeys: warning), so a warning is right.',
+  'lf-mixed-precision': 'LLaMA-Factory logs "We recommend enable mixed precision training" for this config (parser.py get_train_args).',
+  'lf-upcast-layernorm': 'LLaMA-Factory logs "We recommend enable upcast_layernorm in quantized training" (parser.py get_train_args).',
+  'ax-lora-keys-without-adapter': 'Archived full fine-tuning example that still carries LoRA keys; Axolotl builds no adapter without `adapter:`, so they have no effect.',
+};
+
+const ERROR_REASONS = {
+  'real/alignment-handbook/recipes/smollm3/sft/sft.yaml:212:enum': 'packing_strategy "ffd" was renamed "bfd" in TRL; current TRL SFTConfig rejects "ffd" (recipe predates the rename).',
+  'real/axolotl/examples/archived/jeopardy-bot/config.yml:48:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
+  'real/axolotl/examples/archived/mpt-7b/config.yml:49:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
+  'real/axolotl/examples/expert_parallel/qwen3_30ba3b_ep_fft_4gpu.yaml:26:type': 'warmup_steps is int | None in Axolotl; pydantic rejects 0.1 (fractional). The example meant warmup_ratio.',
+  'real/axolotl/examples/expert_parallel/qwen3_30ba3b_ep_lora_4gpu.yaml:48:type': 'warmup_steps is int | None in Axolotl; pydantic rejects 0.1 (fractional). The example meant warmup_ratio.',
+  'real/torchtune/recipes/configs/qwen2_5/14B_to_7B_KD_lora_single_device.yaml:22:enum': 'torchtune.models.qwen2_5 has lora_qwen2_5_7b_base and lora_qwen2_5_7b_instruct but no lora_qwen2_5_7b; config.instantiate fails to import it (an upstream config bug).',
+  'real/axolotl/examples/mistral-medium-3_5/qlora-vision.yml:21:type': 'output_dir is `str` (default ./model-out) in Axolotl, not Optional; an empty `output_dir:` is null and fails pydantic validation.',
+};
+
+const out = {};
+let missing = 0;
+for (const f of corpusFiles(corpus)) {
+  const dialect = dialectOf(f.dialect);
+  if (!dialect) continue;
+  const text = readFileSync(join(corpus, f.path), 'utf8');
+  const r = validateText(text, { fileName: f.path });
+  const list = [];
+  for (const d of r.diagnostics) {
+    const line = lineOf(text, d.start);
+    const key = `${f.path}:${line}:${d.code}`;
+    const generic = REASON_BY_CODE[d.code] && `${REASON_BY_CODE[d.code]} Here: ${d.message}`;
+    const reason = d.severity === 'error' ? ERROR_REASONS[key] : (ERROR_REASONS[key] ?? generic);
+    if (!reason) {
+      missing++;
+      console.error(`no reason for ${key} (${d.severity}): ${d.message}`);
+      continue;
+    }
+    list.push({ code: d.code, line, severity: d.severity, reason });
+  }
+  if (list.length) out[f.path] = list;
+}
+writeFileSync(join(here, 'expected.json'), `${JSON.stringify(out, null, 1)}\n`);
+console.log(`expected.json: ${Object.keys(out).length} files with diagnostics; ${missing} without a reason (left out)`);

@@ -1,0 +1,79 @@
+// Validation in the real host: exact diagnostic ranges on fixture files, a quick fix applied through
+// vscode.executeCodeActionProvider + workspace.applyEdit, completion, and the dialect command.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics } from './util';
+
+const ours = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => d.source === 'ML Config Lens');
+const rangeOf = (d: vscode.Diagnostic): number[] => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
+
+async function revert(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+async function preferredFix(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  assert.equal(actions.length, 1, actions.map((a) => a.title).join(', '));
+  const [fix] = actions;
+  assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+  assert.equal(fix.isPreferred, true);
+  assert.ok(fix.edit);
+  return fix;
+}
+
+describe('validation diagnostics', () => {
+  afterEach(closeAllEditors);
+
+  it('puts an unknown LLaMA-Factory key on the key, as an error, and the quick fix renames it', async () => {
+    const uri = fixtureUri('validation/lf-typo.yaml');
+    const editor = await openFixture('validation/lf-typo.yaml');
+    const [d] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length > 0));
+    assert.deepEqual(rangeOf(d), [7, 0, 7, 9]);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(d.code, 'unknown-key');
+    assert.match(d.message, /^Unknown key "lora_rnak"\. Did you mean "lora_rank"\?/);
+    const fix = await preferredFix(uri, d);
+    assert.equal(fix.title, 'Change to lora_rank');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(editor.document.lineAt(7).text, 'lora_rank: 8');
+    await waitForDiagnostics(uri, (ds) => ours(ds).length === 0);
+    await revert(editor);
+  });
+
+  it('tells that PyYAML reads 2e-5 as a string, on the value, and writes 2.0e-5', async () => {
+    const uri = fixtureUri('validation/axolotl-float.yml');
+    const editor = await openFixture('validation/axolotl-float.yml');
+    const [d] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length > 0));
+    assert.deepEqual(rangeOf(d), [7, 15, 7, 19]);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(d.code, 'numeric-string');
+    const fix = await preferredFix(uri, d);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(editor.document.lineAt(7).text, 'learning_rate: 2.0e-5');
+    await waitForDiagnostics(uri, (ds) => ours(ds).length === 0);
+    await revert(editor);
+  });
+
+  it('completes keys that are not in the file yet, with their documentation', async () => {
+    const editor = await openFixture('validation/axolotl-float.yml');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, '\nlora_drop'));
+    const pos = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('lora_dropout'));
+    assert.ok(!labels.includes('lora_r'), 'lora_r is already in the file');
+    await revert(editor);
+  });
+
+  it('mlConfig.selectDialect turns validation off for a file and back on', async () => {
+    const uri = fixtureUri('validation/lf-typo.yaml');
+    await openFixture('validation/lf-typo.yaml');
+    await waitForDiagnostics(uri, (ds) => ours(ds).length === 1);
+    assert.equal(await vscode.commands.executeCommand('mlConfig.selectDialect', 'none'), 'none');
+    await waitForDiagnostics(uri, (ds) => ours(ds).length === 0);
+    assert.equal(await vscode.commands.executeCommand('mlConfig.selectDialect', 'auto'), 'auto');
+    await waitForDiagnostics(uri, (ds) => ours(ds).length === 1);
+  });
+});
