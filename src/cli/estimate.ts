@@ -5,15 +5,10 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { estimateParameters, previewTargets, type ParameterEstimate } from '../core/estimator';
-import { buildInventory } from '../core/estimator/inventory';
-import { expandAllLinear } from '../core/estimator-input/expand';
 import { estimatorInputFromText } from '../core/estimator-input/from-text';
+import { buildEstimateReport, type EstimateReport } from '../core/estimator-input/report';
 import type { EstimatorInput } from '../core/estimator-input/types';
-import { estimateTrainingMemory, type MemoryEstimate } from '../core/memory';
-import { memoryInputFor } from '../core/memory/plan';
 import { resolveModel } from '../core/models/resolve';
-import type { ResolvedModel } from '../core/models/types';
 
 const USAGE = `Usage: ml-config-lens estimate --peft PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
 
@@ -66,34 +61,14 @@ function readInput(path: string): EstimatorInput {
   return estimatorInputFromText(text, basename(path));
 }
 
-export interface EstimateReport {
-  model: { ref: string; source: string; location: string };
-  input: EstimatorInput;
-  params: ParameterEstimate;
-  memory: MemoryEstimate;
-  notes: string[];
-}
-
 async function buildReport(opts: Options): Promise<EstimateReport> {
   const input = readInput(opts.peft);
   const ref = opts.model ?? input.modelRef;
   if (!ref) throw new UsageError(`${basename(opts.peft)} names no base model: pass --model`);
-  const resolved: ResolvedModel = await resolveModel(ref, {
+  const resolved = await resolveModel(ref, {
     cwd: process.cwd(), env: process.env, homeDir: homedir(), allowNetwork: opts.allowNetwork,
   });
-  const taskType = opts.taskType ?? input.taskType;
-  const numLabels = opts.numLabels ?? input.numLabels;
-  const peft = input.extraTargets ? expandAllLinear(input, previewTargets(resolved.config, 'all-linear', { taskType, numLabels })) : input.peft;
-  const params = estimateParameters(resolved.config, peft, { taskType, numLabels });
-  const inventory = buildInventory(resolved.config, { taskType, numLabels });
-  const plan = memoryInputFor({
-    trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training: input.training,
-  });
-  const memory = estimateTrainingMemory(plan.input);
-  return {
-    model: { ref, source: resolved.kind, location: resolved.location }, input, params, memory,
-    notes: [...input.notes, ...plan.notes, ...memory.notes],
-  };
+  return buildEstimateReport(input, resolved, { taskType: opts.taskType, numLabels: opts.numLabels });
 }
 
 const int = (n: number) => n.toLocaleString('en-US');
