@@ -21,6 +21,11 @@ describe('inventory shapes: GPT-style and encoder families', () => {
     assert.equal(find(inv.modules, 'lm_head').tiedTo, 'transformer.wte');
     assert.equal(inv.baseParams, 124439808);
   });
+  it('GPT-2 add_cross_attention adds crossattention.{c_attn,q_attn,c_proj} + ln_cross_attn per block', () => {
+    const inv = buildInventory({ ...GPT2, add_cross_attention: true }, { taskType: 'CAUSAL_LM' });
+    assert.equal(find(inv.modules, 'transformer.h.3.crossattention.c_attn').outFeatures, 1536);
+    assert.equal(inv.baseParams - 124439808, 12 * (768 * 1536 + 1536 + 2 * (768 * 768 + 768) + 2 * 768));
+  });
   it('BERT keeps its pooler under sequence classification and drops it under token classification', () => {
     const seq = buildInventory(BERT, { taskType: 'SEQ_CLS' });
     const tok = buildInventory(BERT, { taskType: 'TOKEN_CLS', numLabels: 9 });

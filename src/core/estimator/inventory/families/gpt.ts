@@ -5,7 +5,7 @@ import { conv1d, embedding, layerNorm, linear } from '../tpl';
 import type { BaseDims, Family, HfConfig } from '../types';
 import { decoderHeads } from './common';
 
-export interface GptDims extends BaseDims { ff: number; nPos: number; bias: boolean }
+export interface GptDims extends BaseDims { ff: number; nPos: number; bias: boolean; cross: boolean }
 
 interface GptDefaults { V: number; h: number; L: number; nh: number; tie: boolean; nPos?: number; ff?: number }
 
@@ -19,7 +19,7 @@ function resolveGpt(cfg: HfConfig, d: GptDefaults, numLabels: number, ffKeys: st
     L: int(cfg, ['n_layer', 'num_hidden_layers'], d.L), V: int(cfg, 'vocab_size', d.V),
     tie: bool(cfg, 'tie_word_embeddings', d.tie), numLabels, encDec: false, flags: {},
     ff, nPos: int(cfg, ['n_positions', 'max_position_embeddings'], d.nPos ?? 0),
-    bias: biasKey ? bool(cfg, biasKey, true) : true,
+    bias: biasKey ? bool(cfg, biasKey, true) : true, cross: bool(cfg, 'add_cross_attention', false),
   };
   requirePositive({ hidden_size: h, num_attention_heads: nh, vocab_size: r.V });
   return r;
@@ -36,7 +36,13 @@ export const GPT2: Family<GptDims> = {
     embedding('wte', V, h), embedding('wpe', (r) => r.nPos, h),
     { path: 'h', count: (r) => r.L, modules: [
       layerNorm('ln_1', h), conv1d('attn.c_attn', h, (r) => 3 * r.h), conv1d('attn.c_proj', h, h),
-      layerNorm('ln_2', h), conv1d('mlp.c_fc', h, ff), conv1d('mlp.c_proj', ff, h),
+      layerNorm('ln_2', h),
+      // add_cross_attention: GPT2Attention(is_cross_attention) = c_attn (h -> 2h), q_attn, c_proj; then its norm.
+      { ...conv1d<GptDims>('crossattention.c_attn', h, (r) => 2 * r.h), when: (r) => r.cross },
+      { ...conv1d<GptDims>('crossattention.q_attn', h, h), when: (r) => r.cross },
+      { ...conv1d<GptDims>('crossattention.c_proj', h, h), when: (r) => r.cross },
+      layerNorm('ln_cross_attn', h, true, { when: (r) => r.cross }),
+      conv1d('mlp.c_fc', h, ff), conv1d('mlp.c_proj', ff, h),
     ] },
     layerNorm('ln_f', h),
   ],
