@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { DialectMappingError, mapDialectConfig, parseBuilder } from '../../src/core/estimator-input';
 import { expandAllLinear } from '../../src/core/estimator-input/expand';
+import { estimatorInputFromText } from '../../src/core/estimator-input/from-text';
+import { buildEstimateReport } from '../../src/core/estimator-input/report';
+import { resolveModel } from '../../src/core/models/resolve';
 import type { DialectId } from '../../src/core/dialects';
 
 const real = resolve(__dirname, '../../..', '../shared/corpus/real');
@@ -196,5 +199,24 @@ describe('dialect-mapping: whole real corpus', () => {
       }
     }
     assert.deepEqual([mapped, refused], [265, 0]);
+  });
+});
+
+describe('dialect-mapping: from text to report', () => {
+  it('a LLaMA-Factory YAML on Llama-3-8B: formulas.md 4.2 LoRA r 8 q+v = 3,407,872', async () => {
+    const text = 'model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nlora_rank: 8\nlora_target: q_proj,v_proj\ncutoff_len: 1024\n';
+    const input = estimatorInputFromText(text, 'train.yaml');
+    assert.equal(input.dialect, 'llamafactory');
+    const model = await resolveModel(input.modelRef!, { cwd: '/', env: {}, homeDir: '/nonexistent' });
+    const report = buildEstimateReport(input, model);
+    assert.equal(report.params.trainableParams, 3_407_872);
+    assert.equal(report.params.totalParams, 8_030_261_248 + 3_407_872);
+    assert.equal(report.memory.components.find((c) => c.id === 'activations')?.bytes, 32 * (2 * 1024 * 1 * 4096) + 1024 * 4096 * (34 + (5 * 32 * 1024) / 4096));
+  });
+
+  it('refuses unparsable text, non-mappings and unknown frameworks in one line', () => {
+    assert.throws(() => estimatorInputFromText('a: [1,\n', 'x.yaml'), /x.yaml is neither JSON nor YAML/);
+    assert.throws(() => estimatorInputFromText('- a\n- b\n', 'x.yaml'), /does not hold a mapping/);
+    assert.throws(() => estimatorInputFromText('foo: 1\n', 'x.yaml'), /cannot tell which framework x.yaml is for/);
   });
 });
