@@ -15,14 +15,14 @@ export const EXPECTED_REAL: Record<string, { reason: string; files: string[] }> 
       'peft/method_comparison/MetaMathQA/experiments/c3a/llama-3.2-3B-default/adapter_config.json',
     ],
   },
-  'deprecated /alpha_pattern': {
-    reason: "OFTConfig had alpha_pattern only in PEFT 0.14; current PEFT drops it with a warning.",
+  'additionalProperties /alpha_pattern': {
+    reason: "OFTConfig had alpha_pattern only in PEFT 0.14; current PEFT drops the key with the \"Unexpected keyword arguments ... ignored\" warning.",
     files: [
       'peft/method_comparison/MetaMathQA/experiments/oft/llama-3.2-3B-rank32/adapter_config.json',
     ],
   },
-  'deprecated /rank_pattern': {
-    reason: "OFTConfig had rank_pattern only in PEFT 0.14; current PEFT drops it with a warning.",
+  'additionalProperties /rank_pattern': {
+    reason: "OFTConfig had rank_pattern only in PEFT 0.14; current PEFT drops the key with the \"Unexpected keyword arguments ... ignored\" warning.",
     files: [
       'peft/method_comparison/MetaMathQA/experiments/oft/llama-3.2-3B-rank32/adapter_config.json',
     ],
