@@ -102,6 +102,17 @@ describe('inventory shapes: families beyond the oracle (labelled unverified)', (
     assert.equal(find(inv.modules, 'model.layers.1.mlp.down_proj').inFeatures, 5632);
     assert.equal(find(inv.modules, 'model.layers.0.mlp.shared_expert_gate').outFeatures, 1);
   });
+  it('OLMo-2 q_norm spans all heads (not per head) and k_norm the KV width; no input_layernorm', () => {
+    const inv = buildInventory({ model_type: 'olmo2', num_key_value_heads: 8 }, { taskType: 'CAUSAL_LM' });
+    assert.deepEqual([find(inv.modules, 'model.layers.0.self_attn.q_norm').inFeatures, find(inv.modules, 'model.layers.0.self_attn.k_norm').inFeatures], [4096, 1024]);
+    assert.ok(!inv.modules.some((m) => m.name.endsWith('input_layernorm')));
+  });
+  it('StarCoder2 projections carry biases unless use_bias is false', () => {
+    const on = buildInventory({ model_type: 'starcoder2' }, { taskType: 'CAUSAL_LM' });
+    const off = buildInventory({ model_type: 'starcoder2', use_bias: false }, { taskType: 'CAUSAL_LM' });
+    assert.deepEqual([find(on.modules, 'model.layers.0.mlp.c_fc').biasParams, find(off.modules, 'model.layers.0.mlp.c_fc').biasParams], [12288, 0]);
+    assert.equal(find(on.modules, 'lm_head').tiedTo, 'model.embed_tokens');
+  });
   it('a head the oracle did not see is labelled, the backbone still built', () => {
     const inv = buildInventory(GPT2, { taskType: 'TOKEN_CLS' });
     assert.equal(inv.modelClass, 'GPT2ForTokenClassification');
