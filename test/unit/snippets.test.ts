@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { validateText } from '../../src/core/validate';
+import { detectDialect, type DialectId } from '../../src/core/dialects';
 
 const root = resolve(__dirname, '../../..');
 
@@ -44,6 +46,12 @@ export function allSnippets(): Array<{ name: string; file: string; prefix: strin
 }
 
 describe('snippets', () => {
+  it('JSON adapter snippets are detected as their dialect from an adapter_config.json', () => {
+    for (const s of allSnippets().filter((x) => x.file === 'json.code-snippets')) {
+      assert.equal(detectDialect(s.text, { fileName: '/w/adapter_config.json' }).dialect, s.dialect, s.prefix);
+    }
+  });
+
   it('expands choices and placeholders to their defaults', () => {
     assert.equal(expandSnippet(['r: ${1|16,8|}', 'm: [${2|q\\, v,c_attn|}]', 'd: ${3:0.05}$0']), 'r: 16\nm: [q, v]\nd: 0.05\n');
   });
@@ -55,6 +63,11 @@ describe('snippets', () => {
       const value = parse(s.text);
       assert.equal(typeof value, 'object');
       assert.ok(value !== null && Object.keys(value).length >= 1);
+    });
+
+    it(`${s.prefix} (${s.file}) alone in a file of its dialect has zero diagnostics`, () => {
+      const result = validateText(s.text, { dialect: s.dialect as DialectId });
+      assert.deepEqual(result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`), []);
     });
   }
 });

@@ -29,7 +29,7 @@ export async function insertBlockCommand(context: vscode.ExtensionContext, insig
   const line = editor.selection.active.line;
   const at = editor.document.lineAt(line).isEmptyOrWhitespace ? new vscode.Position(line, 0) : new vscode.Position(line + 1, 0);
   if (at.line >= editor.document.lineCount) await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, '\n'));
-  await editor.insertSnippet(new vscode.SnippetString(chosen.body.join('\n') + '\n'), at);
+  await editor.insertSnippet(new vscode.SnippetString(blockLines(chosen.body, editor.document).join('\n') + '\n'), at);
   return { dialect, prefix: chosen.prefix };
 }
 
@@ -42,4 +42,14 @@ async function loadSnippets(context: vscode.ExtensionContext, file: string, dial
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'snippets', file));
   const all = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, SnippetDef>;
   return Object.values(all).filter((s) => s.prefix.startsWith(`mlc-${dialect}-`));
+}
+
+/**
+ * A snippet is a complete starter config; into a file that already has content only its block
+ * (from the method's comment line on) goes, so keys like base_model or datasets are not repeated.
+ */
+function blockLines(body: string[], document: vscode.TextDocument): string[] {
+  if (document.getText().trim() === '') return body;
+  const start = body.findIndex((l) => l.startsWith('# '));
+  return start > 0 ? body.slice(start) : body;
 }
