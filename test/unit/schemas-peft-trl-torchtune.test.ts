@@ -160,6 +160,13 @@ describe('schemas: PEFT, AdapterHub, TRL, torchtune', () => {
     assert.equal(load('trl').schema['x-coercesStrings'], true);
   });
 
+  it('accepts the accelerate launch keys `trl <command>` forwards, and nothing misspelt', () => {
+    const cli = { model_name_or_path: 'Qwen/Qwen2.5-0.5B', dataset_name: 'trl-lib/Capybara', num_processes: 4, accelerate_config: 'zero2', mixed_precision: 'bf16' };
+    assert.deepEqual(findings('trl', cli), []);
+    assert.deepEqual(findings('trl', { ...cli, num_proceses: 4 }), ['additionalProperties /num_proceses']);
+    assert.deepEqual(findings('trl', { ...cli, mixed_precision: 'bfloat16' }), ['enum /mixed_precision']);
+  });
+
   it('tells AdapterHub and PEFT adapter_config.json files apart by content', () => {
     const hub = { config: { architecture: 'lora', r: 8, alpha: 16, selfattn_lora: true, attn_matrices: ['q', 'v'], composition_mode: 'add' },
       hidden_size: 768, model_class: 'BertAdapterModel', model_name: 'bert-base-uncased', model_type: 'bert', name: 'sst2', version: 'adapters.1.2.0' };
