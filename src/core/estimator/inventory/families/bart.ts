@@ -59,6 +59,7 @@ export const BART: Family<BartDims> = {
     base: { cls: 'BartModel', prefix: '' },
     seq_cls: { cls: 'BartForSequenceClassification', prefix: 'model.', modules: [
       headLinear('classification_head.dense', h), headLinear('classification_head.out_proj')] },
-    qa: { cls: 'BartForQuestionAnswering', prefix: 'model.', modules: [headLinear('qa_outputs')] },
+    // BartForQuestionAnswering sets config.num_labels = 2 before building qa_outputs.
+    qa: { cls: 'BartForQuestionAnswering', prefix: 'model.', modules: [headLinear('qa_outputs', () => 2)] },
   },
 };
