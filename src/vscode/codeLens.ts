@@ -64,7 +64,7 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
   const best = a.laws.find((l) => l.applies === 'recommendation' && l.learningRate !== null);
   if (best) {
     lenses.push({
-      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} suggested (${best.title}${best.source.arxiv ? `, arXiv ${best.source.arxiv}` : ''})${best.comparison ? ` · current ${shortComparison(best.comparison)}` : ''}`,
+      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} (${best.title}${best.source.arxiv ? `, arXiv ${best.source.arxiv}` : ''})${best.comparison ? ` · current ${shortComparison(best.comparison)}` : ''}`,
       tooltip: best.formula,
       command: COMMANDS.recommendLearningRate,
       arguments: [uri],

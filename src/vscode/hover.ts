@@ -28,6 +28,7 @@ export function hoverAt(insights: DocumentInsights, document: vscode.TextDocumen
   if (!info && effects.length === 0) return undefined;
   const md = new vscode.MarkdownString(hoverMarkdown(word, info, effects));
   md.isTrusted = false;
+  md.supportThemeIcons = true;
   return new vscode.Hover(md, range);
 }
 
@@ -43,9 +44,9 @@ export function hoverMarkdown(key: string, info: KeyDescription | undefined, eff
   if (info?.description) out.push(info.description);
   if (info?.enum?.length) out.push(`One of: ${info.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (info?.deprecated) {
-    out.push(`⚠️ **Deprecated**${info.renamedTo ? `: renamed to \`${info.renamedTo}\`` : ''}${info.deprecationMessage ? `. ${info.deprecationMessage}` : ''}`);
+    out.push(`$(warning) **Deprecated**${info.renamedTo ? `: renamed to \`${info.renamedTo}\`` : ''}${info.deprecationMessage ? `. ${info.deprecationMessage}` : ''}`);
   }
-  if (info?.paper?.arxiv) out.push(`📄 ${info.paper.title ?? 'Paper'}: [arXiv ${info.paper.arxiv}](https://arxiv.org/abs/${info.paper.arxiv})`);
+  if (info?.paper?.arxiv) out.push(`$(book) ${info.paper.title ?? 'Paper'}: [arXiv ${info.paper.arxiv}](https://arxiv.org/abs/${info.paper.arxiv})`);
   if (effects.length) out.push(['**In this file**', ...effects.map((e) => `- ${e}`)].join('\n'));
   return out.join('\n\n');
 }
