@@ -59,6 +59,11 @@ describe('inventory head selection', () => {
     const score = inv.modules[inv.modules.length - 1];
     assert.deepEqual([score.name, score.outFeatures, score.isHead], ['score', 3, true]);
   });
+  it('an architectures[0] head that is not modelled falls back to the bare model, and says so', () => {
+    const inv = buildInventory({ model_type: 'bert', architectures: ['BertForPreTraining'] });
+    assert.equal(inv.modelClass, 'BertModel');
+    assert.match(inv.unverified ?? '', /BertForPreTraining" is not modelled/);
+  });
   it('an explicit autoClass wins over task_type', () => {
     const inv = buildInventory(LLAMA3_8B, { taskType: 'CAUSAL_LM', autoClass: 'AutoModel' });
     assert.equal(inv.modelClass, 'LlamaModel');

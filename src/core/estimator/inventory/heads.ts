@@ -41,7 +41,7 @@ export function headOfClass(cls: string): HeadKind | undefined {
   return undefined;
 }
 
-export interface HeadChoice { kind: HeadKind; autoClass: string }
+export interface HeadChoice { kind: HeadKind; autoClass: string; note?: string }
 
 export function chooseHead(cfg: HfConfig, taskType: string | null | undefined, autoClass: string | undefined): HeadChoice {
   if (autoClass) {
@@ -57,5 +57,8 @@ export function chooseHead(cfg: HfConfig, taskType: string | null | undefined, a
   const arch = Array.isArray(cfg.architectures) ? cfg.architectures[0] : undefined;
   const kind = typeof arch === 'string' ? headOfClass(arch) : undefined;
   if (kind) return { kind, autoClass: arch as string };
+  if (typeof arch === 'string') {
+    return { kind: 'base', autoClass: 'AutoModel', note: `architectures[0] "${arch}" is not modelled: counted as the bare model (its head is left out)` };
+  }
   return { kind: 'base', autoClass: 'AutoModel' };
 }

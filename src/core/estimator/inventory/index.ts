@@ -78,7 +78,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
       numTransformerSubmodules: r.encDec && choice.kind === 'seq2seq_lm' ? 2 : 1,
     },
   };
-  const why = unverifiedReason(modelType, choice.kind, head.cls, family.unverified)
+  const why = choice.note ?? unverifiedReason(modelType, choice.kind, head.cls, family.unverified)
     ?? (fused && modules.some((m) => m.fusedExperts) ? 'transformers v5 fused-expert layout: not in the PEFT oracle (transformers 4.47)' : undefined);
   if (why) inv.unverified = why;
   return inv;
