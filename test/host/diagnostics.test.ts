@@ -1,15 +1,27 @@
 // Validation in the real host: exact diagnostic ranges on fixture files, a quick fix applied through
 // vscode.executeCodeActionProvider + workspace.applyEdit, completion, and the dialect command.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics } from './util';
 
 const ours = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => d.source === 'ML Config Lens');
 const rangeOf = (d: vscode.Diagnostic): number[] => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
 
-async function revert(editor: vscode.TextEditor): Promise<void> {
+/**
+ * The fixture's text in an untitled editor: tests edit it freely without touching the file on disk
+ * (the host may auto-save). Detection then runs on content alone, as for any new file.
+ */
+async function openCopy(relativePath: string): Promise<vscode.TextEditor> {
+  const content = readFileSync(fixtureUri(relativePath).fsPath, 'utf8');
+  const copy = await vscode.workspace.openTextDocument({ language: relativePath.endsWith('.json') ? 'json' : 'yaml', content });
+  return vscode.window.showTextDocument(copy, { preview: false });
+}
+
+/** Closes an edited copy without a save prompt. */
+async function discard(editor: vscode.TextEditor): Promise<void> {
   await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 async function preferredFix(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction> {
@@ -27,23 +39,27 @@ describe('validation diagnostics', () => {
 
   it('puts an unknown LLaMA-Factory key on the key, as an error, and the quick fix renames it', async () => {
     const uri = fixtureUri('validation/lf-typo.yaml');
-    const editor = await openFixture('validation/lf-typo.yaml');
-    const [d] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length > 0));
+    await openFixture('validation/lf-typo.yaml');
+    const [onDisk] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length > 0));
+    assert.deepEqual(rangeOf(onDisk), [7, 0, 7, 9]);
+    const editor = await openCopy('validation/lf-typo.yaml');
+    const copyUri = editor.document.uri;
+    const [d] = ours(await waitForDiagnostics(copyUri, (ds) => ours(ds).length > 0));
     assert.deepEqual(rangeOf(d), [7, 0, 7, 9]);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.code, 'unknown-key');
     assert.match(d.message, /^Unknown key "lora_rnak"\. Did you mean "lora_rank"\?/);
-    const fix = await preferredFix(uri, d);
+    const fix = await preferredFix(copyUri, d);
     assert.equal(fix.title, 'Change to lora_rank');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.equal(editor.document.lineAt(7).text, 'lora_rank: 8');
-    await waitForDiagnostics(uri, (ds) => ours(ds).length === 0);
-    await revert(editor);
+    await waitForDiagnostics(copyUri, (ds) => ours(ds).length === 0);
+    await discard(editor);
   });
 
   it('tells that PyYAML reads 2e-5 as a string, on the value, and writes 2.0e-5', async () => {
-    const uri = fixtureUri('validation/axolotl-float.yml');
-    const editor = await openFixture('validation/axolotl-float.yml');
+    const editor = await openCopy('validation/axolotl-float.yml');
+    const uri = editor.document.uri;
     const [d] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length > 0));
     assert.deepEqual(rangeOf(d), [7, 15, 7, 19]);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
@@ -52,11 +68,12 @@ describe('validation diagnostics', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.equal(editor.document.lineAt(7).text, 'learning_rate: 2.0e-5');
     await waitForDiagnostics(uri, (ds) => ours(ds).length === 0);
-    await revert(editor);
+    await discard(editor);
   });
 
   it('completes keys that are not in the file yet, with their documentation', async () => {
-    const editor = await openFixture('validation/axolotl-float.yml');
+    const editor = await openCopy('validation/axolotl-float.yml');
+    await waitForDiagnostics(editor.document.uri, (ds) => ours(ds).length > 0);
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, '\nlora_drop'));
     const pos = editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -64,7 +81,7 @@ describe('validation diagnostics', () => {
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('lora_dropout'));
     assert.ok(!labels.includes('lora_r'), 'lora_r is already in the file');
-    await revert(editor);
+    await discard(editor);
   });
 
   it('mlConfig.selectDialect turns validation off for a file and back on', async () => {

@@ -123,6 +123,22 @@ describe('validate: loader-aware numbers', () => {
   it('${...} interpolations are never type errors', () => {
     assert.deepEqual(run('base_model: m\nlora_r: ${oc.env:RANK}\nweight_decay: ${wd}\n'), []);
   });
+  it('`no` where a string is expected: PyYAML reads False; error on the value with a quoting fix, told once', () => {
+    const text = 'base_model: m\neval_strategy: no\n';
+    const ds = run(text);
+    assert.deepEqual(ds.map((d) => [d.code, d.severity, ...range(d)]), [['yaml11-boolean', 'error', ...span(text, 'no')]]);
+    assert.equal(ds[0].message, 'PyYAML (YAML 1.1) reads `no` as the boolean False, not the string "no"; Toy expects a string here. Quote it.');
+    assert.deepEqual(ds[0].fixes?.[0].edits[0].newText, "'no'");
+    assert.deepEqual(run("base_model: m\neval_strategy: 'no'\n"), []);
+  });
+  it('a YAML 1.2 loader reads `no` as a string and 1e5 as a number', () => {
+    const y12 = { ...toySchema(), loader: 'yaml12' as const };
+    assert.deepEqual(validateWith('base_model: m\neval_strategy: no\nweight_decay: 1e-2\n', y12), []);
+  });
+  it('a value outside an enum and of the wrong type gets the enum message only', () => {
+    const text = 'base_model: m\neval_strategy: 3\n';
+    assert.deepEqual(run(text).map((d) => d.code), ['enum']);
+  });
   it('YAML 1.1 booleans are booleans under PyYAML', () => {
     assert.deepEqual(run('base_model: m\nload_in_4bit: yes\n'), []);
     assert.equal(only('base_model: m\nload_in_4bit: y\n', 'type').message, '"load_in_4bit" must be a boolean; found the string "y".');

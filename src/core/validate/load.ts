@@ -2,7 +2,7 @@
 // also asks the schema about every key: numbers spelt so that the loader keeps them as strings,
 // deprecated keys and values, duplicate keys. Only this file knows how loaders differ.
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Scalar } from 'yaml';
-import { pythonFloatCall, pythonIntCall, pyyamlFloatSpelling, resolvePlain } from './scalars';
+import { isYaml11OnlyBool, pythonFloatCall, pythonIntCall, pyyamlFloatSpelling, resolvePlain } from './scalars';
 import type { SchemaNode } from './schemaIndex';
 import type { Diagnostic, LoaderKind } from './types';
 
@@ -133,6 +133,7 @@ function scalar(node: Scalar, schema: SchemaNode | undefined, path: PathLink | u
   else if (node.type === 'PLAIN') value = resolvePlain(raw, ctx.loader);
   if (typeof value !== 'string') {
     if (schema && !ctx.quiet) deprecatedValue(node, value, schema, ctx);
+    if (schema && typeof value === 'boolean' && node.type === 'PLAIN' && isYaml11OnlyBool(raw)) yaml11Bool(node, raw, schema, path, ctx);
     return value;
   }
   // OmegaConf interpolations (`${...}`) and MISSING (`???`) are resolved at run time.
@@ -144,6 +145,27 @@ function scalar(node: Scalar, schema: SchemaNode | undefined, path: PathLink | u
   if (!ctx.quiet) deprecatedValue(node, value, schema, ctx);
   return numericString(node, value, schema, path, ctx);
 }
+
+/**
+ * `eval_strategy: no` under PyYAML/OmegaConf is the boolean False, not the string "no". When the
+ * field wants a string (an enum of strategy names), say so on the value and offer the quoted form.
+ */
+function yaml11Bool(node: Scalar, raw: string, schema: SchemaNode, path: PathLink | undefined, ctx: Ctx): void {
+  const info = schema.info();
+  const wantsString = info.type.includes('string') || (info.enum ?? []).includes(raw);
+  const acceptsBool = info.type.includes('boolean') || (info.enum ?? []).some((v) => typeof v === 'boolean');
+  if (!wantsString || acceptsBool || !node.range) return;
+  ctx.suppressed.add(pointerOf(path));
+  if (ctx.quiet) return;
+  const [start, end] = node.range;
+  ctx.findings.push({
+    start, end, severity: 'error', code: 'yaml11-boolean',
+    message: `${ctx.loader === 'omegaconf' ? 'OmegaConf' : 'PyYAML'} (YAML 1.1) reads \`${raw}\` as the boolean ${PY_TRUE_WORDS.has(raw) ? 'True' : 'False'}, not the string "${raw}"; ${ctx.framework} expects a string here. Quote it.`,
+    fixes: [{ title: `Quote as '${raw}'`, edits: [{ start, end, newText: `'${raw}'` }], isPreferred: true }],
+  });
+}
+
+const PY_TRUE_WORDS = new Set(['yes', 'Yes', 'YES', 'on', 'On', 'ON']);
 
 function tagged(tag: string, raw: string, loader: LoaderKind): unknown {
   if (tag.endsWith(':int') || tag.endsWith(':float') || tag.endsWith(':bool') || tag.endsWith(':null')) {

@@ -23,7 +23,10 @@ export function mapAjvErrors(errors: readonly ErrorObject[], ctx: MapContext): D
   const out: Diagnostic[] = [];
   const list = collapseCombinators(errors).filter((e) => !isSuppressed(e.instancePath, ctx.suppressed));
   const typos = requiredTypos(list);
+  // A value outside an enum often also has the wrong type: the enum error says more, tell it once.
+  const enumAt = new Set(list.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
   for (const e of list) {
+    if (e.keyword === 'type' && enumAt.has(e.instancePath)) continue;
     if (e.keyword === 'required' && typos.has(`${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}`)) continue;
     const d = mapOne(e, ctx, typos);
     if (d) out.push(d);

@@ -17,9 +17,14 @@ const OMEGA_FLOAT =
   /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 
+// YAML 1.2 core schema (the `yaml` package's default; what most non-Python tools use).
+const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
 /** Value of a plain scalar as the given loader constructs it (strings stay strings). */
 export function resolvePlain(text: string, loader: LoaderKind): unknown {
   if (loader === 'json') return resolveJson(text);
+  if (loader === 'yaml12') return resolveCore(text);
   const c = text.charCodeAt(0);
   // Cheap first-character gate, as PyYAML keys its resolvers by first character.
   const numeric = (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
@@ -32,6 +37,20 @@ export function resolvePlain(text: string, loader: LoaderKind): unknown {
   if (PY_NULL.test(text)) return null;
   if (PY_BOOL.test(text)) return PY_TRUE.test(text);
   return text;
+}
+
+function resolveCore(text: string): unknown {
+  if (/^(?:~|null|Null|NULL|)$/.test(text)) return null;
+  if (/^(?:true|True|TRUE)$/.test(text)) return true;
+  if (/^(?:false|False|FALSE)$/.test(text)) return false;
+  if (CORE_INT.test(text)) return text.startsWith('0o') ? parseInt(text.slice(2), 8) : Number(text);
+  if (CORE_FLOAT.test(text)) return pythonFloat(text);
+  return text;
+}
+
+/** True for the YAML 1.1 words PyYAML and OmegaConf read as booleans but YAML 1.2 reads as strings. */
+export function isYaml11OnlyBool(text: string): boolean {
+  return PY_BOOL.test(text) && !/^(?:true|True|TRUE|false|False|FALSE)$/.test(text);
 }
 
 function resolveJson(text: string): unknown {

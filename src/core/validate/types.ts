@@ -28,7 +28,7 @@ export interface Diagnostic {
 }
 
 /** How the framework reads its YAML, which decides what `2e-5` or `yes` become. */
-export type LoaderKind = 'pyyaml' | 'omegaconf' | 'json';
+export type LoaderKind = 'pyyaml' | 'omegaconf' | 'json' | 'yaml12';
 
 export interface ValidateOptions {
   /** Skip detection and validate as this dialect. */
