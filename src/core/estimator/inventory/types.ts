@@ -114,8 +114,8 @@ export interface ModuleInfo {
   /** Part of the task head (classifier/score/qa_outputs/...). */
   isHead?: boolean;
   /**
-   * MoE experts stored as one fused 3-D parameter (experts, inFeatures, outFeatures), as PEFT's
-   * target_parameters sees it; weightParams covers all experts, biasParams the matching *_bias tensor.
+   * MoE experts stored as one fused 3-D parameter, as PEFT's target_parameters sees it (shape in
+   * paramShape); weightParams covers all experts, biasParams the matching `<name>_bias` tensor (GPT-OSS).
    */
   fusedExperts?: { experts: number };
   /** `name` is a parameter path (e.g. 'model.layers.0.mlp.experts.gate_up_proj'), not a module. */
