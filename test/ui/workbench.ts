@@ -3,7 +3,7 @@
 // every check file gets it with `workbench()` and uses these helpers instead of raw selectors.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Where screenshots go: artifacts/ui in the repository (ignored by git). */
 export const ARTIFACTS = path.resolve(__dirname, '../../../artifacts/ui');
@@ -44,6 +44,37 @@ export class Workbench {
     await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
     await input.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Types `text` into the open quick pick (palette, input box) and accepts the focused row. */
+  async pick(text: string, rowText: string | RegExp = text): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(text);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor();
+    await input.press('Enter');
+  }
+
+  /** Hovers the first token of the active editor whose text is exactly `token`; returns the visible hover. */
+  async hover(token: string, contains: string | RegExp = ''): Promise<Locator> {
+    const exact = new RegExp(`^${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const span = this.activeEditor().locator('.view-line span span', { hasText: exact }).first();
+    await span.hover();
+    const hover = this.page.locator('.monaco-hover:visible', { hasText: contains }).first();
+    await hover.waitFor();
+    return hover;
+  }
+
+  /** Opens the Problems panel and returns its rows (filter with `.filter({ hasText })`). */
+  async problems(): Promise<Locator> {
+    await this.page.keyboard.press('Control+Shift+M');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor();
+    return panel.locator('.monaco-list-row');
+  }
+
+  /** The document inside the active webview (two nested iframes; same origin, so readable). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 
   /**
