@@ -107,6 +107,7 @@ schema = {
                     'source': ['src/adapters/configuration/adapter_config.py', 'src/adapters/configuration/model_adapters_config.py (build_full_config)', 'src/adapters/loading.py (load_weights_config)']},
     'x-loader': 'json',
     'x-unknownKeys': 'warning',
+    'x-rulesFormat': 'each x-rules entry: `when` is a JSON Schema (draft-07) that a config matching the mistake validates against; `key` is the key (or list of keys, first present wins) to put the diagnostic on, else the document root.',
     'x-unknownKeysNote': 'AdapterConfig.from_dict sets keys that are not dataclass fields as plain attributes without a message, so a misspelt key inside "config" is silently ignored. Top-level keys are free-form metadata (save_adapter(meta_dict=...)), so they are not checked.',
     'type': 'object',
     'required': ['config'],

@@ -227,7 +227,8 @@ def main():
         p = base_schema(name, f, docs, 'PeftConfig')
         p['description'] = BASE_DESC[name]
         base_props[name] = p
-    base_props['peft_type'] = {'description': BASE_DESC['peft_type'], 'type': 'string', 'enum': sorted(TYPES)}
+    base_props['peft_type'] = {'description': BASE_DESC['peft_type'], 'type': 'string', 'enum': sorted(TYPES),
+                               'x-enumPapers': {pt: {'method': TYPES[pt][1], 'title': TYPES[pt][2], 'arxiv': TYPES[pt][3]} for pt in sorted(TYPES) if TYPES[pt][3]}}
     base_props['task_type'] = dict(base_props['task_type'], enum=ENUMS['TaskType'] + [None])
     base_props['task_type'].pop('examples', None)
     # point nested config objects at their definitions
@@ -247,6 +248,7 @@ def main():
         'x-loader': 'json',
         'x-loaderNote': 'PeftConfigMixin.from_json_file uses json.load; a YAML copy of the same keys is read by whatever loader the caller uses.',
         'x-unknownKeys': 'warning',
+        'x-rulesFormat': 'each x-rules entry: `when` is a JSON Schema (draft-07) that a config matching the mistake validates against; `key` is the key (or list of keys, first present wins) to put the diagnostic on, else the document root.',
         'x-unknownKeysNote': 'PeftConfigMixin.from_peft_type catches "got an unexpected keyword argument", drops the unknown keys and warns "Unexpected keyword arguments [...] for class XConfig, these are ignored" (src/peft/config.py _check_and_remove_unused_kwargs). A misspelt key therefore silently falls back to its default.',
         'type': 'object',
         'required': ['peft_type'],
