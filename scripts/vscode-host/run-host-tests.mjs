@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { format } from 'node:util';
 import { hostPaths } from './lib/host-paths.mjs';
 import { startServer } from './lib/server.mjs';
-import { launchBrowser, workbenchUrl, hardTimeout } from './lib/browser.mjs';
+import { launchBrowser, workbenchUrl, hardTimeout, stopOnExit } from './lib/browser.mjs';
 
 const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_HOST_TIMEOUT_MS ?? 240_000);
 // Workbench noise that says nothing about the extension: the gallery is pointed at a closed port on
@@ -37,7 +37,7 @@ async function main() {
   const server = await startServer(paths, { env: grep ? { MLCONFIG_HOST_GREP: grep } : {} });
   const browser = await launchBrowser(paths);
   const stopAll = async () => { await browser.close(); await server.stop(); };
-  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void stopAll().then(() => process.exit(130)));
+  stopOnExit(stopAll);
 
   let summary;
   let suiteStarted = Boolean(process.env.MLCONFIG_VERBOSE);
@@ -57,8 +57,8 @@ async function main() {
   const timeout = hardTimeout(HARD_TIMEOUT_MS, 'the host test run');
   try {
     const payload = [['extensionDevelopmentPath', root], ['extensionTestsPath', testsIndex]];
-    await browser.page.goto(workbenchUrl(server, workspace, payload));
-    await Promise.race([exited, timeout.promise]);
+    const run = browser.page.goto(workbenchUrl(server, workspace, payload)).then(() => exited);
+    await Promise.race([run, timeout.promise]);
   } catch (e) {
     console.error(`error: ${e.message}`);
     console.error(`server log: ${server.logFile} (kept only with MLCONFIG_KEEP_RUN=1)`);

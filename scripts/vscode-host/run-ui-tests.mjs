@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hostPaths } from './lib/host-paths.mjs';
 import { startServer } from './lib/server.mjs';
-import { launchBrowser, workbenchUrl, hardTimeout } from './lib/browser.mjs';
+import { launchBrowser, workbenchUrl, hardTimeout, stopOnExit } from './lib/browser.mjs';
 
 const require = createRequire(import.meta.url);
 const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_UI_TIMEOUT_MS ?? 240_000);
@@ -58,15 +58,14 @@ async function main() {
   const server = await startServer(paths, { vsix });
   const browser = await launchBrowser(paths);
   const stopAll = async () => { await browser.close(); await server.stop(); };
-  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => void stopAll().then(() => process.exit(130)));
+  stopOnExit(stopAll);
   const timeout = hardTimeout(HARD_TIMEOUT_MS, 'the ui run');
   let failures = 1;
   try {
     const { attachWorkbench } = require(join(uiDir, 'workbench.js'));
     const url = workbenchUrl(server, workspace);
-    await browser.page.goto(url);
     const wb = attachWorkbench(browser.page, url);
-    await Promise.race([wb.ready(), timeout.promise]);
+    await Promise.race([browser.page.goto(url).then(() => wb.ready()), timeout.promise]);
     console.log(`ui: workbench ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     failures = await Promise.race([runChecks(parseGrep(process.argv.slice(2))), timeout.promise]);
   } catch (e) {

@@ -45,3 +45,18 @@ export function hardTimeout(ms, what) {
   });
   return { promise, clear: () => clearTimeout(timer) };
 }
+
+/**
+ * Makes sure `stopAll` (close the browser, stop the server) runs however the driver ends: Ctrl-C,
+ * SIGTERM from a CI timeout, or an error nobody caught.
+ */
+export function stopOnExit(stopAll) {
+  const bail = (code, why) => {
+    if (why) console.error(`error: ${why}`);
+    void stopAll().finally(() => process.exit(code));
+  };
+  process.once('SIGINT', () => bail(130));
+  process.once('SIGTERM', () => bail(143));
+  process.once('unhandledRejection', (e) => bail(1, e?.message ?? e));
+  process.once('uncaughtException', (e) => bail(1, e?.message ?? e));
+}
