@@ -1,0 +1,130 @@
+// The data the estimator panel exchanges: what the user set (PanelInputs) and what the panel shows
+// (PanelModel). Plain JSON on purpose: both cross the webview boundary through postMessage.
+
+export type QuantMode = 'none' | '4bit' | '8bit';
+export type ComputeDtypeName = 'bf16' | 'fp16' | 'fp32';
+
+/** The training shape as the panel's controls hold it; undefined = not set (assumptions are noted). */
+export interface PanelTraining {
+  sequenceLength?: number;
+  microBatchSize?: number;
+  gradientAccumulationSteps?: number;
+  devices?: number;
+  /** Training tokens D given directly; wins over maxSteps × batch tokens. */
+  tokens?: number;
+  maxSteps?: number;
+  dtype: ComputeDtypeName;
+  quantization: QuantMode;
+  optimizer: string;
+  gradientCheckpointing: boolean;
+  learningRate?: number;
+}
+
+export interface PanelInputs {
+  /** Catalog id or alias, workspace config.json path, or a repo id in the local HF cache. */
+  modelRef: string;
+  /** A METHODS id: LORA, DORA, RSLORA, QLORA, or any peft_type the estimator counts. */
+  method: string;
+  rank?: number;
+  alpha?: number;
+  /** Comma-separated module names, `all-linear`, or empty for PEFT's default targets. */
+  targets: string;
+  numVirtualTokens?: number;
+  freezeLayers?: number;
+  training: PanelTraining;
+}
+
+export interface KindBar {
+  kind: string;
+  params: number;
+}
+
+export interface PanelParams {
+  trainable: number;
+  total: number;
+  /** Trainable share of total, in percent. */
+  percent: number;
+  method: string;
+  basis: string;
+  byKind: KindBar[];
+  warnings: string[];
+}
+
+export interface MemoryPart {
+  id: string;
+  label: string;
+  bytes: number;
+  formula: string;
+  source: string;
+}
+
+/** One stacked bar of the memory chart: the estimate at one micro-batch size. */
+export interface MemoryBar {
+  microBatch: number;
+  /** Bytes per chart group (weights, gradients, optimizer, activations), in MEMORY_GROUPS order. */
+  groups: number[];
+  totalBytes: number;
+}
+
+export interface GpuLine {
+  gib: number;
+  label: string;
+}
+
+export interface PanelMemory {
+  /** Names of the stacked groups, bottom to top (MemoryBar.groups follows this order). */
+  groupLabels: string[];
+  parts: MemoryPart[];
+  totalBytes: number;
+  bars: MemoryBar[];
+  /** Index in `bars` of the user's micro-batch. */
+  current: number;
+  gpus: GpuLine[];
+  /** Smallest listed GPU the estimate fits on, or null when none. */
+  fitsOn: string | null;
+  notes: string[];
+}
+
+export interface LawRow {
+  id: string;
+  title: string;
+  arxiv: string | null;
+  url: string;
+  learningRate: number | null;
+  batchSizeTokens: number | null;
+  formula: string;
+  applies: 'recommendation' | 'context';
+  unverified: boolean;
+  inRange: boolean | null;
+  comparison: string | null;
+  warnings: string[];
+}
+
+export interface LawCurve {
+  id: string;
+  title: string;
+  /** Learning rate at each grid point (null where the law gives none). */
+  lr: (number | null)[];
+  /** Parameter ranges (total params, inclusive) inside the law's fitted range. */
+  fitted: [number, number][];
+}
+
+export interface LawChart {
+  /** Grid of total parameter counts (log-spaced). */
+  params: number[];
+  curves: LawCurve[];
+  /** The user's model size, and the configured learning rate (null when not set). */
+  point: { params: number; learningRate: number | null } | null;
+  assumption: string;
+}
+
+export interface PanelModel {
+  modelRef: string;
+  modelLabel: string;
+  params: PanelParams | null;
+  memory: PanelMemory | null;
+  laws: LawRow[];
+  lawChart: LawChart | null;
+  effectiveBatch: { sequences: number; tokens: number | null } | null;
+  problems: string[];
+}
