@@ -127,8 +127,8 @@ describe('cli-estimate: dialect configs', () => {
     const j = JSON.parse(r.out);
     assert.equal(j.dialect, 'axolotl');
     const act = j.memory.components.find((c: { id: string }) => c.id === 'activations');
-    // Gradient checkpointing on, s 4096, b 2, h 4096, L 32, a 32: 2sbhL + sbh(34 + 5as/h).
-    assert.equal(act.bytes, 2 * 4096 * 2 * 4096 * 32 + 4096 * 2 * 4096 * (34 + (5 * 32 * 4096) / 4096));
+    // Gradient checkpointing on, attn_implementation flash_attention_2, s 4096, b 2, h 4096, L 32, a 32: 2sbhL + 34sbh + 4asb.
+    assert.equal(act.bytes, 2 * 4096 * 2 * 4096 * 32 + 34 * 4096 * 2 * 4096 + 4 * 32 * 4096 * 2);
   });
 });
 

@@ -23,6 +23,7 @@ describe('dialect-mapping: real configs, exact PEFT configs', () => {
     assert.deepEqual(m.training, {
       sequenceLength: 4096, microBatchSize: 2, gradientAccumulationSteps: 4, dtype: 'bf16', loadIn4bit: false,
       loadIn8bit: true, optimizer: 'adamw_bnb_8bit', gradientCheckpointing: true, learningRate: 0.0002, epochs: 4,
+      attention: 'flash', attentionSetting: 'attn_implementation: flash_attention_2',
     });
   });
 
@@ -63,6 +64,8 @@ describe('dialect-mapping: real configs, exact PEFT configs', () => {
     assert.deepEqual(m.training, {
       microBatchSize: 2, gradientAccumulationSteps: 8, dtype: 'bf16', optimizer: 'torch.optim.AdamW',
       gradientCheckpointing: true, learningRate: 3e-4, epochs: 1, loadIn4bit: true,
+      attention: 'sdpa', attentionSetting: 'torchtune MultiHeadAttention (scaled_dot_product_attention)', attentionDropout: 0,
+      fusedCrossEntropy: 'loss: torchtune.modules.loss.LinearCrossEntropyLoss',
     });
   });
 
@@ -84,6 +87,7 @@ describe('dialect-mapping: real configs, exact PEFT configs', () => {
     assert.deepEqual(m.training, {
       sequenceLength: 2048, microBatchSize: 4, gradientAccumulationSteps: 2, dtype: 'bf16', loadIn4bit: true,
       gradientCheckpointing: true, learningRate: 2e-4, epochs: 1,
+      attention: 'flash', attentionSetting: 'attn_implementation: flash_attention_2',
     });
   });
 
@@ -211,7 +215,11 @@ describe('dialect-mapping: from text to report', () => {
     const report = buildEstimateReport(input, model);
     assert.equal(report.params.trainableParams, 3_407_872);
     assert.equal(report.params.totalParams, 8_030_261_248 + 3_407_872);
-    assert.equal(report.memory.components.find((c) => c.id === 'activations')?.bytes, 32 * (2 * 1024 * 1 * 4096) + 1024 * 4096 * (34 + (5 * 32 * 1024) / 4096));
+    // LLaMA-Factory checkpoints by default; flash_attn auto → transformers' SDPA: 2sbhL + 34sbh + 4asb.
+    assert.equal(report.memory.components.find((c) => c.id === 'activations')?.bytes, 32 * (2 * 1024 * 1 * 4096) + 34 * 1024 * 4096 + 4 * 32 * 1024);
+    // Llama-3 vocabulary 128,256: bf16 logits + fp32 copy + fp32 log-softmax.
+    assert.equal(report.memory.components.find((c) => c.id === 'logits')?.bytes, 1024 * 128_256 * 10);
+    assert.ok(report.notes.some((n) => n.startsWith('attention implementation not stated: assumed sdpa')));
   });
 
   it('refuses unparsable text, non-mappings and unknown frameworks in one line', () => {

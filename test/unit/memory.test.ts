@@ -143,12 +143,19 @@ describe('memory: plan from the model inventory and training shape', () => {
       trainableParams: P, totalParams: P, peftType: 'FULL', inventory: llama2, training: { sequenceLength: 2048 },
     });
     assert.equal(input.trainsBaseWeights, true);
-    assert.deepEqual(input.activations, { seqLen: 2048, microBatch: 1, hiddenSize: 4096, numLayers: 32, numHeads: 32, gradientCheckpointing: false });
-    assert.equal(round(estimateTrainingMemory(input).components[4].bytes / GB, 2), 30.6);
-    assert.deepEqual(notes, [
+    assert.deepEqual(input.activations, {
+      seqLen: 2048, microBatch: 1, hiddenSize: 4096, numLayers: 32, numHeads: 32, gradientCheckpointing: false,
+      attention: 'sdpa', attentionSetting: 'framework default assumed', computeBytes: 2, frozenBase: false, vocabSize: 32000,
+    });
+    // SDPA: 32 × (34·s·b·h + 4·a·s·b) instead of formulas.md's eager 30.60 GB.
+    assert.equal(estimateTrainingMemory(input).components[4].bytes, 32 * (34 * 2048 * 4096 + 4 * 32 * 2048));
+    assert.equal(round(estimateTrainingMemory({ ...input, activations: { ...input.activations!, attention: 'eager' } }).components[4].bytes / GB, 2), 30.6);
+    assert.deepEqual(notes.slice(0, 3), [
       'dtype not stated: assumed bf16 mixed precision',
       'optimizer not stated: assumed AdamW with fp32 states',
       'micro-batch size not stated: assumed 1 sequence per device',
     ]);
+    assert.match(notes[3], /^attention implementation not stated: assumed sdpa, transformers' default since v4\.36/);
+    assert.equal(notes.length, 4);
   });
 });

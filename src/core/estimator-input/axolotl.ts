@@ -3,6 +3,7 @@
 // bias="none", task_type="CAUSAL_LM", use_dora=peft_use_dora, use_rslora=peft_use_rslora, ...)`
 // (axolotl src/axolotl/loaders/adapter.py); `lora_target_linear` adds every Linear except lm_head.
 import { bool, defined, dtypeOf, names, num, type Obj, str } from './fields';
+import { axolotlRuntime } from './runtime';
 import { DialectMappingError, type EstimatorInput, type PeftConfig, type TrainingShape } from './types';
 
 export function mapAxolotl(cfg: Obj): EstimatorInput {
@@ -82,5 +83,6 @@ function trainingShape(cfg: Obj): TrainingShape {
     learningRate: num(cfg.learning_rate),
     maxSteps: num(cfg.max_steps),
     epochs: num(cfg.num_epochs),
+    ...axolotlRuntime(cfg),
   }) as TrainingShape;
 }

@@ -5,6 +5,7 @@
 // OFT oft_rank 0 / oft_block_size 32 / oft_target "all"; gradient checkpointing on unless
 // disable_gradient_checkpointing.
 import { bool, defined, dtypeOf, isObj, names, num, type Obj, str } from './fields';
+import { llamaFactoryRuntime } from './runtime';
 import { DialectMappingError, type EstimatorInput, type PeftConfig, type TrainingShape } from './types';
 
 /** `all` (or no value) means every Linear except the output layer, which is PEFT's all-linear. */
@@ -88,6 +89,7 @@ function trainingShape(cfg: Obj): TrainingShape {
     learningRate: num(cfg.learning_rate),
     maxSteps: num(cfg.max_steps),
     epochs: num(cfg.num_train_epochs),
+    ...llamaFactoryRuntime(cfg),
   }) as TrainingShape;
 }
 

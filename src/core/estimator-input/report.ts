@@ -31,6 +31,7 @@ export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel,
   const inventory = buildInventory(model.config, { taskType, numLabels });
   const plan = memoryInputFor({
     trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training: input.training,
+    modelConfig: model.config as Record<string, unknown>,
   });
   const memory = estimateTrainingMemory(plan.input);
   return {

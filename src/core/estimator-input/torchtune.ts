@@ -4,6 +4,7 @@
 // output_proj and w1 (gate)/w2 (down)/w3 (up) (torchtune/models/convert_weights.py _FROM_HF), mapped
 // here to the transformers names PEFT targets.
 import { bool, defined, dtypeOf, isObj, names, num, type Obj, str } from './fields';
+import { torchtuneRuntime } from './runtime';
 import { DialectMappingError, type EstimatorInput, type PeftConfig, type TrainingShape } from './types';
 
 /** torchtune builder (prefix and _base/_instruct stripped) → catalog alias. */
@@ -84,5 +85,6 @@ function trainingShape(cfg: Obj): TrainingShape {
     learningRate: num(optimizer.lr),
     maxSteps: perEpoch !== undefined && epochs !== undefined ? perEpoch * epochs : undefined,
     epochs,
+    ...torchtuneRuntime(cfg),
   }) as TrainingShape;
 }

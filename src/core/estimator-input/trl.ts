@@ -4,6 +4,7 @@
 // "CAUSAL_LM", use_rslora False, use_dora False; get_peft_config builds LoraConfig(bias="none", ...)
 // (trl/trainer/model_config.py, trl/trainer/utils.py get_peft_config).
 import { bool, defined, dtypeOf, names, num, type Obj, str } from './fields';
+import { trlRuntime } from './runtime';
 import type { EstimatorInput, PeftConfig, TrainingShape } from './types';
 
 export function mapTrl(cfg: Obj): EstimatorInput {
@@ -62,5 +63,6 @@ function trainingShape(cfg: Obj): TrainingShape {
     learningRate: num(cfg.learning_rate),
     maxSteps: (num(cfg.max_steps) ?? -1) > 0 ? num(cfg.max_steps) : undefined,
     epochs: num(cfg.num_train_epochs),
+    ...trlRuntime(cfg),
   }) as TrainingShape;
 }

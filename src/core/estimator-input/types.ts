@@ -7,6 +7,23 @@ export type PeftConfig = Record<string, unknown> & { peft_type: string };
 
 export type TrainDtype = 'bf16' | 'fp16' | 'fp32';
 
+/**
+ * How attention is computed, by what it stores for backward: `eager` materializes the s×s scores,
+ * `sdpa` (PyTorch scaled_dot_product_attention) and `flash` (FlashAttention 2/3, flex, xformers
+ * kernels) do not (Dao et al. arXiv 2205.14135).
+ */
+export type AttentionKind = 'eager' | 'sdpa' | 'flash';
+
+/** Data-parallel sharding as the config states it: ZeRO stage 1/2/3 (arXiv 1910.02054 §5) or FSDP's equivalent. */
+export interface ShardingSetting {
+  framework: 'deepspeed' | 'fsdp';
+  stage: 0 | 1 | 2 | 3;
+  /** The config line that says so, e.g. "deepspeed: deepspeed_configs/zero3_bf16.json". */
+  setting: string;
+  /** Parameters or optimizer states offloaded to CPU RAM. */
+  offload?: boolean;
+}
+
 /** Training settings as the config states them; undefined = not stated (the framework default applies). */
 export interface TrainingShape {
   sequenceLength?: number;
@@ -18,6 +35,15 @@ export interface TrainingShape {
   loadIn8bit?: boolean;
   optimizer?: string;
   gradientCheckpointing?: boolean;
+  /** Attention implementation the config chooses; undefined = the framework default. */
+  attention?: AttentionKind;
+  /** The config line that chose it ("attn_implementation: flash_attention_2"). */
+  attentionSetting?: string;
+  /** Attention-probability dropout where the config states it (fine-tuning usually uses 0). */
+  attentionDropout?: number;
+  /** Fused linear + cross-entropy (Liger, Cut Cross-Entropy): the full logits are never materialized. */
+  fusedCrossEntropy?: string;
+  sharding?: ShardingSetting;
   learningRate?: number;
   maxSteps?: number;
   epochs?: number;

@@ -1,8 +1,10 @@
 // Training-memory estimate: weights by dtype and quantization, master weights, gradients, optimizer
-// states and activations, each with its formula, assumptions and source. An estimate, not a measurement:
-// CUDA context, allocator fragmentation, logits and temporary buffers come on top.
+// states, activations and logits, each with its formula, assumptions and source, per device under
+// ZeRO/FSDP sharding. An estimate, not a measurement: CUDA context, allocator fragmentation and
+// temporary buffers come on top.
 
-import { activationComponent } from './activations';
+import { activationComponent, logitsComponent } from './activations';
+import { shardComponent, shardingNotes } from './sharding';
 import { BITS_PER_PARAM, lookupOptimizer, optimizerById } from './tables';
 import type { MemoryComponent, MemoryEstimate, MemoryInput } from './types';
 
@@ -18,11 +20,30 @@ export class MemoryInputError extends Error {}
 export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
   checkInput(input);
   const notes: string[] = [];
-  const components = [weightsComponent(input), ...trainingStateComponents(input, notes)];
-  if (input.activations) components.push(activationComponent(input.activations));
+  let components = [weightsComponent(input), ...trainingStateComponents(input, notes)];
+  const act = input.activations;
+  if (act) {
+    components.push(activationComponent(act));
+    const logits = logitsComponent(act);
+    if (logits) components.push(logits);
+    else if (act.fusedCrossEntropy) notes.push(`${act.fusedCrossEntropy}: fused linear cross-entropy computes the loss in chunks, so the full logits are not counted`);
+  }
+  if (input.sharding) {
+    const sharding = input.sharding;
+    components = components.map((c) => shardComponent(c, sharding));
+    notes.push(...shardingNotes(sharding));
+  }
   const totalBytes = components.reduce((sum, c) => sum + c.bytes, 0);
-  notes.push('not included: CUDA context and allocator overhead, logits and loss buffers, temporary buffers, multi-GPU sharding (ZeRO/FSDP)');
+  notes.push(`not included: ${notIncluded(input).join(', ')}`);
   return { kind: 'estimate', components, totalBytes, totalGB: totalBytes / 1e9, totalGiB: totalBytes / 2 ** 30, notes };
+}
+
+function notIncluded(input: MemoryInput): string[] {
+  const out = ['CUDA context and allocator overhead'];
+  if (!input.activations?.vocabSize && !input.activations?.fusedCrossEntropy) out.push('logits and loss buffers');
+  out.push('temporary buffers');
+  if (!input.sharding) out.push('multi-GPU sharding (ZeRO/FSDP)');
+  return out;
 }
 
 function checkInput(input: MemoryInput): void {
@@ -30,6 +51,14 @@ function checkInput(input: MemoryInput): void {
     if (!Number.isFinite(input[key]) || input[key] < 0) throw new MemoryInputError(`${key} must be a non-negative number`);
   }
   if (input.trainableParams > input.totalParams) throw new MemoryInputError('trainableParams exceeds totalParams');
+  const a = input.activations;
+  if (a) {
+    for (const key of ['seqLen', 'microBatch', 'hiddenSize', 'numLayers', 'numHeads'] as const) {
+      if (!Number.isFinite(a[key]) || a[key] <= 0) throw new MemoryInputError(`activations.${key} must be a positive number`);
+    }
+  }
+  const d = input.sharding?.devices;
+  if (d !== undefined && (!Number.isInteger(d) || d < 1)) throw new MemoryInputError('sharding.devices must be a whole number of devices, at least 1');
 }
 
 /** Trainable weights live in the compute dtype (full FT) or fp32 (PEFT adapters); the rest is frozen. */

@@ -1,10 +1,10 @@
 // Builds the memory input from what the estimator knows (parameter counts, the model's module
 // inventory) and what the training config states (dtype, quantization, optimizer, sequence length,
-// micro-batch, gradient checkpointing). Assumptions for anything the config leaves out are returned
-// as notes so the user sees them next to the numbers.
+// micro-batch, gradient checkpointing, attention kernel, fused loss, ZeRO/FSDP sharding). Assumptions
+// for anything the config leaves out are returned as notes so the user sees them next to the numbers.
 import type { TrainingShape } from '../estimator-input/types';
 import type { ModelInventory } from '../estimator/inventory/types';
-import type { MemoryInput, WeightDtype } from './types';
+import type { ActivationShape, MemoryInput, ShardingInput, WeightDtype } from './types';
 
 /** Methods that train base weights rather than add adapters. */
 const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT', 'LN_TUNING']);
@@ -15,7 +15,18 @@ export interface MemoryPlanArgs {
   peftType: string;
   inventory: ModelInventory;
   training: TrainingShape;
+  /** The model's config.json, when known: its attention dropout is read from it. */
+  modelConfig?: Record<string, unknown>;
 }
+
+/** Heads whose output is vocabulary-wide per token, so the loss sees s·b·V logits. */
+const VOCAB_HEADS = new Set(['causal_lm', 'seq2seq_lm', 'masked_lm']);
+
+/** Attention-probability dropout keys of config.json across families (Llama/Mistral/Qwen, GPT-2, BERT, Falcon). */
+const ATTENTION_DROPOUT_KEYS = ['attention_dropout', 'attn_pdrop', 'attention_probs_dropout_prob'];
+
+const DEFAULT_ATTENTION_NOTE = 'attention implementation not stated: assumed sdpa, transformers\' default since v4.36 for models with an SDPA path '
+  + '(torch ≥ 2.1.1); with eager attention (older transformers, models without SDPA, attn_implementation: eager) add 5·a·s²·b bytes per layer (arXiv 2205.05198)';
 
 /**
  * Base Linear weights bitsandbytes would quantize: every nn.Linear except the output layer and task
@@ -47,16 +58,57 @@ export function memoryInputFor(args: MemoryPlanArgs): { input: MemoryInput; note
   };
   if (t.sequenceLength) {
     if (!t.microBatchSize) notes.push('micro-batch size not stated: assumed 1 sequence per device');
-    input.activations = {
-      seqLen: t.sequenceLength,
-      microBatch: t.microBatchSize ?? 1,
-      hiddenSize: inv.dims.hiddenSize,
-      numLayers: inv.dims.numLayers,
-      numHeads: inv.dims.numAttentionHeads,
-      gradientCheckpointing: t.gradientCheckpointing ?? false,
-    };
+    input.activations = activationShape(args, computeDtype === 'fp32' ? 4 : 2, notes);
   } else {
     notes.push('sequence length not stated: activations not estimated');
   }
+  const sharding = shardingFor(t, notes);
+  if (sharding) input.sharding = sharding;
   return { input, notes };
 }
+
+function activationShape(args: MemoryPlanArgs, computeBytes: number, notes: string[]): ActivationShape {
+  const { training: t, inventory: inv } = args;
+  if (!t.attention) notes.push(DEFAULT_ATTENTION_NOTE);
+  const shape: ActivationShape = {
+    seqLen: t.sequenceLength as number,
+    microBatch: t.microBatchSize ?? 1,
+    hiddenSize: inv.dims.hiddenSize,
+    numLayers: inv.dims.numLayers,
+    numHeads: inv.dims.numAttentionHeads,
+    gradientCheckpointing: t.gradientCheckpointing ?? false,
+    attention: t.attention ?? 'sdpa',
+    attentionSetting: t.attentionSetting ?? 'framework default assumed',
+    computeBytes,
+    frozenBase: !TRAINS_BASE.has(args.peftType.toUpperCase()),
+  };
+  const dropout = t.attentionDropout ?? attentionDropoutOf(args.modelConfig);
+  if (dropout !== undefined) shape.attentionDropout = dropout;
+  const output = VOCAB_HEADS.has(inv.head) ? inv.modules.find((m) => m.isOutputLayer) : undefined;
+  if (output) shape.vocabSize = output.outFeatures;
+  if (t.fusedCrossEntropy) shape.fusedCrossEntropy = t.fusedCrossEntropy;
+  return shape;
+}
+
+function attentionDropoutOf(config: Record<string, unknown> | undefined): number | undefined {
+  const key = config && ATTENTION_DROPOUT_KEYS.find((k) => typeof config[k] === 'number');
+  return key ? (config[key] as number) : undefined;
+}
+
+/** Per-device numbers need the device count; a stated stage without it is explained, not guessed. */
+function shardingFor(t: TrainingShape, notes: string[]): ShardingInput | undefined {
+  const s = t.sharding;
+  if (!s || s.stage === 0) return undefined;
+  if (s.offload) notes.push(`${s.setting}: CPU offload moves states or weights to CPU RAM, so the GPU peak is lower than shown`);
+  if (!t.devices || t.devices < 2) {
+    notes.push(`${s.setting} shards over data-parallel devices, but the config does not say how many: numbers are for one device holding everything; with N_d devices, ZeRO stage ${s.stage} divides ${STAGE_PARTS[s.stage]} by N_d (arXiv 1910.02054 §5)`);
+    return undefined;
+  }
+  return { stage: s.stage, devices: t.devices, setting: s.setting };
+}
+
+const STAGE_PARTS: Readonly<Record<1 | 2 | 3, string>> = {
+  1: 'optimizer states and fp32 master weights',
+  2: 'optimizer states, master weights and gradients',
+  3: 'optimizer states, master weights, gradients and weights',
+};

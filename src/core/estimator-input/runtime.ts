@@ -1,0 +1,119 @@
+// How each framework's config chooses the attention kernel, a fused cross-entropy and data-parallel
+// sharding: the settings that decide activation memory and per-device memory. Only what the config
+// states is returned; framework defaults are applied (and noted) by the memory plan.
+import { bool, isObj, names, num, type Obj, str } from './fields';
+import type { AttentionKind, ShardingSetting, TrainingShape } from './types';
+
+type Runtime = Pick<TrainingShape, 'attention' | 'attentionSetting' | 'attentionDropout' | 'fusedCrossEntropy' | 'sharding'>;
+
+/**
+ * transformers `attn_implementation` values by what they store: FlashAttention 2/3 (also the
+ * kernels-community hub kernels), flex attention and xformers keep no s×s matrix, like SDPA.
+ */
+const HF_ATTENTION: ReadonlyArray<[RegExp, AttentionKind]> = [
+  [/^eager$/i, 'eager'],
+  [/^sdpa$/i, 'sdpa'],
+  [/flash|^fa[234]$|flex|xformers|paged/i, 'flash'],
+];
+
+export function attentionKindOf(value: string): AttentionKind | undefined {
+  return HF_ATTENTION.find(([re]) => re.test(value))?.[1];
+}
+
+function stated(key: string, value: string): Runtime {
+  const attention = attentionKindOf(value);
+  return attention ? { attention, attentionSetting: `${key}: ${value}` } : {};
+}
+
+/** Axolotl's precedence (axolotl loaders/model.py _set_attention_config): attn_implementation first, then the booleans. */
+const AXOLOTL_FLAGS: ReadonlyArray<[string, AttentionKind]> = [
+  ['flex_attention', 'flash'], ['flash_attention', 'flash'], ['sdp_attention', 'sdpa'],
+  ['xformers_attention', 'flash'], ['eager_attention', 'eager'],
+];
+
+function axolotlAttention(cfg: Obj): Runtime {
+  const impl = str(cfg.attn_implementation);
+  if (impl) return stated('attn_implementation', impl);
+  const flag = AXOLOTL_FLAGS.find(([key]) => bool(cfg[key]) === true);
+  return flag ? { attention: flag[1], attentionSetting: `${flag[0]}: true` } : {};
+}
+
+/** LLaMA-Factory `flash_attn`: auto (transformers decides) | disabled (eager) | sdpa | fa2 | fa3 (AttentionFunction). */
+function llamaFactoryAttention(cfg: Obj): Runtime {
+  const v = str(cfg.flash_attn);
+  if (!v || v.toLowerCase() === 'auto') return {};
+  if (v.toLowerCase() === 'disabled') return { attention: 'eager', attentionSetting: `flash_attn: ${v}` };
+  return stated('flash_attn', v);
+}
+
+/** Fused linear + cross-entropy switches (Liger Kernel arXiv 2410.10989; Cut Cross-Entropy arXiv 2411.09009). */
+const FUSED_CE_KEYS = ['cut_cross_entropy', 'liger_fused_linear_cross_entropy', 'use_liger_kernel', 'enable_liger_kernel'];
+
+function fusedCrossEntropy(cfg: Obj): Runtime {
+  const key = FUSED_CE_KEYS.find((k) => bool(cfg[k]) === true);
+  return key ? { fusedCrossEntropy: `${key}: true` } : {};
+}
+
+function shard(framework: ShardingSetting['framework'], stage: number, setting: string, offload: boolean): ShardingSetting {
+  return { framework, stage: stage as ShardingSetting['stage'], setting, ...(offload ? { offload: true } : {}) };
+}
+
+/** ZeRO stage from a DeepSpeed config path: zero3_bf16.json, ds_z3_config.json, zero2.json. */
+function deepspeedSharding(cfg: Obj): ShardingSetting | undefined {
+  const path = str(cfg.deepspeed);
+  const m = path && /(?:zero|ds_z|_z)_?([0-3])/i.exec(path.split('/').pop() ?? path);
+  if (!path || !m) return undefined;
+  return shard('deepspeed', Number(m[1]), `deepspeed: ${path}`, /offload/i.test(path));
+}
+
+/**
+ * FSDP from `fsdp: full_shard auto_wrap` (HF/TRL/Axolotl FSDP1), `fsdp_version: 2` (FSDP2 reshards
+ * after forward by default = ZeRO-3) or LLaMA-Factory v1 `dist_config: {name: fsdp2}`.
+ */
+function fsdpSharding(cfg: Obj): ShardingSetting | undefined {
+  const fc = isObj(cfg.fsdp_config) ? cfg.fsdp_config : {};
+  const offload = bool(fc.fsdp_offload_params) === true || bool(fc.offload_params) === true;
+  // HF TrainingArguments takes a space-separated string ("full_shard auto_wrap"), Axolotl a list.
+  const opts = (typeof cfg.fsdp === 'string' ? cfg.fsdp.split(/[\s,]+/) : names(cfg.fsdp) ?? []).filter(Boolean).map((x) => x.toLowerCase());
+  if (opts.some((o) => o === 'full_shard' || o === 'hybrid_shard')) return shard('fsdp', 3, `fsdp: ${opts.join(' ')}`, offload);
+  if (opts.includes('shard_grad_op')) return shard('fsdp', 2, `fsdp: ${opts.join(' ')}`, offload);
+  const version = num(cfg.fsdp_version) ?? num(fc.fsdp_version);
+  if (version === 2) {
+    const reshard = bool(fc.reshard_after_forward) ?? bool(fc.fsdp_reshard_after_forward) ?? true;
+    return shard('fsdp', reshard ? 3 : 2, `fsdp_version: 2${reshard ? '' : ', reshard_after_forward: false'}`, offload);
+  }
+  const dist = isObj(cfg.dist_config) ? str(cfg.dist_config.name) : undefined;
+  if (dist && /^fsdp/i.test(dist)) return shard('fsdp', 3, `dist_config.name: ${dist}`, false);
+  return undefined;
+}
+
+function sharding(cfg: Obj): Runtime {
+  const s = deepspeedSharding(cfg) ?? fsdpSharding(cfg);
+  return s ? { sharding: s } : {};
+}
+
+export function axolotlRuntime(cfg: Obj): Runtime {
+  return { ...axolotlAttention(cfg), ...fusedCrossEntropy(cfg), ...sharding(cfg) };
+}
+
+export function llamaFactoryRuntime(cfg: Obj): Runtime {
+  return { ...llamaFactoryAttention(cfg), ...fusedCrossEntropy(cfg), ...sharding(cfg) };
+}
+
+/** TRL ModelConfig `attn_implementation`; TrainingArguments `use_liger_kernel`, `deepspeed`, `fsdp`. */
+export function trlRuntime(cfg: Obj): Runtime {
+  const impl = str(cfg.attn_implementation);
+  return { ...(impl ? stated('attn_implementation', impl) : {}), ...fusedCrossEntropy(cfg), ...sharding(cfg) };
+}
+
+/**
+ * torchtune's MultiHeadAttention always calls SDPA (flex attention with packed samples), attn_dropout
+ * 0.0 in every builder (torchtune/modules/attention.py, attention_utils.py); LinearCrossEntropyLoss is fused.
+ */
+export function torchtuneRuntime(cfg: Obj): Runtime {
+  const loss = isObj(cfg.loss) ? str(cfg.loss._component_) : undefined;
+  return {
+    attention: 'sdpa', attentionSetting: 'torchtune MultiHeadAttention (scaled_dot_product_attention)', attentionDropout: 0,
+    ...(loss && /LinearCrossEntropy/.test(loss) ? { fusedCrossEntropy: `loss: ${loss}` } : {}),
+  };
+}
