@@ -113,6 +113,15 @@ describe('inventory shapes: families beyond the oracle (labelled unverified)', (
     assert.deepEqual([find(on.modules, 'model.layers.0.mlp.c_fc').biasParams, find(off.modules, 'model.layers.0.mlp.c_fc').biasParams], [12288, 0]);
     assert.equal(find(on.modules, 'lm_head').tiedTo, 'model.embed_tokens');
   });
+  it('DeepSeek-V3 defaults: MLA projections, 3 dense layers, 256 routed + 1 shared expert; 671,026,404,352 params', () => {
+    const inv = buildInventory({ model_type: 'deepseek_v3' }, { taskType: 'CAUSAL_LM' });
+    assert.deepEqual([find(inv.modules, 'model.layers.0.self_attn.q_b_proj').outFeatures, find(inv.modules, 'model.layers.0.self_attn.kv_a_proj_with_mqa').outFeatures], [128 * 192, 576]);
+    assert.ok(!inv.modules.some((m) => m.name.startsWith('model.layers.2.mlp.experts.')));
+    assert.equal(find(inv.modules, 'model.layers.3.mlp.shared_experts.up_proj').outFeatures, 2048);
+    // The commonly cited 671,026,419,200 also holds the router's e_score_correction_bias, which
+    // transformers registers as a buffer: 58 MoE layers x 256 = 14,848 fewer parameters here.
+    assert.equal(inv.baseParams, 671026419200 - 58 * 256);
+  });
   it('a head the oracle did not see is labelled, the backbone still built', () => {
     const inv = buildInventory(GPT2, { taskType: 'TOKEN_CLS' });
     assert.equal(inv.modelClass, 'GPT2ForTokenClassification');

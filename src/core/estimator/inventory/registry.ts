@@ -12,12 +12,13 @@ import { PHI } from './families/phi';
 import { GEMMA, GEMMA2, GEMMA3_TEXT, LLAMA, MISTRAL, PHI3, QWEN2, QWEN3 } from './families/llama';
 import { GPT_OSS, MIXTRAL, QWEN2_MOE, QWEN3_MOE } from './families/moe';
 import { GRANITE, OLMO2, STARCODER2 } from './families/extra';
+import { DEEPSEEK_V3 } from './families/deepseek';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
 
 const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3,
-  QWEN3, GEMMA3_TEXT, QWEN2_MOE, QWEN3_MOE, GPT_OSS, GRANITE, OLMO2, STARCODER2, GPT2, GPTJ, GPT_NEOX, BLOOM,
+  QWEN3, GEMMA3_TEXT, QWEN2_MOE, QWEN3_MOE, GPT_OSS, GRANITE, OLMO2, STARCODER2, DEEPSEEK_V3, GPT2, GPTJ, GPT_NEOX, BLOOM,
   OPT, FALCON, PHI,
   BERT, ROBERTA, XLM_ROBERTA, DISTILBERT, DEBERTA_V2, VIT, T5, MT5, BART] as unknown as AnyFamily[];
 
