@@ -20,9 +20,10 @@ export function attentionKindOf(value: string): AttentionKind | undefined {
   return HF_ATTENTION.find(([re]) => re.test(value))?.[1];
 }
 
+/** An unrecognized value keeps its setting (without a kind) so the plan can say what it assumed instead. */
 function stated(key: string, value: string): Runtime {
   const attention = attentionKindOf(value);
-  return attention ? { attention, attentionSetting: `${key}: ${value}` } : {};
+  return attention ? { attention, attentionSetting: `${key}: ${value}` } : { attentionSetting: `${key}: ${value}` };
 }
 
 /** Axolotl's precedence (axolotl loaders/model.py _set_attention_config): attn_implementation first, then the booleans. */

@@ -69,7 +69,8 @@ export function memoryInputFor(args: MemoryPlanArgs): { input: MemoryInput; note
 
 function activationShape(args: MemoryPlanArgs, computeBytes: number, notes: string[]): ActivationShape {
   const { training: t, inventory: inv } = args;
-  if (!t.attention) notes.push(DEFAULT_ATTENTION_NOTE);
+  if (!t.attention && t.attentionSetting) notes.push(`${t.attentionSetting} is not an attention kernel ML Config Lens knows: assumed sdpa (no s×s matrix stored)`);
+  else if (!t.attention) notes.push(DEFAULT_ATTENTION_NOTE);
   const shape: ActivationShape = {
     seqLen: t.sequenceLength as number,
     microBatch: t.microBatchSize ?? 1,
@@ -78,7 +79,7 @@ function activationShape(args: MemoryPlanArgs, computeBytes: number, notes: stri
     numHeads: inv.dims.numAttentionHeads,
     gradientCheckpointing: t.gradientCheckpointing ?? false,
     attention: t.attention ?? 'sdpa',
-    attentionSetting: t.attentionSetting ?? 'framework default assumed',
+    attentionSetting: t.attention ? t.attentionSetting : 'framework default assumed',
     computeBytes,
     frozenBase: !TRAINS_BASE.has(args.peftType.toUpperCase()),
   };
