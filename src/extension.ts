@@ -10,6 +10,7 @@ import { DocumentInsights, defaultDialectOf } from './vscode/insights';
 import { registerHover } from './vscode/hover';
 import { registerCodeLens } from './vscode/codeLens';
 import { registerTrainableStatus } from './vscode/trainableStatus';
+import { registerTargetDiagnostics } from './vscode/targetDiagnostics';
 
 export interface MlConfigLensApi {
   readonly version: string;
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   registerHover(context, insights);
   registerCodeLens(context, insights);
   registerTrainableStatus(context, insights);
+  registerTargetDiagnostics(context, validator, insights);
   return { version: String(context.extension.packageJSON.version) };
 }
 

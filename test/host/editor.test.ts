@@ -6,7 +6,7 @@ import type { EstimateResult } from '../../src/vscode/commands/estimate';
 import type { ArchitectureResult } from '../../src/vscode/commands/architecture';
 import type { InsertResult } from '../../src/vscode/commands/insertBlock';
 import type { LawResult } from '../../src/core/laws';
-import { closeAllEditors, fixtureUri, openFixture } from './util';
+import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics } from './util';
 
 const QLORA = 'axolotl/qlora.yml';
 // Llama-3.2-1B, LoRA r=16 on all 7 linear projections of 16 layers:
@@ -95,4 +95,21 @@ describe('editor experience', () => {
     assert.match(doc.getText(), /\nadapter: lora\nlora_r: 16\nlora_alpha: 32\nlora_dropout: 0\.05\nlora_target_linear: true\n/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('flags a target module the model does not have and fixes it through the quick fix', async () => {
+    const editor = await openFixture('axolotl/lora-bad-target.yml');
+    const uri = editor.document.uri;
+    const diagnostics = await waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'target-unmatched'));
+    const d = diagnostics.find((x) => x.code === 'target-unmatched') as vscode.Diagnostic;
+    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [7, 4, 7, 11]);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(d.message, /^`qv_proj` matches no module of meta-llama\/Llama-2-7b-hf; PEFT silently skips it\./);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Change to 'q_proj'");
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.lineAt(7).text, '  - q_proj');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });
+
