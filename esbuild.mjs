@@ -42,7 +42,7 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'chrome120',
-    loader: { '.css': 'css' },
+    loader: { '.css': 'text' },
   },
 ];
 

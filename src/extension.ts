@@ -11,6 +11,7 @@ import { registerHover } from './vscode/hover';
 import { registerCodeLens } from './vscode/codeLens';
 import { registerTrainableStatus } from './vscode/trainableStatus';
 import { registerTargetDiagnostics } from './vscode/targetDiagnostics';
+import { registerPanel } from './vscode/panel/register';
 
 export interface MlConfigLensApi {
   readonly version: string;
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   registerCodeLens(context, insights);
   registerTrainableStatus(context, insights);
   registerTargetDiagnostics(context, validator, insights);
+  registerPanel(context, insights);
   return { version: String(context.extension.packageJSON.version) };
 }
 

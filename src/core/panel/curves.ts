@@ -72,7 +72,8 @@ export function lawChart(base: LawInputs): LawChart | null {
       const r = applyLaw(law, scaledInputs(base, x));
       return r.learningRate !== null && r.learningRate > 0 && !r.inRange.outOfRange.some((o) => SIZE_INPUTS.has(o.input));
     };
-    curves.push({ id: law.id, title: law.title, lr, fitted: hasSizeBound ? spans(grid, inside) : [] });
+    const applies = law.regimes.includes(base.regime) ? 'recommendation' : 'context';
+    curves.push({ id: law.id, title: law.title, applies, lr, fitted: hasSizeBound ? spans(grid, inside) : [] });
   }
   return {
     params: grid,

@@ -70,7 +70,7 @@ const MODEL_SHAPE: Shape = obj({
   }), 64),
   lawChart: nul(obj({
     params: list(num, MAX), assumption: str,
-    curves: list(obj({ id: str, title: str, lr: nums, fitted: list(list(num, 2), 64) }), 64),
+    curves: list(obj({ id: str, title: str, applies: oneOf('recommendation', 'context'), lr: nums, fitted: list(list(num, 2), 64) }), 64),
     point: nul(obj({ params: num, learningRate: nul(num) })),
   })),
   effectiveBatch: nul(obj({ sequences: num, tokens: nul(num) })),

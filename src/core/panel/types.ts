@@ -103,6 +103,8 @@ export interface LawRow {
 export interface LawCurve {
   id: string;
   title: string;
+  /** 'context' for laws fitted to another regime (pre-training laws on a fine-tune). */
+  applies: 'recommendation' | 'context';
   /** Learning rate at each grid point (null where the law gives none). */
   lr: (number | null)[];
   /** Parameter ranges (total params, inclusive) inside the law's fitted range. */
