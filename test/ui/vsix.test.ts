@@ -1,11 +1,11 @@
-// The .vsix the ui layer installs holds only what runs: bundles without sourcemaps, the manifest,
-// the docs, schemas, snippets and media; no sources, tests, maps or node_modules.
+// The .vsix the ui layer installs holds only what runs: the extension and webview bundles (no maps,
+// no CLI), the manifest, the docs, schemas, snippets and media; no sources, tests or node_modules.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 
 const VSIX = path.resolve(__dirname, '../../../ml-config-lens.vsix');
-const ALLOWED = /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/[^/]+\.js|(schemas|snippets|media)\/.+)$/;
+const ALLOWED = /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|webview)\.js|(schemas|snippets|media)\/.+)$/;
 
 /** Entry names of a zip file, read from its central directory (a .vsix is a zip). */
 export function zipEntries(zip: Buffer): string[] {
