@@ -53,6 +53,7 @@ describe('memory: Llama-2-7B LoRA r 8 q/v, s 4096, micro-batch 2, bf16, AdamW', 
     assert.match(act.assumptions[0], /^SDPA attention \(sdp_attention: true\): no s×s matrix is stored/);
     assert.match(act.source, /2205\.14135/);
     assert.equal(act.formula, 'L·34·s·b·h + 4·a·s·b with s=4096, b=2, h=4096, a=32, L=32');
+    assert.equal(act.label, 'Activations (sdpa attention, no recomputation)');
   });
 
   it('sdpa with gradient checkpointing: 2·s·b·h·L + one layer = 19,454,763,008 B', () => {
@@ -65,6 +66,7 @@ describe('memory: Llama-2-7B LoRA r 8 q/v, s 4096, micro-batch 2, bf16, AdamW', 
     const { input } = lora({ sequenceLength: s, microBatchSize: b, dtype: 'bf16', attention: 'eager', attentionSetting: 'eager_attention: true' });
     assert.equal(bytesOf(input, 'activations'), L * eagerLayer);
     assert.equal(bytesOf(input, 'activations'), 208_305_913_856);
+    assert.equal(estimateTrainingMemory(input).components[3].label, 'Activations (eager attention, no recomputation)');
     assert.equal(estimateTrainingMemory(input).totalBytes, 224_471_293_952);
   });
 

@@ -14,7 +14,7 @@ export {
 const FLASH = 'FlashAttention, Dao et al. arXiv 2205.14135';
 const KORTHIKANTI = 'Korthikanti et al. arXiv 2205.05198 §4.1 Eq. 1';
 
-interface LayerForm { bytes: number; formula: string; assumption: string; source: string }
+interface LayerForm { bytes: number; formula: string; assumption: string; source: string; kind: AttentionKind }
 
 /** One layer's stored activations for the attention kernel in use. */
 function layerForm(shape: ActivationShape): LayerForm {
@@ -27,6 +27,7 @@ function layerForm(shape: ActivationShape): LayerForm {
       ? 'attention dropout 0 stores no mask, but transformers\' eager softmax runs in fp32 (4 B per score) before the cast, so 5 B per score is kept'
       : 'softmax output, dropout mask and dropout output per score (2 + 1 + 2 B)';
     return {
+      kind,
       bytes: korthikantiLayerBytes(s, b, h, a),
       formula: 's·b·h·(34 + 5·a·s/h)',
       assumption: `eager attention${via}: the a·s×s score matrices are materialized (5·a·s²·b bytes per layer); ${dropout}`,
@@ -34,6 +35,7 @@ function layerForm(shape: ActivationShape): LayerForm {
     };
   }
   return {
+    kind,
     bytes: memoryEfficientLayerBytes(s, b, h, a),
     formula: '34·s·b·h + 4·a·s·b',
     assumption: `${kind === 'sdpa' ? 'SDPA' : 'FlashAttention-class'} attention${via}: no s×s matrix is stored, only Q, K, V, the output and an fp32 log-sum-exp per row; the dropout mask, if any, is regenerated in backward`,
@@ -67,7 +69,7 @@ export function activationComponent(shape: ActivationShape): MemoryComponent {
     // Each layer's input is kept in the compute dtype; one layer is rebuilt at a time in backward.
     return {
       id: 'activations',
-      label: 'Activations (gradient checkpointing)',
+      label: `Activations (${layer.kind} attention, gradient checkpointing)`,
       bytes: L * checkpointedLayerBytes(s, b, h, c) + layer.bytes,
       formula: `${c}·s·b·h·L + ${layer.formula} with ${vars(shape)}`,
       assumptions: ['full recomputation per layer: only layer inputs are kept, one layer is rebuilt at a time', layer.assumption, ...commonAssumptions(shape)],
@@ -76,7 +78,7 @@ export function activationComponent(shape: ActivationShape): MemoryComponent {
   }
   return {
     id: 'activations',
-    label: 'Activations (no recomputation)',
+    label: `Activations (${layer.kind} attention, no recomputation)`,
     bytes: L * layer.bytes,
     formula: `L·${layer.formula} with ${vars(shape)}`,
     assumptions: [layer.assumption, ...commonAssumptions(shape)],
