@@ -116,7 +116,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext): ConfigVal
     validator,
     vscode.workspace.onDidOpenTextDocument((d) => validator.validate(d)),
     vscode.workspace.onDidChangeTextDocument((e) => validator.schedule(e.document)),
-    vscode.workspace.onDidCloseTextDocument((d) => validator.forget(d.uri)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      // Untitled names are reused: a late close must not wipe the findings of a newer document.
+      if (!vscode.workspace.textDocuments.some((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString())) validator.forget(d.uri);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mlConfig')) vscode.workspace.textDocuments.forEach((d) => validator.validate(d));
     }),

@@ -1,7 +1,9 @@
 // Validation in the real host: exact diagnostic ranges on fixture files, a quick fix applied through
 // vscode.executeCodeActionProvider + workspace.applyEdit, completion, and the dialect command.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics } from './util';
 
@@ -9,19 +11,21 @@ const ours = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => 
 const rangeOf = (d: vscode.Diagnostic): number[] => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
 
 /**
- * The fixture's text in an untitled editor: tests edit it freely without touching the file on disk
- * (the host may auto-save). Detection then runs on content alone, as for any new file.
+ * A fresh copy of a fixture in a temporary folder: tests edit it freely (the host may auto-save)
+ * and the checked-in fixture never changes.
  */
 async function openCopy(relativePath: string): Promise<vscode.TextEditor> {
-  const content = readFileSync(fixtureUri(relativePath).fsPath, 'utf8');
-  const copy = await vscode.workspace.openTextDocument({ language: relativePath.endsWith('.json') ? 'json' : 'yaml', content });
+  const file = join(mkdtempSync(join(tmpdir(), 'mlcl-validation-')), basename(relativePath));
+  writeFileSync(file, readFileSync(fixtureUri(relativePath).fsPath, 'utf8'));
+  const copy = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   return vscode.window.showTextDocument(copy, { preview: false });
 }
 
 /** Closes an edited copy without a save prompt. */
 async function discard(editor: vscode.TextEditor): Promise<void> {
+  await editor.document.save();
   await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 }
 
 async function preferredFix(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction> {
@@ -44,7 +48,7 @@ describe('validation diagnostics', () => {
     assert.deepEqual(rangeOf(onDisk), [7, 0, 7, 9]);
     const editor = await openCopy('validation/lf-typo.yaml');
     const copyUri = editor.document.uri;
-    const [d] = ours(await waitForDiagnostics(copyUri, (ds) => ours(ds).length > 0));
+    const [d] = ours(await waitForDiagnostics(copyUri, (ds) => ours(ds).some((x) => x.code === 'unknown-key')));
     assert.deepEqual(rangeOf(d), [7, 0, 7, 9]);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.code, 'unknown-key');
@@ -60,7 +64,9 @@ describe('validation diagnostics', () => {
   it('tells that PyYAML reads 2e-5 as a string, on the value, and writes 2.0e-5', async () => {
     const editor = await openCopy('validation/axolotl-float.yml');
     const uri = editor.document.uri;
-    const [d] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length > 0));
+    const all = ours(await waitForDiagnostics(uri, (ds) => ours(ds).some((x) => x.code === 'numeric-string')));
+    assert.equal(all.length, 1, all.map((x) => x.message).join('\n'));
+    const [d] = all;
     assert.deepEqual(rangeOf(d), [7, 15, 7, 19]);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
     assert.equal(d.code, 'numeric-string');
@@ -73,7 +79,7 @@ describe('validation diagnostics', () => {
 
   it('completes keys that are not in the file yet, with their documentation', async () => {
     const editor = await openCopy('validation/axolotl-float.yml');
-    await waitForDiagnostics(editor.document.uri, (ds) => ours(ds).length > 0);
+    await waitForDiagnostics(editor.document.uri, (ds) => ours(ds).some((x) => x.code === 'numeric-string'));
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, '\nlora_drop'));
     const pos = editor.document.lineAt(editor.document.lineCount - 1).range.end;
