@@ -6,6 +6,7 @@ import { buildInventory } from '../estimator/inventory';
 import { estimateTrainingMemory, type MemoryEstimate } from '../memory';
 import { memoryInputFor } from '../memory/plan';
 import type { ResolvedModel } from '../models/types';
+import { adapterInputsFor } from './adapter-inputs';
 import { expandAllLinear } from './expand';
 import type { EstimatorInput } from './types';
 
@@ -29,9 +30,10 @@ export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel,
   const peft = input.extraTargets ? expandAllLinear(input, previewTargets(model.config, 'all-linear', { taskType, numLabels })) : input.peft;
   const params = estimateParameters(model.config, peft, { taskType, numLabels });
   const inventory = buildInventory(model.config, { taskType, numLabels });
+  const modelConfig = model.config as Record<string, unknown>;
   const plan = memoryInputFor({
     trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training: input.training,
-    modelConfig: model.config as Record<string, unknown>,
+    modelConfig, adapters: adapterInputsFor(peft, inventory, params, modelConfig, { taskType, numLabels }),
   });
   const memory = estimateTrainingMemory(plan.input);
   return {

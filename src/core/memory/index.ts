@@ -4,6 +4,7 @@
 // temporary buffers come on top.
 
 import { activationComponent, logitsComponent } from './activations';
+import { adapterActivationComponent } from './adapter-activations';
 import { shardComponent, shardingNotes } from './sharding';
 import { BITS_PER_PARAM, lookupOptimizer, optimizerById } from './tables';
 import type { MemoryComponent, MemoryEstimate, MemoryInput } from './types';
@@ -24,6 +25,8 @@ export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
   const act = input.activations;
   if (act) {
     components.push(activationComponent(act));
+    const adapters = adapterActivationComponent(act);
+    if (adapters) components.push(adapters);
     const logits = logitsComponent(act);
     if (logits) components.push(logits);
     else if (act.fusedCrossEntropy) notes.push(`${act.fusedCrossEntropy}: fused linear cross-entropy computes the loss in chunks, so the full logits are not counted`);

@@ -4,7 +4,7 @@
 // for anything the config leaves out are returned as notes so the user sees them next to the numbers.
 import type { TrainingShape } from '../estimator-input/types';
 import type { ModelInventory } from '../estimator/inventory/types';
-import type { ActivationShape, MemoryInput, ShardingInput, WeightDtype } from './types';
+import type { ActivationShape, AdapterInputs, MemoryInput, ShardingInput, WeightDtype } from './types';
 
 /** Methods that train base weights rather than add adapters. */
 const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT', 'LN_TUNING']);
@@ -17,6 +17,8 @@ export interface MemoryPlanArgs {
   training: TrainingShape;
   /** The model's config.json, when known: its attention dropout is read from it. */
   modelConfig?: Record<string, unknown>;
+  /** LoRA adapters' inputs (estimator-input/adapter-inputs.ts adapterInputsFor); undefined = not estimated. */
+  adapters?: AdapterInputs;
 }
 
 /** Heads whose output is vocabulary-wide per token, so the loss sees s·b·V logits. */
@@ -59,6 +61,7 @@ export function memoryInputFor(args: MemoryPlanArgs): { input: MemoryInput; note
   if (t.sequenceLength) {
     if (!t.microBatchSize) notes.push('micro-batch size not stated: assumed 1 sequence per device');
     input.activations = activationShape(args, computeDtype === 'fp32' ? 4 : 2, notes);
+    if (args.adapters) input.activations.adapters = { ...args.adapters, ...(weightDtype === 'nf4' || weightDtype === 'int8' ? { quantizedBase: true } : {}) };
   } else {
     notes.push('sequence length not stated: activations not estimated');
   }

@@ -12,6 +12,7 @@ const STAGE_THAT_SHARDS: Readonly<Record<MemoryComponent['id'], number>> = {
   gradients: 2,
   weights: 3,
   activations: Number.POSITIVE_INFINITY,
+  'adapter-activations': Number.POSITIVE_INFINITY,
   logits: Number.POSITIVE_INFINITY,
 };
 

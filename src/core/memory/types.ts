@@ -31,6 +31,22 @@ export interface ActivationShape {
   vocabSize?: number;
   /** Config line of a fused linear + cross-entropy; the full logits are then not materialized. */
   fusedCrossEntropy?: string;
+  /** LoRA adapters whose inputs are kept on top of the layer terms; undefined = not estimated. */
+  adapters?: AdapterInputs;
+}
+
+/** LoRA adapters' own saved inputs (PEFT lora/layer.py Linear.forward). */
+export interface AdapterInputs {
+  /** Adapted Linear modules. */
+  modules: number;
+  /** Σ in_features over the adapted modules (all layers). */
+  inputFeatures: number;
+  /** The largest Σ in_features of one layer (what one recomputed layer holds under checkpointing). */
+  maxLayerInputFeatures: number;
+  rank: number;
+  dropout: number;
+  /** bitsandbytes base layers: under autocast PEFT does not cast the input to the adapter dtype. */
+  quantizedBase?: boolean;
 }
 
 /** ZeRO-style partitioning over data-parallel devices (Rajbhandari et al. arXiv 1910.02054 §5). */
@@ -63,7 +79,7 @@ export interface MemoryInput {
 }
 
 export interface MemoryComponent {
-  id: 'weights' | 'master-weights' | 'gradients' | 'optimizer' | 'activations' | 'logits';
+  id: 'weights' | 'master-weights' | 'gradients' | 'optimizer' | 'activations' | 'adapter-activations' | 'logits';
   label: string;
   bytes: number;
   formula: string;

@@ -1,0 +1,81 @@
+// LoRA adapters' own activations (PEFT lora/layer.py Linear.forward) and the whole report for the
+// Axolotl LoRA on Llama-2-7B that used to show ~222 GB: r 8 q/v, sequence_len 4096, micro_batch 2, bf16.
+// Later keys override earlier ones (uniqueKeys: false, as the extension parses), so a case can switch the adapter.
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { mapDialectConfig } from '../../src/core/estimator-input';
+import { buildEstimateReport } from '../../src/core/estimator-input/report';
+import { findCatalogModel } from '../../src/core/models/catalog';
+import type { ResolvedModel } from '../../src/core/models/types';
+
+const entry = findCatalogModel('llama-2-7b')!;
+const model: ResolvedModel = { config: entry.config, kind: 'catalog', location: entry.id, entry };
+const s = 4096, b = 2;
+
+function report(extra: string) {
+  const yaml = 'base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 8\nlora_alpha: 16\nlora_target_modules: [q_proj, v_proj]\n'
+    + `sequence_len: ${s}\nmicro_batch_size: ${b}\nbf16: true\noptimizer: adamw_torch\n${extra}`;
+  return buildEstimateReport(mapDialectConfig(parse(yaml, { uniqueKeys: false }), 'axolotl'), model);
+}
+const part = (r: ReturnType<typeof report>, id: string) => r.memory.components.find((c) => c.id === id);
+
+describe('memory: LoRA adapter activations', () => {
+  it('dropout 0: a 16-bit copy of each adapted input + lora_A output: s·b·(2·64·4096 + 2·8·64)', () => {
+    const c = part(report('lora_dropout: 0\n'), 'adapter-activations')!;
+    assert.equal(c.bytes, s * b * (2 * 64 * 4096 + 2 * 8 * 64));
+    assert.equal(c.bytes, 4_303_355_904);
+    assert.equal(c.formula, 's·b·(2·Σd_in + 2·r·n) with s=4096, b=2, Σd_in=262144, r=8, n=64');
+    assert.match(c.source, /2106\.09685/);
+  });
+
+  it('dropout 0.05 adds a 1-byte mask per input element: 3 B', () => {
+    assert.equal(part(report('lora_dropout: 0.05\n'), 'adapter-activations')!.bytes, s * b * (3 * 64 * 4096 + 2 * 8 * 64));
+  });
+
+  it('gradient checkpointing: only the recomputed layer (2 modules) holds them', () => {
+    const c = part(report('lora_dropout: 0\ngradient_checkpointing: true\n'), 'adapter-activations')!;
+    assert.equal(c.bytes, s * b * (2 * 2 * 4096 + 2 * 8 * 2));
+    assert.equal(c.label, 'LoRA adapter activations (one recomputed layer)');
+  });
+
+  it('4-bit base without dropout: only lora_A\'s r-wide output', () => {
+    const c = part(report('adapter: qlora\nload_in_4bit: true\nlora_dropout: 0\n'), 'adapter-activations')!;
+    assert.equal(c.bytes, s * b * 2 * 8 * 64);
+  });
+
+  it('layers_to_transform [0, 1]: 4 adapted modules, widths scaled to the estimator count', () => {
+    const r = report('peft_layers_to_transform: [0, 1]\n');
+    assert.equal(r.params.adaptedModules, 4);
+    assert.equal(part(r, 'adapter-activations')!.bytes, s * b * (2 * 4 * 4096 + 2 * 8 * 4));
+  });
+
+  it('DoRA and full fine-tuning: not estimated here', () => {
+    assert.equal(part(report('peft_use_dora: true\n'), 'adapter-activations'), undefined);
+    const full = buildEstimateReport(mapDialectConfig(parse(`base_model: llama-2-7b\nsequence_len: ${s}\n`), 'axolotl'), model);
+    assert.equal(part(full, 'adapter-activations'), undefined);
+  });
+});
+
+describe('memory: the ~222 GB Axolotl report, per attention kernel', () => {
+  const fixed = 13_493_608_448 + 16_777_216 + 33_554_432; // weights, fp32 adapter gradients, AdamW states
+  const logits = s * b * 32_000 * 10;
+  const cases: Array<[string, number, number]> = [
+    // [config lines, activations, adapter activations]
+    ['sdp_attention: true\n', 32 * (34 * s * b * 4096 + 4 * 32 * s * b), 4_303_355_904],
+    ['sdp_attention: true\ngradient_checkpointing: true\n', 2 * s * b * 4096 * 32 + 34 * s * b * 4096 + 4 * 32 * s * b, 134_479_872],
+    ['eager_attention: true\n', 208_305_913_856, 4_303_355_904],
+    ['eager_attention: true\ngradient_checkpointing: true\n', 2 * s * b * 4096 * 32 + 6_509_559_808, 134_479_872],
+  ];
+  const totals = [57_009_512_448, 19_589_242_880, 228_774_649_856, 24_956_903_424];
+
+  cases.forEach(([lines, act, adapters], i) => {
+    it(`${lines.trim().replace(/\n/g, ', ')}: ${totals[i].toLocaleString('en-US')} B`, () => {
+      const r = report(`lora_dropout: 0\n${lines}`);
+      assert.equal(part(r, 'activations')!.bytes, act);
+      assert.equal(part(r, 'adapter-activations')!.bytes, adapters);
+      assert.equal(part(r, 'logits')!.bytes, logits);
+      assert.equal(r.memory.totalBytes, fixed + act + adapters + logits);
+      assert.equal(r.memory.totalBytes, totals[i]);
+    });
+  });
+});
