@@ -74,7 +74,28 @@ export const LLAMAFACTORY_RULES: readonly CrossFieldRule[] = [
     c.do_train === true && c.bf16 !== true && c.fp16 !== true && c.pure_bf16 !== true ? hit(['do_train'], 'key', 'Mixed precision (`bf16: true` or `fp16: true`) is recommended for training; it halves activation memory.') : undefined),
   rule('lf-bf16-fp16', 'error', 'transformers training_args.py TrainingArguments.__post_init__', (c) =>
     c.bf16 === true && c.fp16 === true ? hit(['fp16'], 'key', 'Both `bf16` and `fp16` are on; the trainer accepts one mixed-precision mode and stops.') : undefined),
+  rule('lf-predict-needs-generate', 'error', 'hparams/parser.py get_train_args', (c) =>
+    stage(c) === 'sft' && c.do_predict === true && c.predict_with_generate !== true ? hit(['do_predict'], 'key', '`do_predict` in the SFT stage needs `predict_with_generate: true` to save predictions.') : undefined),
+  rule('lf-train-needs-dataset', 'error', 'hparams/parser.py get_train_args', (c) =>
+    c.do_train === true && !isSet(c.dataset) ? hit(['do_train'], 'key', '`do_train: true` needs a `dataset`.') : undefined),
+  rule('lf-interleave-probs-concat', 'error', 'hparams/data_args.py', (c) =>
+    isSet(c.interleave_probs) && (c.mix_strategy ?? 'concat') === 'concat' ? hit(['interleave_probs'], 'key', '`interleave_probs` only applies to interleaved mixing (`mix_strategy: interleave_under` or `interleave_over`).') : undefined),
   rule('lf-image-pixels', 'error', 'hparams/model_args.py', (c) =>
     typeof c.image_max_pixels === 'number' && typeof c.image_min_pixels === 'number' && c.image_max_pixels < c.image_min_pixels
       ? hit(['image_max_pixels'], 'value', '`image_max_pixels` cannot be smaller than `image_min_pixels`.') : undefined),
+];
+
+const V1 = ['llamafactory-v1'] as const;
+const v1 = (id: string, severity: CrossFieldRule['severity'], check: Check): CrossFieldRule => ({ id, dialects: V1, severity, source: 'v1/config/training_args.py TrainingArguments.__post_init__', check });
+
+/** LLaMA-Factory v1 (examples/v1, `llamafactory-cli v1`), ids as in schemas/llamafactory-v1.schema.json. */
+export const LLAMAFACTORY_V1_RULES: readonly CrossFieldRule[] = [
+  v1('lfv1-dynamic-batching-max-steps', 'error', (c) =>
+    c.batching_strategy === 'dynamic_batching' && !(typeof c.max_steps === 'number' && c.max_steps > 0) ? hit(['batching_strategy'], 'value', '`dynamic_batching` is step-driven and needs a positive `max_steps`.') : undefined),
+  v1('lfv1-dynamic-batching-save-epochs', 'error', (c) =>
+    c.batching_strategy === 'dynamic_batching' && isSet(c.save_epochs) ? hit(['save_epochs'], 'key', '`save_epochs` does not work with `dynamic_batching`; use `save_steps`.') : undefined),
+  v1('lfv1-optim-lr', 'warning', (c) => {
+    const optim = c.optim_config;
+    return optim && typeof optim === 'object' && isSet((optim as Config).lr) ? hit(['optim_config', 'lr'], 'key', '`optim_config.lr` is overridden by `learning_rate`; set the learning rate there.') : undefined;
+  }),
 ];
