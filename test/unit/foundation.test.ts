@@ -19,6 +19,8 @@ describe('package.json manifest', () => {
     assert.ok(pkg.activationEvents.includes('onLanguage:json'));
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
+    // The workbench opens jsonc models of its own (settings, keybindings) in every window.
+    assert.ok(!pkg.activationEvents.includes('onLanguage:jsonc'));
   });
 
   it('keeps @types/vscode at the engines.vscode minimum', () => {
