@@ -51,8 +51,17 @@ describe('dialect-mapping attention: Axolotl', () => {
     assert.deepEqual(zero2.sharding, { framework: 'fsdp', stage: 2, setting: 'fsdp_version: 2, reshard_after_forward: false' });
   });
 
-  it('cut_cross_entropy: true is a fused loss (gemma3n/gemma-3n-e2b-qlora.yml)', () => {
-    assert.equal(training('axolotl/examples/gemma3n/gemma-3n-e2b-qlora.yml', 'axolotl').fusedCrossEntropy, 'cut_cross_entropy: true');
+  it('CutCrossEntropyPlugin is a fused loss unless cut_cross_entropy: false (gemma3n/gemma-3n-e2b-qlora.yml)', () => {
+    assert.equal(training('axolotl/examples/gemma3n/gemma-3n-e2b-qlora.yml', 'axolotl').fusedCrossEntropy, 'plugins: axolotl.integrations.cut_cross_entropy.CutCrossEntropyPlugin');
+    const off = { base_model: 'x', plugins: ['axolotl.integrations.cut_cross_entropy.CutCrossEntropyPlugin'], cut_cross_entropy: false };
+    assert.equal(mapDialectConfig(off, 'axolotl').training.fusedCrossEntropy, undefined);
+    assert.equal(mapDialectConfig({ base_model: 'x', liger_fused_linear_cross_entropy: true }, 'axolotl').training.fusedCrossEntropy, 'liger_fused_linear_cross_entropy: true');
+  });
+
+  it('N-D parallel: dp_shard_size is the FSDP shard degree, TP noted (distributed-parallel/llama-3_1-8b-hsdp-tp.yaml)', () => {
+    assert.deepEqual(training('axolotl/examples/distributed-parallel/llama-3_1-8b-hsdp-tp.yaml', 'axolotl').sharding, {
+      framework: 'fsdp', stage: 3, setting: 'fsdp_version: 2', shardDevices: 4, otherParallel: 'tensor_parallel_size: 2',
+    });
   });
 });
 

@@ -2,6 +2,8 @@
 // Axolotl LoRA on Llama-2-7B that used to show ~222 GB: r 8 q/v, sequence_len 4096, micro_batch 2, bf16.
 // Later keys override earlier ones (uniqueKeys: false, as the extension parses), so a case can switch the adapter.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { mapDialectConfig } from '../../src/core/estimator-input';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
@@ -77,5 +79,25 @@ describe('memory: the ~222 GB Axolotl report, per attention kernel', () => {
       assert.equal(r.memory.totalBytes, fixed + act + adapters + logits);
       assert.equal(r.memory.totalBytes, totals[i]);
     });
+  });
+});
+
+describe('memory: per device from a real FSDP config', () => {
+  it('llama-3_1-8b-hsdp-tp.yaml: full fine-tuning sharded over dp_shard_size 4, loss fused by the plugin', () => {
+    const file = resolve(__dirname, '../../..', '../shared/corpus/real/axolotl/examples/distributed-parallel/llama-3_1-8b-hsdp-tp.yaml');
+    const input = mapDialectConfig(parse(readFileSync(file, 'utf8')), 'axolotl');
+    const llama31 = findCatalogModel('llama-3.1-8b')!;
+    const r = buildEstimateReport(input, { config: llama31.config, kind: 'catalog', location: llama31.id, entry: llama31 });
+    const P = r.params.totalParams;
+    assert.equal(P, 8_030_261_248);
+    // ZeRO-3 / FSDP full shard: (2 + 4 + 2 + 8)·Ψ / 4 per device (arXiv 1910.02054 §5).
+    const states = r.memory.components.filter((c) => c.id !== 'activations');
+    assert.deepEqual(states.map((c) => [c.id, c.bytes]), [['weights', (2 * P) / 4], ['master-weights', P], ['gradients', (2 * P) / 4], ['optimizer', (8 * P) / 4]]);
+    assert.equal(states[0].formula, '(0 frozen × 2 B + 8,030,261,248 trainable × 2 B) / N_d with N_d = 4');
+    // flash_attention_2, no checkpointing, s 2048, b 1, h 4096, L 32, a 32; activations are per rank.
+    assert.equal(r.memory.components.find((c) => c.id === 'activations')?.bytes, 32 * (34 * 2048 * 4096 + 4 * 32 * 2048));
+    assert.ok(r.notes.includes('plugins: axolotl.integrations.cut_cross_entropy.CutCrossEntropyPlugin: fused linear cross-entropy computes the loss in chunks, so the full logits are not counted'));
+    assert.ok(r.notes.includes('tensor_parallel_size: 2: tensor/context parallelism splits weights and activations further; not modelled, so per-device numbers are high'));
+    assert.ok(r.notes.some((n) => n.startsWith('per-device numbers: fsdp_version: 2, dp_shard_size: 4 → ZeRO stage 3 over 4 devices')));
   });
 });

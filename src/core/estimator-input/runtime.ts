@@ -93,8 +93,27 @@ function sharding(cfg: Obj): Runtime {
   return s ? { sharding: s } : {};
 }
 
+/** Axolotl N-D parallelism: dp_shard_size is the FSDP shard degree; TP and CP split further (noted only). */
+function axolotlParallel(cfg: Obj, base: Runtime): Runtime {
+  if (!base.sharding) return base;
+  const shardDevices = num(cfg.dp_shard_size);
+  const other = [['tensor_parallel_size', num(cfg.tensor_parallel_size)], ['context_parallel_size', num(cfg.context_parallel_size)]]
+    .filter(([, v]) => typeof v === 'number' && v > 1).map(([k, v]) => `${k}: ${v}`).join(', ');
+  return {
+    ...base,
+    sharding: { ...base.sharding, ...(shardDevices ? { shardDevices } : {}), ...(other ? { otherParallel: other } : {}) },
+  };
+}
+
+/** Axolotl's CutCrossEntropyPlugin turns the loss on by default (its args: cut_cross_entropy = True). */
+function axolotlFusedCrossEntropy(cfg: Obj): Runtime {
+  const plugin = (names(cfg.plugins) ?? []).find((p) => p.endsWith('CutCrossEntropyPlugin'));
+  if (plugin && bool(cfg.cut_cross_entropy) !== false) return { fusedCrossEntropy: `plugins: ${plugin}` };
+  return fusedCrossEntropy(cfg);
+}
+
 export function axolotlRuntime(cfg: Obj): Runtime {
-  return { ...axolotlAttention(cfg), ...fusedCrossEntropy(cfg), ...sharding(cfg) };
+  return { ...axolotlAttention(cfg), ...axolotlFusedCrossEntropy(cfg), ...axolotlParallel(cfg, sharding(cfg)) };
 }
 
 export function llamaFactoryRuntime(cfg: Obj): Runtime {

@@ -22,6 +22,10 @@ export interface ShardingSetting {
   setting: string;
   /** Parameters or optimizer states offloaded to CPU RAM. */
   offload?: boolean;
+  /** Devices the states are sharded over, when the config says (Axolotl dp_shard_size). */
+  shardDevices?: number;
+  /** Tensor/context parallel degrees the config states; noted, not modelled. */
+  otherParallel?: string;
 }
 
 /** Training settings as the config states them; undefined = not stated (the framework default applies). */

@@ -104,11 +104,13 @@ function shardingFor(t: TrainingShape, notes: string[]): ShardingInput | undefin
   const s = t.sharding;
   if (!s || s.stage === 0) return undefined;
   if (s.offload) notes.push(`${s.setting}: CPU offload moves states or weights to CPU RAM, so the GPU peak is lower than shown`);
-  if (!t.devices || t.devices < 2) {
+  if (s.otherParallel) notes.push(`${s.otherParallel}: tensor/context parallelism splits weights and activations further; not modelled, so per-device numbers are high`);
+  const devices = s.shardDevices ?? t.devices;
+  if (!devices || devices < 2) {
     notes.push(`${s.setting} shards over data-parallel devices, but the config does not say how many: numbers are for one device holding everything; with N_d devices, ZeRO stage ${s.stage} divides ${STAGE_PARTS[s.stage]} by N_d (arXiv 1910.02054 §5)`);
     return undefined;
   }
-  return { stage: s.stage, devices: t.devices, setting: s.setting };
+  return { stage: s.stage, devices, setting: s.shardDevices ? `${s.setting}, dp_shard_size: ${s.shardDevices}` : s.setting };
 }
 
 const STAGE_PARTS: Readonly<Record<1 | 2 | 3, string>> = {
