@@ -38,7 +38,8 @@ function layerForm(shape: ActivationShape): LayerForm {
     kind,
     bytes: memoryEfficientLayerBytes(s, b, h, a),
     formula: '34·s·b·h + 4·a·s·b',
-    assumption: `${kind === 'sdpa' ? 'SDPA' : 'FlashAttention-class'} attention${via}: no s×s matrix is stored, only Q, K, V, the output and an fp32 log-sum-exp per row; the dropout mask, if any, is regenerated in backward`,
+    assumption: `${kind === 'sdpa' ? 'SDPA' : 'FlashAttention-class'} attention${via}: no s×s matrix is stored, only Q, K, V, the output and an fp32 log-sum-exp per row; the dropout mask, if any, is regenerated in backward`
+      + (kind === 'sdpa' ? '; with padded batches transformers passes one b×s×s mask shared by all layers (≈ 2·b·s² bytes, not included), and SDPA\'s math fallback (no fused kernel for the device or dtype) materializes the scores like eager' : ''),
     source: `${KORTHIKANTI} without the 5·a·s²·b score terms; ${FLASH} §3.1`,
   };
 }
