@@ -1,62 +1,114 @@
 // The bundled model catalog: the embedded default that makes every estimate work offline.
-// Lookup accepts the Hugging Face id or any alias, case-insensitively.
-import { closest } from 'fastest-levenshtein';
+// Lookup accepts the Hugging Face id, any alias, or a verified same-architecture variant
+// (instruct/chat/dated repos), case-insensitively; quantized mirrors resolve to their base with a note.
 import { CLASSIC_DECODER_MODELS } from './catalog-classic';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
 import { RECENT_MODELS } from './catalog-recent';
-import type { CatalogEntry } from './types';
+import { SMALL_MODELS } from './catalog-small';
+import { CATALOG_VARIANTS } from './catalog-variants';
+import { parseModelName } from './model-name';
+import { rankSuggestion } from './suggest';
+import type { CatalogEntry, CatalogVariant } from './types';
 
 export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...DECODER_MODELS,
   ...RECENT_MODELS,
+  ...SMALL_MODELS,
   ...CLASSIC_DECODER_MODELS,
   ...ENCODER_MODELS,
 ];
 
-let index: Map<string, CatalogEntry> | undefined;
+export { CATALOG_VARIANTS };
 
-function catalogIndex(): Map<string, CatalogEntry> {
-  if (index) return index;
-  index = new Map();
+interface Hit {
+  readonly entry: CatalogEntry;
+  readonly variant?: CatalogVariant;
+}
+
+let exact: Map<string, Hit> | undefined;
+/** Names without their org (`meta-llama-3-8b`), for mirrors; undefined marks a name two entries share. */
+let orgless: Map<string, Hit | undefined> | undefined;
+
+const dropOrg = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
+
+function namesOf(entry: CatalogEntry): Array<[string, Hit]> {
+  const own: Array<[string, Hit]> = [entry.id, ...entry.aliases].map((n) => [n, { entry }]);
+  for (const v of CATALOG_VARIANTS.filter((x) => x.base === entry.id)) {
+    for (const n of [v.id, ...(v.names ?? [])]) own.push([n, { entry, variant: v }]);
+  }
+  return own;
+}
+
+function indexes(): { exact: Map<string, Hit>; orgless: Map<string, Hit | undefined> } {
+  if (exact && orgless) return { exact, orgless };
+  exact = new Map();
+  orgless = new Map();
   for (const entry of MODEL_CATALOG) {
-    for (const key of [entry.id, ...entry.aliases]) {
-      const k = key.toLowerCase();
-      if (!index.has(k)) index.set(k, entry);
+    for (const [name, hit] of namesOf(entry)) {
+      const k = name.toLowerCase();
+      if (!exact.has(k)) exact.set(k, hit);
+      const o = dropOrg(k);
+      orgless.set(o, orgless.has(o) && orgless.get(o)?.entry !== entry ? undefined : hit);
     }
   }
-  return index;
+  return { exact, orgless };
 }
 
-/** The catalog entry for a Hugging Face id or alias (`llama-3-8b`), or undefined. */
+/** The catalog entry for a Hugging Face id, alias or verified variant id (`Qwen/Qwen3-4B-Instruct-2507`), or undefined. */
 export function findCatalogModel(ref: string): CatalogEntry | undefined {
-  return catalogIndex().get(ref.trim().toLowerCase());
+  return indexes().exact.get(ref.trim().toLowerCase())?.entry;
 }
 
-/** Every name the catalog answers to, as spelled in the catalog, for completion. */
+/** The verified variant record a reference names, if it names one. */
+export function findCatalogVariant(ref: string): CatalogVariant | undefined {
+  return indexes().exact.get(ref.trim().toLowerCase())?.variant;
+}
+
+/** Every name the catalog answers to (ids, aliases, variant ids and names), as spelled in the catalog, for completion. */
 export function catalogNames(): string[] {
-  return MODEL_CATALOG.flatMap((e) => [e.id, ...e.aliases]);
+  return MODEL_CATALOG.flatMap((e) => namesOf(e).map(([n]) => n));
 }
 
-/** Suffixes of derived repos (quantized mirrors, chat variants) that keep the base architecture. */
-const DERIVED_SUFFIXES = /(-bnb-4bit|-unsloth|-awq|-gptq|-gguf|-4bit|-8bit|-instruct|-chat|-it|-hf|-base)$/;
+/** Orgs whose same-named repos are re-uploads of the original weights (no changed vocabulary). */
+const MIRROR_ORGS = new Set(['unsloth', 'nousresearch']);
 
-/** The bare model name: org dropped, derived-repo suffixes stripped ("unsloth/gemma-2-9b-it-bnb-4bit" → "gemma-2-9b"). */
-function bareName(ref: string): string {
-  let name = ref.trim().toLowerCase().split('/').pop() ?? '';
-  for (let prev = ''; prev !== name; ) {
-    prev = name;
-    name = name.replace(DERIVED_SUFFIXES, '');
-  }
-  return name;
+export interface CatalogMatch {
+  readonly entry: CatalogEntry;
+  /** 'name': the catalog holds this name; 'mirror': mapped from a quantized copy or re-upload by its name. */
+  readonly via: 'name' | 'mirror';
+  /** How the reference maps to the entry when it is not the entry itself, for the user. */
+  readonly note?: string;
 }
 
-/** The catalog name nearest to a reference (bare-name match first, then edit distance), as spelled in the catalog. */
+function variantNote(ref: string, hit: Hit): string | undefined {
+  if (!hit.variant) return undefined;
+  const differs = hit.variant.differs ? ` (differs only in ${hit.variant.differs})` : '';
+  return `${ref} has the architecture of ${hit.entry.id}${differs}; its config.json was checked against it`;
+}
+
+/**
+ * The catalog entry for a reference, also through a quantized mirror (`unsloth/llama-3-8b-bnb-4bit`,
+ * `TheBloke/Llama-2-13B-chat-GPTQ`) or a re-upload by a mirror org (`unsloth/Qwen3-4B`): those keep
+ * the original architecture, so the catalog's config stands for them, with a note saying so.
+ */
+export function matchCatalogModel(ref: string): CatalogMatch | undefined {
+  const { exact: byName, orgless: byOrgless } = indexes();
+  const key = ref.trim().toLowerCase();
+  const direct = byName.get(key);
+  if (direct) return { entry: direct.entry, via: 'name', note: variantNote(ref.trim(), direct) };
+  const parsed = parseModelName(key);
+  const mirrorOrg = parsed.org !== undefined && MIRROR_ORGS.has(parsed.org);
+  if (!parsed.quantization && !mirrorOrg) return undefined;
+  const hit = byOrgless.get(parsed.unquantized);
+  if (!hit) return undefined;
+  const what = parsed.quantization
+    ? `a ${parsed.quantization} quantized copy of ${hit.variant?.id ?? hit.entry.id}: same architecture, so the catalog's config.json is used; the quantization itself is your training config's concern (load_in_4bit / quantization_config)`
+    : `a re-upload of ${hit.variant?.id ?? hit.entry.id} by ${parsed.org}: the catalog's config.json is used`;
+  return { entry: hit.entry, via: 'mirror', note: `${ref.trim()} is ${what}` };
+}
+
+/** The catalog name nearest to a reference: same family, version and size first, then edit distance. */
 export function suggestCatalogName(ref: string): string {
-  const names = catalogNames();
-  const lowered = names.map((n) => n.toLowerCase());
-  const bare = bareName(ref);
-  const exact = lowered.indexOf(bare);
-  if (exact >= 0) return names[exact];
-  return names[lowered.indexOf(closest(bare || ref.toLowerCase(), lowered))];
+  return rankSuggestion(ref, MODEL_CATALOG.map((e) => ({ id: e.id, names: namesOf(e).map(([n]) => n) })));
 }

@@ -4,7 +4,7 @@
 // extension host, tests) decide them.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve as resolvePath } from 'node:path';
-import { findCatalogModel, suggestCatalogName } from './catalog';
+import { type CatalogMatch, matchCatalogModel, suggestCatalogName } from './catalog';
 import { type Env, findCachedConfig, hfHubCacheDir, isHfRepoId } from './hf-cache';
 import { type FetchLike, fetchHubConfig, hubConfigUrl } from './hub';
 import type { ModelConfigJson, ResolvedModel } from './types';
@@ -29,11 +29,13 @@ export function resolveModelLocal(ref: string, opts: ResolveOptions): ResolvedMo
   if (!trimmed) throw new ModelResolveError('empty model reference');
   const path = configPathFor(trimmed, opts.cwd);
   if (path) return { config: readConfigFile(path), kind: 'file', location: path };
-  const entry = findCatalogModel(trimmed);
-  if (entry) return { config: entry.config, kind: 'catalog', location: entry.id, entry };
+  const match = matchCatalogModel(trimmed);
+  // A name the catalog holds (id, alias, verified variant) wins; a mirror mapped by its name yields to
+  // the real config.json when the local cache has one.
+  if (match?.via === 'name') return fromCatalog(match);
   const cached = findCachedConfig(trimmed, hfHubCacheDir(opts.env, opts.homeDir));
   if (cached) return { config: readConfigFile(cached), kind: 'hf-cache', location: cached };
-  return undefined;
+  return match ? fromCatalog(match) : undefined;
 }
 
 /** Local resolution, then the Hub when allowed; throws ModelResolveError with a one-line reason. */
@@ -53,6 +55,11 @@ export async function resolveModel(ref: string, opts: ResolveOptions): Promise<R
     }
   }
   throw new ModelResolveError(notFoundMessage(id, Boolean(opts.allowNetwork)));
+}
+
+function fromCatalog(match: CatalogMatch): ResolvedModel {
+  const { entry, note } = match;
+  return { config: entry.config, kind: 'catalog', location: entry.id, entry, ...(note ? { note } : {}) };
 }
 
 function notFoundMessage(ref: string, allowNetwork: boolean): string {

@@ -21,6 +21,24 @@ export interface CatalogEntry {
   readonly config: ModelConfigJson;
 }
 
+/**
+ * A published repo that shares its base entry's architecture (chat/instruct/dated releases). Listed only
+ * after its own config.json was read and every shape field (hidden size, layers, heads, key/value heads,
+ * head_dim, intermediate size, vocab size, tie_word_embeddings, MoE fields) equalled the base's.
+ */
+export interface CatalogVariant {
+  /** Hugging Face repo id of the variant, e.g. `Qwen/Qwen3-4B-Instruct-2507`. */
+  readonly id: string;
+  /** The catalog entry id whose config.json it shares the shape of. */
+  readonly base: string;
+  /** Short names users type for the variant. */
+  readonly names?: readonly string[];
+  /** Where its published config.json was read (the copy we compared). */
+  readonly readFrom: string;
+  /** Non-shape fields that differ from the base (context length, RoPE base), when any; they do not change parameter counts. */
+  readonly differs?: string;
+}
+
 export type ModelSourceKind = 'file' | 'catalog' | 'hf-cache' | 'hub';
 
 export interface ResolvedModel {
@@ -29,4 +47,6 @@ export interface ResolvedModel {
   /** File path, catalog id or Hub URL the config came from. */
   readonly location: string;
   readonly entry?: CatalogEntry;
+  /** Why this config stands for the reference (a variant or quantized mirror resolved to its base), for the user. */
+  readonly note?: string;
 }
