@@ -14,13 +14,6 @@ export function seriesColor(i: number): string {
   return themeColor(PALETTE[i % PALETTE.length], FALLBACK[i % FALLBACK.length]);
 }
 
-function withAlpha(color: string, alpha: number): string {
-  const m = /^#([0-9a-f]{6})/i.exec(color);
-  if (!m) return color;
-  const n = parseInt(m[1], 16);
-  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
-
 /** Splits a log axis at powers of ten only: one grid line per decade instead of nine. */
 const decades: uPlot.Axis['splits'] = (_u, _axis, min, max) => {
   const out: number[] = [];
@@ -56,7 +49,7 @@ export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number
       axis('GiB', (_u, splits) => splits.map((v) => `${v}`)),
     ],
     series: [{}, ...order.map((g) => ({
-      label: mem.groupLabels[g], stroke: seriesColor(g), fill: withAlpha(seriesColor(g), 0.85), width: 0,
+      label: mem.groupLabels[g], stroke: seriesColor(g), fill: seriesColor(g), alpha: 0.9, width: 0,
       paths: uPlot.paths.bars?.({ size: [0.55, 70] }), points: { show: false },
     }))],
     hooks: {
@@ -64,9 +57,14 @@ export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number
         const ctx = u.ctx;
         ctx.save();
         ctx.font = `${11 * devicePixelRatio}px sans-serif`;
+        const gap = 13 * devicePixelRatio;
+        let lastLabel = Infinity;
         for (const g of mem.gpus) {
           if (g.gib > top) continue;
           const y = u.valToPos(g.gib, 'y', true);
+          // Close sizes (40/48 GB) would print on top of each other: nudge the label up, not the line.
+          const labelY = Math.min(y, lastLabel - gap);
+          lastLabel = labelY;
           ctx.strokeStyle = fg;
           ctx.setLineDash([4 * devicePixelRatio, 4 * devicePixelRatio]);
           ctx.beginPath(); ctx.moveTo(u.bbox.left, y); ctx.lineTo(u.bbox.left + u.bbox.width, y); ctx.stroke();
@@ -74,7 +72,7 @@ export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number
           ctx.textAlign = 'left';
           ctx.textBaseline = 'middle';
           ctx.fillStyle = fg;
-          ctx.fillText(g.label, u.bbox.left + u.bbox.width + 6 * devicePixelRatio, y);
+          ctx.fillText(g.label, u.bbox.left + u.bbox.width + 6 * devicePixelRatio, labelY);
         }
         ctx.restore();
       }],
@@ -109,13 +107,16 @@ export function lawChart(target: HTMLElement, chart: LawChart, width: number): u
       drawClear: [(u) => {
         const ctx = u.ctx;
         ctx.save();
+        // Theme colours come in any CSS syntax, so transparency goes through globalAlpha.
+        ctx.globalAlpha = 0.1;
         chart.curves.forEach((c, i) => {
-          ctx.fillStyle = withAlpha(seriesColor(i), 0.1);
+          ctx.fillStyle = seriesColor(i);
           for (const [a, b] of c.fitted) {
             const x0 = u.valToPos(a, 'x', true), x1 = u.valToPos(b, 'x', true);
             ctx.fillRect(x0, u.bbox.top, Math.max(1, x1 - x0), u.bbox.height);
           }
         });
+        ctx.globalAlpha = 1;
         if (point) {
           const x = u.valToPos(point.params, 'x', true);
           ctx.strokeStyle = fg;

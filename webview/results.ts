@@ -48,7 +48,7 @@ export class Results {
     if (m.params) this.root.append(this.kinds(m));
     if (m.memory) this.root.append(this.memory(m, width));
     this.root.append(this.laws(m));
-    if (m.lawChart && m.lawChart.curves.length) this.root.append(this.lawPlot(m, width));
+    if (m.lawChart) this.root.append(this.lawPlot(m, width));
     return line;
   }
 
@@ -156,8 +156,16 @@ export class Results {
     });
     const yours = c.point ? `your model ${compact(c.point.params)} params${c.point.learningRate !== null ? `, LR ${lr(c.point.learningRate)} (dot)` : ''} (dashed line)` : '';
     const chart = el('div', { class: 'chart', role: 'img', 'aria-label': `Learning rate of each law against total parameters; ${yours}` });
-    s.append(legend, chart, el('p', { class: 'muted' }, `${yours}. ${c.assumption}`));
-    this.charts.push(lawChart(chart, c, width));
+    s.append(legend);
+    if (c.curves.length) {
+      s.append(chart, el('p', { class: 'muted' }, `${yours}. ${c.assumption}`));
+      this.charts.push(lawChart(chart, c, width));
+    }
+    if (c.omitted.length) {
+      const list = el('ul', { class: 'omitted muted', 'aria-label': 'Laws not charted' });
+      for (const o of c.omitted) list.append(el('li', {}, `${o.title}: ${o.needs}`));
+      s.append(el('p', { class: 'muted' }, 'Not charted:'), list);
+    }
     return s;
   }
 }

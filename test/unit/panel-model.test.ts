@@ -115,6 +115,16 @@ describe('panel: computePanelModel learning rates', () => {
   });
 });
 
+describe('panel: law chart without training tokens', () => {
+  it('leaves out the laws that need D and says what each needs', () => {
+    const chart = computePanelModel(inputs(), ctx).lawChart!;
+    assert.deepEqual(chart.curves.map((c) => c.id), ['kaplan', 'porian', 'lora-without-regret', 'qlora']);
+    assert.deepEqual(chart.omitted.find((o) => o.title === 'Step Law'), { title: 'Step Law', needs: 'needs N (non-embedding parameters) and D (training tokens)' });
+    assert.deepEqual(chart.omitted.find((o) => o.title === 'LoRA'), { title: 'LoRA', needs: 'no learning-rate formula to plot (guidance or allocation only)' });
+    assert.equal(chart.curves.length + chart.omitted.length, 15);
+  });
+});
+
 describe('panel: inputs and methods', () => {
   const AXOLOTL = 'base_model: meta-llama/Llama-2-7b-hf\nadapter: qlora\nload_in_4bit: true\nlora_r: 32\nlora_alpha: 64\nlora_target_modules: [q_proj, k_proj]\nsequence_len: 1024\nmicro_batch_size: 2\nlearning_rate: 0.0001\n';
 

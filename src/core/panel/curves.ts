@@ -55,11 +55,17 @@ function spans(grid: number[], inside: (x: number) => boolean): [number, number]
   return out;
 }
 
+/** A law that gives no number says why in its formula ("needs D (training tokens)..."); the rest give advice, not a formula. */
+function omissionReason(formula: string): string {
+  return /^needs /i.test(formula) ? formula : 'no learning-rate formula to plot (guidance or allocation only)';
+}
+
 export function lawChart(base: LawInputs): LawChart | null {
   if (!base.totalParams || !(base.totalParams > 0)) return null;
   // The user's size joins the grid so every curve has a value exactly at the marked point.
   const grid = [...new Set([...paramGrid(), base.totalParams])].sort((a, b) => a - b);
   const curves: LawCurve[] = [];
+  const omitted: LawChart['omitted'] = [];
   for (const law of LAWS) {
     const hasSizeBound = law.fittedRange.some((b) => SIZE_INPUTS.has(b.input));
     const lrAt = (x: number): number | null => {
@@ -67,7 +73,10 @@ export function lawChart(base: LawInputs): LawChart | null {
       return v !== null && v > 0 ? v : null;
     };
     const lr = grid.map(lrAt);
-    if (lr.filter((v) => v !== null).length < 2) continue;
+    if (lr.filter((v) => v !== null).length < 2) {
+      omitted.push({ title: law.title, needs: omissionReason(applyLaw(law, base).formula) });
+      continue;
+    }
     const inside = (x: number): boolean => {
       const r = applyLaw(law, scaledInputs(base, x));
       return r.learningRate !== null && r.learningRate > 0 && !r.inRange.outOfRange.some((o) => SIZE_INPUTS.has(o.input));
@@ -79,6 +88,7 @@ export function lawChart(base: LawInputs): LawChart | null {
     params: grid,
     curves,
     point: { params: base.totalParams, learningRate: base.currentLearningRate ?? null },
+    omitted,
     assumption: CURVE_ASSUMPTION,
   };
 }

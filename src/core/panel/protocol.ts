@@ -72,6 +72,7 @@ const MODEL_SHAPE: Shape = obj({
     params: list(num, MAX), assumption: str,
     curves: list(obj({ id: str, title: str, applies: oneOf('recommendation', 'context'), lr: nums, fitted: list(list(num, 2), 64) }), 64),
     point: nul(obj({ params: num, learningRate: nul(num) })),
+    omitted: list(obj({ title: str, needs: str }), 64),
   })),
   effectiveBatch: nul(obj({ sequences: num, tokens: nul(num) })),
 });

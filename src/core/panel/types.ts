@@ -117,6 +117,8 @@ export interface LawChart {
   curves: LawCurve[];
   /** The user's model size, and the configured learning rate (null when not set). */
   point: { params: number; learningRate: number | null } | null;
+  /** Laws with no curve here, and what they are missing (training tokens D...). */
+  omitted: { title: string; needs: string }[];
   assumption: string;
 }
 

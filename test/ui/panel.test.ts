@@ -1,0 +1,74 @@
+// ui checks of the estimator panel as a person sees it: opened from the palette beside a config, its
+// numbers and charts rendered inside the webview (the workbench starts light), then the same panel
+// after switching to a dark theme. Screenshots (dark and light, top and the law chart) go to artifacts/ui.
+import * as assert from 'node:assert/strict';
+import { workbench } from './workbench';
+
+/**
+ * Preferences: Color Theme, then the theme by name; returns the theme that was active (the row the
+ * picker focuses when it opens). The palette's first row for the title is the Marketplace command,
+ * so the command row is clicked by its exact label.
+ */
+async function setTheme(name: string): Promise<string> {
+  const page = workbench().page;
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
+  const label = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first();
+  await label.click();
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
+  await focused.waitFor();
+  const previous = (await focused.locator('.label-name').innerText()).trim();
+  await workbench().pick(name, new RegExp(`^${name}`));
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  return previous;
+}
+
+describe('estimator panel (ui)', () => {
+  let original: string | undefined;
+  after(async () => {
+    if (original) await setTheme(original).catch(() => undefined);
+    await workbench().clearNotifications();
+    await workbench().closeAllEditors();
+  });
+
+  it('opens from the palette beside a config and shows its numbers and charts (light theme)', async () => {
+    const page = workbench().page;
+    await workbench().openFile('panel/llama2-lora.yml');
+    await workbench().runCommand('ML Config: Open Estimator Panel');
+    // Give the panel the whole editor area: activate its tab, close the config's group.
+    await page.locator('.tabs-container .tab', { hasText: 'Estimator:' }).first().click();
+    await workbench().runCommand('View: Close Editors in Other Groups');
+    const view = workbench().webview();
+    const params = view.locator('#params');
+    await params.waitFor({ timeout: 30_000 });
+    assert.match(await params.innerText(), /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\)/);
+    assert.match(await view.locator('#follow').innerText(), /Following panel\/llama2-lora\.yml \(axolotl\)/);
+    await view.locator('#memory canvas').first().waitFor();
+    await view.locator('#lawchart canvas').first().waitFor();
+    // This workbench starts in a light theme.
+    assert.equal(await view.locator('body.vscode-light').count(), 1);
+    await workbench().screenshot('panel-light');
+    await view.locator('#lawchart').scrollIntoViewIfNeeded();
+    await workbench().screenshot('panel-light-laws');
+  });
+
+  it('follows a switch to a dark theme: body class and chart colours change', async () => {
+    const view = workbench().webview();
+    original = await setTheme('Dark Modern');
+    await view.locator('body.vscode-dark').waitFor({ timeout: 15_000 });
+    await view.locator('#lawchart canvas').first().waitFor();
+    await view.locator('#summary').scrollIntoViewIfNeeded();
+    await workbench().screenshot('panel-dark');
+    await view.locator('#lawchart').scrollIntoViewIfNeeded();
+    await workbench().screenshot('panel-dark-laws');
+  });
+
+  it('is usable from the keyboard: the rank field takes focus and typing updates the count', async () => {
+    const view = workbench().webview();
+    const rank = view.locator('#rank');
+    await rank.focus();
+    await workbench().page.keyboard.press('Control+A');
+    await workbench().page.keyboard.type('16');
+    await view.locator('#params', { hasText: 'Trainable 8,388,608' }).waitFor({ timeout: 15_000 });
+  });
+});
