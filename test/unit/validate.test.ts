@@ -36,6 +36,11 @@ describe('validate: ajv errors on the exact node', () => {
     assert.match(d.message, /Did you mean "lora_alpha"\?/);
     assert.deepEqual(d.fixes, [{ title: 'Change to lora_alpha', edits: [{ start: 14, end: 24, newText: 'lora_alpha' }], isPreferred: true }]);
   });
+  it('no rename fix onto a key that is already in the mapping', () => {
+    const d = only('base_model: m\nlora_alpha: 16\nlora_alpah: 16\n', 'unknown-key');
+    assert.match(d.message, /Did you mean "lora_alpha"\?/);
+    assert.equal(d.fixes, undefined);
+  });
   it('unknown key severity error when the schema says so', () => {
     const strict = toySchema({ 'x-unknownKeys': 'error' });
     const d = validateWith('base_model: m\nzzz: 1\n', strict).find((x) => x.code === 'unknown-key');

@@ -2,7 +2,7 @@
 // are in the loaded object (so the YAML key `1:` matches the segment "1"), aliases and merge keys
 // followed; when a segment is missing, the deepest node found stands in (nearest ancestor).
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
-import { keyText } from './load';
+import { keyText } from './nodes';
 
 export function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];

@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { isMap, type Document, type Node } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { collapseCombinators } from './combine';
+import { describe, where } from './messages';
 import { decodePointer, locate, nodeSpan } from './locate';
 import type { SchemaNode } from './schemaIndex';
 import type { Diagnostic, Fix, Severity } from './types';
@@ -87,7 +88,10 @@ function unknownKey(segs: string[], prop: string, ctx: MapContext, typos: Map<st
     ? `${ctx.framework} needs "${guess}" and stops without it.`
     : severity === 'error' ? `${ctx.framework} rejects unknown keys here.` : `${ctx.framework} ignores it, so the setting has no effect.`;
   const message = `Unknown key "${prop}"${where(segs)}.${guess ? ` Did you mean "${guess}"?` : ''} ${consequence}`;
-  const fixes: Fix[] | undefined = guess && span ? [{ title: `Change to ${guess}`, edits: [{ start: span[0], end: span[1], newText: guess }], isPreferred: true }] : undefined;
+  const parentValue = valueAt(ctx.data, segs);
+  const taken = guess !== undefined && typeof parentValue === 'object' && parentValue !== null && Object.prototype.hasOwnProperty.call(parentValue, guess);
+  // Renaming onto a key that is already there would only make a duplicate.
+  const fixes: Fix[] | undefined = guess && span && !taken ? [{ title: `Change to ${guess}`, edits: [{ start: span[0], end: span[1], newText: guess }], isPreferred: true }] : undefined;
   if (span) return { start: span[0], end: span[1], severity, code: 'unknown-key', message, fixes };
   return onKey(segs, ctx, severity, 'unknown-key', message);
 }
@@ -151,58 +155,6 @@ export function codeOf(keyword: string): string {
   if (keyword === 'enum' || keyword === 'const') return 'enum';
   if (/^(minimum|maximum|exclusiveMinimum|exclusiveMaximum)$/.test(keyword)) return 'range';
   return 'schema';
-}
-
-function describe(e: ErrorObject, segs: string[], value: unknown): string {
-  const label = labelOf(segs);
-  const p = e.params as Record<string, unknown>;
-  const shown = show(value);
-  switch (e.keyword) {
-    case 'type':
-      return `${label} must be ${article(String(p.type).split(',').join(' or '))}; found ${kindOf(value)} ${shown}.`;
-    case 'enum': {
-      const allowed = (p.allowedValues as unknown[]) ?? [];
-      const list = allowed.slice(0, 12).map(show).join(', ') + (allowed.length > 12 ? `, … (${allowed.length - 12} more)` : '');
-      return `${shown} is not a valid ${label}; expected one of: ${list}.`;
-    }
-    case 'const':
-      return `${label} must be ${show(p.allowedValue)}; found ${shown}.`;
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return `${label} must be ${String(p.comparison)} ${String(p.limit)}; found ${shown}.`;
-    case 'anyOf': case 'oneOf':
-      return `${label} has an unexpected value ${shown}${e.message ? ` (${e.message})` : ''}.`;
-    default:
-      return `${label} ${e.message ?? 'is invalid'}; found ${shown}.`;
-  }
-}
-
-function labelOf(segs: string[]): string {
-  const named = [...segs].reverse().find((s) => !/^\d+$/.test(s));
-  return named === undefined ? 'The file' : `"${named}"`;
-}
-
-function where(segs: string[]): string {
-  return segs.length ? ` in ${segs.filter((s) => !/^\d+$/.test(s)).join('.') || 'this item'}` : '';
-}
-
-function article(t: string): string {
-  return /^(integer|object|array)/.test(t) ? `an ${t}` : `a ${t}`;
-}
-
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'the integer' : 'the number';
-  if (typeof v === 'boolean') return 'the boolean';
-  return `the ${typeof v}`;
-}
-
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-  if (v === undefined) return 'nothing';
-  if (typeof v === 'object' && v !== null) return Array.isArray(v) ? `[…${v.length} items]` : '{…}';
-  return String(v);
 }
 
 /** The closest candidate when it is close enough to be a plausible typo. */
