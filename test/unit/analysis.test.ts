@@ -29,6 +29,15 @@ describe('analyzeConfigText', () => {
     assert.equal(a.regime, 'lora');
   });
 
+  it('estimates memory as the CLI report does (SDPA assumed, adapter activations and logits included)', () => {
+    const text = AXOLOTL_LORA.replace('lora_alpha: 16\n', 'lora_alpha: 16\nlora_dropout: 0\n');
+    const a = analyzeConfigText(text, { dialect: 'axolotl' });
+    // Llama-2-7B, LoRA r=8 q/v, 4096 × 2 tokens, bf16, no checkpointing: see test/unit/memory-adapters.test.ts.
+    assert.equal(a.memory?.totalBytes, 57_009_512_448);
+    assert.deepEqual(a.memory?.components.map((c) => c.id), ['weights', 'gradients', 'optimizer', 'activations', 'adapter-activations', 'logits']);
+    assert.ok(a.memoryNotes.some((n) => /sdpa/i.test(n)), a.memoryNotes.join(' | '));
+  });
+
   it('derives the effective batch in sequences and tokens', () => {
     const a = analyzeConfigText(AXOLOTL_LORA, { dialect: 'axolotl' });
     assert.equal(a.effectiveBatch?.sequences, 8);

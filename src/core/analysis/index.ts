@@ -4,6 +4,7 @@
 import { parseDocument, isMap } from 'yaml';
 import type { DialectId } from '../dialects';
 import { mapDialectConfig, type EstimatorInput } from '../estimator-input';
+import { adapterInputsFor } from '../estimator-input/adapter-inputs';
 import { estimateParameters, type ParameterEstimate } from '../estimator';
 import { buildInventory } from '../estimator/inventory';
 import { estimateTrainingMemory, type MemoryEstimate } from '../memory';
@@ -83,13 +84,19 @@ function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model:
   result.estimate = safe(() => estimateParameters(model.config, input.peft, opts), result.problems);
   if (result.estimate) {
     const estimate = result.estimate;
-    const plan = safe(() => memoryInputFor({
-      trainableParams: estimate.trainableParams,
-      totalParams: estimate.totalParams,
-      peftType: input.peft.peft_type,
-      inventory: buildInventory(model.config, opts),
-      training: input.training,
-    }), result.problems);
+    const plan = safe(() => {
+      const inventory = buildInventory(model.config, opts);
+      const config = model.config as Record<string, unknown>;
+      return memoryInputFor({
+        trainableParams: estimate.trainableParams,
+        totalParams: estimate.totalParams,
+        peftType: input.peft.peft_type,
+        inventory,
+        training: input.training,
+        modelConfig: config,
+        adapters: adapterInputsFor(input.peft, inventory, estimate, config, opts),
+      });
+    }, result.problems);
     if (plan) {
       result.memoryNotes = plan.notes;
       result.memory = safe(() => estimateTrainingMemory(plan.input), result.problems);
