@@ -25,8 +25,13 @@ const REASON_BY_CODE = {
   'ax-lora-keys-without-adapter': 'Archived full fine-tuning example that still carries LoRA keys; Axolotl builds no adapter without `adapter:`, so they have no effect.',
 };
 
+/** Errors whose message already names the framework's own refusal (schema-sourced), per kind. */
+const ERROR_REASON_BY_CODE = {
+  'deprecated-key': 'The framework raises at launch when this removed key is set (schema x-deprecationSeverity: error); archived examples predate the removal.',
+  'removed-value': 'The framework no longer accepts this value and raises (schema x-removedValues); the recipe predates the change.',
+};
+
 const ERROR_REASONS = {
-  'real/alignment-handbook/recipes/smollm3/sft/sft.yaml:212:enum': 'packing_strategy "ffd" was renamed "bfd" in TRL; current TRL SFTConfig rejects "ffd" (recipe predates the rename).',
   'real/axolotl/examples/archived/jeopardy-bot/config.yml:48:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
   'real/axolotl/examples/archived/mpt-7b/config.yml:49:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
   'real/axolotl/examples/expert_parallel/qwen3_30ba3b_ep_fft_4gpu.yaml:26:type': 'warmup_steps is int | None in Axolotl; pydantic rejects 0.1 (fractional). The example meant warmup_ratio.',
@@ -47,7 +52,8 @@ for (const f of corpusFiles(corpus)) {
     const line = lineOf(text, d.start);
     const key = `${f.path}:${line}:${d.code}`;
     const generic = REASON_BY_CODE[d.code] && `${REASON_BY_CODE[d.code]} Here: ${d.message}`;
-    const reason = d.severity === 'error' ? ERROR_REASONS[key] : (ERROR_REASONS[key] ?? generic);
+    const byCode = ERROR_REASON_BY_CODE[d.code] && `${ERROR_REASON_BY_CODE[d.code]} Here: ${d.message}`;
+    const reason = d.severity === 'error' ? (ERROR_REASONS[key] ?? byCode) : (ERROR_REASONS[key] ?? generic);
     if (!reason) {
       missing++;
       console.error(`no reason for ${key} (${d.severity}): ${d.message}`);

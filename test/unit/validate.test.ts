@@ -159,6 +159,25 @@ describe('validate: deprecations, duplicates, cap, size', () => {
     assert.equal(d.message, 'Use attn_implementation instead.');
     assert.deepEqual(d.fixes?.[0].edits, [{ start: 14, end: 29, newText: 'attn_implementation' }]);
   });
+  it('deprecated key with a replacement: the fix rewrites the whole entry', () => {
+    const text = 'base_model: m\nold_attn: true\n';
+    const d = only(text, 'deprecated-key');
+    assert.deepEqual(d.fixes, [{ title: 'Replace with attn_implementation: flash_attention_2', edits: [{ start: 14, end: 28, newText: 'attn_implementation: flash_attention_2' }], isPreferred: true }]);
+    assert.equal(only('base_model: m\nold_attn: false\n', 'deprecated-key').fixes, undefined);
+  });
+  it('a removed key the framework raises on is an error', () => {
+    const text = 'base_model: m\ngone: 1\n';
+    assert.deepEqual([only(text, 'deprecated-key').severity, ...range(only(text, 'deprecated-key'))], ['error', ...span(text, 'gone')]);
+  });
+  it('a removed value is an error on the value, told once (no enum error)', () => {
+    const text = 'base_model: m\npacking_strategy: ffd\n';
+    const ds = run(text);
+    assert.deepEqual(ds.map((d) => [d.code, d.severity, ...range(d)]), [['removed-value', 'error', ...span(text, 'ffd')]]);
+    assert.equal(ds[0].message, '"ffd" is no longer accepted by Toy: renamed to "bfd".');
+  });
+  it('null where a string is required reads as an empty value', () => {
+    assert.equal(only('base_model:\n', 'type').message, '"base_model" must be a string; found an empty value (null).');
+  });
   it('deprecated value: warning on the value', () => {
     const text = 'base_model: m\nloss:\n  _component_: old.Loss\n';
     const d = only(text, 'deprecated-value');

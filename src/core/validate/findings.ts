@@ -5,7 +5,7 @@ import { type Node, type Scalar, type YAMLMap } from 'yaml';
 import { keyText, pointerOf, type PathLink } from './nodes';
 import { pythonFloatCall, pythonIntCall, pyyamlFloatSpelling } from './scalars';
 import type { SchemaNode } from './schemaIndex';
-import type { Diagnostic, LoaderKind } from './types';
+import type { Diagnostic, Fix, LoaderKind } from './types';
 
 /** The part of the loader's state findings need. */
 export interface FindingContext {
@@ -83,22 +83,48 @@ export function deprecatedKey(keyNode: Node, key: string, child: SchemaNode, map
   const target = info.renamedTo;
   const taken = target !== undefined && map.items.some((p) => keyText(p.key as Node) === target);
   const message = info.deprecationMessage ?? (target ? `"${key}" is deprecated; use "${target}".` : `"${key}" is deprecated.`);
-  ctx.findings.push({
-    start, end, severity: 'warning', code: 'deprecated-key', message,
-    fixes: target && !taken ? [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], isPreferred: true }] : undefined,
-  });
+  const fixes = target && !taken
+    ? [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], isPreferred: true }]
+    : replacementFix(keyNode, map, info.replacement);
+  // Keys the framework now rejects (x-deprecationSeverity: error) stop the run; others still work.
+  const severity = info.deprecationSeverity === 'error' ? 'error' : 'warning';
+  ctx.findings.push({ start, end, severity, code: 'deprecated-key', message, fixes });
 }
 
-export function deprecatedValue(node: Scalar, value: unknown, schema: SchemaNode, ctx: Ctx): void {
-  const table = schema.info().deprecatedValues;
-  if (!table || !node.range || value === null || typeof value === 'object') return;
-  const entry = (table as Record<string, unknown>)[String(value)];
-  if (entry === undefined || !Object.prototype.hasOwnProperty.call(table, String(value))) return;
+/**
+ * `flash_attention: true` -> `attn_implementation: flash_attention_2` (x-replacement), when the old
+ * key is switched on, the new key is not set yet and the replacement is a plain value.
+ */
+function replacementFix(keyNode: Node, map: YAMLMap, replacement: Record<string, unknown> | undefined): Fix[] | undefined {
+  const entry = replacement && Object.entries(replacement)[0];
+  const pair = map.items.find((p) => p.key === keyNode);
+  const value = pair?.value as Scalar | undefined;
+  if (!entry || !value?.range || !keyNode.range || value.value === false || String(value.value) === 'false') return undefined;
+  const [newKey, newValue] = entry;
+  if (typeof newValue === 'object' || map.items.some((p) => keyText(p.key as Node) === newKey)) return undefined;
+  const text = `${newKey}: ${String(newValue)}`;
+  return [{ title: `Replace with ${text}`, edits: [{ start: keyNode.range[0], end: value.range[1], newText: text }], isPreferred: true }];
+}
+
+export function deprecatedValue(node: Scalar, value: unknown, schema: SchemaNode, ctx: Ctx, path?: PathLink): void {
+  const info = schema.info();
+  if (!node.range || value === null || typeof value === 'object') return;
+  const key = String(value);
   const [start, end] = node.range;
-  const message = typeof entry === 'string' ? entry : String((entry as { message?: string }).message ?? `"${value}" is deprecated.`);
+  const removed = info.removedValues && Object.prototype.hasOwnProperty.call(info.removedValues, key) ? info.removedValues[key] : undefined;
+  if (removed !== undefined) {
+    // The framework raises on this value; the schema's enum error would say less, so it is dropped.
+    ctx.suppressed.add(pointerOf(path));
+    ctx.findings.push({ start, end, severity: 'error', code: 'removed-value', message: `${JSON.stringify(value)} is no longer accepted by ${ctx.framework}: ${removed}` });
+    return;
+  }
+  const table = info.deprecatedValues as Record<string, unknown> | undefined;
+  if (!table || !Object.prototype.hasOwnProperty.call(table, key)) return;
+  const entry = table[key];
+  const note = typeof entry === 'string' ? entry : String((entry as { message?: string }).message ?? '');
   const replacement = typeof entry === 'object' && entry ? (entry as { replacement?: string }).replacement : undefined;
   ctx.findings.push({
-    start, end, severity: 'warning', code: 'deprecated-value', message,
+    start, end, severity: 'warning', code: 'deprecated-value', message: `${JSON.stringify(value)} is deprecated${note ? `: ${note}` : '.'}`,
     fixes: replacement ? [{ title: `Replace with ${replacement}`, edits: [{ start, end, newText: replacement }], isPreferred: true }] : undefined,
   });
 }

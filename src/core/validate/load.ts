@@ -118,7 +118,7 @@ function scalar(node: Scalar, schema: SchemaNode | undefined, path: PathLink | u
   if (node.tag && node.tag !== 'tag:yaml.org,2002:str') value = tagged(node.tag, raw, ctx.loader);
   else if (node.type === 'PLAIN') value = resolvePlain(raw, ctx.loader);
   if (typeof value !== 'string') {
-    if (schema && !ctx.quiet) deprecatedValue(node, value, schema, ctx);
+    if (schema && !ctx.quiet) deprecatedValue(node, value, schema, ctx, path);
     if (schema && typeof value === 'boolean' && node.type === 'PLAIN' && isYaml11OnlyBool(raw)) yaml11Bool(node, raw, schema, path, ctx);
     return value;
   }
@@ -128,7 +128,7 @@ function scalar(node: Scalar, schema: SchemaNode | undefined, path: PathLink | u
     return value;
   }
   if (!schema) return value;
-  if (!ctx.quiet) deprecatedValue(node, value, schema, ctx);
+  if (!ctx.quiet) deprecatedValue(node, value, schema, ctx, path);
   return numericString(node, value, schema, path, ctx);
 }
 

@@ -7,7 +7,7 @@ export function describe(e: ErrorObject, segs: string[], value: unknown): string
   const shown = show(value);
   switch (e.keyword) {
     case 'type':
-      return `${label} must be ${article(String(p.type).split(',').join(' or '))}; found ${kindOf(value)} ${shown}.`;
+      return `${label} must be ${article(String(p.type).split(',').join(' or '))}; found ${value === null ? 'an empty value (null)' : `${kindOf(value)} ${shown}`}.`;
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const list = allowed.slice(0, 12).map(show).join(', ') + (allowed.length > 12 ? `, … (${allowed.length - 12} more)` : '');

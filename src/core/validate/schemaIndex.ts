@@ -19,6 +19,12 @@ export interface FieldInfo {
   deprecationMessage?: string;
   renamedTo?: string;
   deprecatedValues?: Record<string, string>;
+  /** Values the framework no longer accepts (x-removedValues): value -> why. */
+  removedValues?: Record<string, string>;
+  /** Severity of a deprecated key: error where the framework raises on it (x-deprecationSeverity). */
+  deprecationSeverity?: string;
+  /** What replaces a deprecated key, as key -> value (x-replacement). */
+  replacement?: Record<string, unknown>;
   coercesString?: boolean;
   /** Severity of unknown keys inside this object (x-unknownKeys), when the schema sets it here. */
   unknownKeys?: string;
@@ -95,6 +101,9 @@ export class SchemaNode {
       info.deprecationMessage ??= str(s['x-deprecationMessage']) ?? str(s.deprecationMessage);
       info.renamedTo ??= str(s['x-renamedTo']);
       info.deprecatedValues ??= s['x-deprecatedValues'] as Record<string, string> | undefined;
+      info.removedValues ??= s['x-removedValues'] as Record<string, string> | undefined;
+      info.deprecationSeverity ??= str(s['x-deprecationSeverity']);
+      info.replacement ??= s['x-replacement'] as Record<string, unknown> | undefined;
       if (s['x-coercesString'] === true) info.coercesString = true;
       info.paper ??= s['x-paper'] as FieldInfo['paper'];
       info.unknownKeys ??= str(s['x-unknownKeys']);
