@@ -72,6 +72,34 @@ describe('estimator panel', () => {
     assert.equal(seen, 0);
   });
 
+  it('restores its inputs from getState after the webview reloads', async () => {
+    // Put a what-if (rank 32) into the webview as the host would, wait until it is rendered (and
+    // saved with setState), then reload the webview: it must come back with rank 32, not the file's 8.
+    const doc = panel.document!;
+    const inputs: PanelInputs = {
+      modelRef: 'meta-llama/Llama-2-7b-hf', method: 'LORA', rank: 32, alpha: 16, targets: 'q_proj, v_proj',
+      training: { dtype: 'bf16', quantization: 'none', optimizer: 'adamw_torch', gradientCheckpointing: false, sequenceLength: 2048, microBatchSize: 2 },
+    };
+    const whatIf = next(panel.onDidReceive, (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 16,777,216 '), 'the rank-32 render');
+    await panel.panel.webview.postMessage({ type: 'document', doc: { uri: doc.uri.toString(), name: 'panel/llama2-lora.yml', dialect: 'axolotl' }, inputs, applicable: ['rank'] });
+    await whatIf;
+    const ready = next(panel.onDidReceive, (m) => m.type === 'ready', 'the reloaded webview to say ready');
+    const rendered = next(panel.onDidReceive, (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 16,777,216 '), 'the restored render');
+    await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    const hello = (await ready) as Extract<WebviewMessage, { type: 'ready' }>;
+    assert.equal(hello.restored?.rank, 32);
+    await rendered;
+  });
+
+  it('follows another config when its editor becomes active', async () => {
+    const rendered = next(panel.onDidReceive, (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 11,272,192 '), 'the Llama-3.2-1B QLoRA render');
+    await openFixture('axolotl/qlora.yml');
+    await rendered;
+    assert.equal(panel.document?.uri.toString(), fixtureUri('axolotl/qlora.yml').toString());
+    await openFixture(FIXTURE);
+    assert.equal(panel.document?.uri.toString(), fixtureUri(FIXTURE).toString());
+  });
+
   it('Apply writes only the rank value, keeps the comment, and one undo restores the file', async () => {
     const doc = panel.document!;
     const before = doc.getText();
