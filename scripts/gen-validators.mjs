@@ -42,6 +42,17 @@ function compile(schema, allErrors = true) {
 }
 
 /**
+ * The engine needs the schema itself (hovers, completion, x- annotations). ajv's standalone code
+ * usually embeds the root schema already (`const schemaN = {...}` with our $id): reuse it rather than
+ * ship it twice; otherwise embed it through JSON.parse, which V8 parses faster than a literal.
+ */
+function schemaExpression(code, schema) {
+  const id = JSON.stringify(schema.$id ?? '').slice(1, -1);
+  const m = id ? new RegExp(`const (schema\\d+) = \\{"\\$schema":"[^"]*","\\$id":"${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`).exec(code) : null;
+  return m ? m[1] : `JSON.parse(${JSON.stringify(JSON.stringify(schema))})`;
+}
+
+/**
  * Cross-field rules whose "when" is itself a JSON Schema (x-rules[].when as an object) compile to
  * predicates too: { ruleId: validate } where validate(config) is true when the rule fires.
  */
@@ -73,7 +84,8 @@ export async function generateValidators() {
     const id = f.slice(0, -'.schema.json'.length);
     try {
       const schema = JSON.parse(readFileSync(join(schemaDir, f), 'utf8'));
-      outputs[`${id}.js`] = `${compile(schema)}\nmodule.exports.schema = ${JSON.stringify(schema)};\nmodule.exports.ruleChecks = ${ruleChecks(schema)};\n`;
+      const code = compile(schema);
+      outputs[`${id}.js`] = `${code}\nmodule.exports.schema = ${schemaExpression(code, schema)};\nmodule.exports.ruleChecks = ${ruleChecks(schema)};\n`;
       outputs[`${id}.d.ts`] = DTS;
       ok.push(id);
     } catch (err) {
