@@ -163,8 +163,8 @@ describe('models: resolution', () => {
 
 describe('models: suggestions', () => {
   it('suggests the base model for quantized mirrors and chat variants', () => {
-    assert.equal(suggestCatalogName('unsloth/gemma-2-9b-it-bnb-4bit'), 'gemma-2-9b');
-    assert.equal(suggestCatalogName('TheBloke/Llama-2-13B-chat-GPTQ'), 'llama-2-13b');
+    assert.equal(suggestCatalogName('unsloth/gemma-2-9b-it-bnb-4bit'), 'google/gemma-2-9b');
+    assert.equal(suggestCatalogName('TheBloke/Llama-2-13B-chat-GPTQ'), 'meta-llama/Llama-2-13b-hf');
     assert.equal(suggestCatalogName('qwen3-8'), 'qwen3-8b');
   });
 });

@@ -1,6 +1,7 @@
 // Catalog: decoder-only LLMs (Llama, Mistral, Mixtral, Qwen2/2.5, Gemma 1/2, Phi). Values were typed
 // from each model's published config.json for the PEFT oracle (../shared/oracle/models.json) and are
-// copied here unchanged; `architectures` is the published class name.
+// copied here unchanged; `architectures` is the published class name. Instruct/chat repos are not
+// aliases here: those whose own config.json was checked are listed in catalog-variants.ts.
 import type { CatalogEntry } from './types';
 
 const ORACLE = 'values as recorded in the PEFT oracle models.json (typed from the published config.json)';
@@ -8,7 +9,7 @@ const ORACLE = 'values as recorded in the PEFT oracle models.json (typed from th
 export const DECODER_MODELS: readonly CatalogEntry[] = [
   {
     id: 'meta-llama/Llama-2-7b-hf',
-    aliases: ["llama-2-7b", "llama-2-7b-hf", "meta-llama/Llama-2-7b-chat-hf", "llama-2-7b-chat"],
+    aliases: ["llama-2-7b", "llama-2-7b-hf"],
     family: 'Llama 2',
     source: 'https://huggingface.co/meta-llama/Llama-2-7b-hf/blob/main/config.json',
     readFrom: ORACLE,
@@ -16,7 +17,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'meta-llama/Llama-2-13b-hf',
-    aliases: ["llama-2-13b", "llama-2-13b-hf", "meta-llama/Llama-2-13b-chat-hf", "llama-2-13b-chat"],
+    aliases: ["llama-2-13b", "llama-2-13b-hf"],
     family: 'Llama 2',
     source: 'https://huggingface.co/meta-llama/Llama-2-13b-hf/blob/main/config.json',
     readFrom: ORACLE,
@@ -24,7 +25,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'meta-llama/Llama-2-70b-hf',
-    aliases: ["llama-2-70b", "llama-2-70b-hf", "meta-llama/Llama-2-70b-chat-hf", "llama-2-70b-chat"],
+    aliases: ["llama-2-70b", "llama-2-70b-hf"],
     family: 'Llama 2',
     source: 'https://huggingface.co/meta-llama/Llama-2-70b-hf/blob/main/config.json',
     readFrom: ORACLE,
@@ -32,7 +33,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'meta-llama/Meta-Llama-3-8B',
-    aliases: ["llama-3-8b", "meta-llama-3-8b", "NousResearch/Meta-Llama-3-8B", "meta-llama/Meta-Llama-3-8B-Instruct", "llama-3-8b-instruct", "llama3-8b"],
+    aliases: ["llama-3-8b", "meta-llama-3-8b", "NousResearch/Meta-Llama-3-8B", "llama3-8b"],
     family: 'Llama 3',
     source: 'https://huggingface.co/meta-llama/Meta-Llama-3-8B/blob/main/config.json',
     readFrom: ORACLE,
@@ -40,7 +41,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'meta-llama/Llama-3.1-8B',
-    aliases: ["llama-3.1-8b", "meta-llama/Meta-Llama-3.1-8B", "meta-llama/Llama-3.1-8B-Instruct", "meta-llama/Meta-Llama-3.1-8B-Instruct", "llama-3.1-8b-instruct", "llama3.1-8b"],
+    aliases: ["llama-3.1-8b", "meta-llama/Meta-Llama-3.1-8B", "llama3.1-8b"],
     family: 'Llama 3.1',
     source: 'https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json',
     readFrom: ORACLE,
@@ -48,7 +49,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'meta-llama/Llama-3.1-70B',
-    aliases: ["llama-3.1-70b", "meta-llama/Meta-Llama-3.1-70B", "meta-llama/Llama-3.1-70B-Instruct", "llama-3.1-70b-instruct"],
+    aliases: ["llama-3.1-70b", "meta-llama/Meta-Llama-3.1-70B"],
     family: 'Llama 3.1',
     source: 'https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json',
     readFrom: ORACLE,
@@ -56,7 +57,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'meta-llama/Llama-3.2-1B',
-    aliases: ["llama-3.2-1b", "meta-llama/Llama-3.2-1B-Instruct", "NousResearch/Llama-3.2-1B", "llama-3.2-1b-instruct", "llama3.2-1b"],
+    aliases: ["llama-3.2-1b", "NousResearch/Llama-3.2-1B", "llama3.2-1b"],
     family: 'Llama 3.2',
     source: 'https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json',
     readFrom: ORACLE,
@@ -64,7 +65,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'meta-llama/Llama-3.2-3B',
-    aliases: ["llama-3.2-3b", "meta-llama/Llama-3.2-3B-Instruct", "llama-3.2-3b-instruct", "llama3.2-3b"],
+    aliases: ["llama-3.2-3b", "llama3.2-3b"],
     family: 'Llama 3.2',
     source: 'https://huggingface.co/meta-llama/Llama-3.2-3B/blob/main/config.json',
     readFrom: ORACLE,
@@ -80,7 +81,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'mistralai/Mistral-7B-v0.1',
-    aliases: ["mistral-7b-v0.1", "mistral-7b", "mistralai/Mistral-7B-Instruct-v0.1"],
+    aliases: ["mistral-7b-v0.1", "mistral-7b"],
     family: 'Mistral',
     source: 'https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json',
     readFrom: ORACLE,
@@ -88,7 +89,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'mistralai/Mistral-7B-v0.3',
-    aliases: ["mistral-7b-v0.3", "mistralai/Mistral-7B-Instruct-v0.3"],
+    aliases: ["mistral-7b-v0.3"],
     family: 'Mistral',
     source: 'https://huggingface.co/mistralai/Mistral-7B-v0.3/blob/main/config.json',
     readFrom: ORACLE,
@@ -96,7 +97,7 @@ export const DECODER_MODELS: readonly CatalogEntry[] = [
   },
   {
     id: 'mistralai/Mixtral-8x7B-v0.1',
-    aliases: ["mixtral-8x7b", "mixtral-8x7b-v0.1", "mistralai/Mixtral-8x7B-Instruct-v0.1"],
+    aliases: ["mixtral-8x7b", "mixtral-8x7b-v0.1"],
     family: 'Mixtral',
     source: 'https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json',
     readFrom: ORACLE,

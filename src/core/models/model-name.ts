@@ -67,8 +67,9 @@ export function parseModelName(ref: string): ParsedModelName {
   const wordAt = sizeAt < 0 ? tokens.findIndex((t, i) => i > 0 && SIZE_WORDS.has(t)) : -1;
   const at = sizeAt >= 0 ? sizeAt : wordAt;
   const lead = at > 0 ? tokens.slice(0, at) : bare.split(/[-_]/).filter(Boolean);
-  let { family, version } = familyAndVersion(lead);
-  if (!version && at >= 0) version = tokens.slice(at + 1).find((t) => /^v\d/.test(t))?.slice(1) ?? '';
+  const named = familyAndVersion(lead);
+  const family = named.family;
+  const version = named.version || (at >= 0 ? tokens.slice(at + 1).find((t) => /^v\d/.test(t))?.slice(1) ?? '' : '');
   let size = at >= 0 ? tokens[at] : '';
   if (sizeAt >= 0 && ACTIVE.test(tokens[sizeAt + 1] ?? '')) size += `-${tokens[sizeAt + 1]}`;
   const m = sizeAt >= 0 ? SIZE.exec(tokens[sizeAt]) : null;
