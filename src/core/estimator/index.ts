@@ -115,7 +115,7 @@ export function previewTargets(model: HfConfig, targetModules: string | string[]
   const all = typeof targetModules === 'string' && targetModules.toLowerCase() === 'all-linear';
   const spec: TargetSpec = {
     targetModules: all ? allLinearNames(tree, taskType) : targetModules, excludeModules: null,
-    modulesToSave: taskType === 'SEQ_CLS' || taskType === 'TOKEN_CLS' ? ['classifier', 'score'] : null,
+    modulesToSave: taskType === 'SEQ_CLS' ? ['classifier', 'score'] : null,
     layersToTransform: null, layersPattern: null, targetParameters: null,
   };
   return tree.names.filter((n) => checkTarget(spec, n) === true);

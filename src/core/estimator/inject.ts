@@ -19,10 +19,13 @@ export interface InjectResult {
   userTargets: string | string[] | null;
 }
 
-/** Heads PEFT's task classes add to modules_to_save before injection (SEQ_CLS, TOKEN_CLS). */
-const HEADS_BEFORE: Record<string, string[]> = { SEQ_CLS: ['classifier', 'score'], TOKEN_CLS: ['classifier', 'score'] };
-/** QUESTION_ANS adds its head only after injection, so it does not shield the head from targeting. */
-const HEADS_AFTER: Record<string, string[]> = { QUESTION_ANS: ['qa_outputs'] };
+/** Heads PEFT's task classes add to modules_to_save before injection: only SEQ_CLS (peft_model.py 0.20.0). */
+const HEADS_BEFORE: Record<string, string[]> = { SEQ_CLS: ['classifier', 'score'] };
+/**
+ * TOKEN_CLS and QUESTION_ANS add their heads only after `super().__init__` has injected the adapter, so
+ * the head is not shielded from targeting: `all-linear` wraps it and the later ModulesToSaveWrapper raises.
+ */
+const HEADS_AFTER: Record<string, string[]> = { TOKEN_CLS: ['classifier', 'score'], QUESTION_ANS: ['qa_outputs'] };
 
 function validateCommon(method: TunerMethod, cfg: Cfg): void {
   const target = cfg.target_modules;

@@ -117,3 +117,16 @@ export function patternValue<T>(patterns: Record<string, T> | null, key: string)
   }
   return undefined;
 }
+
+/**
+ * FourierFT's `n_frequency_pattern` and C3A's `block_size_pattern` lookup (their model.py
+ * `_create_and_replace`): the first key with `re.match(rf".*\.{key}$", name)`, so a key only matches
+ * after a dot, never the whole top-level name.
+ */
+export function dottedPatternValue<T>(patterns: Record<string, T> | null, key: string): T | undefined {
+  if (!patterns) return undefined;
+  for (const k of Object.keys(patterns)) {
+    if (pyMatch(`.*\\.${k}$`, key)) return patterns[k];
+  }
+  return undefined;
+}

@@ -19,9 +19,34 @@ export interface PromptMethod {
   encoder(inv: ModelInventory, cfg: Cfg, taskType: string | null): number;
 }
 
-/** PEFT doubles the virtual tokens for encoder-decoder seq2seq (one set per stack); prefix tuning does not. */
-function submodules(taskType: string | null): number {
+/**
+ * `num_transformer_submodules`: the user's value, else 2 for SEQ_2_SEQ_LM (one set of virtual tokens per
+ * stack) and 1 otherwise (peft_model.py `_setup_prompt_encoder`). Prefix tuning's encoder ignores it.
+ */
+function submodules(cfg: Cfg, taskType: string | null): number {
+  if (cfg.num_transformer_submodules !== undefined && cfg.num_transformer_submodules !== null) {
+    const n = int(cfg, 'num_transformer_submodules');
+    if (n < 1) throw new EstimateError(`\`num_transformer_submodules\` must be 1 or 2, got ${n}.`);
+    return n;
+  }
   return taskType === 'SEQ_2_SEQ_LM' ? 2 : 1;
+}
+
+/**
+ * `_prepare_prompt_learning_config` reads token_dim and num_attention_heads from `config.to_dict()`, which
+ * holds only the names a config class stores (not its attribute_map aliases). These classes store them
+ * under other names, so PEFT raises unless the PEFT config gives the value.
+ */
+const PROMPT_FIELDS_PEFT_CANNOT_READ: Record<string, readonly string[]> = {
+  distilbert: ['token_dim', 'num_attention_heads'], // DistilBertConfig stores dim / n_heads
+};
+
+function requireReadableFields(inv: ModelInventory, cfg: Cfg): void {
+  for (const field of PROMPT_FIELDS_PEFT_CANNOT_READ[inv.modelType] ?? []) {
+    if (cfg[field] === undefined || cfg[field] === null) {
+      throw new EstimateError(`Please specify \`${field}\` in \`peft_config\`: PEFT cannot read it from a "${inv.modelType}" config.`);
+    }
+  }
 }
 
 function hiddenOr(cfg: Cfg, key: string, dflt: number): number {
@@ -34,7 +59,7 @@ export const PROMPT_TUNING: PromptMethod = {
   peftType: 'PROMPT_TUNING',
   label: 'Prompt tuning (Lester et al. 2021, arXiv 2104.08691)',
   defaults: { num_virtual_tokens: 20 },
-  encoder: (inv, cfg, task) => int(cfg, 'num_virtual_tokens') * submodules(task) * hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize),
+  encoder: (inv, cfg, task) => int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize),
 };
 
 /** token_dim for prefix tuning: head_dim x num_key_value_heads where the config has KV heads. */
@@ -72,7 +97,7 @@ export const P_TUNING: PromptMethod = {
   encoder(inv, cfg, task) {
     const d = hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize);
     const h = hiddenOr(cfg, 'encoder_hidden_size', d);
-    const embedding = int(cfg, 'num_virtual_tokens') * submodules(task) * d;
+    const embedding = int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * d;
     const type = (text(cfg, 'encoder_reparameterization_type') ?? 'MLP').toUpperCase();
     if (type === 'MLP') return embedding + linear(d, h) + linear(h, h) + linear(h, d); // always 3 layers
     if (type === 'LSTM') return embedding + lstmParams(d, h, int(cfg, 'encoder_num_layers')) + linear(2 * h, 2 * h) + linear(2 * h, d);
@@ -106,6 +131,7 @@ export const PROMPT_METHODS: Record<string, PromptMethod> = {
 export function promptLedger(inv: ModelInventory, method: PromptMethod, peft: Record<string, unknown>, taskType: string | null): Ledger {
   const cfg = withDefaults(peft, method.defaults);
   const ledger = new Ledger();
+  if (method.peftType !== 'ADAPTION_PROMPT') requireReadableFields(inv, cfg);
   const params = method.encoder(inv, cfg, taskType);
   ledger.add({ module: 'prompt_encoder', what: 'prompt', moduleKind: 'prompt encoder', params, trainable: true, addsToTotal: true });
   if (method.peftType === 'PREFIX_TUNING' && cfg.prefix_projection === true && cfg.encoder_hidden_size == null) {

@@ -72,14 +72,20 @@ function lokrLayer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams {
   const useW1 = !(flag(cfg, 'decompose_both') && r < Math.max(outL, inM) / 2);
   const useW2 = !(r < Math.max(outK, inN) / 2);
   const w1 = useW1 ? outL * inM : r * (outL + inM);
-  const w2 = useW2 ? outK * inN * k2 : r * (outK + inN * k2);
-  return trainableOnly(w1 + w2);
+  return trainableOnly(w1 + lokrW2(useW2, flag(cfg, 'use_effective_conv2d') && k2 > 1, r, outK, inN, k2));
+}
+
+/** w2: full (out_k x in_n x kernel); low-rank; or, for a k x k conv with use_effective_conv2d, a CP core t2. */
+function lokrW2(full: boolean, effectiveConv: boolean, r: number, outK: number, inN: number, k2: number): number {
+  if (full) return outK * inN * k2;
+  if (effectiveConv) return r * r * k2 + r * outK + r * inN; // lokr_t2 (r, r, k, k), w2_a (r, out_k), w2_b (r, in_n)
+  return r * (outK + inN * k2);
 }
 
 export const LOKR: TunerMethod = {
   peftType: 'LOKR',
   label: 'LoKr (Edalati et al. 2022, arXiv 2212.10650)',
-  defaults: { r: 8, alpha: 8, decompose_both: false, decompose_factor: -1, rank_pattern: {}, alpha_pattern: {} },
+  defaults: { r: 8, alpha: 8, decompose_both: false, decompose_factor: -1, use_effective_conv2d: false, rank_pattern: {}, alpha_pattern: {} },
   targets: LORA_TARGETS,
   layer: lokrLayer,
 };

@@ -1,5 +1,6 @@
 // Methods that add small vectors or sparse/structured deltas per module, as PEFT 0.20.0 builds them.
-import { int, targetField, type Cfg } from '../config';
+import { int, numberMap, targetField, type Cfg } from '../config';
+import { dottedPatternValue } from '../matching';
 import { FOURIERFT_TARGETS, IA3_FEEDFORWARD, IA3_TARGETS, LORA_TARGETS, VBLORA_TARGETS, VERA_TARGETS } from '../defaults';
 import { fullmatch } from '../pyregex';
 import { isLinearLike, trainableOnly, unsupportedModule, type LayerParams, type TunerMethod } from '../method';
@@ -59,9 +60,10 @@ export const FOURIERFT: TunerMethod = {
   defaults: { n_frequency: 1000, bias: 'none' },
   targets: FOURIERFT_TARGETS,
   strTargetRejectsLayers: true,
-  layer(m, cfg) {
+  layer(m, cfg, key) {
     if (!isLinearLike(m)) throw unsupportedModule('FourierFT', m, LINEAR_CONV1D);
-    const n = int(cfg, 'n_frequency');
+    const n = dottedPatternValue(numberMap(cfg, 'n_frequency_pattern'), key) ?? int(cfg, 'n_frequency');
+    if (!Number.isInteger(n)) throw new EstimateError(`\`n_frequency\` must be a whole number, got ${n} for "${key}".`);
     if (n <= 0 || n > m.inFeatures * m.outFeatures) {
       throw new EstimateError(`\`n_frequency\` must be between 1 and in x out features (${m.inFeatures * m.outFeatures}) of "${m.name}", got ${n}.`);
     }
@@ -104,16 +106,36 @@ export const SHIRA: TunerMethod = {
   },
 };
 
-/** MiSS: one r x out block per module. */
+/**
+ * MiSS's `miss_block` (tuners/miss/layer.py `update_layer`): r x out by default; init_weights "bat" makes
+ * it (out/r) x r x r (the same count, but in and out must divide by r); "mini" makes it r x mini_r.
+ */
+function missBlock(m: ModuleInfo, cfg: Cfg): number {
+  const r = int(cfg, 'r');
+  if (r <= 0) throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}.`);
+  const mode = cfg.init_weights;
+  if (mode === 'bat') {
+    if (m.inFeatures % r !== 0 || m.outFeatures % r !== 0) throw new EstimateError(`MiSS init_weights="bat": the weight of "${m.name}" must be fully divisible into [r, r] blocks.`);
+    return (m.outFeatures / r) * r * r;
+  }
+  if (mode === 'mini') {
+    const mini = int(cfg, 'mini_r');
+    if (m.outFeatures % mini !== 0) throw new EstimateError(`MiSS init_weights="mini": out_features of "${m.name}" (${m.outFeatures}) must be divisible by mini_r (${mini}).`);
+    return r * mini;
+  }
+  return r * m.outFeatures;
+}
+
+/** MiSS: one r x out block per module (see missBlock for the init_weights modes). */
 export const MISS: TunerMethod = {
   peftType: 'MISS',
   label: 'MiSS (Kang & Yin 2024, arXiv 2409.15371)',
-  defaults: { r: 64, bias: 'none' },
+  defaults: { r: 64, mini_r: 1, init_weights: true, bias: 'none' },
   targets: LORA_TARGETS,
   strTargetRejectsLayers: true,
   layer(m, cfg) {
     linearOnly('MiSS', m);
-    return trainableOnly(int(cfg, 'r') * m.outFeatures);
+    return trainableOnly(missBlock(m, cfg));
   },
 };
 
@@ -124,10 +146,10 @@ export const C3A: TunerMethod = {
   defaults: { block_size: 256, bias: 'none' },
   targets: FOURIERFT_TARGETS,
   strTargetRejectsLayers: true,
-  layer(m, cfg) {
+  layer(m, cfg, key) {
     linearOnly('C3A', m);
-    const b = int(cfg, 'block_size');
-    if (b <= 0 || m.inFeatures % b !== 0 || m.outFeatures % b !== 0) {
+    const b = dottedPatternValue(numberMap(cfg, 'block_size_pattern'), key) ?? int(cfg, 'block_size');
+    if (!Number.isInteger(b) || b <= 0 || m.inFeatures % b !== 0 || m.outFeatures % b !== 0) {
       throw new EstimateError(`The block size ${b} should be a factor of the input (${m.inFeatures}) and output (${m.outFeatures}) sizes of "${m.name}".`);
     }
     return trainableOnly((m.outFeatures / b) * (m.inFeatures / b) * b);
