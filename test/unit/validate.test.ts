@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { validateWith } from '../../src/core/validate';
 import type { Diagnostic } from '../../src/core/validate';
+import { suggest } from '../../src/core/validate/mapErrors';
 import { span, toySchema } from './validateSupport';
 
 const toy = toySchema();
@@ -11,6 +12,16 @@ const only = (text: string, code: string): Diagnostic => {
   return ds[0];
 };
 const range = (d: Diagnostic): [number, number] => [d.start, d.end];
+
+describe('validate: did-you-mean', () => {
+  it('prefers a name that extends what was typed, else the closest within a third of its length', () => {
+    assert.equal(suggest('epoch', ['epochs', 'seed']), 'epochs');
+    assert.equal(suggest('lora_qwen2_5_7b', ['lora_qwen2_5_3b', 'lora_qwen2_5_7b_instruct', 'lora_qwen2_5_7b_base']), 'lora_qwen2_5_7b_base');
+    assert.equal(suggest('lora_alpah', ['lora_alpha', 'lora_r']), 'lora_alpha');
+    assert.equal(suggest('completely_else', ['lora_alpha', 'lora_r']), undefined);
+    assert.equal(suggest('x', []), undefined);
+  });
+});
 
 describe('validate: syntax first', () => {
   it('reports a YAML syntax error with its range and no schema errors', () => {

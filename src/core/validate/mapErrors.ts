@@ -157,9 +157,16 @@ export function codeOf(keyword: string): string {
   return 'schema';
 }
 
-/** The closest candidate when it is close enough to be a plausible typo. */
+/**
+ * The candidate the user most likely meant: a name that starts with what was typed (a truncated
+ * `lora_qwen2_5_7b` -> `..._7b_base`), else the closest by edit distance when close enough.
+ */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || word.length === 0) return undefined;
+  if (word.length >= 4) {
+    const longer = candidates.filter((c) => c.length > word.length && c.startsWith(word)).sort((a, b) => a.length - b.length);
+    if (longer.length) return longer[0];
+  }
   const best = closest(word, candidates as string[]);
   const limit = Math.max(2, Math.floor(word.length / 3));
   if (distance(word.toLowerCase(), best.toLowerCase()) <= limit) return best;
