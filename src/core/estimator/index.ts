@@ -2,7 +2,7 @@
 // trainable and total parameter counts PEFT 0.20.0's get_nb_trainable_parameters() reports, out.
 import { wrapModulesToSave } from './auxiliary';
 import { bottleneckLedger } from './bottleneck';
-import { injectAdapter } from './inject';
+import { injectAdapter, noHeadListError } from './inject';
 import { buildInventory, InvalidConfigError, UnsupportedModelError } from './inventory';
 import { Ledger } from './ledger';
 import { allLinearNames, checkTarget, countEntryMatches, type TargetSpec } from './matching';
@@ -69,6 +69,7 @@ const TASK_HEADS: Record<string, string[]> = { SEQ_CLS: ['classifier', 'score'],
 function estimatePrompt(inv: ModelInventory, peft: PeftConfig, type: string, taskType: string | null): ParameterEstimate {
   const method = PROMPT_METHODS[type];
   const ledger = promptLedger(inv, method, peft, taskType);
+  if (type === 'ADAPTION_PROMPT' && (taskType === 'TOKEN_CLS' || taskType === 'QUESTION_ANS')) throw noHeadListError(type, taskType);
   const tree = buildTree(inv);
   const user = Array.isArray(peft.modules_to_save) ? (peft.modules_to_save as string[]) : [];
   const save = [...user, ...(type === 'ADAPTION_PROMPT' ? [] : TASK_HEADS[taskType ?? ''] ?? [])];

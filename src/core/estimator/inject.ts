@@ -137,6 +137,14 @@ function tieTrainableTokens(ctx: AuxContext): void {
   }
 }
 
+/**
+ * TOKEN_CLS / QUESTION_ANS iterate `self.modules_to_save` after injection without a guard; for a config
+ * class with no `modules_to_save` field (TRAINABLE_TOKENS, ADAPTION_PROMPT) it is None and PEFT raises.
+ */
+export function noHeadListError(peftType: string, taskType: string): EstimateError {
+  return new EstimateError(`${peftType} cannot be used with task_type ${taskType}: its config has no modules_to_save, and PEFT 0.20.0's task class raises TypeError ('NoneType' object is not iterable) when it looks for the head.`);
+}
+
 export function injectAdapter(inv: ModelInventory, tree: ModelTree, method: TunerMethod, peft: Record<string, unknown>, taskType: string | null): InjectResult {
   const cfg = withDefaults(peft, method.defaults);
   validateCommon(method, cfg);
@@ -153,6 +161,7 @@ export function injectAdapter(inv: ModelInventory, tree: ModelTree, method: Tune
   ledger.add({ module: 'shared', what: 'shared', moduleKind: 'shared bank', params: shared, trainable: true, addsToTotal: true });
   if (method.peftType === 'TRAINABLE_TOKENS') tieTrainableTokens(ctx);
   markBiases(ctx, cfg);
+  if (method.noModulesToSave && HEADS_AFTER[taskType ?? '']) throw noHeadListError(method.peftType, taskType ?? '');
   const after = method.noModulesToSave ? [] : HEADS_AFTER[taskType ?? ''] ?? [];
   const save = [...(spec.modulesToSave ?? []), ...after];
   if (save.length) wrapModulesToSave(ctx, save);

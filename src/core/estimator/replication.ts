@@ -16,6 +16,19 @@ function rename(m: ModuleInfo, from: number, to: number): ModuleInfo {
   return { ...m, name: name.slice(1), layerIndex: to };
 }
 
+/**
+ * Where `replicate_layers` looks: it unwraps `.model` attributes, then `.bert`, and takes `layers`,
+ * `encoder.layer` or `h` right there. Stacks elsewhere (GPT-2's `transformer.h`, OPT's
+ * `model.decoder.layers`, RoBERTa's `roberta.encoder.layer`) make PEFT raise ValueError.
+ */
+const REPLICABLE_STACK = /^(model\.)*(bert\.)?(layers|encoder\.layer|h)$/;
+
+function stackPath(m: ModuleInfo): string {
+  const full = `.${m.name}`;
+  const at = full.indexOf(`.${m.layersPattern}.${m.layerIndex}.`);
+  return `${full.slice(0, at)}.${m.layersPattern}`.slice(1);
+}
+
 /** The inventory after replication; base parameters stay the same (weights are shared). */
 export function replicateLayers(inv: ModelInventory, value: unknown): ModelInventory {
   const map = ranges(value);
@@ -23,6 +36,10 @@ export function replicateLayers(inv: ModelInventory, value: unknown): ModelInven
   const patterns = new Set(layered.map((m) => m.layersPattern));
   if (patterns.size !== 1 || inv.dims.isEncoderDecoder) {
     throw new EstimateError('layer_replication needs a model with a single decoder layer stack (model.layers, encoder.layer or h).');
+  }
+  const path = stackPath(layered[0]);
+  if (!REPLICABLE_STACK.test(path)) {
+    throw new EstimateError(`Could not locate the layers attribute in the model (its layer stack is "${path}"). Expected Llama, Bert or Falcon compatible architectures: PEFT's layer_replication only finds model.layers, bert.encoder.layer or a bare h.`);
   }
   const before = inv.modules.filter((m) => m.layerIndex === undefined && inv.modules.indexOf(m) < inv.modules.indexOf(layered[0]));
   const after = inv.modules.filter((m) => m.layerIndex === undefined && !before.includes(m));
