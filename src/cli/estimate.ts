@@ -68,7 +68,10 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
   const resolved = await resolveModel(ref, {
     cwd: process.cwd(), env: process.env, homeDir: homedir(), allowNetwork: opts.allowNetwork,
   });
-  return buildEstimateReport(input, resolved, { taskType: opts.taskType, numLabels: opts.numLabels });
+  const report = buildEstimateReport(input, resolved, { taskType: opts.taskType, numLabels: opts.numLabels });
+  // A variant or quantized mirror resolved to its catalog base says so first.
+  if (resolved.note) report.notes.unshift(resolved.note);
+  return report;
 }
 
 const int = (n: number) => n.toLocaleString('en-US');

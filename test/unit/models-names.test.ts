@@ -40,7 +40,8 @@ describe('models: suggestions by family, version and size', () => {
       ['google/gemma-2-2b-it', 'google/gemma-2-2b'],
       ['unsloth/gemma-2-9b-it-bnb-4bit', 'google/gemma-2-9b'],
       ['TheBloke/Llama-2-13B-chat-GPTQ', 'meta-llama/Llama-2-13b-hf'],
-      ['Qwen/Qwen2.5-0.5B-Instruct', 'Qwen/Qwen2-0.5B'],
+      ['Qwen/Qwen2.5-0.5B-Instruct', 'Qwen/Qwen2.5-0.5B'],
+      ['Qwen/Qwen2.5-0.5B-Chat-GGUF-fork', 'Qwen/Qwen2.5-0.5B'],
       ['Qwen/Qwen2.5-1.5B-Instruct', 'Qwen/Qwen2.5-1.5B'],
       ['Qwen/Qwen2.5-72B', 'Qwen/Qwen2.5-32B'],
       ['Qwen/Qwen3-30B-A3B-Instruct-2507', 'Qwen/Qwen3-30B-A3B'],
@@ -60,7 +61,7 @@ describe('models: suggestions by family, version and size', () => {
   });
 
   it('puts the family suggestion in the resolution error', async () => {
-    await assert.rejects(resolveModel('Qwen/Qwen2.5-1.5B-Instruct', { cwd: '/', env: {}, homeDir: home() }),
+    await assert.rejects(resolveModel('Qwen/Qwen2.5-Coder-1.5B-Instruct', { cwd: '/', env: {}, homeDir: home() }),
       (e: Error) => e instanceof ModelResolveError && e.message.includes("did you mean 'Qwen/Qwen2.5-1.5B'?"));
   });
 });
@@ -72,7 +73,15 @@ describe('models: verified variants', () => {
     'meta-llama/Meta-Llama-3.1-8B-Instruct': 'meta-llama/Llama-3.1-8B', 'meta-llama/Llama-3.2-1B-Instruct': 'meta-llama/Llama-3.2-1B',
     'google/gemma-2-9b-it': 'google/gemma-2-9b', 'mistralai/Mistral-7B-Instruct-v0.2': 'mistralai/Mistral-7B-v0.1',
     'microsoft/Phi-3.5-mini-instruct': 'microsoft/Phi-3-mini-4k-instruct', 'TinyLlama/TinyLlama-1.1B-Chat-v1.0': 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T',
-    'meta-llama/Llama-2-7b-chat-hf': 'meta-llama/Llama-2-7b-hf',
+    'meta-llama/Llama-2-7b-chat-hf': 'meta-llama/Llama-2-7b-hf', 'llama-2-13b-chat': 'meta-llama/Llama-2-13b-hf',
+    'meta-llama/Llama-2-70b-chat-hf': 'meta-llama/Llama-2-70b-hf', 'meta-llama/Llama-3.1-70B-Instruct': 'meta-llama/Llama-3.1-70B',
+    'meta-llama/Llama-3.2-3B-Instruct': 'meta-llama/Llama-3.2-3B', 'mistralai/Mistral-7B-Instruct-v0.1': 'mistralai/Mistral-7B-v0.1',
+    'mistralai/Mistral-7B-Instruct-v0.3': 'mistralai/Mistral-7B-v0.3', 'mistralai/Mixtral-8x7B-Instruct-v0.1': 'mistralai/Mixtral-8x7B-v0.1',
+    'Qwen/Qwen2.5-0.5B-Instruct': 'Qwen/Qwen2.5-0.5B', 'Qwen/Qwen2.5-1.5B-Instruct': 'Qwen/Qwen2.5-1.5B', 'qwen2.5-3b-instruct': 'Qwen/Qwen2.5-3B',
+    'Qwen/Qwen2.5-7B-Instruct': 'Qwen/Qwen2.5-7B', 'Qwen/Qwen2.5-14B-Instruct': 'Qwen/Qwen2.5-14B', 'Qwen/Qwen2.5-32B-Instruct': 'Qwen/Qwen2.5-32B',
+    'Qwen/Qwen2-0.5B-Instruct': 'Qwen/Qwen2-0.5B', 'Qwen/Qwen2-7B-Instruct': 'Qwen/Qwen2-7B', 'google/gemma-2b-it': 'google/gemma-2b',
+    'HuggingFaceTB/SmolLM2-135M-Instruct': 'HuggingFaceTB/SmolLM2-135M', 'HuggingFaceTB/SmolLM2-360M-Instruct': 'HuggingFaceTB/SmolLM2-360M',
+    'HuggingFaceTB/SmolLM2-1.7B-Instruct': 'HuggingFaceTB/SmolLM2-1.7B',
   };
 
   it('resolve to their base entry', () => {
@@ -89,7 +98,7 @@ describe('models: verified variants', () => {
   });
 
   it('leaves out variants whose config.json could not be checked', () => {
-    for (const id of ['mistralai/Mistral-7B-Instruct-v0.3', 'mistralai/Mixtral-8x7B-Instruct-v0.1', 'meta-llama/Llama-2-70b-chat-hf', 'meta-llama/Llama-3.2-3B-Instruct']) {
+    for (const id of ['google/gemma-2-2b-it', 'microsoft/Phi-3-mini-128k-instruct', 'Qwen/Qwen3-30B-A3B-Instruct-2507', 'google/gemma-3-4b-it']) {
       assert.equal(findCatalogModel(id), undefined, id);
     }
   });
@@ -109,6 +118,9 @@ describe('models: quantized mirrors and re-uploads', () => {
     assert.equal(m?.via, 'mirror');
     assert.match(m?.note ?? '', /^unsloth\/llama-3-8b-bnb-4bit is a bnb-4bit quantized copy of meta-llama\/Meta-Llama-3-8B: same architecture.*load_in_4bit/);
     assert.equal(matchCatalogModel('TheBloke/Llama-2-7B-Chat-GPTQ')?.entry.id, 'meta-llama/Llama-2-7b-hf');
+    assert.equal(matchCatalogModel('TheBloke/Llama-2-13B-chat-GPTQ')?.entry.id, 'meta-llama/Llama-2-13b-hf');
+    assert.equal(matchCatalogModel('Qwen/Qwen2.5-7B-Instruct-AWQ')?.entry.id, 'Qwen/Qwen2.5-7B');
+    assert.equal(matchCatalogModel('Qwen/Qwen2.5-1.5B-Instruct-GPTQ-Int4')?.entry.id, 'Qwen/Qwen2.5-1.5B');
     assert.equal(matchCatalogModel('unsloth/Qwen3-4B-Instruct-2507-bnb-4bit')?.entry.id, 'Qwen/Qwen3-4B');
     assert.equal(matchCatalogModel('unsloth/Qwen3-4B-Instruct-2507')?.note, 'unsloth/Qwen3-4B-Instruct-2507 is a re-upload of Qwen/Qwen3-4B-Instruct-2507 by unsloth: the catalog\'s config.json is used');
   });
@@ -116,7 +128,7 @@ describe('models: quantized mirrors and re-uploads', () => {
   it('do not map fine-tunes or unknown orgs without a quantization suffix', () => {
     assert.equal(matchCatalogModel('someone/Qwen3-4B'), undefined);
     assert.equal(matchCatalogModel('teknium/OpenHermes-2.5-Mistral-7B'), undefined);
-    assert.equal(matchCatalogModel('TheBloke/Llama-2-13B-chat-GPTQ'), undefined, 'Llama-2-13b-chat is not a verified variant');
+    assert.equal(matchCatalogModel('unsloth/gemma-2-2b-it-bnb-4bit'), undefined, 'gemma-2-2b-it is not a verified variant');
   });
 
   it('resolveModelLocal returns the mirror as a catalog model with its note', () => {
@@ -132,6 +144,14 @@ describe('models: parameter totals of new entries', () => {
     const full = { peft_type: 'FULL' };
     assert.equal(estimateParameters(findCatalogModel('HuggingFaceTB/SmolLM2-360M')!.config, full).baseParams, 361_821_120);
     assert.equal(estimateParameters(findCatalogModel('smollm2-135m')!.config, full).baseParams, 134_515_008);
+  });
+
+  it('Qwen2.5-0.5B has 494,032,768 and SmolLM2-1.7B 1,711,376,384 (by hand from their shapes; model cards: 0.49B, 1.7B)', () => {
+    const full = { peft_type: 'FULL' };
+    // Qwen2.5-0.5B: 24 × (q,o 896² + k,v 896·128 + q/k/v biases 1152 + MLP 3·896·4864 + norms 1792) + tied 151936·896 + 896.
+    assert.equal(estimateParameters(findCatalogModel('qwen2.5-0.5b')!.config, full).baseParams, 494_032_768);
+    // SmolLM2-1.7B: 24 × (4·2048² + 3·2048·8192 + 4096) + tied 49152·2048 + 2048.
+    assert.equal(estimateParameters(findCatalogModel('smollm2-1.7b')!.config, full).baseParams, 1_711_376_384);
   });
 
   it('a variant counts exactly what its base counts', () => {
