@@ -59,6 +59,18 @@ describe('validate: rules and findings per dialect (real schemas)', () => {
     assert.deepEqual(at(d), ['warning', ...span(text, 'lora_alpah')]);
     assert.equal(d.fixes?.[0].edits[0].newText, 'lora_alpha');
   });
+  it('AdapterHub: a wrong type inside config, on the value', () => {
+    const text = '{\n  "config": {\n    "reduction_factor": "sixteen"\n  },\n  "model_class": "BertAdapterModel"\n}\n';
+    const ds = validateText(text, { fileName: 'adapter_config.json' });
+    assert.equal(ds.dialect, 'adapterhub');
+    const bad = ds.diagnostics.filter((d) => d.severity === 'error');
+    assert.ok(bad.length >= 1);
+    assert.deepEqual([bad[0].start, bad[0].end], span(text, '"sixteen"'));
+  });
+  it('torchtune: a deprecated loss component is a warning on the value', () => {
+    const text = 'loss:\n  _component_: torchtune.modules.loss.CEWithChunkedOutputLoss\n';
+    assert.deepEqual(at(find(text, 'torchtune', 'deprecated-value')[0]), ['warning', ...span(text, 'torchtune.modules.loss.CEWithChunkedOutputLoss')]);
+  });
   it('LLaMA-Factory v1: bad enum on the value', () => {
     const text = 'model: Qwen/Qwen3-4B\nmodel_class: causal_lm\ntrain_dataset: d.yaml\n';
     assert.deepEqual(at(find(text, 'llamafactory-v1', 'enum')[0]), ['error', ...span(text, 'causal_lm')]);
