@@ -60,6 +60,14 @@ describe('models: suggestions by family, version and size', () => {
     assert.deepEqual(['llama-3-8', 'qwen3-8', 'llama-2-7', 'gemma-2-9'].map(suggestCatalogName), ['llama-3-8b', 'qwen3-8b', 'llama-2-7b', 'gemma-2-9b']);
   });
 
+  it('answers odd input without throwing or stalling', () => {
+    const started = Date.now();
+    for (const ref of ['', '/', '////', '-', 'a', '8x7b', 'x'.repeat(5000), 'Ünïcødé/模型-7B']) assert.equal(typeof suggestCatalogName(ref), 'string');
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    assert.equal(matchCatalogModel(''), undefined);
+    assert.equal(matchCatalogModel('-bnb-4bit'), undefined);
+  });
+
   it('puts the family suggestion in the resolution error', async () => {
     await assert.rejects(resolveModel('Qwen/Qwen2.5-Coder-1.5B-Instruct', { cwd: '/', env: {}, homeDir: home() }),
       (e: Error) => e instanceof ModelResolveError && e.message.includes("did you mean 'Qwen/Qwen2.5-1.5B'?"));
@@ -86,6 +94,12 @@ describe('models: verified variants', () => {
 
   it('resolve to their base entry', () => {
     assert.deepEqual(Object.keys(expected).map((k) => findCatalogModel(k)?.id), Object.values(expected));
+  });
+
+  it('every variant id and short name resolves to its base entry', () => {
+    const wrong = CATALOG_VARIANTS.flatMap((v) => [v.id, ...(v.names ?? [])].filter((n) => findCatalogModel(n)?.id !== v.base));
+    assert.deepEqual(wrong, []);
+    assert.equal(CATALOG_VARIANTS.length, 29);
   });
 
   it('each names an existing base, says where it was read, and is listed once', () => {
