@@ -6,10 +6,12 @@ import { DIALECTS, isDialectId, type DialectId } from '../core/dialects';
 import { validateText, type Diagnostic } from '../core/validate';
 import { LineIndex } from '../core/validate/positions';
 
-const USAGE = `Usage: ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] FILE...
+const USAGE = `Usage: ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] [--framework-version PKG=VER]... FILE...
   --dialect D        validate every FILE as D (${DIALECTS.map((d) => d.id).join(', ')}); default: detect per file
   --format F         text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
-  --max-problems N   report at most N problems per file (default 100)`;
+  --max-problems N   report at most N problems per file (default 100)
+  --framework-version PKG=VER  the version you run (e.g. trl=0.26, transformers=4.57); keys it still
+                     reads are not reported as deprecated. Default: the latest each schema follows`;
 
 export interface CheckedDiagnostic {
   line: number;
@@ -31,11 +33,12 @@ interface Options {
   dialect?: DialectId;
   format: 'text' | 'json' | 'sarif';
   max?: number;
+  versions: Record<string, string>;
   files: string[];
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { format: 'text', files: [] };
+  const o: Options = { format: 'text', versions: {}, files: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--dialect') {
@@ -50,6 +53,10 @@ function parseArgs(args: string[]): Options | string {
       const n = Number(args[++i]);
       if (!Number.isInteger(n) || n < 1) return '--max-problems needs a positive integer';
       o.max = n;
+    } else if (a === '--framework-version') {
+      const m = /^([\w.-]+)=(v?\d+(?:\.\d+)*)$/.exec(args[++i] ?? '');
+      if (!m) return '--framework-version needs PKG=VERSION, e.g. trl=0.26';
+      o.versions[m[1]] = m[2];
     } else if (a.startsWith('--')) return `unknown option '${a}'`;
     else o.files.push(a);
   }
@@ -57,8 +64,8 @@ function parseArgs(args: string[]): Options | string {
 }
 
 /** Validates one text and converts offsets to 1-based lines and columns. */
-export function checkText(file: string, text: string, dialect?: DialectId, max?: number): CheckedFile & { reason: string } {
-  const r = validateText(text, { dialect, fileName: file, maxDiagnostics: max });
+export function checkText(file: string, text: string, dialect?: DialectId, max?: number, frameworkVersions?: Record<string, string>): CheckedFile & { reason: string } {
+  const r = validateText(text, { dialect, fileName: file, maxDiagnostics: max, frameworkVersions });
   const idx = new LineIndex(text);
   const diagnostics = r.diagnostics.map((d) => {
     const s = idx.positionAt(d.start);
@@ -87,7 +94,7 @@ export async function run(args: string[]): Promise<number> {
       console.error(`ml-config-lens check: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       return 2;
     }
-    results.push(checkText(file, text, o.dialect, o.max));
+    results.push(checkText(file, text, o.dialect, o.max, o.versions));
   }
   if (o.format === 'json') console.log(JSON.stringify(results.map(({ file, dialect, diagnostics }) => ({ file, dialect, diagnostics })), null, 2));
   else if (o.format === 'sarif') console.log(JSON.stringify(toSarif(results), null, 2));

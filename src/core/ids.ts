@@ -17,6 +17,7 @@ export const SETTINGS = {
   filesAssociations: 'mlConfig.files.associations',
   validationEnabled: 'mlConfig.validation.enable',
   maxDiagnostics: 'mlConfig.validation.maxDiagnostics',
+  frameworkVersions: 'mlConfig.validation.frameworkVersions',
   allowNetwork: 'mlConfig.huggingFace.allowNetwork',
   codeLensEnabled: 'mlConfig.codeLens.enabled',
   hoverLiveEffects: 'mlConfig.hover.liveEffects',

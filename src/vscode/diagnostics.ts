@@ -83,6 +83,7 @@ export class ConfigValidator implements vscode.Disposable {
       fileName: document.uri.path,
       associations: cfg.get<Record<string, string>>(SETTINGS.filesAssociations, {}),
       maxDiagnostics: cfg.get<number>(SETTINGS.maxDiagnostics, 100),
+      frameworkVersions: cfg.get<Record<string, string>>(SETTINGS.frameworkVersions, {}),
     });
     if (choice) result.reason = 'chosen with ML Config: Select Config Dialect';
     this.results.set(key, { version: document.version, result });

@@ -62,6 +62,13 @@ describe('cli check', () => {
     assert.equal(JSON.parse(r.out)[0].dialect, 'llamafactory');
     assert.equal(r.code, 1);
   });
+  it('--framework-version pins a version: keys it still reads are not deprecated', async () => {
+    const trl = join(dir, 'trl.yaml');
+    writeFileSync(trl, 'model_name_or_path: m\ntorch_dtype: bfloat16\nuse_peft: true\n');
+    assert.equal(JSON.parse((await capture(['--format', 'json', trl])).out)[0].diagnostics[0].code, 'deprecated-key');
+    assert.deepEqual(JSON.parse((await capture(['--format', 'json', '--framework-version', 'trl=0.26', trl])).out)[0].diagnostics, []);
+    assert.equal((await capture(['--framework-version', 'trl', trl])).code, 2);
+  });
   it('bad usage and unreadable files exit 2 with one clear line', async () => {
     assert.equal((await capture([])).code, 2);
     assert.equal((await capture(['--format', 'xml', bad])).code, 2);

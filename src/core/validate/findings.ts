@@ -5,6 +5,7 @@ import { type Node, type Scalar, type YAMLMap } from 'yaml';
 import { keyText, pointerOf, type PathLink } from './nodes';
 import { pythonFloatCall, pythonIntCall, pyyamlFloatSpelling } from './scalars';
 import type { SchemaNode } from './schemaIndex';
+import { stillInPinnedVersion } from './versions';
 import type { Diagnostic, Fix, LoaderKind } from './types';
 
 /** The part of the loader's state findings need. */
@@ -15,6 +16,8 @@ export interface FindingContext {
   suppressed: Set<string>;
   /** > 0 while walking through an alias: findings are told once, where the anchor is written. */
   quiet: number;
+  /** Framework versions the user pinned (mlConfig.validation.frameworkVersions). */
+  versions?: Record<string, string>;
 }
 
 type Ctx = FindingContext;
@@ -79,6 +82,7 @@ export function numericString(node: Scalar, value: string, schema: SchemaNode, p
 export function deprecatedKey(keyNode: Node, key: string, child: SchemaNode, map: YAMLMap, ctx: Ctx): void {
   const info = child.info();
   if (!info.deprecated && !info.renamedTo) return;
+  if (stillInPinnedVersion(info, ctx.versions)) return;
   const [start, end] = keyNode.range!;
   const target = info.renamedTo;
   const taken = target !== undefined && map.items.some((p) => keyText(p.key as Node) === target);

@@ -42,15 +42,15 @@ export function validateWith(text: string, ds: DialectSchema | undefined, opts: 
   const json = /\.json$/i.test(opts.fileName ?? '') || /^\s*[{[]/.test(text);
   const loader: LoaderKind = json ? 'json' : ds.loader === 'json' ? 'pyyaml' : ds.loader;
   try {
-    return cap(schemaDiagnostics(text, doc, ds, loader, opts.dialect ?? ds.id), opts.maxDiagnostics);
+    return cap(schemaDiagnostics(text, doc, ds, loader, opts.dialect ?? ds.id, opts.frameworkVersions), opts.maxDiagnostics);
   } catch (err) {
     if (!(err instanceof ExpansionLimit)) throw err;
     return [{ start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.' }];
   }
 }
 
-function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId): Diagnostic[] {
-  const load = loadDocument(doc, loader, ds.index, ds.framework, NODE_BUDGET);
+function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId, versions?: Record<string, string>): Diagnostic[] {
+  const load = loadDocument(doc, loader, ds.index, ds.framework, NODE_BUDGET, versions);
   const data = load.value;
   if (data && typeof data === 'object' && !Array.isArray(data)) delete (data as Record<string, unknown>).$schema;
   const out = [...load.findings];

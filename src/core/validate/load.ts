@@ -31,6 +31,7 @@ interface Ctx {
   quiet: number;
   expanding: Set<Node>;
   anchors?: Map<string, Node>;
+  versions?: Record<string, string>;
 }
 
 /** Alias targets by anchor name, collected once (Alias.resolve walks the whole document per call). */
@@ -45,8 +46,8 @@ function anchorTarget(name: string, ctx: Ctx): Node | undefined {
   return ctx.anchors.get(name);
 }
 
-export function loadDocument(doc: Document, loader: LoaderKind, schema: SchemaNode | undefined, framework: string, budget: number): LoadResult {
-  const ctx: Ctx = { doc, loader, framework, findings: [], suppressed: new Set(), budget, quiet: 0, expanding: new Set() };
+export function loadDocument(doc: Document, loader: LoaderKind, schema: SchemaNode | undefined, framework: string, budget: number, versions?: Record<string, string>): LoadResult {
+  const ctx: Ctx = { doc, loader, framework, findings: [], suppressed: new Set(), budget, quiet: 0, expanding: new Set(), versions };
   const value = walk(doc.contents as Node | null, schema, undefined, ctx);
   return { value, findings: ctx.findings, suppressed: ctx.suppressed };
 }

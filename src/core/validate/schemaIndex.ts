@@ -23,6 +23,10 @@ export interface FieldInfo {
   removedValues?: Record<string, string>;
   /** Severity of a deprecated key: error where the framework raises on it (x-deprecationSeverity). */
   deprecationSeverity?: string;
+  /** Releases that still define a removed key, e.g. "trl v0.26.2 ModelConfig" (x-definedIn). */
+  definedIn?: string[];
+  /** Release that removed the key, e.g. "transformers 5" (x-removedIn). */
+  removedIn?: string;
   /** What replaces a deprecated key, as key -> value (x-replacement). */
   replacement?: Record<string, unknown>;
   coercesString?: boolean;
@@ -104,6 +108,8 @@ export class SchemaNode {
       info.removedValues ??= s['x-removedValues'] as Record<string, string> | undefined;
       info.deprecationSeverity ??= str(s['x-deprecationSeverity']);
       info.replacement ??= s['x-replacement'] as Record<string, unknown> | undefined;
+      if (Array.isArray(s['x-definedIn'])) info.definedIn ??= (s['x-definedIn'] as unknown[]).filter((x): x is string => typeof x === 'string');
+      info.removedIn ??= str(s['x-removedIn']);
       if (s['x-coercesString'] === true) info.coercesString = true;
       info.paper ??= s['x-paper'] as FieldInfo['paper'];
       info.unknownKeys ??= str(s['x-unknownKeys']);

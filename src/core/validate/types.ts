@@ -39,6 +39,11 @@ export interface ValidateOptions {
   associations?: Record<string, string>;
   /** Most diagnostics reported for one file (default 100). */
   maxDiagnostics?: number;
+  /**
+   * Framework versions the user runs, e.g. { trl: '0.26', transformers: '4.57' }
+   * (mlConfig.validation.frameworkVersions). Default: the latest version each schema follows.
+   */
+  frameworkVersions?: Record<string, string>;
 }
 
 export interface ValidationResult {
