@@ -1,8 +1,8 @@
 // Catalog: models newer than the oracle's transformers (Qwen3 dense and MoE, Qwen1.5/2 MoE, more Qwen2.5
 // sizes, Gemma 3 text, Phi-4, gpt-oss, Llama 3.3). Each value is copied from a public copy of the published
 // config.json named in `readFrom`; fields not seen there are left out rather than guessed.
-// Not included because no copy of the published config.json was found: Phi-3.5-mini, and the
-// multimodal Gemma 3 sizes (4B+, Gemma3ForConditionalGeneration).
+// Not included because no copy of the published config.json was found: the multimodal Gemma 3 sizes
+// (4B+, Gemma3ForConditionalGeneration). Phi-3.5-mini-instruct is a verified variant (catalog-variants.ts).
 import type { CatalogEntry } from './types';
 
 const LLM_PROF = 'citsjtu2020/LLM-Prof sglang/Model_Config.md (verbatim config.json copies)';

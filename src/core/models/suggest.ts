@@ -24,9 +24,17 @@ function versionPoints(a: ParsedModelName, b: ParsedModelName): number {
   return a.version.split('.')[0] === b.version.split('.')[0] ? WEIGHT.major : 0;
 }
 
+/** Catalog names are a fixed set: parse each once. */
+const parsedNames = new Map<string, ParsedModelName>();
+function parsedName(name: string): ParsedModelName {
+  let parsed = parsedNames.get(name);
+  if (!parsed) parsedNames.set(name, (parsed = parseModelName(name)));
+  return parsed;
+}
+
 /** Family/version/size points of one candidate name against the reference (0 when the family differs). */
 function namePoints(ref: ParsedModelName, name: string): number {
-  const cand = parseModelName(name);
+  const cand = parsedName(name);
   if (!ref.family || cand.family !== ref.family) return 0;
   return WEIGHT.family + versionPoints(ref, cand) + WEIGHT.size * sizeCloseness(ref, cand);
 }
@@ -79,7 +87,7 @@ function bestOf(parsed: ParsedModelName, candidates: readonly SuggestionCandidat
 
 /** The name read from its first later word that is a catalog family (`qwen-1.5b` inside `deepseek-r1-distill-qwen-1.5b`). */
 function innerBase(ref: string, candidates: readonly SuggestionCandidate[]): ParsedModelName | undefined {
-  const families = new Set(candidates.flatMap((c) => c.names.map((n) => parseModelName(n).family)));
+  const families = new Set(candidates.flatMap((c) => c.names.map((n) => parsedName(n).family)));
   const words = parseModelName(ref).unquantized.split(/[-_]/);
   for (let i = 1; i < words.length; i++) {
     const tail = parseModelName(words.slice(i).join('-'));
