@@ -97,7 +97,7 @@ export const RECENT_MODELS: readonly CatalogEntry[] = [
     },
   },
   {
-    id: 'Qwen/Qwen1.5-MoE-A2.7B-Chat', aliases: ['qwen1.5-moe-a2.7b', 'qwen2-moe-a2.7b', 'Qwen/Qwen1.5-MoE-A2.7B'],
+    id: 'Qwen/Qwen1.5-MoE-A2.7B-Chat', aliases: ['qwen1.5-moe-a2.7b', 'qwen2-moe-a2.7b'],
     family: 'Qwen2 MoE', source: hf('Qwen/Qwen1.5-MoE-A2.7B-Chat'),
     readFrom: 'a public planner test fixture quoting Qwen/Qwen1.5-MoE-A2.7B-Chat config.json; eps/rope from a second copy',
     config: {

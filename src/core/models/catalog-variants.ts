@@ -54,6 +54,10 @@ export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
     id: 'Qwen/Qwen2-7B-Instruct', base: 'Qwen/Qwen2-7B', names: ['qwen2-7b-instruct'],
     readFrom: 'unsloth/Qwen2-7B-Instruct config.json on the Hub (unsloth\'s re-upload of it)', differs: QWEN_32K,
   },
+  {
+    id: 'Qwen/Qwen1.5-MoE-A2.7B', base: 'Qwen/Qwen1.5-MoE-A2.7B-Chat',
+    readFrom: NAMING('MaziyarPanahi/Qwen1.5-MoE-A2.7B-Wikihow', 'jayzeng/llm-fun'), differs: 'max_position_embeddings 8192',
+  },
   // Llama
   {
     id: 'meta-llama/Llama-2-7b-chat-hf', base: 'meta-llama/Llama-2-7b-hf', names: ['llama-2-7b-chat', 'llama-2-7b-chat-hf'],
