@@ -132,3 +132,22 @@ describe('estimator audit: layer_replication (tuners_utils.py replicate_layers)'
     assert.equal(counts('gpt2:base', peft).trainable, 4 * 8 * (768 + 2304));
   });
 });
+
+describe('estimator audit: LoRA variants (lora/layer.py lora_variants, resolve_lora_variant)', () => {
+  const qv = { peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 8, target_modules: ['q_proj', 'v_proj'] };
+  it('MiCA freezes lora_B: trains 64 modules x 8*4096 (A), total still adds 64 x 8*(4096+4096)', () => {
+    const e = counts('llama-2-7b', { ...qv, init_lora_weights: 'mica' });
+    assert.deepEqual(e, { trainable: 64 * 8 * 4096, total: model('llama-2-7b').base + 64 * 8 * 8192 });
+  });
+  it('MiCA with DoRA, or on a Conv2d (no mica variant there), is an invalid variant combination', () => {
+    refuses('llama-2-7b', { ...qv, init_lora_weights: 'mica', use_dora: true }, /variant combination/);
+    refuses('vit-base-patch16-224', { peft_type: 'LORA', r: 4, target_modules: ['projection'], init_lora_weights: 'mica' }, /variant combination/);
+  });
+  it('aLoRA adds no parameters on Linear (64 x 8*8192) but is not a variant of Embedding', () => {
+    assert.equal(counts('llama-2-7b', { ...qv, alora_invocation_tokens: [1, 2] }).trainable, 64 * 8 * 8192);
+    refuses('llama-2-7b', { ...qv, target_modules: ['embed_tokens'], alora_invocation_tokens: [1, 2] }, /variant combination/);
+  });
+  it('block-diagonal LoRA changes shapes this estimator does not count: refused, not guessed', () => {
+    refuses('llama-2-7b', { ...qv, use_bdlora: { nblocks: 2 } }, /does not count/);
+  });
+});

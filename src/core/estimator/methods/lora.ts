@@ -18,15 +18,56 @@ export function loraRank(cfg: Cfg, key: string): number {
   return r;
 }
 
-/** LoRA A (r x in) and B (out x r), + out for lora_bias (bias on B), + out for DoRA's magnitude vector. */
+/**
+ * LoRA variants a layer class accepts (lora/layer.py `lora_variants`), keyed like PEFT's sorted tuples.
+ * Variants that keep vanilla LoRA's shapes are counted; the others are refused rather than guessed.
+ */
+const VARIANTS_BY_KIND: Record<string, readonly string[]> = {
+  Linear: ['use_dora', 'arrow_config', 'use_bdlora', 'alora_invocation_tokens', 'velora_config', 'monteclora_config', 'mica'],
+  Embedding: ['use_dora', 'mica'],
+  Conv2d: ['use_dora'],
+};
+const UNCOUNTED_VARIANTS = new Set(['arrow_config', 'use_bdlora', 'monteclora_config']);
+
+/** `resolve_lora_variant`: the requested variants (truthy fields, init_lora_weights == "mica"), checked per layer. */
+function loraVariant(m: ModuleInfo, cfg: Cfg): string | null {
+  const fields = ['use_dora', 'arrow_config', 'use_bdlora', 'alora_invocation_tokens', 'velora_config', 'monteclora_config'];
+  const requested = fields.filter((f) => isTruthy(cfg[f]));
+  if (cfg.init_lora_weights === 'mica') requested.push('mica');
+  requested.sort();
+  if (requested.length === 0) return null;
+  const allowed = VARIANTS_BY_KIND[m.kind === 'Conv1D' ? 'Linear' : m.kind] ?? [];
+  if (requested.length > 1 || !allowed.includes(requested[0])) {
+    throw new EstimateError(`Invalid or unsupported variant combination: (${requested.map((v) => `'${v}'`).join(', ')}) for "${m.name}" (a ${m.kind}); PEFT raises ValueError.`);
+  }
+  if (UNCOUNTED_VARIANTS.has(requested[0])) {
+    throw new EstimateError(`LoRA with ${requested[0]} changes the adapter's shapes in ways this estimator does not count yet.`);
+  }
+  return requested[0];
+}
+
+/** Python truthiness of a config value (None, False, 0, "", [] and {} are false). */
+function isTruthy(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v as object).length > 0;
+  return true;
+}
+
+/**
+ * LoRA A (r x in) and B (out x r), + out for lora_bias (bias on B), + out for DoRA's magnitude vector.
+ * MiCA (init_lora_weights="mica") freezes B (and its bias): it stays in the total but does not train.
+ */
 function loraLayer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams {
   const r = loraRank(cfg, key);
-  const dora = flag(cfg, 'use_dora') ? m.outFeatures : 0;
+  const variant = loraVariant(m, cfg);
+  const dora = variant === 'use_dora' ? m.outFeatures : 0;
   const bias = flag(cfg, 'lora_bias') ? m.outFeatures : 0;
-  if (isLinearLike(m)) return trainableOnly(r * (m.inFeatures + m.outFeatures) + bias + dora);
-  if (m.kind === 'Embedding') {
-    if (bias) throw new EstimateError(`lora_bias=True is not supported for Embedding ("${key}").`);
-    return trainableOnly(r * (m.inFeatures + m.outFeatures) + dora);
+  if (isLinearLike(m) || m.kind === 'Embedding') {
+    if (m.kind === 'Embedding' && bias) throw new EstimateError(`lora_bias=True is not supported for Embedding ("${key}").`);
+    const a = r * m.inFeatures;
+    const b = r * m.outFeatures + bias;
+    return variant === 'mica' ? { trainable: a, frozen: b } : trainableOnly(a + b + dora);
   }
   if (m.kind === 'Conv2d') {
     // lora_A: conv in->r with the base kernel; lora_B: 1x1 conv r->out.
