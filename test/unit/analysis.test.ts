@@ -68,6 +68,14 @@ describe('analyzeConfigText', () => {
     assert.equal(a.estimate?.trainableParams, 3_407_872);
   });
 
+  it('resolves a quantized mirror to its base model and keeps the note for the hover', () => {
+    const a = analyzeConfigText('base_model: unsloth/llama-3-8b-bnb-4bit\nadapter: qlora\nload_in_4bit: true\nlora_r: 8\nlora_target_modules: [q_proj]\n', { dialect: 'axolotl' });
+    assert.equal(a.model?.location, 'meta-llama/Meta-Llama-3-8B');
+    assert.match(a.model?.note ?? '', /bnb-4bit quantized copy of meta-llama\/Meta-Llama-3-8B/);
+    // q_proj 4096→4096 at r=8 on 32 layers: 32 × 8 × 8192 = 2,097,152
+    assert.equal(a.estimate?.trainableParams, 2_097_152);
+  });
+
   it('explains instead of throwing: no model, unknown model, broken YAML, not a mapping', () => {
     assert.match(analyzeConfigText('adapter: lora\nlora_r: 8\n', { dialect: 'axolotl' }).problems[0], /names no base model/);
     assert.match(analyzeConfigText('base_model: acme/none\nadapter: lora\n', { dialect: 'axolotl' }).problems.join(' '), /acme\/none/);

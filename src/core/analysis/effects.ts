@@ -48,7 +48,7 @@ const model: Effect = (a) => {
   if (!a.model) return a.problems.filter((p) => /model/.test(p)).slice(0, 1);
   const where = a.model.kind === 'catalog' ? `bundled catalog (${a.model.entry?.source ?? a.model.location})` : `${a.model.kind}: ${a.model.location}`;
   const base = a.estimate ? `, ${compactCount(a.estimate.baseParams)} parameters` : '';
-  return [`Model config from ${where}${base}`];
+  return [`Model config from ${where}${base}`, ...(a.model.note ? [a.model.note] : [])];
 };
 
 /** Leaf key → the effects its hover shows. */

@@ -9,7 +9,7 @@ import { estimateParameters, type ParameterEstimate } from '../estimator';
 import { buildInventory } from '../estimator/inventory';
 import { estimateTrainingMemory, type MemoryEstimate } from '../memory';
 import { memoryInputFor } from '../memory/plan';
-import { findCatalogModel } from '../models/catalog';
+import { matchCatalogModel } from '../models/catalog';
 import type { ResolvedModel } from '../models/types';
 import { modelParamsForLaws, recommend, trainingShapeToLawInputs, type LawInputs, type LawResult, type Regime } from '../laws';
 import { loraScaling, type LoraScaling } from './lora-scaling';
@@ -47,8 +47,9 @@ export interface ConfigAnalysis {
 }
 
 const catalogOnly = (ref: string): ResolvedModel | undefined => {
-  const entry = findCatalogModel(ref);
-  return entry ? { config: entry.config, kind: 'catalog', location: entry.id, entry } : undefined;
+  const match = matchCatalogModel(ref);
+  if (!match) return undefined;
+  return { config: match.entry.config, kind: 'catalog', location: match.entry.id, entry: match.entry, ...(match.note ? { note: match.note } : {}) };
 };
 
 const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT']);
