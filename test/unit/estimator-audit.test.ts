@@ -61,6 +61,12 @@ describe('estimator audit: prompt learning config resolution (utils/other.py _pr
     const peft = { peft_type: 'P_TUNING', task_type: 'CAUSAL_LM', num_virtual_tokens: 20, encoder_hidden_size: 128, num_transformer_submodules: 2 };
     assert.equal(counts('gpt2', peft).trainable, 40 * 768 + mlp);
   });
+  it('prefix tuning: a user token_dim is overwritten under GQA (llama stores head_dim: 128*32), derived on Qwen2 (512//14 * 2)', () => {
+    const peft = { peft_type: 'PREFIX_TUNING', task_type: 'CAUSAL_LM', num_virtual_tokens: 20, token_dim: 512 };
+    assert.equal(counts('llama-2-7b', peft).trainable, 20 * 32 * 2 * (128 * 32));
+    assert.equal(counts('qwen2-0.5b', peft).trainable, 20 * 24 * 2 * (Math.floor(512 / 14) * 2));
+    assert.equal(counts('gpt2', peft).trainable, 20 * 12 * 2 * 512); // no num_key_value_heads: token_dim as given
+  });
   it('DistilBERT: to_dict() has dim/n_heads, not hidden_size, so PEFT asks for token_dim', () => {
     refuses('distilbert-base-uncased', { peft_type: 'PROMPT_TUNING', task_type: 'SEQ_CLS', num_virtual_tokens: 20 }, /token_dim/);
     refuses('distilbert-base-uncased', { peft_type: 'PREFIX_TUNING', task_type: 'SEQ_CLS', token_dim: 768 }, /num_attention_heads/);

@@ -62,11 +62,22 @@ export const PROMPT_TUNING: PromptMethod = {
   encoder: (inv, cfg, task) => int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize),
 };
 
-/** token_dim for prefix tuning: head_dim x num_key_value_heads where the config has KV heads. */
+/** model_types whose config class stores `head_dim` (transformers 4.47 to_dict()); others derive it. */
+const STORES_HEAD_DIM = new Set(['llama', 'mistral', 'mixtral', 'gemma', 'gemma2', 'gemma3_text', 'qwen3', 'qwen3_moe']);
+
+/**
+ * token_dim for prefix tuning. Where the config has num_key_value_heads, PEFT overwrites token_dim (even
+ * one the user gave) with head_dim x num_key_value_heads; head_dim is the config's own, else
+ * token_dim // num_attention_heads (the user's values when given).
+ */
 function prefixTokenDim(inv: ModelInventory, cfg: Cfg): number {
-  if (cfg.token_dim !== undefined && cfg.token_dim !== null) return int(cfg, 'token_dim');
   const d = inv.dims;
-  return HAS_KV_HEADS.has(inv.modelType) ? d.headDim * d.numKeyValueHeads : d.hiddenSize;
+  const given = (key: string) => cfg[key] !== undefined && cfg[key] !== null;
+  const tokenDim = given('token_dim') ? int(cfg, 'token_dim') : d.hiddenSize;
+  if (!HAS_KV_HEADS.has(inv.modelType)) return tokenDim;
+  const derive = !STORES_HEAD_DIM.has(inv.modelType) && (given('token_dim') || given('num_attention_heads'));
+  const heads = given('num_attention_heads') ? int(cfg, 'num_attention_heads') : d.numAttentionHeads;
+  return (derive ? Math.floor(tokenDim / heads) : d.headDim) * d.numKeyValueHeads;
 }
 
 export const PREFIX_TUNING: PromptMethod = {
