@@ -8,18 +8,12 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import panelCss from './styles.css';
-import { assertNever, parseHostMessage, type ApplyField, type HostMessage, type WebviewMessage } from '../src/core/panel/protocol';
-import type { PanelInputs } from '../src/core/panel/types';
+import { assertNever, parseHostMessage, type ApplyField, type HostMessage, type PanelState, type WebviewMessage } from '../src/core/panel/protocol';
 import { Controls } from './controls';
 import { byId, clear, el } from './dom';
 import { Results } from './results';
 
-interface SavedState {
-  docUri?: string;
-  inputs?: PanelInputs;
-}
-
-const vscode = acquireVsCodeApi<SavedState>();
+const vscode = acquireVsCodeApi<PanelState>();
 const COMPUTE_DELAY_MS = 150;
 let seq = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -71,4 +71,18 @@ describe('estimator panel (ui)', () => {
     await workbench().page.keyboard.type('16');
     await view.locator('#params', { hasText: 'Trainable 8,388,608' }).waitFor({ timeout: 15_000 });
   });
+
+  it('Apply beside the rank writes it into the config file shown in the editor', async () => {
+    const view = workbench().webview();
+    await view.locator('#row-rank .apply').click();
+    await view.locator('#status', { hasText: 'rank set to 16 in panel/llama2-lora.yml' }).waitFor({ timeout: 15_000 });
+    // Keys typed while the webview has focus stay in the webview, so open the file from the explorer.
+    await workbench().page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' }).first().dblclick();
+    await workbench().page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
+    await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 16   # rank' }).waitFor();
+    await workbench().screenshot('panel-applied-rank');
+    // Undo is checked in the host suite; here the fixture is put back unsaved-free for later checks.
+    await workbench().runCommand('File: Revert File');
+    await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 8   # rank' }).waitFor();
+  });
 });

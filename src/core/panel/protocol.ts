@@ -15,6 +15,9 @@ export interface MethodOption { id: string; label: string; rank: boolean; alpha:
 export interface OptionItem { value: string; label: string }
 export interface DocInfo { uri: string; name: string; dialect: string }
 
+/** What the webview keeps with getState/setState; VS Code hands it to the serializer after a reload. */
+export interface PanelState { docUri?: string; inputs?: PanelInputs }
+
 export type WebviewMessage =
   | { type: 'ready'; restored: PanelInputs | null }
   | { type: 'compute'; seq: number; inputs: PanelInputs }

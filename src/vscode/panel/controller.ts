@@ -4,18 +4,13 @@ import * as vscode from 'vscode';
 import { applicableFields } from '../../core/panel/applyKeys';
 import { defaultInputs, inputsFromEstimatorInput } from '../../core/panel/inputs';
 import { assertNever, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../core/panel/protocol';
+export type { PanelState } from '../../core/panel/protocol';
 import type { PanelInputs } from '../../core/panel/types';
 import type { DocumentInsights } from '../insights';
 import { applyToDocument } from './apply';
 import { computeFor } from './compute';
 import { localRoots, panelHtml } from './html';
 import { optionsMessage } from './options';
-
-/** What the webview keeps in getState/setState and VS Code hands back to the serializer. */
-export interface PanelState {
-  docUri?: string;
-  inputs?: PanelInputs;
-}
 
 const RESEED_DELAY_MS = 250;
 
