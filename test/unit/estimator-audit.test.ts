@@ -157,3 +157,11 @@ describe('estimator audit: LoRA variants (lora/layer.py lora_variants, resolve_l
     refuses('llama-2-7b', { ...qv, use_bdlora: { nblocks: 2 } }, /does not count/);
   });
 });
+
+describe('estimator audit: config checks (LoraConfig.__post_init__)', () => {
+  it('an empty layers_pattern list is falsy in Python: no "layers_to_transform must also be specified" error', () => {
+    const peft = { peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 8, target_modules: ['q_proj', 'v_proj'], layers_pattern: [] };
+    assert.equal(counts('llama-2-7b', peft).trainable, 64 * 8 * 8192);
+    refuses('llama-2-7b', { ...peft, layers_pattern: ['layers'] }, /layers_to_transform/);
+  });
+});

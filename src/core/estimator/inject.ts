@@ -41,7 +41,8 @@ function validateCommon(method: TunerMethod, cfg: Cfg): void {
   const layers = cfg.layers_to_transform;
   // Python truthiness: None, [] and 0 all count as "not specified" here.
   const emptyLayers = layers === undefined || layers === null || layers === 0 || (Array.isArray(layers) && layers.length === 0);
-  if (pattern && (typeof pattern !== 'string' || pattern.length > 0) && emptyLayers) {
+  const patternGiven = Array.isArray(pattern) || typeof pattern === 'string' ? pattern.length > 0 : Boolean(pattern);
+  if (patternGiven && emptyLayers) {
     throw new EstimateError('When `layers_pattern` is specified, `layers_to_transform` must also be specified.');
   }
   method.validate?.(cfg);
