@@ -1,7 +1,10 @@
 // Bundles the three programs ML Config Lens ships: the extension (Node, `vscode` external),
-// the estimator panel's browser side, and the CLI. `--production` minifies and drops sourcemaps;
-// `--watch` rebuilds on change.
+// the estimator panel's browser side, and the CLI. The precompiled schema validators (several MB,
+// one per dialect) are bundles of their own in dist/validators/, loaded on first use of a dialect,
+// so activation parses only the core. `--production` minifies and drops sourcemaps; `--watch`
+// rebuilds on change.
 import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
 import { generate } from './scripts/generate.mjs';
 
 const production = process.argv.includes('--production');
@@ -16,23 +19,38 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
+const GENERATED = 'src/core/validate/generated';
+
+/** generated/index.js requires './<dialect>.js': keep that a run-time require of dist/validators/<dialect>.js. */
+const validatorsApart = {
+  name: 'validators-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
+      args.importer.replace(/\\/g, '/').endsWith(`${GENERATED}/index.js`) ? { path: `./validators/${args.path.slice(2)}`, external: true } : undefined);
+  },
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', plugins: [validatorsApart] };
+
 const builds = [
   {
-    ...common,
+    ...node,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode'],
   },
   {
     ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    entryPoints: () => readdirSync(GENERATED).filter((f) => f.endsWith('.js') && f !== 'index.js').map((f) => `${GENERATED}/${f}`),
+    outdir: 'dist/validators',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+  },
+  {
+    ...node,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
   {
@@ -47,6 +65,8 @@ const builds = [
 ];
 
 await generate();
+// The validator list exists only after generate().
+for (const b of builds) if (typeof b.entryPoints === 'function') b.entryPoints = b.entryPoints();
 if (watch) {
   for (const options of builds) {
     const ctx = await esbuild.context(options);
