@@ -159,6 +159,13 @@ describe('estimator audit: LoRA variants (lora/layer.py lora_variants, resolve_l
 });
 
 describe('estimator audit: config checks (LoraConfig.__post_init__)', () => {
+  it('init_lora_weights: loftq needs loftq_config, lora_bias needs True/False, orthogonal needs an even rank', () => {
+    const qv = { peft_type: 'LORA', task_type: 'CAUSAL_LM', target_modules: ['q_proj', 'v_proj'] };
+    refuses('llama-2-7b', { ...qv, r: 8, init_lora_weights: 'loftq' }, /loftq_config/);
+    refuses('llama-2-7b', { ...qv, r: 8, init_lora_weights: 'pissa', lora_bias: true }, /only supported with init_lora_weights=True or False/);
+    refuses('llama-2-7b', { ...qv, r: 7, init_lora_weights: 'orthogonal' }, /even/);
+    assert.equal(counts('llama-2-7b', { ...qv, r: 8, init_lora_weights: 'orthogonal' }).trainable, 64 * 8 * 8192);
+  });
   it('an empty layers_pattern list is falsy in Python: no "layers_to_transform must also be specified" error', () => {
     const peft = { peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 8, target_modules: ['q_proj', 'v_proj'], layers_pattern: [] };
     assert.equal(counts('llama-2-7b', peft).trainable, 64 * 8 * 8192);

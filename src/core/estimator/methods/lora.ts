@@ -60,6 +60,9 @@ function isTruthy(v: unknown): boolean {
  */
 function loraLayer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams {
   const r = loraRank(cfg, key);
+  if (cfg.init_lora_weights === 'orthogonal' && r % 2 !== 0) {
+    throw new EstimateError(`Orthogonal initialization requires the LoRA rank to be even, got ${r} instead (module "${key}").`);
+  }
   const variant = loraVariant(m, cfg);
   const dora = variant === 'use_dora' ? m.outFeatures : 0;
   const bias = flag(cfg, 'lora_bias') ? m.outFeatures : 0;
@@ -77,6 +80,13 @@ function loraLayer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams {
 }
 
 function validateLora(cfg: Cfg): void {
+  const init = cfg.init_lora_weights ?? true;
+  if (init === 'loftq' && !isTruthy(cfg.loftq_config)) {
+    throw new EstimateError("`loftq_config` must be specified when `init_lora_weights` is 'loftq'.");
+  }
+  if (flag(cfg, 'lora_bias') && init !== true && init !== false) {
+    throw new EstimateError(`The argument lora_bias=True is only supported with init_lora_weights=True or False, got init_lora_weights=${JSON.stringify(init)} instead.`);
+  }
   if (flag(cfg, 'lora_bias') && flag(cfg, 'use_dora')) {
     throw new EstimateError('The argument lora_bias=True is not supported for DoRA, please pass use_dora=False.');
   }
