@@ -142,7 +142,13 @@ export const PROMPT_METHODS: Record<string, PromptMethod> = {
 export function promptLedger(inv: ModelInventory, method: PromptMethod, peft: Record<string, unknown>, taskType: string | null): Ledger {
   const cfg = withDefaults(peft, method.defaults);
   const ledger = new Ledger();
-  if (method.peftType !== 'ADAPTION_PROMPT') requireReadableFields(inv, cfg);
+  if (method.peftType !== 'ADAPTION_PROMPT') {
+    requireReadableFields(inv, cfg);
+    // PromptLearningConfig.num_virtual_tokens defaults to None, so PEFT itself fails without it.
+    if (peft.num_virtual_tokens === undefined || peft.num_virtual_tokens === null) {
+      ledger.warnings.push(`num_virtual_tokens is not set: PEFT 0.20.0 needs it (its default is None); counted with ${String(cfg.num_virtual_tokens)}.`);
+    }
+  }
   const params = method.encoder(inv, cfg, taskType);
   ledger.add({ module: 'prompt_encoder', what: 'prompt', moduleKind: 'prompt encoder', params, trainable: true, addsToTotal: true });
   if (method.peftType === 'PREFIX_TUNING' && cfg.prefix_projection === true && cfg.encoder_hidden_size == null) {
