@@ -20,6 +20,11 @@ export type { EstimateOptions, ParameterEstimate, PeftConfig } from './types';
 export { supportedMethods } from './registry';
 
 export const PEFT_VERSION = '0.20.0';
+// Quantization needs no rule here: get_nb_trainable_parameters multiplies a bitsandbytes Params4bit's
+// packed numel by 2 x its storage itemsize, which gives back the unpacked count whenever the weight's
+// element count divides by 2 x itemsize (true for every Linear in the catalog), and DeepSpeed ZeRO-3's
+// ds_numel is the unsharded count. Both equal the unquantized, unsharded numbers counted here.
+
 const BOFT_NOTE = "BOFT counted as on a CUDA machine where PEFT's fbd_cuda extension loads; without it (CPU-only) PEFT silently resets boft_n_butterfly_factor to 1.";
 
 function inventoryFor(model: HfConfig, opts: EstimateOptions, taskType: string | null): ModelInventory {
