@@ -172,3 +172,13 @@ describe('estimator audit: config checks (LoraConfig.__post_init__)', () => {
     refuses('llama-2-7b', { ...peft, layers_pattern: ['layers'] }, /layers_to_transform/);
   });
 });
+
+describe('estimator audit: heads PEFT does not find (suffix "classifier"/"score" only)', () => {
+  it('T5 SEQ_CLS: T5ForSequenceClassification calls its head classification_head, so PEFT leaves it frozen', () => {
+    const m = model('t5-base');
+    const e = estimateParameters(m.cfg, { peft_type: 'LORA', r: 8 }, { taskType: 'SEQ_CLS' });
+    const head = (768 * 768 + 768) + (768 * 2 + 2); // classification_head.dense + out_proj (num_labels 2)
+    const lora = (12 * 2 + 12 * 4) * 8 * 1536; // q, v: encoder self-attn, decoder self- and cross-attn
+    assert.deepEqual([e.baseParams, e.trainableParams, e.totalParams], [m.base + head, lora, m.base + head + lora]);
+  });
+});
