@@ -33,6 +33,14 @@ describe('estimator panel (ui)', () => {
 
   it('opens from the palette beside a config and shows its numbers and charts (light theme)', async () => {
     const page = workbench().page;
+    // The webview's strict CSP (nonce'd script, no inline styles) must not block anything the panel uses.
+    const refused: string[] = [];
+    // Only messages from the webview (its documents or its script on the vscode-cdn resource origin)
+    // count; the workbench logs its own, e.g. for the closed gallery.
+    const onConsole = (m: { text(): string; location(): { url: string } }) => {
+      if (/\/webview\/|vscode-cdn\.net/.test(m.location().url) && /Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    };
+    page.on('console', onConsole);
     await workbench().openFile('panel/llama2-lora.yml');
     await workbench().runCommand('ML Config: Open Estimator Panel');
     // Give the panel the whole editor area: activate its tab, close the config's group.
@@ -50,6 +58,8 @@ describe('estimator panel (ui)', () => {
     await workbench().screenshot('panel-light');
     await view.locator('#lawchart').scrollIntoViewIfNeeded();
     await workbench().screenshot('panel-light-laws');
+    page.off('console', onConsole);
+    assert.deepEqual(refused, []);
   });
 
   it('follows a switch to a dark theme: body class and chart colours change', async () => {
@@ -75,14 +85,21 @@ describe('estimator panel (ui)', () => {
   it('Apply beside the rank writes it into the config file shown in the editor', async () => {
     const view = workbench().webview();
     await view.locator('#row-rank .apply').click();
-    await view.locator('#status', { hasText: 'rank set to 16 in panel/llama2-lora.yml' }).waitFor({ timeout: 15_000 });
     // Keys typed while the webview has focus stay in the webview, so open the file from the explorer.
-    await workbench().page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' }).first().dblclick();
-    await workbench().page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
-    await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 16   # rank' }).waitFor();
-    await workbench().screenshot('panel-applied-rank');
-    // Undo is checked in the host suite; here the fixture is put back unsaved-free for later checks.
-    await workbench().runCommand('File: Revert File');
+    const page = workbench().page;
+    try {
+      await view.locator('#status', { hasText: 'rank set to 16 in panel/llama2-lora.yml' }).waitFor({ timeout: 15_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' }).first().dblclick();
+      await page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
+      await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 16   # rank' }).waitFor();
+      await workbench().screenshot('panel-applied-rank');
+    } finally {
+      // Undo is checked in the host suite. Whatever happened, the shared fixture must not stay dirty:
+      // closing a dirty editor later would offer to save it.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' }).first().dblclick();
+      await page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
+      await workbench().runCommand('File: Revert File');
+    }
     await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 8   # rank' }).waitFor();
   });
 });
