@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from '../core/ids';
 import type { ConfigAnalysis } from '../core/analysis';
-import { exactCount, gigabytes, learningRate, percent } from '../core/analysis/format';
+import { exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from '../core/analysis/format';
 import type { DocumentInsights } from './insights';
 
 /** Keys that start the adapter block, in the order we look for them; then the model key. */
@@ -53,10 +53,7 @@ export function anchorLine(document: vscode.TextDocument): number {
 /** The lens commands for an analysis; exported for tests through the extension API. */
 export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] {
   const panel = (title: string, tooltip: string): vscode.Command => ({ title, tooltip, command: COMMANDS.openPanel, arguments: [uri] });
-  if (!a.estimate) {
-    const why = a.problems[0] ?? 'no estimate';
-    return [panel(`$(info) ML Config: ${why}`, 'Open the estimator panel to choose a model')];
-  }
+  if (!a.estimate) return [noEstimateLens(a, panel)];
   const e = a.estimate;
   const lenses = [panel(`$(symbol-numeric) ${exactCount(e.trainableParams)} trainable (${percent(e.trainablePercent)})`,
     `${e.method}: ${exactCount(e.trainableParams)} of ${exactCount(e.totalParams)} parameters train (${e.basis})`)];
@@ -64,7 +61,7 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
   const best = a.laws.find((l) => l.applies === 'recommendation' && l.learningRate !== null);
   if (best) {
     lenses.push({
-      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} (${best.title}${best.source.arxiv ? `, arXiv ${best.source.arxiv}` : ''})${best.comparison ? ` · current ${shortComparison(best.comparison)}` : ''}`,
+      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} (${best.title}, ${shortSource(best.source)})${yours(a, best.comparison)}`,
       tooltip: best.formula,
       command: COMMANDS.recommendLearningRate,
       arguments: [uri],
@@ -73,8 +70,19 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
   return lenses;
 }
 
-/** "1.4x below LoRA Without Regret's suggested learning rate" → "1.4x below". */
-function shortComparison(text: string): string {
-  const m = /^(\S+x (?:above|below)|within \S+)/.exec(text);
-  return m ? m[1] : text;
+/** " · yours 1e-4: 4.9x below" when the config states a learning rate the law compares with. */
+function yours(a: ConfigAnalysis, comparison: string | null): string {
+  const current = a.input?.training.learningRate;
+  return comparison && current !== undefined ? ` · yours ${learningRate(current)}: ${shortComparison(comparison)}` : '';
+}
+
+/**
+ * One short lens when nothing could be counted. An unresolved model is the common case (a private
+ * or new model): say so briefly and offer the panel's model picker; the full reason is the tooltip.
+ */
+function noEstimateLens(a: ConfigAnalysis, panel: (title: string, tooltip: string) => vscode.Command): vscode.Command {
+  const why = a.problems[0] ?? 'no estimate';
+  if (a.modelRef && !a.model) return panel(`$(question) Model '${a.modelRef}' not found locally: click to choose a model for the estimate`, `${why}. The estimator panel lets you pick a catalog model instead.`);
+  if (!a.modelRef) return panel('$(question) No base model named: click to choose one for the estimate', why);
+  return panel(`$(info) ML Config: ${why}`, 'Open the estimator panel');
 }

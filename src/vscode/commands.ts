@@ -7,7 +7,7 @@ import type { DocumentInsights } from './insights';
 import { estimateCommand } from './commands/estimate';
 import { recommendCommand } from './commands/recommend';
 import { insertBlockCommand } from './commands/insertBlock';
-import { architectureCommand } from './commands/architecture';
+import { architectureCommand, registerArchitectureDocuments } from './commands/architecture';
 
 export interface DialectResult {
   file: string;
@@ -16,6 +16,7 @@ export interface DialectResult {
 }
 
 export function registerCommands(context: vscode.ExtensionContext, insights: DocumentInsights): void {
+  registerArchitectureDocuments(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.showDialect, () => showDialect(insights)),
     vscode.commands.registerCommand(COMMANDS.estimateParameters, (arg?) => estimateCommand(insights, arg)),

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { describeKeyPath, keyPathAt, type KeyDescription } from '../core/validate';
 import { liveEffects } from '../core/analysis/effects';
+import { enumList } from '../core/analysis/format';
 import { SETTINGS } from '../core/ids';
 import type { DocumentInsights } from './insights';
 
@@ -42,7 +43,7 @@ export function hoverMarkdown(key: string, info: KeyDescription | undefined, eff
   if (range) facts.push(range);
   out.push(facts.join(' · '));
   if (info?.description) out.push(info.description);
-  if (info?.enum?.length) out.push(`One of: ${info.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+  if (info?.enum?.length) out.push(enumList(info.enum));
   if (info?.deprecated) {
     out.push(`$(warning) **Deprecated**${info.renamedTo ? `: renamed to \`${info.renamedTo}\`` : ''}${info.deprecationMessage ? `. ${info.deprecationMessage}` : ''}`);
   }

@@ -8,7 +8,11 @@ import { hfHubCacheDir } from '../core/models/hf-cache';
 
 interface ModelItem extends vscode.QuickPickItem { ref: string }
 
-export async function pickModel(current?: string): Promise<string | undefined> {
+/**
+ * `current`: a model the config names and that resolves (listed first). `missing`: one it names but
+ * that was not found; it is not offered (picking it would fail again), the title says why we ask.
+ */
+export async function pickModel(current?: string, missing?: string): Promise<string | undefined> {
   const items: ModelItem[] = [];
   if (current) items.push({ label: current, description: 'named by this config', ref: current });
   const workspace = await vscode.workspace.findFiles('**/config.json', '**/node_modules/**', 50);
@@ -19,7 +23,7 @@ export async function pickModel(current?: string): Promise<string | undefined> {
   for (const id of cached) items.push({ label: id, description: 'local Hugging Face cache', ref: id });
   items.push({ label: 'Bundled catalog', kind: vscode.QuickPickItemKind.Separator, ref: '' });
   for (const e of MODEL_CATALOG) items.push({ label: e.id, description: e.family, detail: e.aliases.join(', ') || undefined, ref: e.id });
-  const picked = await vscode.window.showQuickPick(items, { title: 'ML Config: choose a model', placeHolder: 'Type a model name, e.g. llama-3-8b', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: missing ? `ML Config: '${missing}' was not found locally; choose a model` : 'ML Config: choose a model', placeHolder: 'Type a model name, e.g. llama-3-8b', matchOnDescription: true, matchOnDetail: true });
   return picked?.ref || undefined;
 }
 

@@ -42,7 +42,7 @@ describe('editor experience', () => {
 
   it('hover on learning_rate compares it with the recommendations, citing sources', async () => {
     const text = await hoverOn('learning_rate');
-    assert.match(text, /QLoRA: 2e-4 \(arXiv 2305\.14314\)/);
+    assert.match(text, /QLoRA: 2e-4 \(\[arXiv 2305\.14314\]\(https:\/\/arxiv\.org\/abs\/2305\.14314\)\) — yours \(2e-4\) is within 5%/);
     assert.match(text, /pre-training law, shown as context/);
   });
 
@@ -84,6 +84,24 @@ describe('editor experience', () => {
     const cAttn = r.rows.find((row) => row.pattern === 'transformer.h.*.attn.c_attn');
     assert.deepEqual(cAttn && { kind: cAttn.kind, in: cAttn.inFeatures, out: cAttn.outFeatures, count: cAttn.count, targeted: cAttn.targeted },
       { kind: 'Conv1D', in: 768, out: 2304, count: 12, targeted: 12 });
+  });
+
+  it('Show Model Architecture opens a read-only report that closes without a save prompt', async () => {
+    await vscode.commands.executeCommand('mlConfig.showModelArchitecture', { model: 'gpt2', targetModules: 'c_attn' });
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.equal(doc?.uri.scheme, 'mlconfig-architecture');
+    assert.equal(doc?.isDirty, false);
+    assert.match(doc?.getText() ?? '', /^# gpt2\n\n124,439,808 parameters \(124\.44M\)\. Targets `c_attn` adapt the rows marked ✓\.\n/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('CodeLens on a config whose model is not found says so briefly and offers the panel', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'base_model: acme/private-7b\nadapter: lora\nlora_r: 8\n' });
+    await vscode.window.showTextDocument(doc);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+    assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.command]),
+      [["$(question) Model 'acme/private-7b' not found locally: click to choose a model for the estimate", 'mlConfig.openPanel']]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('Insert PEFT Block inserts the dialect\'s LoRA block at the cursor', async () => {

@@ -1,7 +1,7 @@
 // "Live effect" lines for a key under the cursor: what this key does in THIS file, computed from
 // the analysis. Plain Markdown strings; the hover adapter only wraps them.
 import type { ConfigAnalysis } from './index';
-import { compactCount, exactCount, gigabytes, learningRate, percent } from './format';
+import { compactCount, exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from './format';
 
 type Effect = (a: ConfigAnalysis) => string[];
 
@@ -13,42 +13,64 @@ const batch: Effect = (a) => a.effectiveBatch ? [`Effective batch: ${a.effective
 
 const trainable: Effect = (a) => {
   const e = a.estimate;
-  if (!e) return a.problems.slice(0, 1).map((p) => `Trainable parameters: not computed (${p})`);
-  return [`Trainable parameters: **${exactCount(e.trainableParams)}** of ${exactCount(e.totalParams)} (${percent(e.trainablePercent)}), ${e.adaptedModules} modules adapted; ${e.basis}`];
+  if (e) return [`Trainable parameters: **${exactCount(e.trainableParams)}** of ${exactCount(e.totalParams)} (${percent(e.trainablePercent)}), ${e.adaptedModules} modules adapted; ${e.basis}`];
+  // Without a model the model line already explains why; repeating the long reason is noise.
+  if (!a.model) return [`Trainable parameters: not computed (${a.modelRef ? 'model not resolved' : 'no base model named'})`];
+  return a.problems.slice(0, 1).map((p) => `Trainable parameters: not computed (${p})`);
 };
+
+/** Last name of a module path: model.layers.*.self_attn.q_proj → q_proj. */
+const leaf = (pattern: string): string => pattern.slice(pattern.lastIndexOf('.') + 1);
 
 const targets: Effect = (a) => {
   const e = a.estimate;
   if (!e) return trainable(a);
-  const lines = e.targetMatches.map((t) => t.matched > 0
-    ? `\`${t.entry}\` → ${t.matched} modules`
-    : `\`${t.entry}\` → **no module** (the model has: ${e.availableTargetNames.slice(0, 12).join(', ')})`);
-  const hit = e.breakdown.byModule.slice(0, 8).map((m) => `\`${m.pattern}\` ×${m.modules}: ${compactCount(m.params)}`);
-  return [...trainable(a), ...lines, ...(hit.length ? [`Adapted: ${hit.join(' · ')}`] : [])];
+  const entries = e.targetMatches.map((t) => t.matched > 0 ? `\`${t.entry}\` → ${t.matched} modules` : `\`${t.entry}\` → **no module**`);
+  const missed = e.targetMatches.some((t) => t.matched === 0) ? [`The model has: ${e.availableTargetNames.slice(0, 12).map((n) => `\`${n}\``).join(', ')}`] : [];
+  const hit = e.breakdown.byModule.slice(0, 8).map((m) => `\`${leaf(m.pattern)}\` ×${m.modules} ${compactCount(m.params)}`);
+  return [
+    ...trainable(a),
+    ...(entries.length ? [`Targets: ${entries.join(' · ')}`] : []),
+    ...missed,
+    ...(hit.length ? [`Adapted (parameters): ${hit.join(' · ')}`] : []),
+  ];
+};
+
+/** Short names for memory components, largest first, so the hover stays one line. */
+const MEMORY_NAMES: Record<string, string> = {
+  weights: 'weights', gradients: 'gradients', optimizer: 'optimizer states', activations: 'activations',
+  'adapter-activations': 'adapter activations', logits: 'logits and loss',
 };
 
 const memory: Effect = (a) => {
   if (!a.memory) return [];
-  const parts = a.memory.components.map((c) => `${c.label} ${gigabytes(c.bytes)}`);
-  return [`Estimated training memory per device: **${gigabytes(a.memory.totalBytes)}** (${parts.join(' + ')}); an estimate, see the panel for formulas`];
+  const parts = [...a.memory.components].sort((x, y) => y.bytes - x.bytes)
+    .map((c) => `${MEMORY_NAMES[c.id] ?? c.label.replace(/\s*[:(].*$/, '')} ${gigabytes(c.bytes)}`);
+  return [`Estimated training memory per device: **${gigabytes(a.memory.totalBytes)}** (${parts.join(', ')}); formulas in the estimator panel`];
 };
 
 const rate: Effect = (a) => {
   const recs = a.laws.filter((l) => l.applies === 'recommendation' && l.learningRate !== null).slice(0, 2);
   const context = a.laws.filter((l) => l.applies === 'context' && l.learningRate !== null).slice(0, 1);
+  const current = a.input?.training.learningRate;
   return [...recs, ...context].map((l) => {
-    const src = l.source.arxiv ? `arXiv ${l.source.arxiv}` : l.source.version ?? l.source.url;
     const tag = l.applies === 'context' ? ' *(pre-training law, shown as context)*' : '';
-    const cmp = l.comparison ? ` — current value is ${l.comparison}` : '';
-    return `${l.title}: ${learningRate(l.learningRate as number)} (${src})${tag}${cmp}${l.unverified ? ' *(unverified constant)*' : ''}`;
+    const cmp = l.comparison && current !== undefined ? ` — yours (${learningRate(current)}) is ${shortComparison(l.comparison)}` : '';
+    return `${l.title}: ${learningRate(l.learningRate as number)} ([${shortSource(l.source)}](${l.source.url}))${tag}${cmp}${l.unverified ? ' *(unverified constant)*' : ''}`;
   });
 };
 
 const model: Effect = (a) => {
-  if (!a.model) return a.problems.filter((p) => /model/.test(p)).slice(0, 1);
-  const where = a.model.kind === 'catalog' ? `bundled catalog (${a.model.entry?.source ?? a.model.location})` : `${a.model.kind}: ${a.model.location}`;
+  if (!a.model) {
+    const why = a.problems.find((p) => /model/.test(p));
+    return why ? [`${why[0].toUpperCase()}${why.slice(1)}. Choose a model in the estimator panel (ML Config: Open Estimator Panel), or name a catalog id or a local config.json path.`] : [];
+  }
   const base = a.estimate ? `, ${compactCount(a.estimate.baseParams)} parameters` : '';
-  return [`Model config from ${where}${base}`, ...(a.model.note ? [a.model.note] : [])];
+  const source = a.model.entry?.source;
+  const where = a.model.kind === 'catalog'
+    ? `${source ? `[${a.model.location}](${source})` : a.model.location} (bundled catalog)`
+    : `${a.model.location} (${a.model.kind})`;
+  return [`Model config: ${where}${base}`, ...(a.model.note ? [a.model.note] : [])];
 };
 
 /** Leaf key → the effects its hover shows. */

@@ -35,3 +35,21 @@ export function gigabytes(bytes: number): string {
   const gb = bytes / 1e9;
   return `${gb >= 100 ? gb.toFixed(0) : gb >= 10 ? gb.toFixed(1) : gb.toFixed(2)} GB`;
 }
+
+/** A law's source, short: "arXiv 2305.14314", or "blog, 2025-09-29" for a dated post. */
+export function shortSource(source: { arxiv: string | null; version?: string }): string {
+  return source.arxiv ? `arXiv ${source.arxiv}` : `blog, ${source.version?.slice(0, 10) ?? 'undated'}`;
+}
+
+/** "1.4x below LoRA Without Regret's suggested learning rate" → "1.4x below"; "within 5% of …" → "within 5%". */
+export function shortComparison(text: string): string {
+  const m = /^(\S+x (?:above|below)|within \S+)/.exec(text);
+  return m ? m[1] : text;
+}
+
+/** An enum for a hover: the first `shown` values in code spans; long lists (torchtune components) are cut. */
+export function enumList(values: readonly unknown[], shown = 8): string {
+  const head = values.slice(0, shown).map((v) => `\`${String(v)}\``).join(', ');
+  const more = values.length - shown;
+  return `One of: ${head}${more > 0 ? ` and ${more} more (completion lists them all)` : ''}`;
+}

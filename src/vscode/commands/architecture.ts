@@ -21,7 +21,7 @@ export async function architectureCommand(insights: DocumentInsights, arg?: vsco
   } else {
     const document = documentFor(arg, insights);
     const analysis = document && insights.analysis(document);
-    ref = analysis?.model ? analysis.modelRef : await pickModel(analysis?.modelRef);
+    ref = analysis?.model ? analysis.modelRef : await pickModel(undefined, analysis?.modelRef);
     targets = analysis?.input?.peft.target_modules as string | string[] | undefined;
     taskType = analysis?.input?.taskType ?? null;
   }
@@ -32,15 +32,36 @@ export async function architectureCommand(insights: DocumentInsights, arg?: vsco
     const hit = new Set(targets ? previewTargets(model.config, targets, { taskType }) : []);
     const rows = group(inventory.modules, hit);
     const markdown = render(ref, inventory.baseParams, rows, targets);
-    if (!(arg && !(arg instanceof vscode.Uri) && arg.open === false)) {
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-      await vscode.window.showTextDocument(doc, { preview: true });
-    }
+    if (!(arg && !(arg instanceof vscode.Uri) && arg.open === false)) await openReadOnly(ref, markdown);
     return { model: ref, baseParams: inventory.baseParams, rows, markdown };
   } catch (err) {
     void vscode.window.showErrorMessage(`ML Config: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
+}
+
+/**
+ * The report opens as a read-only document of our own scheme: an untitled document would be
+ * "dirty" and ask to be saved when closed. Its content lives here, keyed by URI.
+ */
+const SCHEME = 'mlconfig-architecture';
+const reports = new Map<string, string>();
+const changed = new vscode.EventEmitter<vscode.Uri>();
+
+export function registerArchitectureDocuments(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(changed, vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+    onDidChange: changed.event,
+    provideTextDocumentContent: (uri) => reports.get(uri.toString()) ?? '',
+  }));
+}
+
+async function openReadOnly(ref: string, markdown: string): Promise<void> {
+  const name = ref.split(/[\\/]/).filter(Boolean).slice(-2).join(' ').replace(/[^\w. -]/g, '_');
+  const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name} architecture.md` });
+  reports.set(uri.toString(), markdown);
+  changed.fire(uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: true });
 }
 
 /** Collapses repeated layers: model.layers.0.self_attn.q_proj … → model.layers.*.self_attn.q_proj ×32. */
@@ -57,9 +78,14 @@ function group(modules: ModuleInfo[], hit: Set<string>): ArchitectureRow[] {
   return [...rows.values()];
 }
 
+/** all-linear → `all-linear`; [q_proj, v_proj] → `q_proj`, `v_proj`. */
+function targetList(targets: string | string[]): string {
+  return (Array.isArray(targets) ? targets : [targets]).map((t) => `\`${t}\``).join(', ');
+}
+
 function render(ref: string, base: number, rows: ArchitectureRow[], targets: string | string[] | undefined): string {
   const lines = [`# ${ref}`, '', `${base.toLocaleString('en-US')} parameters (${compactCount(base)}).` +
-    (targets ? ` Targets \`${JSON.stringify(targets)}\` adapt the rows marked ✓.` : ''), '',
+    (targets ? ` Targets ${targetList(targets)} adapt the rows marked ✓.` : ''), '',
   '| module | kind | in → out | × | params | target |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
     lines.push(`| \`${r.pattern}\` | ${r.kind} | ${r.inFeatures} → ${r.outFeatures} | ${r.count} | ${compactCount(r.params)} | ${r.targeted ? `✓ ${r.targeted}` : ''} |`);

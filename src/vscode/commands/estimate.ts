@@ -38,11 +38,11 @@ export async function estimateCommand(insights: DocumentInsights, arg?: vscode.U
     return report({ model: analysis.modelRef ?? '?', method: e.method, trainableParams: e.trainableParams, totalParams: e.totalParams, trainablePercent: e.trainablePercent });
   }
   if (analysis && analysis.problems.length) void vscode.window.showWarningMessage(`ML Config: ${analysis.problems[0]}. Choose a model and method instead.`);
-  return quickPickFlow(analysis?.modelRef);
+  return analysis?.model ? quickPickFlow(analysis.modelRef) : quickPickFlow(undefined, analysis?.modelRef);
 }
 
-async function quickPickFlow(current?: string): Promise<EstimateResult | undefined> {
-  const model = await pickModel(current);
+async function quickPickFlow(current?: string, missing?: string): Promise<EstimateResult | undefined> {
+  const model = await pickModel(current, missing);
   if (!model) return undefined;
   const method = await vscode.window.showQuickPick(METHODS, { title: `ML Config: method for ${model}` });
   if (!method) return undefined;

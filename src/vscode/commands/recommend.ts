@@ -2,7 +2,8 @@
 // first, pre-training laws as context; picking one copies its line with the formula and source.
 import * as vscode from 'vscode';
 import type { LawResult } from '../../core/laws';
-import { learningRate } from '../../core/analysis/format';
+import { learningRate, shortSource } from '../../core/analysis/format';
+import { ordered } from '../../core/analysis/order';
 import type { DocumentInsights } from '../insights';
 import { documentFor } from './shared';
 
@@ -19,11 +20,11 @@ export async function recommendCommand(insights: DocumentInsights, uri?: vscode.
 }
 
 async function showLaws(laws: LawResult[], problems: string[]): Promise<void> {
-  const items = laws.map((l) => ({
+  const items = ordered(laws).map((l) => ({
     label: `${l.applies === 'recommendation' ? '$(star-full)' : '$(history)'} ${l.title}`,
     description: [l.learningRate !== null ? `LR ${learningRate(l.learningRate)}` : undefined,
       l.batchSizeTokens !== null ? `batch ${Math.round(l.batchSizeTokens).toLocaleString('en-US')} tokens` : undefined,
-      l.source.arxiv ? `arXiv ${l.source.arxiv}` : l.source.version].filter(Boolean).join(' · '),
+      shortSource(l.source)].filter(Boolean).join(' · '),
     detail: [l.comparison, l.applies === 'context' ? 'context only: not fitted to this regime' : undefined,
       l.inRange.inside === false ? `outside the fitted range (${l.inRange.outOfRange.map((o) => o.input).join(', ')})` : undefined,
       l.unverified ? 'unverified constant' : undefined, ...l.warnings].filter(Boolean).join(' — ') || l.formula,
@@ -36,3 +37,4 @@ async function showLaws(laws: LawResult[], problems: string[]): Promise<void> {
     await vscode.env.clipboard.writeText(`${l.title}: ${l.formula} (${l.source.url})`);
   }
 }
+

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { analyzeConfigText } from '../../src/core/analysis';
+import { liveEffects } from '../../src/core/analysis/effects';
+import { enumList, shortComparison, shortSource } from '../../src/core/analysis/format';
+import { ordered } from '../../src/core/analysis/order';
+import type { LawResult } from '../../src/core/laws';
+
+// Llama-2-7B, LoRA r=8 on q_proj and v_proj: 32 layers × 8 × (4096+4096) per module = 2,097,152 each.
+const CONFIG = [
+  'base_model: meta-llama/Llama-2-7b-hf',
+  'adapter: lora',
+  'lora_r: 8',
+  'lora_alpha: 16',
+  'lora_target_modules:',
+  '  - q_proj',
+  '  - v_proj',
+  '  - qv_proj',
+  'sequence_len: 4096',
+  'micro_batch_size: 2',
+  'gradient_accumulation_steps: 4',
+  'learning_rate: 0.0002',
+  'max_steps: 1000',
+  '',
+].join('\n');
+const TRAINABLE = 'Trainable parameters: **4,194,304** of 6,742,609,920 (0.0622%), 64 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685)';
+
+describe('analysis: hover live effects', () => {
+  const a = analyzeConfigText(CONFIG, { dialect: 'axolotl' });
+
+  it('target list: one line of entries, the unmatched one flagged, then parameters by module name', () => {
+    assert.deepEqual(liveEffects(['lora_target_modules'], a), [
+      TRAINABLE,
+      'Targets: `q_proj` → 32 modules · `v_proj` → 32 modules · `qv_proj` → **no module**',
+      'The model has: `down_proj`, `embed_tokens`, `gate_proj`, `input_layernorm`, `k_proj`, `lm_head`, `norm`, `o_proj`, `post_attention_layernorm`, `q_proj`, `up_proj`, `v_proj`',
+      'Adapted (parameters): `q_proj` ×32 2.10M · `v_proj` ×32 2.10M',
+    ]);
+  });
+
+  it('learning rate: value, linked short source and how the file\'s value compares, without repeating the law name', () => {
+    const lines = liveEffects(['learning_rate'], a);
+    assert.equal(lines[1], 'QLoRA: 2e-4 ([arXiv 2305.14314](https://arxiv.org/abs/2305.14314)) — yours (2e-4) is within 5%');
+    // LoRA Without Regret: 5e-5 · 10 · (2000 / 4096)^0.781 = 2.86e-4; a blog post, so dated instead of an arXiv id.
+    assert.equal(lines[0], 'LoRA Without Regret: 2.86e-4 ([blog, 2025-09-29](https://thinkingmachines.ai/blog/lora/)) — yours (2e-4) is 1.4x below');
+    assert.match(lines[2], /^Step Law: 3\.72e-5 \(\[arXiv 2503\.04715\]\(https:\/\/arxiv\.org\/abs\/2503\.04715\)\) \*\(pre-training law, shown as context\)\* — yours \(2e-4\) is 5\.4x above$/);
+  });
+
+  it('batch size: effective batch, then memory on one line, largest part first with short names', () => {
+    const [batch, memory] = liveEffects(['micro_batch_size'], a);
+    assert.equal(batch, 'Effective batch: 2 micro-batch × 4 accumulation × 1 device (devices not stated: 1 assumed) = 8 sequences × 4096 tokens = 32,768 tokens per optimizer step');
+    assert.match(memory, /^Estimated training memory per device: \*\*57\.0 GB\*\* \(activations 36\.5 GB, weights 13\.5 GB, adapter activations 4\.30 GB, logits and loss 2\.62 GB, optimizer states 0\.03 GB, gradients 0\.02 GB\); formulas in the estimator panel$/);
+  });
+
+  it('model key links the catalog config.json', () => {
+    assert.deepEqual(liveEffects(['base_model'], a), [
+      'Model config: [meta-llama/Llama-2-7b-hf](https://huggingface.co/meta-llama/Llama-2-7b-hf/blob/main/config.json) (bundled catalog), 6.74B parameters',
+      TRAINABLE,
+    ]);
+  });
+
+  it('an unresolved model is explained once, with what to do, not repeated on every line', () => {
+    const b = analyzeConfigText(CONFIG.replace('meta-llama/Llama-2-7b-hf', 'acme/none'), { dialect: 'axolotl' });
+    assert.deepEqual(liveEffects(['base_model'], b), [
+      "Model 'acme/none' is not in the catalog, the workspace or the local Hugging Face cache. Choose a model in the estimator panel (ML Config: Open Estimator Panel), or name a catalog id or a local config.json path.",
+      'Trainable parameters: not computed (model not resolved)',
+    ]);
+    assert.deepEqual(liveEffects(['lora_target_modules'], b), ['Trainable parameters: not computed (model not resolved)']);
+    const none = analyzeConfigText('adapter: lora\nlora_r: 8\n', { dialect: 'axolotl' });
+    assert.deepEqual(liveEffects(['lora_r'], none), ['LoRA scaling: lora_alpha / r = 8 / 8 = 1 (LoRA, arXiv 2106.09685)', 'Trainable parameters: not computed (no base model named)']);
+  });
+});
+
+describe('analysis: display helpers', () => {
+  it('enumList cuts long enums after 8 values', () => {
+    assert.equal(enumList(['lora', 'qlora', null]), 'One of: `lora`, `qlora`, `null`');
+    const many = Array.from({ length: 23 }, (_, i) => `c${i}`);
+    assert.equal(enumList(many), 'One of: `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7` and 15 more (completion lists them all)');
+  });
+
+  it('shortSource and shortComparison', () => {
+    assert.equal(shortSource({ arxiv: '2305.14314' }), 'arXiv 2305.14314');
+    assert.equal(shortSource({ arxiv: null, version: '2025-09-29 post; LR formula from tinker-cookbook' }), 'blog, 2025-09-29');
+    assert.equal(shortComparison("4.9x below LoRA Without Regret's suggested learning rate"), '4.9x below');
+    assert.equal(shortComparison("within 5% of QLoRA's published learning rate"), 'within 5%');
+  });
+
+  it('ordered puts recommendations with a value first, guidance next, context last', () => {
+    const law = (id: string, applies: 'recommendation' | 'context', lr: number | null) => ({ law: id, applies, learningRate: lr }) as unknown as LawResult;
+    const laws = [law('lwr', 'recommendation', null), law('qlora', 'recommendation', 2e-4), law('lora', 'recommendation', null),
+      law('step', 'context', null), law('kaplan', 'context', 7.7e-5)];
+    assert.deepEqual(ordered(laws).map((l) => l.law), ['qlora', 'lwr', 'lora', 'kaplan', 'step']);
+  });
+});
