@@ -37,6 +37,14 @@ describe('panel: computePanelModel parameters', () => {
     assert.equal(computePanelModel(inputs({ method: 'FULL' }), ctx).params?.trainable, BASE_PARAMS);
   });
 
+  it('counts AdaLoRA at its initial rank whatever total_step the schedule gets', () => {
+    const a = computePanelModel(inputs({ method: 'ADALORA', rank: 12 }), ctx).params?.trainable;
+    const b = computePanelModel(inputs({ method: 'ADALORA', rank: 12 }, { maxSteps: 50 }), ctx).params?.trainable;
+    // 64 modules × (12 × 4096 A + 4096 × 12 B + 12 E) = 6,292,224; PEFT also keeps ranknum (frozen).
+    assert.equal(a, 64 * (12 * 4096 * 2 + 12));
+    assert.equal(b, a);
+  });
+
   it('counts prompt tuning from its virtual tokens: 20 × 4096', () => {
     assert.equal(computePanelModel(inputs({ method: 'PROMPT_TUNING', numVirtualTokens: 20 }), ctx).params?.trainable, 81_920);
     assert.equal(computePanelModel(inputs({ method: 'PROMPT_TUNING', numVirtualTokens: 100 }), ctx).params?.trainable, 409_600);

@@ -106,5 +106,7 @@ export function peftFromInputs(inputs: PanelInputs, base: PeftConfig | undefined
   }
   if (method.virtualTokens && inputs.numVirtualTokens !== undefined) peft.num_virtual_tokens = inputs.numVirtualTokens;
   if (method.freezeLayers && inputs.freezeLayers !== undefined) peft.freeze_trainable_layers = inputs.freezeLayers;
+  // PEFT refuses AdaLoRA without total_step (its rank schedule); the parameter count does not depend on it.
+  if (method.peftType === 'ADALORA' && peft.total_step == null) peft.total_step = inputs.training.maxSteps ?? 1000;
   return peft;
 }
