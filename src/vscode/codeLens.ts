@@ -5,6 +5,7 @@ import { COMMANDS, SETTINGS } from '../core/ids';
 import type { ConfigAnalysis } from '../core/analysis';
 import { exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from '../core/analysis/format';
 import type { DocumentInsights } from './insights';
+import { activationsMissing } from '../core/analysis/effects';
 
 /** Keys that start the adapter block, in the order we look for them; then the model key. */
 const ANCHOR_KEYS = ['peft_type', 'adapter', 'finetuning_type', 'use_peft', 'model', 'base_model', 'model_name_or_path'];
@@ -57,7 +58,13 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
   const e = a.estimate;
   const lenses = [panel(`$(symbol-numeric) ${exactCount(e.trainableParams)} trainable (${percent(e.trainablePercent)})`,
     `${e.method}: ${exactCount(e.trainableParams)} of ${exactCount(e.totalParams)} parameters train (${e.basis})`)];
-  if (a.memory) lenses.push(panel(`$(server) ~${gigabytes(a.memory.totalBytes)} training memory (estimate)`, a.memory.components.map((c) => `${c.label}: ${gigabytes(c.bytes)}`).join('\n')));
+  if (a.memory) {
+    const missing = activationsMissing(a);
+    const title = missing
+      ? `$(server) ≥ ${gigabytes(a.memory.totalBytes)} training memory (without activations: ${missing})`
+      : `$(server) ~${gigabytes(a.memory.totalBytes)} training memory (estimate)`;
+    lenses.push(panel(title, a.memory.components.map((c) => `${c.label}: ${gigabytes(c.bytes)}`).join('\n')));
+  }
   const best = a.laws.find((l) => l.applies === 'recommendation' && l.learningRate !== null);
   if (best) {
     lenses.push({

@@ -104,6 +104,16 @@ describe('editor experience', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('CodeLens memory without a sequence length reads as a lower bound, not a full estimate', async () => {
+    const content = "model:\n  _component_: torchtune.models.llama3_2.lora_llama3_2_1b\n  lora_attn_modules: ['q_proj', 'v_proj']\n  lora_rank: 8\n  lora_alpha: 16\nbatch_size: 4\n";
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    await vscode.window.showTextDocument(doc);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => /^\$\(server\) ≥ \d+\.\d\d GB training memory \(without activations: sequence length not stated\)$/.test(t)), titles.join(' | '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('Insert PEFT Block inserts the dialect\'s LoRA block at the cursor', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'base_model: NousResearch/Llama-3.2-1B\nmicro_batch_size: 2\ndatasets:\n  - path: x\n    type: alpaca\n\n' });
     const editor = await vscode.window.showTextDocument(doc);

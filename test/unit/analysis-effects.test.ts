@@ -69,6 +69,50 @@ describe('analysis: hover live effects', () => {
   });
 });
 
+describe('analysis: hover live effects on other dialects', () => {
+  // Llama-3.2-1B, torchtune LoRA r=64 on q, v, output_proj + MLP (16 layers):
+  // q 64×(2048+2048)=262,144; v 64×(2048+512)=163,840; o 262,144; gate/up/down 64×(2048+8192)=655,360 each;
+  // per layer 2,654,208 × 16 = 42,467,328.
+  const TORCHTUNE = [
+    'model:',
+    '  _component_: torchtune.models.llama3_2.lora_llama3_2_1b',
+    "  lora_attn_modules: ['q_proj', 'v_proj', 'output_proj']",
+    '  apply_lora_to_mlp: True',
+    '  lora_rank: 64',
+    '  lora_alpha: 128',
+    'batch_size: 4',
+    'gradient_accumulation_steps: 8',
+    '',
+  ].join('\n');
+
+  it('torchtune targets name the Hugging Face modules and say how torchtune\'s names map to them', () => {
+    const a = analyzeConfigText(TORCHTUNE, { dialect: 'torchtune' });
+    const lines = liveEffects(['model', 'lora_attn_modules'], a);
+    assert.match(lines[0], /^Trainable parameters: \*\*42,467,328\*\* of 1,278,281,728 \(3\.32%\), 96 modules adapted;/);
+    assert.equal(lines[2], "Module names as in the Hugging Face model: torchtune's `output_proj` is `o_proj`; `apply_lora_to_mlp` adds `gate_proj`, `up_proj`, `down_proj`");
+    const noMlp = analyzeConfigText(TORCHTUNE.replace('apply_lora_to_mlp: True', 'apply_lora_to_mlp: False'), { dialect: 'torchtune' });
+    assert.equal(liveEffects(['model', 'lora_attn_modules'], noMlp)[2], "Module names as in the Hugging Face model: torchtune's `output_proj` is `o_proj`");
+  });
+
+  it('memory without a sequence length is a lower bound and says activations are not counted', () => {
+    const a = analyzeConfigText(TORCHTUNE, { dialect: 'torchtune' });
+    const memory = liveEffects(['batch_size'], a)[1];
+    assert.match(memory, /^Estimated training memory per device: \*\*≥ \d+\.\d\d GB\*\* \(weights [^)]*\); activations not counted \(sequence length not stated\); formulas in the estimator panel$/);
+  });
+
+  it('PEFT adapter_config without target_modules: PEFT\'s default, and the model key shows the model', () => {
+    // Llama-3.2-3B, r=32 on PEFT's llama default (q_proj, v_proj), 28 layers:
+    // q 32×(3072+3072)=196,608 → 5.51M; v 32×(3072+1024)=131,072 → 3.67M; total 9,175,040.
+    const json = JSON.stringify({ base_model_name_or_path: 'meta-llama/Llama-3.2-3B', peft_type: 'LORA', r: 32, lora_alpha: 64, target_modules: null, task_type: 'CAUSAL_LM' });
+    const a = analyzeConfigText(json, { dialect: 'peft' });
+    assert.deepEqual(liveEffects(['target_modules'], a).slice(1), [
+      'Targets: none listed, so PEFT uses its default for this architecture',
+      'Adapted (parameters): `q_proj` ×28 5.51M · `v_proj` ×28 3.67M',
+    ]);
+    assert.equal(liveEffects(['base_model_name_or_path'], a)[0], 'Model config: [meta-llama/Llama-3.2-3B](https://huggingface.co/meta-llama/Llama-3.2-3B/blob/main/config.json) (bundled catalog), 3.21B parameters');
+  });
+});
+
 describe('analysis: display helpers', () => {
   it('enumList cuts long enums after 8 values', () => {
     assert.equal(enumList(['lora', 'qlora', null]), 'One of: `lora`, `qlora`, `null`');

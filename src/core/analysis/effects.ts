@@ -28,13 +28,25 @@ const targets: Effect = (a) => {
   const entries = e.targetMatches.map((t) => t.matched > 0 ? `\`${t.entry}\` → ${t.matched} modules` : `\`${t.entry}\` → **no module**`);
   const missed = e.targetMatches.some((t) => t.matched === 0) ? [`The model has: ${e.availableTargetNames.slice(0, 12).map((n) => `\`${n}\``).join(', ')}`] : [];
   const hit = e.breakdown.byModule.slice(0, 8).map((m) => `\`${leaf(m.pattern)}\` ×${m.modules} ${compactCount(m.params)}`);
+  const noList = entries.length === 0 && a.input?.peft.target_modules == null;
   return [
     ...trainable(a),
     ...(entries.length ? [`Targets: ${entries.join(' · ')}`] : []),
+    ...(noList && hit.length ? ['Targets: none listed, so PEFT uses its default for this architecture'] : []),
+    ...(a.dialect === 'torchtune' ? torchtuneNames(e.targetMatches.map((t) => t.entry)) : []),
     ...missed,
     ...(hit.length ? [`Adapted (parameters): ${hit.join(' · ')}`] : []),
   ];
 };
+
+/** torchtune lists its own names; the counts use the Hugging Face model's (what PEFT and the panel show). */
+function torchtuneNames(entries: readonly string[]): string[] {
+  const parts = [
+    ...(entries.includes('o_proj') ? ['torchtune\'s `output_proj` is `o_proj`'] : []),
+    ...(entries.includes('gate_proj') ? ['`apply_lora_to_mlp` adds `gate_proj`, `up_proj`, `down_proj`'] : []),
+  ];
+  return parts.length ? [`Module names as in the Hugging Face model: ${parts.join('; ')}`] : [];
+}
 
 /** Short names for memory components, largest first, so the hover stays one line. */
 const MEMORY_NAMES: Record<string, string> = {
@@ -46,8 +58,20 @@ const memory: Effect = (a) => {
   if (!a.memory) return [];
   const parts = [...a.memory.components].sort((x, y) => y.bytes - x.bytes)
     .map((c) => `${MEMORY_NAMES[c.id] ?? c.label.replace(/\s*[:(].*$/, '')} ${gigabytes(c.bytes)}`);
-  return [`Estimated training memory per device: **${gigabytes(a.memory.totalBytes)}** (${parts.join(', ')}); formulas in the estimator panel`];
+  const missing = activationsMissing(a);
+  const total = `${missing ? '≥ ' : ''}${gigabytes(a.memory.totalBytes)}`;
+  return [`Estimated training memory per device: **${total}** (${parts.join(', ')})${missing ? `; activations not counted (${missing})` : ''}; formulas in the estimator panel`];
 };
+
+/**
+ * Why activations are missing from the memory estimate (e.g. no sequence length), or undefined when
+ * they are counted. Without this the total reads like a full estimate and is far too low.
+ */
+export function activationsMissing(a: ConfigAnalysis): string | undefined {
+  if (!a.memory || a.memory.components.some((c) => c.id === 'activations')) return undefined;
+  const note = a.memoryNotes.find((n) => /activations not estimated/.test(n));
+  return note ? note.replace(/:\s*activations not estimated.*$/, '') : 'not estimated';
+}
 
 const rate: Effect = (a) => {
   const recs = a.laws.filter((l) => l.applies === 'recommendation' && l.learningRate !== null).slice(0, 2);
@@ -88,7 +112,7 @@ const EFFECTS: Record<string, Effect[]> = {
   num_virtual_tokens: [trainable], layers_to_transform: [trainable],
   load_in_4bit: [memory], load_in_8bit: [memory], quantization_bit: [memory], gradient_checkpointing: [memory],
   enable_activation_checkpointing: [memory], optimizer: [memory], optim: [memory], bf16: [memory], fp16: [memory],
-  base_model: [model, trainable], model_name_or_path: [model, trainable], _component_: [model, trainable],
+  base_model: [model, trainable], model_name_or_path: [model, trainable], base_model_name_or_path: [model, trainable], _component_: [model, trainable],
 };
 
 /** The live-effect lines for the key at the end of `path`; [] when the key has none. */
