@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the three layers in order: unit (mocha in plain Node), host (mocha inside a real
+# `npm test`: typecheck, lint, then the three layers in order: unit (mocha in plain Node), host (mocha inside a real
 # VS Code extension host, code-server), ui (Playwright in the browser workbench with the packaged
 # .vsix installed). Installs what it needs first. Every layer runs even if an earlier one failed;
 # the exit code is non-zero if any did.
@@ -27,6 +27,7 @@ layer() { # layer <name> <command...>
 }
 # tsc emits even when it reports type errors, so a type error fails the run but the layers still run.
 layer typecheck npm run --silent compile-tests
+layer lint npm run --silent lint
 layer unit node scripts/run-unit.mjs
 layer host bash scripts/vscode-host/run.sh run-host-tests.mjs
 # The ui layer tests the .vsix users install: production bundles, packaged by vsce.
