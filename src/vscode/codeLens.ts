@@ -89,6 +89,8 @@ function yours(a: ConfigAnalysis, comparison: string | null): string {
  */
 function noEstimateLens(a: ConfigAnalysis, panel: (title: string, tooltip: string) => vscode.Command): vscode.Command {
   const why = a.problems[0] ?? 'no estimate';
+  // No estimator input: a syntax error, a file too large to analyse live; its own reason is the lens.
+  if (!a.input) return panel(`$(info) ML Config: ${why}`, 'Open the estimator panel');
   if (a.modelRef && !a.model) return panel(`$(question) Model '${a.modelRef}' not found locally: click to choose a model for the estimate`, `${why}. The estimator panel lets you pick a catalog model instead.`);
   if (!a.modelRef) return panel('$(question) No base model named: click to choose one for the estimate', why);
   return panel(`$(info) ML Config: ${why}`, 'Open the estimator panel');

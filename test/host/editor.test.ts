@@ -114,6 +114,20 @@ describe('editor experience', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('CodeLens says why there are no numbers: a syntax error, or a file too large to analyse live', async () => {
+    const titlesOf = async (content: string): Promise<string[]> => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+      await vscode.window.showTextDocument(doc);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      return lenses.map((l) => l.command?.title ?? '');
+    };
+    const head = 'base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 8\n';
+    assert.deepEqual(await titlesOf(`${head}lora_target_modules: [q_proj\n`), ['$(info) ML Config: the file has syntax errors; fix them to see estimates']);
+    const padding = `# ${'x'.repeat(98)}\n`.repeat(2_600);
+    assert.deepEqual(await titlesOf(head + padding), ['$(info) ML Config: file over 250,000 characters: live estimates are off (the CLI `ml-config-lens estimate` still works)']);
+  });
+
   it('Insert PEFT Block inserts the dialect\'s LoRA block at the cursor', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'base_model: NousResearch/Llama-3.2-1B\nmicro_batch_size: 2\ndatasets:\n  - path: x\n    type: alpaca\n\n' });
     const editor = await vscode.window.showTextDocument(doc);
