@@ -19,12 +19,13 @@ const USAGE = `Usage: ml-config-lens estimate --peft PEFT_CONFIG [--model CONFIG
   --task-type T       PEFT task_type (CAUSAL_LM, SEQ_CLS, SEQ_2_SEQ_LM, TOKEN_CLS, QUESTION_ANS,
                       FEATURE_EXTRACTION); overrides the config's
   --num-labels N      labels of a classification head
+  --devices N         data-parallel GPUs: the global batch, and per-device memory under ZeRO / FSDP
   --allow-network     fetch config.json from the Hugging Face Hub when nothing local has it
   --json              print {trainableParams, totalParams, trainablePercent, breakdown, memory}`;
 
 class UsageError extends Error {}
 
-interface Options { peft: string; model?: string; taskType?: string; numLabels?: number; json: boolean; allowNetwork: boolean }
+interface Options { peft: string; model?: string; taskType?: string; numLabels?: number; devices?: number; json: boolean; allowNetwork: boolean }
 
 function parseOptions(args: string[]): Options | 'help' {
   let values;
@@ -33,7 +34,7 @@ function parseOptions(args: string[]): Options | 'help' {
       args,
       options: {
         peft: { type: 'string' }, model: { type: 'string' }, 'task-type': { type: 'string' }, 'num-labels': { type: 'string' },
-        json: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        devices: { type: 'string' }, json: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
@@ -45,8 +46,10 @@ function parseOptions(args: string[]): Options | 'help' {
   if (!values.peft) throw new UsageError('--peft PEFT_CONFIG is required');
   const numLabels = values['num-labels'] === undefined ? undefined : Number(values['num-labels']);
   if (numLabels !== undefined && !(Number.isInteger(numLabels) && numLabels > 0)) throw new UsageError('--num-labels must be a positive whole number');
+  const devices = values.devices === undefined ? undefined : Number(values.devices);
+  if (devices !== undefined && !(Number.isInteger(devices) && devices > 0)) throw new UsageError('--devices must be a positive whole number');
   return {
-    peft: values.peft, model: values.model, taskType: values['task-type']?.toUpperCase(), numLabels,
+    peft: values.peft, model: values.model, taskType: values['task-type']?.toUpperCase(), numLabels, devices,
     json: Boolean(values.json), allowNetwork: Boolean(values['allow-network']),
   };
 }
@@ -63,6 +66,7 @@ function readInput(path: string): EstimatorInput {
 
 async function buildReport(opts: Options): Promise<EstimateReport> {
   const input = readInput(opts.peft);
+  if (opts.devices !== undefined) input.training.devices = opts.devices;
   const ref = opts.model ?? input.modelRef;
   if (!ref) throw new UsageError(`${basename(opts.peft)} names no base model: pass --model`);
   const resolved = await resolveModel(ref, {

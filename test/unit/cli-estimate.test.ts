@@ -176,3 +176,26 @@ describe('cli-estimate: bad input', () => {
     assert.doesNotMatch(res.stderr, /\s+at /);
   });
 });
+
+describe('estimate CLI: --devices', () => {
+  const fsdp70b = join(shared, 'corpus/real/axolotl/examples/llama-3/qlora-fsdp-70b.yaml');
+  type Mem = { components: Array<{ id: string; bytes: number }> };
+
+  it('divides the sharded parts by the device count under FSDP full_shard (ZeRO stage 3)', async () => {
+    const one = await capture(['--peft', fsdp70b, '--model', 'meta-llama/Llama-3.1-70B', '--json']);
+    const eight = await capture(['--peft', fsdp70b, '--model', 'meta-llama/Llama-3.1-70B', '--devices', '8', '--json']);
+    assert.equal(eight.code, 0, eight.err);
+    const bytes = (r: { out: string }, id: string) => (JSON.parse(r.out).memory as Mem).components.find((c) => c.id === id)?.bytes ?? NaN;
+    // Stage 3 shards weights, gradients and optimizer states; activations stay per rank.
+    assert.equal(bytes(eight, 'weights'), bytes(one, 'weights') / 8);
+    assert.equal(bytes(eight, 'optimizer'), bytes(one, 'optimizer') / 8);
+    assert.equal(bytes(eight, 'activations'), bytes(one, 'activations'));
+    assert.equal(JSON.parse(eight.out).trainableParams, 103_546_880);
+  });
+
+  it('refuses a device count that is not a positive whole number', async () => {
+    const r = await capture(['--peft', fsdp70b, '--devices', '0']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--devices must be a positive whole number/);
+  });
+});
