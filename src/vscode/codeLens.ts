@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from '../core/ids';
 import type { ConfigAnalysis } from '../core/analysis';
+import type { MemoryEstimate } from '../core/memory';
 import { exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from '../core/analysis/format';
 import type { DocumentInsights } from './insights';
 import { activationsMissing } from '../core/analysis/effects';
@@ -58,18 +59,15 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
   const e = a.estimate;
   const lenses = [panel(`$(symbol-numeric) ${exactCount(e.trainableParams)} trainable (${percent(e.trainablePercent)})`,
     `${e.method}: ${exactCount(e.trainableParams)} of ${exactCount(e.totalParams)} parameters train (${e.basis})`)];
-  if (a.memory) {
-    const missing = activationsMissing(a);
-    const title = missing
-      ? `$(server) ≥ ${gigabytes(a.memory.totalBytes)} training memory (without activations: ${missing})`
-      : `$(server) ~${gigabytes(a.memory.totalBytes)} training memory (estimate)`;
-    lenses.push(panel(title, a.memory.components.map((c) => `${c.label}: ${gigabytes(c.bytes)}`).join('\n')));
-  }
+  if (a.memory) lenses.push(memoryLens(a, a.memory, panel));
   const best = a.laws.find((l) => l.applies === 'recommendation' && l.learningRate !== null);
   if (best) {
+    // The lens line must fit a normal editor width (it is cut, not wrapped): the law's name is the
+    // source here (arXiv id when it has one); the tooltip carries the formula and the full comparison.
+    const source = best.source.arxiv ? `${best.title}, arXiv ${best.source.arxiv}` : best.title;
     lenses.push({
-      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} (${best.title}, ${shortSource(best.source)})${yours(a, best.comparison)}`,
-      tooltip: best.formula,
+      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} (${source})${yours(a, best.comparison)}`,
+      tooltip: [`${best.title} (${shortSource(best.source)}): ${best.formula}`, ...(best.comparison ? [`Your learning rate is ${best.comparison}.`] : [])].join('\n'),
       command: COMMANDS.recommendLearningRate,
       arguments: [uri],
     });
@@ -77,10 +75,19 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
   return lenses;
 }
 
-/** " · yours 1e-4: 4.9x below" when the config states a learning rate the law compares with. */
+/** " · yours 4.9x below" when the config states a learning rate the law compares with. */
 function yours(a: ConfigAnalysis, comparison: string | null): string {
-  const current = a.input?.training.learningRate;
-  return comparison && current !== undefined ? ` · yours ${learningRate(current)}: ${shortComparison(comparison)}` : '';
+  return comparison && a.input?.training.learningRate !== undefined ? ` · yours ${shortComparison(comparison)}` : '';
+}
+
+/** "~18.7 GB VRAM to train", or "≥ 1.71 GB VRAM (no sequence length)" when activations could not be counted. */
+function memoryLens(a: ConfigAnalysis, memory: MemoryEstimate, panel: (title: string, tooltip: string) => vscode.Command): vscode.Command {
+  const missing = activationsMissing(a);
+  const title = missing === 'sequence length not stated'
+    ? `$(server) ≥ ${gigabytes(memory.totalBytes)} VRAM (no sequence length)`
+    : `$(server) ${missing ? '≥ ' : '~'}${gigabytes(memory.totalBytes)} VRAM to train`;
+  const head = `Estimated training memory per device (1 GB = 1e9 bytes)${missing ? `; activations not counted: ${missing}` : ''}`;
+  return panel(title, [head, ...memory.components.map((c) => `${c.label}: ${gigabytes(c.bytes)}`)].join('\n'));
 }
 
 /**
