@@ -58,9 +58,10 @@ describe('analysis: hover live effects', () => {
   });
 
   it('an unresolved model is explained once, with what to do, not repeated on every line', () => {
-    const b = analyzeConfigText(CONFIG.replace('meta-llama/Llama-2-7b-hf', 'acme/none'), { dialect: 'axolotl' });
+    // A typo of a catalog id (the -hf suffix dropped): the closest catalog name is the one meant.
+    const b = analyzeConfigText(CONFIG.replace('meta-llama/Llama-2-7b-hf', 'meta-llama/Llama-2-7b'), { dialect: 'axolotl' });
     assert.deepEqual(liveEffects(['base_model'], b), [
-      "Model 'acme/none' is not in the catalog, the workspace or the local Hugging Face cache. Choose a model in the estimator panel (ML Config: Open Estimator Panel), or name a catalog id or a local config.json path.",
+      "Model 'meta-llama/Llama-2-7b' is not in the catalog, the workspace or the local Hugging Face cache. Closest catalog model: `meta-llama/Llama-2-7b-hf`. Or pick one in the estimator panel, name a local config.json, or let the extension fetch config.json from the Hub (setting `mlConfig.huggingFace.allowNetwork`).",
       'Trainable parameters: not computed (model not resolved)',
     ]);
     assert.deepEqual(liveEffects(['lora_target_modules'], b), ['Trainable parameters: not computed (model not resolved)']);

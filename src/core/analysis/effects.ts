@@ -1,6 +1,8 @@
 // "Live effect" lines for a key under the cursor: what this key does in THIS file, computed from
 // the analysis. Plain Markdown strings; the hover adapter only wraps them.
 import type { ConfigAnalysis } from './index';
+import { suggestCatalogName } from '../models/catalog';
+import { SETTINGS } from '../ids';
 import { compactCount, exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from './format';
 
 type Effect = (a: ConfigAnalysis) => string[];
@@ -87,7 +89,9 @@ const rate: Effect = (a) => {
 const model: Effect = (a) => {
   if (!a.model) {
     const why = a.problems.find((p) => /model/.test(p));
-    return why ? [`${why[0].toUpperCase()}${why.slice(1)}. Choose a model in the estimator panel (ML Config: Open Estimator Panel), or name a catalog id or a local config.json path.`] : [];
+    if (!why) return [];
+    const nearest = a.modelRef ? ` Closest catalog model: \`${suggestCatalogName(a.modelRef)}\`.` : '';
+    return [`${why[0].toUpperCase()}${why.slice(1)}.${nearest} Or pick one in the estimator panel, name a local config.json, or let the extension fetch config.json from the Hub (setting \`${SETTINGS.allowNetwork}\`).`];
   }
   const base = a.estimate ? `, ${compactCount(a.estimate.baseParams)} parameters` : '';
   const source = a.model.entry?.source;
