@@ -90,9 +90,13 @@ describe('analysis: hover live effects on other dialects', () => {
     const a = analyzeConfigText(TORCHTUNE, { dialect: 'torchtune' });
     const lines = liveEffects(['model', 'lora_attn_modules'], a);
     assert.match(lines[0], /^Trainable parameters: \*\*42,467,328\*\* of 1,278,281,728 \(3\.32%\), 96 modules adapted;/);
-    assert.equal(lines[2], "Module names as in the Hugging Face model: torchtune's `output_proj` is `o_proj`; `apply_lora_to_mlp` adds `gate_proj`, `up_proj`, `down_proj`");
+    // Every listed name hits modules, so no separate "Targets:" line repeats the per-module one.
+    assert.deepEqual(lines.slice(1), [
+      "Module names as in the Hugging Face model: torchtune's `output_proj` is `o_proj`; `apply_lora_to_mlp` adds `gate_proj`, `up_proj`, `down_proj`",
+      'Adapted (parameters): `q_proj` ×16 4.19M · `v_proj` ×16 2.62M · `o_proj` ×16 4.19M · `gate_proj` ×16 10.49M · `up_proj` ×16 10.49M · `down_proj` ×16 10.49M',
+    ]);
     const noMlp = analyzeConfigText(TORCHTUNE.replace('apply_lora_to_mlp: True', 'apply_lora_to_mlp: False'), { dialect: 'torchtune' });
-    assert.equal(liveEffects(['model', 'lora_attn_modules'], noMlp)[2], "Module names as in the Hugging Face model: torchtune's `output_proj` is `o_proj`");
+    assert.equal(liveEffects(['model', 'lora_attn_modules'], noMlp)[1], "Module names as in the Hugging Face model: torchtune's `output_proj` is `o_proj`");
   });
 
   it('memory without a sequence length is a lower bound and says activations are not counted', () => {

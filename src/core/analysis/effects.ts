@@ -31,9 +31,13 @@ const targets: Effect = (a) => {
   const missed = e.targetMatches.some((t) => t.matched === 0) ? [`The model has: ${e.availableTargetNames.slice(0, 12).map((n) => `\`${n}\``).join(', ')}`] : [];
   const hit = e.breakdown.byModule.slice(0, 8).map((m) => `\`${leaf(m.pattern)}\` ×${m.modules} ${compactCount(m.params)}`);
   const noList = entries.length === 0 && a.input?.peft.target_modules == null;
+  // Plain names that all hit something say nothing the per-module line does not: show the entry
+  // line only for patterns (all-linear, regexes) and for entries that hit nothing.
+  const leaves = new Set(e.breakdown.byModule.map((m) => leaf(m.pattern)));
+  const telling = e.targetMatches.some((t) => t.matched === 0 || !leaves.has(t.entry));
   return [
     ...trainable(a),
-    ...(entries.length ? [`Targets: ${entries.join(' · ')}`] : []),
+    ...(entries.length && telling ? [`Targets: ${entries.join(' · ')}`] : []),
     ...(noList && hit.length ? ['Targets: none listed, so PEFT uses its default for this architecture'] : []),
     ...(a.dialect === 'torchtune' ? torchtuneNames(e.targetMatches.map((t) => t.entry)) : []),
     ...missed,
