@@ -118,6 +118,18 @@ describe('analysis: hover live effects on other dialects', () => {
   });
 });
 
+describe('analysis: hover live effects without the usual inputs', () => {
+  it('full fine-tuning: no "0 modules adapted"', () => {
+    const a = analyzeConfigText('base_model: meta-llama/Llama-3.2-1B\nlearning_rate: 0.00001\n', { dialect: 'axolotl' });
+    assert.equal(liveEffects(['base_model'], a)[1], 'Trainable parameters: **1,235,814,400** of 1,235,814,400 (100.0%); full fine-tuning: every parameter trains');
+  });
+
+  it('learning rate without a model says what is missing instead of showing nothing', () => {
+    const a = analyzeConfigText('use_peft: true\nlora_r: 16\nlearning_rate: 2.0e-4\n', { dialect: 'trl' });
+    assert.deepEqual(liveEffects(['learning_rate'], a), ["Learning-rate recommendations need the base model's size (no base model named)"]);
+  });
+});
+
 describe('analysis: display helpers', () => {
   it('enumList cuts long enums after 8 values', () => {
     assert.equal(enumList(['lora', 'qlora', null]), 'One of: `lora`, `qlora`, `null`');

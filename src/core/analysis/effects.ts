@@ -15,7 +15,11 @@ const batch: Effect = (a) => a.effectiveBatch ? [`Effective batch: ${a.effective
 
 const trainable: Effect = (a) => {
   const e = a.estimate;
-  if (e) return [`Trainable parameters: **${exactCount(e.trainableParams)}** of ${exactCount(e.totalParams)} (${percent(e.trainablePercent)}), ${e.adaptedModules} modules adapted; ${e.basis}`];
+  if (e) {
+    // Full fine-tuning adapts no module; "0 modules adapted" there reads like an error.
+    const adapted = e.adaptedModules > 0 ? `, ${e.adaptedModules} modules adapted` : '';
+    return [`Trainable parameters: **${exactCount(e.trainableParams)}** of ${exactCount(e.totalParams)} (${percent(e.trainablePercent)})${adapted}; ${e.basis}`];
+  }
   // Without a model the model line already explains why; repeating the long reason is noise.
   if (!a.model) return [`Trainable parameters: not computed (${a.modelRef ? 'model not resolved' : 'no base model named'})`];
   return a.problems.slice(0, 1).map((p) => `Trainable parameters: not computed (${p})`);
@@ -83,6 +87,9 @@ const rate: Effect = (a) => {
   const recs = a.laws.filter((l) => l.applies === 'recommendation' && l.learningRate !== null).slice(0, 2);
   const context = a.laws.filter((l) => l.applies === 'context' && l.learningRate !== null).slice(0, 1);
   const current = a.input?.training.learningRate;
+  if (recs.length + context.length === 0 && !a.model) {
+    return [`Learning-rate recommendations need the base model's size (${a.modelRef ? 'model not resolved' : 'no base model named'})`];
+  }
   return [...recs, ...context].map((l) => {
     const tag = l.applies === 'context' ? ' *(pre-training law, shown as context)*' : '';
     const cmp = l.comparison && current !== undefined ? ` — yours (${learningRate(current)}) is ${shortComparison(l.comparison)}` : '';
