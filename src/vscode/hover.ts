@@ -38,7 +38,8 @@ export function hoverMarkdown(key: string, info: KeyDescription | undefined, eff
   const out: string[] = [];
   const facts = [`**\`${key}\`**`];
   if (info?.type.length) facts.push(`\`${info.type.join(' | ')}\``);
-  if (info?.default !== undefined) facts.push(`default \`${JSON.stringify(info.default)}\``);
+  // "default null" (unset: the framework decides) tells the user nothing; show real defaults only.
+  if (info?.default !== undefined && info.default !== null) facts.push(`default \`${JSON.stringify(info.default)}\``);
   const range = rangeText(info);
   if (range) facts.push(range);
   out.push(facts.join(' · '));

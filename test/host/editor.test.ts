@@ -31,6 +31,7 @@ describe('editor experience', () => {
   it('hover on lora_alpha explains it and shows the LoRA scaling of this file', async () => {
     const text = await hoverOn('lora_alpha');
     assert.match(text, /\*\*`lora_alpha`\*\*/);
+    assert.doesNotMatch(text, /default `null`/);
     assert.match(text, /LoRA scaling: lora_alpha \/ r = 32 \/ 16 = 2 \(LoRA, arXiv 2106\.09685\)/);
   });
 
