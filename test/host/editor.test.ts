@@ -98,6 +98,19 @@ describe('editor experience', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('Show Model Architecture on an adapter_config without target_modules marks PEFT\'s default targets', async () => {
+    const content = JSON.stringify({ base_model_name_or_path: 'meta-llama/Llama-3.2-1B', peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 8, lora_alpha: 16, target_modules: null }, null, 2);
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+    await vscode.window.showTextDocument(doc);
+    const r = await vscode.commands.executeCommand<ArchitectureResult>('mlConfig.showModelArchitecture', doc.uri);
+    // PEFT's llama default is q_proj and v_proj: 16 layers each, nothing else.
+    assert.deepEqual(r.rows.filter((row) => row.targeted > 0).map((row) => [row.pattern, row.targeted]),
+      [['model.layers.*.self_attn.q_proj', 16], ['model.layers.*.self_attn.v_proj', 16]]);
+    assert.match(r.markdown, /The config lists no targets; PEFT's default for this architecture adapts the rows marked ✓\./);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('CodeLens on a config whose model is not found says so briefly and offers the panel', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'base_model: acme/private-7b\nadapter: lora\nlora_r: 8\n' });
     await vscode.window.showTextDocument(doc);

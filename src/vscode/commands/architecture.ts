@@ -15,6 +15,8 @@ export async function architectureCommand(insights: DocumentInsights, arg?: vsco
   let ref: string | undefined;
   let targets: string | string[] | undefined;
   let taskType: string | null = null;
+  /** Adapted modules per row pattern from the file's estimate (covers PEFT's default targets, layers_to_transform, ...). */
+  let adapted: Map<string, number> | undefined;
   if (arg && !(arg instanceof vscode.Uri)) {
     ref = arg.model;
     targets = arg.targetModules;
@@ -24,14 +26,16 @@ export async function architectureCommand(insights: DocumentInsights, arg?: vsco
     ref = analysis?.model ? analysis.modelRef : await pickModel(undefined, analysis?.modelRef);
     targets = analysis?.input?.peft.target_modules as string | string[] | undefined;
     taskType = analysis?.input?.taskType ?? null;
+    if (analysis?.model && analysis.estimate) adapted = new Map(analysis.estimate.breakdown.byModule.map((m) => [m.pattern, m.modules]));
   }
   if (!ref) return undefined;
   try {
     const model = resolveLocal(ref);
     const inventory = buildInventory(model.config, { taskType });
-    const hit = new Set(targets ? previewTargets(model.config, targets, { taskType }) : []);
+    const hit = new Set(targets && !adapted ? previewTargets(model.config, targets, { taskType }) : []);
     const rows = group(inventory.modules, hit);
-    const markdown = render(ref, inventory.baseParams, rows, targets);
+    if (adapted) for (const row of rows) row.targeted = adapted.get(row.pattern) ?? 0;
+    const markdown = render(ref, inventory.baseParams, rows, targets, Boolean(adapted));
     if (!(arg && !(arg instanceof vscode.Uri) && arg.open === false)) await openReadOnly(ref, markdown);
     return { model: ref, baseParams: inventory.baseParams, rows, markdown };
   } catch (err) {
@@ -83,9 +87,10 @@ function targetList(targets: string | string[]): string {
   return (Array.isArray(targets) ? targets : [targets]).map((t) => `\`${t}\``).join(', ');
 }
 
-function render(ref: string, base: number, rows: ArchitectureRow[], targets: string | string[] | undefined): string {
-  const lines = [`# ${ref}`, '', `${base.toLocaleString('en-US')} parameters (${compactCount(base)}).` +
-    (targets ? ` Targets ${targetList(targets)} adapt the rows marked ✓.` : ''), '',
+function render(ref: string, base: number, rows: ArchitectureRow[], targets: string | string[] | undefined, fromFile: boolean): string {
+  const marked = targets ? ` Targets ${targetList(targets)} adapt the rows marked ✓.`
+    : fromFile && rows.some((r) => r.targeted) ? ' The config lists no targets; PEFT\'s default for this architecture adapts the rows marked ✓.' : '';
+  const lines = [`# ${ref}`, '', `${base.toLocaleString('en-US')} parameters (${compactCount(base)}).${marked}`, '',
   '| module | kind | in → out | × | params | target |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
     lines.push(`| \`${r.pattern}\` | ${r.kind} | ${r.inFeatures} → ${r.outFeatures} | ${r.count} | ${compactCount(r.params)} | ${r.targeted ? `✓ ${r.targeted}` : ''} |`);
