@@ -124,6 +124,12 @@ describe('analysis: hover live effects without the usual inputs', () => {
     assert.equal(liveEffects(['base_model'], a)[1], 'Trainable parameters: **1,235,814,400** of 1,235,814,400 (100.0%); full fine-tuning: every parameter trains');
   });
 
+  it('DoRA: the count names the magnitude vectors it includes', () => {
+    // Llama-3.2-1B, r=8 on q_proj: 16 × (8 × (2048+2048) + 2048 magnitude) = 557,056.
+    const a = analyzeConfigText('base_model: meta-llama/Llama-3.2-1B\nadapter: lora\nlora_r: 8\npeft_use_dora: true\nlora_target_modules: [q_proj]\n', { dialect: 'axolotl' });
+    assert.equal(liveEffects(['peft_use_dora'], a)[0], 'Trainable parameters: **557,056** of 1,236,371,456 (0.0451%), 16 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685); with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353)');
+  });
+
   it('learning rate without a model says what is missing instead of showing nothing', () => {
     const a = analyzeConfigText('use_peft: true\nlora_r: 16\nlearning_rate: 2.0e-4\n', { dialect: 'trl' });
     assert.deepEqual(liveEffects(['learning_rate'], a), ["Learning-rate recommendations need the base model's size (no base model named)"]);

@@ -59,7 +59,7 @@ function fromArgs(args: EstimateArgs): EstimateResult | undefined {
   try {
     const model = resolveLocal(args.model);
     const e = estimateParameters(model.config, args.peft, { taskType: args.taskType ?? 'CAUSAL_LM' });
-    return report({ model: model.entry?.id ?? args.model, method: e.method, trainableParams: e.trainableParams, totalParams: e.totalParams, trainablePercent: e.trainablePercent });
+    return report({ model: model.entry?.id ?? args.model, method: args.peft.use_dora === true ? 'DoRA' : e.method, trainableParams: e.trainableParams, totalParams: e.totalParams, trainablePercent: e.trainablePercent });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     void vscode.window.showErrorMessage(`ML Config: ${message}`);
