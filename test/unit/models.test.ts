@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MODEL_CATALOG, findCatalogModel, suggestCatalogName } from '../../src/core/models/catalog';
-import { hfHubCacheDir } from '../../src/core/models/hf-cache';
+import { cachedRepoIds, hfHubCacheDir } from '../../src/core/models/hf-cache';
 import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/core/models/resolve';
 import type { FetchLike } from '../../src/core/models/hub';
 import { buildInventory } from '../../src/core/estimator/inventory';
@@ -110,6 +110,14 @@ describe('models: resolution', () => {
     const viaEnv = tmp();
     cacheSnapshot(join(viaEnv, 'hub'), 'acme/other', 'c1', { model_type: 'gpt2', n_embd: 8 });
     assert.equal(resolveModelLocal('acme/other', { cwd: home, env: { HF_HOME: viaEnv }, homeDir: home })?.config.n_embd, 8);
+  });
+
+  it('lists the repo ids the local HF cache holds, and none for a missing cache', () => {
+    const cache = join(tmp(), 'hub');
+    cacheSnapshot(cache, 'acme/tiny', 'aaa', { model_type: 'llama' });
+    cacheSnapshot(cache, 'org-x/model--with-dashes', 'bbb', { model_type: 'gpt2' });
+    assert.deepEqual(cachedRepoIds(cache).sort(), ['acme/tiny', 'org-x/model--with-dashes']);
+    assert.deepEqual(cachedRepoIds(join(tmp(), 'absent')), []);
   });
 
   it('prefers the catalog over the cache for catalog ids', async () => {

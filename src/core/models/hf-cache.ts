@@ -51,3 +51,10 @@ function safeReaddir(dir: string): string[] {
     return [];
   }
 }
+
+/** Repo ids with a snapshot folder in the hub cache (`models--ORG--NAME`); [] when the cache is absent. */
+export function cachedRepoIds(cacheDir: string): string[] {
+  return safeReaddir(cacheDir)
+    .filter((n) => n.startsWith('models--'))
+    .map((n) => n.slice('models--'.length).replace('--', '/'));
+}

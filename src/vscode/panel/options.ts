@@ -2,10 +2,9 @@
 // local Hugging Face cache, the bundled catalog), every estimator method, and the optimizers the
 // memory table knows.
 import * as os from 'node:os';
-import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { MODEL_CATALOG } from '../../core/models/catalog';
-import { hfHubCacheDir } from '../../core/models/hf-cache';
+import { cachedRepoIds, hfHubCacheDir } from '../../core/models/hf-cache';
 import { panelMethods } from '../../core/panel/methods';
 import type { HostMessage, MethodOption, ModelOption, OptionItem } from '../../core/panel/protocol';
 
@@ -28,22 +27,12 @@ export function methodOptions(): MethodOption[] {
   }));
 }
 
-function cachedRepoIds(): string[] {
-  try {
-    return readdirSync(hfHubCacheDir(process.env, os.homedir()))
-      .filter((n) => n.startsWith('models--'))
-      .map((n) => n.slice('models--'.length).replace('--', '/'));
-  } catch {
-    return [];
-  }
-}
-
 export async function modelOptions(configModel: string | undefined): Promise<ModelOption[]> {
   const out: ModelOption[] = [];
   if (configModel) out.push({ value: configModel, label: `${configModel} (this config)`, group: 'config' });
   const files = await vscode.workspace.findFiles('**/config.json', '**/node_modules/**', 50);
   for (const uri of files) out.push({ value: uri.fsPath, label: `${vscode.workspace.asRelativePath(uri)} (workspace)`, group: 'workspace' });
-  for (const id of cachedRepoIds()) out.push({ value: id, label: `${id} (Hugging Face cache)`, group: 'hf-cache' });
+  for (const id of cachedRepoIds(hfHubCacheDir(process.env, os.homedir()))) out.push({ value: id, label: `${id} (Hugging Face cache)`, group: 'hf-cache' });
   for (const e of MODEL_CATALOG) out.push({ value: e.id, label: `${e.id} (catalog, ${e.family})`, group: 'catalog' });
   const seen = new Set<string>();
   return out.filter((o) => !seen.has(o.value) && seen.add(o.value));
