@@ -87,6 +87,8 @@ describe('editor experience', () => {
     const cAttn = r.rows.find((row) => row.pattern === 'transformer.h.*.attn.c_attn');
     assert.deepEqual(cAttn && { kind: cAttn.kind, in: cAttn.inFeatures, out: cAttn.outFeatures, count: cAttn.count, targeted: cAttn.targeted },
       { kind: 'Conv1D', in: 768, out: 2304, count: 12, targeted: 12 });
+    // GPT-2 ties lm_head to the token embedding: 0 own parameters, and the table says why.
+    assert.match(r.markdown, /\n\| `lm_head` \| Linear \| 768 → 50257 \| 1 \| 0 \(tied to `transformer\.wte`\) \|  \|\n/);
   });
 
   it('Show Model Architecture opens a read-only report that closes without a save prompt', async () => {

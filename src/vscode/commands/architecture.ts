@@ -8,7 +8,7 @@ import type { DocumentInsights } from '../insights';
 import { pickModel } from '../pickModel';
 import { documentFor, resolveLocal } from './shared';
 
-export interface ArchitectureRow { pattern: string; kind: string; inFeatures: number; outFeatures: number; count: number; params: number; targeted: number }
+export interface ArchitectureRow { pattern: string; kind: string; inFeatures: number; outFeatures: number; count: number; params: number; targeted: number; tiedTo?: string }
 export interface ArchitectureResult { model: string; baseParams: number; rows: ArchitectureRow[]; markdown: string }
 
 export async function architectureCommand(insights: DocumentInsights, arg?: vscode.Uri | { model: string; targetModules?: string | string[]; open?: boolean }): Promise<ArchitectureResult | undefined> {
@@ -76,6 +76,7 @@ function group(modules: ModuleInfo[], hit: Set<string>): ArchitectureRow[] {
     const row = rows.get(pattern) ?? { pattern, kind: m.kind, inFeatures: m.inFeatures, outFeatures: m.outFeatures, count: 0, params: 0, targeted: 0 };
     row.count += 1;
     row.params += m.tiedTo ? 0 : m.weightParams + m.biasParams + (m.otherParams ?? 0);
+    if (m.tiedTo) row.tiedTo = m.tiedTo;
     if (hit.has(m.name)) row.targeted += 1;
     rows.set(pattern, row);
   }
@@ -93,7 +94,7 @@ function render(ref: string, base: number, rows: ArchitectureRow[], targets: str
   const lines = [`# ${ref}`, '', `${base.toLocaleString('en-US')} parameters (${compactCount(base)}).${marked}`, '',
   '| module | kind | in → out | × | params | target |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
-    lines.push(`| \`${r.pattern}\` | ${r.kind} | ${r.inFeatures} → ${r.outFeatures} | ${r.count} | ${compactCount(r.params)} | ${r.targeted ? `✓ ${r.targeted}` : ''} |`);
+    lines.push(`| \`${r.pattern}\` | ${r.kind} | ${r.inFeatures} → ${r.outFeatures} | ${r.count} | ${r.tiedTo && r.params === 0 ? `0 (tied to \`${r.tiedTo}\`)` : compactCount(r.params)} | ${r.targeted ? `✓ ${r.targeted}` : ''} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -24,7 +24,7 @@ export async function insertBlockCommand(context: vscode.ExtensionContext, insig
   }
   const chosen = method
     ? snippets.find((s) => s.prefix === `mlc-${dialect}-${method}`)
-    : (await vscode.window.showQuickPick(snippets.map((s) => ({ label: s.prefix.replace(`mlc-${dialect}-`, ''), description: s.description, s })), { title: `ML Config: PEFT block for ${dialect}` }))?.s;
+    : (await vscode.window.showQuickPick(snippets.map((s) => ({ label: s.prefix.replace(`mlc-${dialect}-`, ''), description: s.description, s })), { title: `ML Config: PEFT block for ${DIALECTS.find((d) => d.id === dialect)?.label ?? dialect}` }))?.s;
   if (!chosen) return undefined;
   const line = editor.selection.active.line;
   const at = editor.document.lineAt(line).isEmptyOrWhitespace ? new vscode.Position(line, 0) : new vscode.Position(line + 1, 0);
