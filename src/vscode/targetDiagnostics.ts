@@ -6,9 +6,8 @@ import { targetDiagnostics } from '../core/analysis/targets';
 import type { Diagnostic as CoreDiagnostic } from '../core/validate';
 import type { ConfigValidator } from './diagnostics';
 import { toRange } from './diagnostics';
+import { fixActions } from './codeActions';
 import type { DocumentInsights } from './insights';
-
-const CODES = new Set(['target-unmatched', 'target-not-found']);
 
 export function registerTargetDiagnostics(context: vscode.ExtensionContext, validator: ConfigValidator, insights: DocumentInsights): void {
   const collection = vscode.languages.createDiagnosticCollection('ml-config-lens-targets');
@@ -26,20 +25,10 @@ export function registerTargetDiagnostics(context: vscode.ExtensionContext, vali
     }));
   };
   const fixes: vscode.CodeActionProvider = {
-    provideCodeActions(document, _range, ctx) {
+    provideCodeActions(document, range, ctx) {
       const hit = found.get(document.uri.toString());
       if (!hit || hit.version !== document.version) return [];
-      return ctx.diagnostics.filter((d) => CODES.has(String(d.code))).flatMap((shown) => {
-        const core = hit.diagnostics.find((d) => toRange(document, d.start, d.end).isEqual(shown.range) && d.code === shown.code);
-        return (core?.fixes ?? []).map((fix) => {
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = new vscode.WorkspaceEdit();
-          for (const e of fix.edits) action.edit.replace(document.uri, toRange(document, e.start, e.end), e.newText);
-          action.diagnostics = [shown];
-          action.isPreferred = fix.isPreferred;
-          return action;
-        });
-      });
+      return fixActions(document, range, ctx, hit.diagnostics, collection.get(document.uri) ?? []);
     },
   };
   const selector = ['yaml', 'json', 'jsonc'].map((language) => ({ language }));
