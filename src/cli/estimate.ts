@@ -10,7 +10,7 @@ import { buildEstimateReport, type EstimateReport } from '../core/estimator-inpu
 import type { EstimatorInput } from '../core/estimator-input/types';
 import { resolveModel } from '../core/models/resolve';
 
-const USAGE = `Usage: ml-config-lens estimate --peft PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
+const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
 
   --peft FILE         adapter_config.json, a PEFT config in YAML, or an Axolotl / LLaMA-Factory /
                       TRL / torchtune / AdapterHub config (its dialect is detected)
@@ -29,27 +29,31 @@ interface Options { peft: string; model?: string; taskType?: string; numLabels?:
 
 function parseOptions(args: string[]): Options | 'help' {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
       options: {
         peft: { type: 'string' }, model: { type: 'string' }, 'task-type': { type: 'string' }, 'num-labels': { type: 'string' },
         devices: { type: 'string' }, json: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
     }));
   } catch (err) {
     throw new UsageError((err as Error).message.split('\n')[0]);
   }
   if (values.help) return 'help';
-  if (!values.peft) throw new UsageError('--peft PEFT_CONFIG is required');
+  // `estimate FILE` works like `check FILE` and `recommend FILE`.
+  if (positionals.length > (values.peft ? 0 : 1)) throw new UsageError(`one config file only (got ${[values.peft, ...positionals].filter(Boolean).join(', ')})`);
+  const peft = values.peft ?? positionals[0];
+  if (!peft) throw new UsageError('a PEFT_CONFIG file is required (--peft FILE or FILE)');
   const numLabels = values['num-labels'] === undefined ? undefined : Number(values['num-labels']);
   if (numLabels !== undefined && !(Number.isInteger(numLabels) && numLabels > 0)) throw new UsageError('--num-labels must be a positive whole number');
   const devices = values.devices === undefined ? undefined : Number(values.devices);
   if (devices !== undefined && !(Number.isInteger(devices) && devices > 0)) throw new UsageError('--devices must be a positive whole number');
   return {
-    peft: values.peft, model: values.model, taskType: values['task-type']?.toUpperCase(), numLabels, devices,
+    peft, model: values.model, taskType: values['task-type']?.toUpperCase(), numLabels, devices,
     json: Boolean(values.json), allowNetwork: Boolean(values['allow-network']),
   };
 }

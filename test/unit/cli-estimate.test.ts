@@ -148,7 +148,8 @@ describe('cli-estimate: bad input', () => {
   it('exit 2 with one line for a missing --peft, unknown option, unreadable file, unknown model', async () => {
     const missing = await capture([]);
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /^ml-config-lens estimate: --peft PEFT_CONFIG is required/);
+    assert.match(missing.err, /^ml-config-lens estimate: a PEFT_CONFIG file is required \(--peft FILE or FILE\)/);
+    assert.match((await capture(['a.yml', 'b.yml'])).err, /one config file only \(got a\.yml, b\.yml\)/);
     assert.equal((await capture(['--peft', 'x', '--bogus'])).code, 2);
     const unreadable = await capture(['--peft', '/nonexistent/adapter_config.json']);
     assert.match(unreadable.err, /cannot read \/nonexistent\/adapter_config.json: ENOENT/);
@@ -197,5 +198,18 @@ describe('estimate CLI: --devices', () => {
     const r = await capture(['--peft', fsdp70b, '--devices', '0']);
     assert.equal(r.code, 2);
     assert.match(r.err, /--devices must be a positive whole number/);
+  });
+});
+
+describe('estimate CLI: the config as a plain argument', () => {
+  it('reads `estimate FILE` like `estimate --peft FILE`, as check and recommend do', async () => {
+    const file = resolve(root, 'examples/axolotl/mistral-qlora.yml');
+    const plain = await capture([file, '--json']);
+    const flagged = await capture(['--peft', file, '--json']);
+    assert.equal(plain.code, 0, plain.err);
+    // Mistral-7B, LoRA r=32 on all 7 linear projections of 32 layers:
+    // 32 × 32 × (2×(4096+4096) + 2×(4096+1024) + 3×(4096+14336)) = 83,886,080
+    assert.equal(JSON.parse(plain.out).trainableParams, 83_886_080);
+    assert.deepEqual(JSON.parse(plain.out), JSON.parse(flagged.out));
   });
 });
