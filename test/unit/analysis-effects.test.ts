@@ -127,7 +127,7 @@ describe('analysis: hover live effects without the usual inputs', () => {
   it('DoRA: the count names the magnitude vectors it includes', () => {
     // Llama-3.2-1B, r=8 on q_proj: 16 × (8 × (2048+2048) + 2048 magnitude) = 557,056.
     const a = analyzeConfigText('base_model: meta-llama/Llama-3.2-1B\nadapter: lora\nlora_r: 8\npeft_use_dora: true\nlora_target_modules: [q_proj]\n', { dialect: 'axolotl' });
-    assert.equal(liveEffects(['peft_use_dora'], a)[0], 'Trainable parameters: **557,056** of 1,236,371,456 (0.0451%), 16 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685); with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353)');
+    assert.equal(liveEffects(['peft_use_dora'], a)[0], 'Trainable parameters: **557,056** of 1,236,371,456 (0.0451%), 16 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685) with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353)');
   });
 
   it('learning rate without a model says what is missing instead of showing nothing', () => {

@@ -18,9 +18,7 @@ const trainable: Effect = (a) => {
   if (e) {
     // Full fine-tuning adapts no module; "0 modules adapted" there reads like an error.
     const adapted = e.adaptedModules > 0 ? `, ${e.adaptedModules} modules adapted` : '';
-    // The estimator's basis names LoRA for DoRA too; the count includes DoRA's magnitude vectors, so say so.
-    const dora = a.input?.peft.use_dora === true ? '; with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353)' : '';
-    return [`Trainable parameters: **${exactCount(e.trainableParams)}** of ${exactCount(e.totalParams)} (${percent(e.trainablePercent)})${adapted}; ${e.basis}${dora}`];
+    return [`Trainable parameters: **${exactCount(e.trainableParams)}** of ${exactCount(e.totalParams)} (${percent(e.trainablePercent)})${adapted}; ${e.basis}`];
   }
   // Without a model the model line already explains why; repeating the long reason is noise.
   if (!a.model) return [`Trainable parameters: not computed (${a.modelRef ? 'model not resolved' : 'no base model named'})`];

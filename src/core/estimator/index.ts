@@ -61,7 +61,8 @@ function estimateTuner(inv: ModelInventory, peft: PeftConfig, type: string, task
   const tree = buildTree(replicated);
   const r = injectAdapter(replicated, tree, method, peft, taskType);
   if (type === 'BOFT' && Number(peft.boft_n_butterfly_factor ?? 1) > 1) r.ledger.warnings.push(BOFT_NOTE);
-  const basis = isPaperOnly(type) ? `count from the paper: ${method.label}` : `PEFT ${PEFT_VERSION} rules: ${method.label}${type === 'BOFT' ? `. ${BOFT_NOTE}` : ''}`;
+  const variant = type === 'LORA' && peft.use_dora === true ? ' with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353)' : '';
+  const basis = isPaperOnly(type) ? `count from the paper: ${method.label}` : `PEFT ${PEFT_VERSION} rules: ${method.label}${variant}${type === 'BOFT' ? `. ${BOFT_NOTE}` : ''}`;
   return toEstimate(inv, r.ledger, {
     method: type, basis, adaptedModules: r.adapted.size,
     targetMatches: targetMatches(tree, r.userTargets, r.adapted.size), availableTargetNames: available(tree),
