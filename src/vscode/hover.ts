@@ -44,7 +44,9 @@ export function hoverMarkdown(key: string, info: KeyDescription | undefined, eff
   if (range) facts.push(range);
   out.push(facts.join(' · '));
   if (info?.description) out.push(info.description);
-  if (info?.enum?.length) out.push(enumList(info.enum));
+  // A `_component_` path is any importable builder; the schema's per-package lists (torchtune) are
+  // conditional, so one of them would read as the only allowed values.
+  if (info?.enum?.length && key !== '_component_') out.push(enumList(info.enum));
   if (info?.deprecated) {
     out.push(`$(warning) **Deprecated**${info.renamedTo ? `: renamed to \`${info.renamedTo}\`` : ''}${info.deprecationMessage ? `. ${info.deprecationMessage}` : ''}`);
   }
