@@ -58,8 +58,10 @@ export function hoverMarkdown(key: string, info: KeyDescription | undefined, eff
 function rangeText(info: KeyDescription | undefined): string | undefined {
   if (!info) return undefined;
   const { minimum: lo, maximum: hi } = info;
-  if (lo !== undefined && hi !== undefined) return `range [${lo}, ${hi}]`;
-  if (lo !== undefined) return `≥ ${lo}`;
-  if (hi !== undefined) return `≤ ${hi}`;
+  const open = info.exclusiveMinimum === true;
+  const close = info.exclusiveMaximum === true;
+  if (lo !== undefined && hi !== undefined) return `range ${open ? '(' : '['}${lo}, ${hi}${close ? ')' : ']'}`;
+  if (lo !== undefined) return `${open ? '>' : '≥'} ${lo}`;
+  if (hi !== undefined) return `${close ? '<' : '≤'} ${hi}`;
   return undefined;
 }

@@ -13,6 +13,9 @@ export interface KeyDescription {
   enum?: unknown[];
   minimum?: number;
   maximum?: number;
+  /** True when the bound itself is excluded (JSON Schema exclusiveMinimum / exclusiveMaximum). */
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
   deprecated: boolean;
   deprecationMessage?: string;
   renamedTo?: string;
@@ -40,6 +43,8 @@ export function describeKeyPath(dialect: DialectId, path: readonly string[]): Ke
   return {
     description: i.description, type: i.type, default: i.default, enum: i.enum,
     minimum: i.minimum ?? i.exclusiveMinimum, maximum: i.maximum ?? i.exclusiveMaximum,
+    exclusiveMinimum: i.minimum === undefined && i.exclusiveMinimum !== undefined,
+    exclusiveMaximum: i.maximum === undefined && i.exclusiveMaximum !== undefined,
     deprecated: i.deprecated === true || i.renamedTo !== undefined,
     deprecationMessage: i.deprecationMessage, renamedTo: i.renamedTo, paper: i.paper,
   };
