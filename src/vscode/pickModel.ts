@@ -1,10 +1,9 @@
 // Quick pick of a model: the active config's model, workspace config.json files, the local Hugging
 // Face cache, and the bundled catalog. Returns a reference the core's resolver understands.
 import * as os from 'node:os';
-import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { MODEL_CATALOG } from '../core/models/catalog';
-import { hfHubCacheDir } from '../core/models/hf-cache';
+import { cachedRepoIds, hfHubCacheDir } from '../core/models/hf-cache';
 
 interface ModelItem extends vscode.QuickPickItem { ref: string }
 
@@ -18,22 +17,11 @@ export async function pickModel(current?: string, missing?: string): Promise<str
   const workspace = await vscode.workspace.findFiles('**/config.json', '**/node_modules/**', 50);
   if (workspace.length) items.push({ label: 'Workspace', kind: vscode.QuickPickItemKind.Separator, ref: '' });
   for (const uri of workspace) items.push({ label: vscode.workspace.asRelativePath(uri), description: 'workspace config.json', ref: uri.fsPath });
-  const cached = cachedRepoIds();
+  const cached = cachedRepoIds(hfHubCacheDir(process.env, os.homedir()));
   if (cached.length) items.push({ label: 'Hugging Face cache', kind: vscode.QuickPickItemKind.Separator, ref: '' });
   for (const id of cached) items.push({ label: id, description: 'local Hugging Face cache', ref: id });
   items.push({ label: 'Bundled catalog', kind: vscode.QuickPickItemKind.Separator, ref: '' });
   for (const e of MODEL_CATALOG) items.push({ label: e.id, description: e.family, detail: e.aliases.join(', ') || undefined, ref: e.id });
   const picked = await vscode.window.showQuickPick(items, { title: missing ? `ML Config: '${missing}' was not found locally; choose a model` : 'ML Config: choose a model', placeHolder: 'Type a model name, e.g. llama-3-8b', matchOnDescription: true, matchOnDetail: true });
   return picked?.ref || undefined;
-}
-
-/** Repo ids with a snapshot in the local HF cache (models--ORG--NAME folders). */
-function cachedRepoIds(): string[] {
-  try {
-    return readdirSync(hfHubCacheDir(process.env, os.homedir()))
-      .filter((n) => n.startsWith('models--'))
-      .map((n) => n.slice('models--'.length).replace('--', '/'));
-  } catch {
-    return [];
-  }
 }
