@@ -62,6 +62,16 @@ describe('analyzeConfigText', () => {
     assert.equal(step?.applies, 'context');
   });
 
+  it('takes the regime from the laws module, as `ml-config-lens recommend` does (continued pre-training)', () => {
+    const text = 'model_name_or_path: meta-llama/Llama-2-7b-hf\nstage: pt\nfinetuning_type: full\ncutoff_len: 2048\n' +
+      'per_device_train_batch_size: 4\ngradient_accumulation_steps: 8\nmax_steps: 1000\nlearning_rate: 1.0e-4\n';
+    const a = analyzeConfigText(text, { dialect: 'llamafactory' });
+    assert.equal(a.regime, 'continued');
+    assert.equal(a.laws.find((l) => l.law === 'rewarm')?.applies, 'recommendation');
+    // D = max_steps × 4 × 8 × 2048 = 65,536,000 tokens reaches the laws (Step Law needs it).
+    assert.match(a.laws.find((l) => l.law === 'step-law')?.formula ?? '', /\(6\.554e7\)\^0\.30749/);
+  });
+
   it('lets a model override replace the config model', () => {
     const a = analyzeConfigText(AXOLOTL_LORA, { dialect: 'axolotl', modelOverride: 'meta-llama/Meta-Llama-3-8B' });
     // Llama-3-8B q_proj 4096→4096, v_proj 4096→1024 (GQA): 32 × 8 × (4096+4096 + 4096+1024) = 3,407,872

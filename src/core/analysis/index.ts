@@ -11,7 +11,7 @@ import { estimateTrainingMemory, type MemoryEstimate } from '../memory';
 import { memoryInputFor } from '../memory/plan';
 import { matchCatalogModel } from '../models/catalog';
 import type { ResolvedModel } from '../models/types';
-import { modelParamsForLaws, recommend, trainingShapeToLawInputs, type LawInputs, type LawResult, type Regime } from '../laws';
+import { configShapeFromInput, lawInputsFromConfig, modelParamsForLaws, recommend, type ConfigShape, type LawResult, type Regime } from '../laws';
 import { loraScaling, type LoraScaling } from './lora-scaling';
 
 export { loraScaling, type LoraScaling } from './lora-scaling';
@@ -39,7 +39,6 @@ export interface ConfigAnalysis {
   memory?: MemoryEstimate;
   memoryNotes: string[];
   regime?: Regime;
-  lawInputs?: LawInputs;
   laws: LawResult[];
   effectiveBatch?: EffectiveBatch;
   loraScaling?: LoraScaling;
@@ -52,8 +51,6 @@ const catalogOnly = (ref: string): ResolvedModel | undefined => {
   return { config: match.entry.config, kind: 'catalog', location: match.entry.id, entry: match.entry, ...(match.note ? { note: match.note } : {}) };
 };
 
-const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT']);
-
 export function analyzeConfigText(text: string, opts: AnalysisOptions): ConfigAnalysis {
   const result: ConfigAnalysis = { dialect: opts.dialect, memoryNotes: [], laws: [], problems: [] };
   const config = parseMapping(text, result);
@@ -65,8 +62,10 @@ export function analyzeConfigText(text: string, opts: AnalysisOptions): ConfigAn
     return result;
   }
   const input = result.input;
+  // The laws module decides the regime and its inputs, so the editor and `ml-config-lens recommend` agree.
+  const shape = configShapeFromInput(input, config);
   result.loraScaling = loraScaling(input.peft);
-  result.regime = TRAINS_BASE.has(input.peft.peft_type.toUpperCase()) ? 'full' : 'lora';
+  result.regime = shape.regime;
   result.effectiveBatch = effectiveBatch(input);
   result.modelRef = opts.modelOverride ?? input.modelRef;
   if (!result.modelRef) {
@@ -75,12 +74,12 @@ export function analyzeConfigText(text: string, opts: AnalysisOptions): ConfigAn
     result.model = safe(() => (opts.resolveModel ?? catalogOnly)(result.modelRef as string), result.problems);
     if (!result.model) result.problems.push(`model '${result.modelRef}' is not in the catalog, the workspace or the local Hugging Face cache`);
   }
-  if (result.model) addModelDependent(result, input, result.model);
-  else result.laws = recommend(lawInputsOf(input, result.regime, undefined));
+  if (result.model) addModelDependent(result, input, result.model, shape);
+  else result.laws = recommend(lawInputsFromConfig(shape, undefined).inputs);
   return result;
 }
 
-function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model: ResolvedModel): void {
+function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model: ResolvedModel, shape: ConfigShape): void {
   const opts = { taskType: input.taskType, numLabels: input.numLabels };
   result.estimate = safe(() => estimateParameters(model.config, input.peft, opts), result.problems);
   if (result.estimate) {
@@ -104,27 +103,7 @@ function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model:
     }
   }
   const params = safe(() => modelParamsForLaws(model.config as Record<string, unknown>), result.problems);
-  result.laws = recommend(lawInputsOf(input, result.regime ?? 'lora', params && {
-    totalParams: params.totalParams, nonEmbeddingParams: params.nonEmbeddingParams,
-    nLayer: params.nLayer, dModel: params.dModel, vocabSize: params.vocabSize, modelFamily: params.modelType,
-  }));
-}
-
-function lawInputsOf(input: EstimatorInput, regime: Regime, params: Partial<LawInputs> | undefined): LawInputs {
-  const t = input.training;
-  const shape = trainingShapeToLawInputs({
-    microBatch: t.microBatchSize, gradAccum: t.gradientAccumulationSteps, devices: t.devices,
-    seqLen: t.sequenceLength, maxSteps: t.maxSteps, epochs: t.epochs, learningRate: t.learningRate, regime,
-  });
-  const r = input.peft.r ?? input.peft.lora_rank;
-  const alpha = input.peft.lora_alpha;
-  return {
-    ...params, regime,
-    tokens: shape.tokens, batchTokens: shape.batchTokens, seqLen: shape.seqLen,
-    currentLearningRate: shape.currentLearningRate,
-    loraRank: typeof r === 'number' ? r : undefined,
-    loraAlpha: typeof alpha === 'number' ? alpha : undefined,
-  };
+  result.laws = recommend(lawInputsFromConfig(shape, params).inputs);
 }
 
 function effectiveBatch(input: EstimatorInput): EffectiveBatch | undefined {

@@ -82,7 +82,8 @@ function regimeOfMapped(input: EstimatorInput, cfg: Obj): { regime: Regime; reas
   return raw.regime === 'continued' ? raw : { regime: 'full', reason: `${input.dialect} ${type === 'FREEZE' ? 'freeze-tuning' : 'full fine-tuning'}` };
 }
 
-function fromEstimatorInput(input: EstimatorInput, cfg: Obj): ConfigShape {
+/** The laws' view of a config already mapped by its dialect (`cfg` is the raw config, for the regime). */
+export function configShapeFromInput(input: EstimatorInput, cfg: Obj): ConfigShape {
   const t = input.training;
   const { regime, reason } = regimeOfMapped(input, cfg);
   const peft = input.peft as Obj;
@@ -109,7 +110,7 @@ export function configShapeFromText(text: string): ConfigShape {
   let fallback = 'minimal key map (dialect not recognised)';
   if (dialect) {
     try {
-      return fromEstimatorInput(mapDialectConfig(cfg, dialect), cfg);
+      return configShapeFromInput(mapDialectConfig(cfg, dialect), cfg);
     } catch (err) {
       if (!(err instanceof DialectMappingError)) throw err;
       fallback = `minimal key map (${dialect} mapping refused: ${err.message})`;
