@@ -38,6 +38,14 @@ describe('analyzeConfigText', () => {
     assert.ok(a.memoryNotes.some((n) => /sdpa/i.test(n)), a.memoryNotes.join(' | '));
   });
 
+  it('counts Axolotl lora_target_linear plus listed modules as the CLI report does (their union)', () => {
+    const text = 'base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 8\nlora_alpha: 16\nlora_target_linear: true\n' +
+      'lora_target_modules:\n  - embed_tokens\nmicro_batch_size: 2\ngradient_accumulation_steps: 4\n';
+    const a = analyzeConfigText(text, { dialect: 'axolotl' });
+    // all-linear r 8 = 19,988,480 (formulas.md 4.2) + embed_tokens r·(32000 + 4096) = 288,768
+    assert.equal(a.estimate?.trainableParams, 19_988_480 + 288_768);
+  });
+
   it('derives the effective batch in sequences and tokens', () => {
     const a = analyzeConfigText(AXOLOTL_LORA, { dialect: 'axolotl' });
     assert.equal(a.effectiveBatch?.sequences, 8);

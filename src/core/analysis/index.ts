@@ -4,11 +4,9 @@
 import { parseDocument, isMap } from 'yaml';
 import type { DialectId } from '../dialects';
 import { mapDialectConfig, type EstimatorInput } from '../estimator-input';
-import { adapterInputsFor } from '../estimator-input/adapter-inputs';
-import { estimateParameters, type ParameterEstimate } from '../estimator';
-import { buildInventory } from '../estimator/inventory';
-import { estimateTrainingMemory, type MemoryEstimate } from '../memory';
-import { memoryInputFor } from '../memory/plan';
+import { buildEstimateReport } from '../estimator-input/report';
+import type { ParameterEstimate } from '../estimator';
+import type { MemoryEstimate } from '../memory';
 import { matchCatalogModel } from '../models/catalog';
 import type { ResolvedModel } from '../models/types';
 import { configShapeFromInput, lawInputsFromConfig, modelParamsForLaws, recommend, type ConfigShape, type LawResult, type Regime } from '../laws';
@@ -80,27 +78,12 @@ export function analyzeConfigText(text: string, opts: AnalysisOptions): ConfigAn
 }
 
 function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model: ResolvedModel, shape: ConfigShape): void {
-  const opts = { taskType: input.taskType, numLabels: input.numLabels };
-  result.estimate = safe(() => estimateParameters(model.config, input.peft, opts), result.problems);
-  if (result.estimate) {
-    const estimate = result.estimate;
-    const plan = safe(() => {
-      const inventory = buildInventory(model.config, opts);
-      const config = model.config as Record<string, unknown>;
-      return memoryInputFor({
-        trainableParams: estimate.trainableParams,
-        totalParams: estimate.totalParams,
-        peftType: input.peft.peft_type,
-        inventory,
-        training: input.training,
-        modelConfig: config,
-        adapters: adapterInputsFor(input.peft, inventory, estimate, config, opts),
-      });
-    }, result.problems);
-    if (plan) {
-      result.memoryNotes = plan.notes;
-      result.memory = safe(() => estimateTrainingMemory(plan.input), result.problems);
-    }
+  // The same report the CLI prints (Axolotl's lora_target_linear + listed names, memory plan, notes).
+  const report = safe(() => buildEstimateReport(input, model), result.problems);
+  if (report) {
+    result.estimate = report.params;
+    result.memory = report.memory;
+    result.memoryNotes = report.memoryNotes;
   }
   const params = safe(() => modelParamsForLaws(model.config as Record<string, unknown>), result.problems);
   result.laws = recommend(lawInputsFromConfig(shape, params).inputs);

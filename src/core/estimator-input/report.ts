@@ -3,18 +3,20 @@
 // and the editor so both show the same numbers.
 import { estimateParameters, previewTargets, type ParameterEstimate } from '../estimator';
 import { buildInventory } from '../estimator/inventory';
-import { estimateTrainingMemory, type MemoryEstimate } from '../memory';
+import { estimateTrainingMemory, type MemoryEstimate, type MemoryInput } from '../memory';
 import { memoryInputFor } from '../memory/plan';
 import type { ResolvedModel } from '../models/types';
 import { adapterInputsFor } from './adapter-inputs';
 import { expandAllLinear } from './expand';
-import type { EstimatorInput } from './types';
+import type { EstimatorInput, PeftConfig, TrainingShape } from './types';
 
 export interface EstimateReport {
   model: { source: ResolvedModel['kind']; location: string };
   input: EstimatorInput;
   params: ParameterEstimate;
   memory: MemoryEstimate;
+  /** The memory plan's assumptions and the estimate's own notes (a subset of `notes`). */
+  memoryNotes: string[];
   notes: string[];
 }
 
@@ -29,15 +31,24 @@ export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel,
   const numLabels = overrides.numLabels ?? input.numLabels;
   const peft = input.extraTargets ? expandAllLinear(input, previewTargets(model.config, 'all-linear', { taskType, numLabels })) : input.peft;
   const params = estimateParameters(model.config, peft, { taskType, numLabels });
-  const inventory = buildInventory(model.config, { taskType, numLabels });
-  const modelConfig = model.config as Record<string, unknown>;
-  const plan = memoryInputFor({
-    trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training: input.training,
-    modelConfig, adapters: adapterInputsFor(peft, inventory, params, modelConfig, { taskType, numLabels }),
-  });
+  const plan = memoryPlanFor(model.config, peft, params, input.training, { taskType, numLabels });
   const memory = estimateTrainingMemory(plan.input);
+  const memoryNotes = [...plan.notes, ...memory.notes];
   return {
-    model: { source: model.kind, location: model.location }, input, params, memory,
-    notes: [...input.notes, ...plan.notes, ...memory.notes],
+    model: { source: model.kind, location: model.location }, input, params, memory, memoryNotes,
+    notes: [...input.notes, ...memoryNotes],
   };
+}
+
+/**
+ * The memory input for a counted setup: the model's inventory, the training shape, and the LoRA
+ * adapters' own activations. The CLI report, the editor and the panel all size memory through this.
+ */
+export function memoryPlanFor(config: Record<string, unknown>, peft: PeftConfig, params: ParameterEstimate, training: TrainingShape,
+  opts: { taskType?: string | null; numLabels?: number }): { input: MemoryInput; notes: string[] } {
+  const inventory = buildInventory(config, opts);
+  return memoryInputFor({
+    trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training,
+    modelConfig: config, adapters: adapterInputsFor(peft, inventory, params, config, opts),
+  });
 }

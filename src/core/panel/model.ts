@@ -2,10 +2,9 @@
 // shows out (parameters, memory, learning rates, chart series). Pure and total: what cannot be
 // computed becomes a line in `problems`, never an exception.
 import { estimateParameters, type ParameterEstimate } from '../estimator';
-import { buildInventory } from '../estimator/inventory';
 import type { PeftConfig } from '../estimator-input/types';
 import { modelParamsForLaws, recommend, trainingShapeToLawInputs, type LawInputs, type LawResult, type Regime } from '../laws';
-import { memoryInputFor } from '../memory/plan';
+import { memoryPlanFor } from '../estimator-input/report';
 import type { ModelConfigJson } from '../models/types';
 import { lawChart } from './curves';
 import { trainingShapeOf } from './inputs';
@@ -46,10 +45,7 @@ export function computePanelModel(inputs: PanelInputs, ctx: PanelContext): Panel
   const estimate = peft && attempt(() => estimateParameters(config, peft, opts), problems);
   if (estimate && peft) {
     out.params = paramsOf(estimate);
-    const plan = attempt(() => memoryInputFor({
-      trainableParams: estimate.trainableParams, totalParams: estimate.totalParams, peftType: peft.peft_type,
-      inventory: buildInventory(config, opts), training: trainingShapeOf(inputs),
-    }), problems);
+    const plan = attempt(() => memoryPlanFor(config as Record<string, unknown>, peft, estimate, trainingShapeOf(inputs), opts), problems);
     if (plan) out.memory = attempt(() => panelMemory(plan.input, plan.notes), problems) ?? null;
   }
   const size = attempt(() => modelParamsForLaws(config as Record<string, unknown>), problems);
