@@ -65,3 +65,10 @@ describe('laws: config files to training shape', () => {
     assert.throws(() => configShapeFromText('42'), /must be a mapping/);
   });
 });
+
+describe('regimeOfPeftType (shared by the editor, the panel and recommend)', () => {
+  it('puts FULL and FREEZE in full fine-tuning and every adapter, BitFit included, in the LoRA family', async () => {
+    const { regimeOfPeftType } = await import('../../src/core/laws');
+    assert.deepEqual(['FULL', 'freeze', 'LORA', 'IA3', 'BITFIT', 'PREFIX_TUNING'].map(regimeOfPeftType), ['full', 'full', 'lora', 'lora', 'lora', 'lora']);
+  });
+});

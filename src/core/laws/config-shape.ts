@@ -74,10 +74,16 @@ function pos(n: number | undefined): number | undefined {
   return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
-/** peft_type → regime: FULL/FREEZE train base weights (full, or continued on pre-training data); any adapter is LoRA-family. */
+/** peft_type → regime: FULL and FREEZE train the base weights; any adapter (BitFit too) is LoRA-family. */
+export function regimeOfPeftType(peftType: string): Regime {
+  const type = peftType.toUpperCase();
+  return type === 'FULL' || type === 'FREEZE' ? 'full' : 'lora';
+}
+
+/** The regime of a mapped config: full fine-tuning becomes continued pre-training on pre-training data. */
 function regimeOfMapped(input: EstimatorInput, cfg: Obj): { regime: Regime; reason: string } {
   const type = String(input.peft.peft_type).toUpperCase();
-  if (type !== 'FULL' && type !== 'FREEZE') return { regime: 'lora', reason: `${input.dialect} adapter ${type}` };
+  if (regimeOfPeftType(type) === 'lora') return { regime: 'lora', reason: `${input.dialect} adapter ${type}` };
   const raw = regimeOfConfig(cfg);
   return raw.regime === 'continued' ? raw : { regime: 'full', reason: `${input.dialect} ${type === 'FREEZE' ? 'freeze-tuning' : 'full fine-tuning'}` };
 }

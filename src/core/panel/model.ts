@@ -3,7 +3,7 @@
 // computed becomes a line in `problems`, never an exception.
 import { estimateParameters, type ParameterEstimate } from '../estimator';
 import type { PeftConfig } from '../estimator-input/types';
-import { modelParamsForLaws, recommend, trainingShapeToLawInputs, type LawInputs, type LawResult, type Regime } from '../laws';
+import { modelParamsForLaws, recommend, regimeOfPeftType, trainingShapeToLawInputs, type LawInputs, type LawResult, type Regime } from '../laws';
 import { memoryPlanFor } from '../estimator-input/report';
 import type { ModelConfigJson } from '../models/types';
 import { lawChart } from './curves';
@@ -23,13 +23,11 @@ export interface PanelContext {
   numLabels?: number;
 }
 
-const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT']);
-
 export function computePanelModel(inputs: PanelInputs, ctx: PanelContext): PanelModel {
   const problems: string[] = [];
   const taskType = ctx.taskType === undefined ? 'CAUSAL_LM' : ctx.taskType;
   const method = findPanelMethod(inputs.method);
-  const regime: Regime = method && TRAINS_BASE.has(method.peftType) ? 'full' : 'lora';
+  const regime: Regime = method ? regimeOfPeftType(method.peftType) : 'lora';
   const out: PanelModel = {
     modelRef: inputs.modelRef, modelLabel: ctx.model?.label ?? inputs.modelRef,
     params: null, memory: null, laws: [], lawChart: null, effectiveBatch: effectiveBatch(inputs), problems,
