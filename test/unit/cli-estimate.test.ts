@@ -1,14 +1,14 @@
 // The estimate command on oracle-backed cases: exact PEFT counts, exact printed lines, exit codes.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli/estimate';
+import { describeWithShared, readTestJson } from '../support/shared';
 
 const root = resolve(__dirname, '../../..');
-const shared = resolve(root, '../shared');
-const cases = JSON.parse(readFileSync(join(shared, 'oracle/cases.json'), 'utf8')) as OracleCase[];
+const cases = readTestJson<OracleCase[]>('oracle/cases.json');
 
 interface OracleCase {
   id: string;
@@ -109,8 +109,7 @@ describe('cli-estimate: heads chosen by --task-type and --num-labels', () => {
   });
 });
 
-describe('cli-estimate: dialect configs', () => {
-  const real = join(shared, 'corpus/real');
+describeWithShared('corpus/real', 'cli-estimate: dialect configs', (real) => {
   it('torchtune QLoRA recipe: model from the builder, 4-bit NF4 weights', async () => {
     const r = await capture(['--peft', join(real, 'torchtune/recipes/configs/llama3/8B_qlora_single_device.yaml'), '--json']);
     assert.equal(r.code, 0, r.err);
@@ -178,8 +177,7 @@ describe('cli-estimate: bad input', () => {
   });
 });
 
-describe('estimate CLI: --devices', () => {
-  const fsdp70b = join(shared, 'corpus/real/axolotl/examples/llama-3/qlora-fsdp-70b.yaml');
+describeWithShared('corpus/real/axolotl/examples/llama-3/qlora-fsdp-70b.yaml', 'estimate CLI: --devices', (fsdp70b) => {
   type Mem = { components: Array<{ id: string; bytes: number }> };
 
   it('divides the sharded parts by the device count under FSDP full_shard (ZeRO stage 3)', async () => {

@@ -3,10 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { run } from '../../src/cli/recommend';
-
-const corpus = resolve(__dirname, '../../..', '../shared/corpus/real');
+import { itWithShared } from '../support/shared';
 
 interface Captured { code: number; out: string; err: string }
 
@@ -80,8 +79,9 @@ describe('cli recommend: --json', () => {
     assert.equal(rs.formula, 'α/r = 32/16 = 2; α/√r = 32/√16 = 8');
   });
 
-  it('resolves a real TRL recipe\'s model from the catalog (zephyr-7b-beta QLoRA)', async () => {
-    const j = await json(join(corpus, 'alignment-handbook/recipes/zephyr-7b-beta/sft/config_qlora.yaml'));
+  const zephyr = 'corpus/real/alignment-handbook/recipes/zephyr-7b-beta/sft/config_qlora.yaml';
+  itWithShared(zephyr, 'resolves a real TRL recipe\'s model from the catalog (zephyr-7b-beta QLoRA)', async (file) => {
+    const j = await json(file);
     assert.equal(j.inputs.regime, 'lora');
     assert.equal(j.inputs.modelFamily, 'mistral');
     assert.equal(j.inputs.totalParams, 7_241_732_096);

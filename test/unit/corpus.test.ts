@@ -3,24 +3,20 @@
 // in test/corpus/expected.json, each with its reason; files of dialects we do not cover must not be
 // claimed; every broken variant must be reported at the manifest's line with the expected severity.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateText } from '../../src/core/validate';
 import { corpusFiles, dialectOf, lineOf } from './corpusSupport';
+import { describeWithShared } from '../support/shared';
 
 const root = resolve(__dirname, '../../..');
-const corpus = resolve(root, '../shared/corpus');
 const expected = JSON.parse(readFileSync(join(root, 'test/corpus/expected.json'), 'utf8')) as Record<string, Array<{ code: string; line: number; severity: string; reason: string }>>;
 
 interface Mutation { id: string; file: string; dialect: string; kind: string; line: number; expect: string }
 
 const key = (d: { code: string; line: number; severity: string }): string => `${d.line}:${d.severity}:${d.code}`;
 
-describe('corpus: real configs', function () {
-  if (!existsSync(corpus)) {
-    it('needs ../shared/corpus beside the repository', () => assert.fail(`corpus not found at ${corpus}`));
-    return;
-  }
+describeWithShared('corpus', 'corpus: real configs', (corpus) => {
   const files = corpusFiles(corpus);
   const tally = { error: 0, warning: 0, information: 0 };
   after(() => console.log(`      corpus: ${files.length} real files; diagnostics ${tally.error} error, ${tally.warning} warning, ${tally.information} information`));
@@ -51,10 +47,8 @@ describe('corpus: real configs', function () {
   }
 });
 
-describe('corpus: broken variants (mutations/manifest.json)', function () {
-  const manifestPath = join(corpus, 'mutations/manifest.json');
-  if (!existsSync(manifestPath)) return;
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Mutation[];
+describeWithShared('corpus', 'corpus: broken variants (mutations/manifest.json)', (corpus) => {
+  const manifest = JSON.parse(readFileSync(join(corpus, 'mutations/manifest.json'), 'utf8')) as Mutation[];
   let caught = 0;
   after(() => console.log(`      mutations caught: ${caught}/${manifest.length}`));
 

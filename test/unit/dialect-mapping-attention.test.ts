@@ -2,18 +2,19 @@
 // (../shared/corpus/real), exactly as each framework would pick them.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { mapDialectConfig, type TrainingShape } from '../../src/core/estimator-input';
 import { attentionKindOf } from '../../src/core/estimator-input/runtime';
 import type { DialectId } from '../../src/core/dialects';
+import { sharedPath, describeWithShared } from '../support/shared';
 
-const real = resolve(__dirname, '../../..', '../shared/corpus/real');
+/** Called only inside describeWithShared('corpus/real', …) bodies, where the folder exists. */
 const training = (rel: string, dialect: DialectId): TrainingShape =>
-  mapDialectConfig(parse(readFileSync(join(real, rel), 'utf8')), dialect).training;
+  mapDialectConfig(parse(readFileSync(join(sharedPath('corpus/real')!, rel), 'utf8')), dialect).training;
 const pick = (t: TrainingShape) => ({ attention: t.attention, attentionSetting: t.attentionSetting });
 
-describe('dialect-mapping attention: Axolotl', () => {
+describeWithShared('corpus/real', 'dialect-mapping attention: Axolotl', () => {
   it('flash_attention: true → FlashAttention 2 (qwen3/8b-lora-fused-attn.yaml)', () => {
     assert.deepEqual(pick(training('axolotl/examples/qwen3/8b-lora-fused-attn.yaml', 'axolotl')), { attention: 'flash', attentionSetting: 'flash_attention: true' });
   });
@@ -65,7 +66,7 @@ describe('dialect-mapping attention: Axolotl', () => {
   });
 });
 
-describe('dialect-mapping attention: LLaMA-Factory, TRL, torchtune', () => {
+describeWithShared('corpus/real', 'dialect-mapping attention: LLaMA-Factory, TRL, torchtune', () => {
   it('LLaMA-Factory flash_attn: fa2 (ascend), flash_attention_2 (v1), disabled → eager, auto → default', () => {
     assert.deepEqual(pick(training('llamafactory/examples/ascend/qwen3_5moe_lora_sft_fsdp2.yaml', 'llamafactory')), { attention: 'flash', attentionSetting: 'flash_attn: fa2' });
     const v1 = training('llamafactory/examples/v1/train_batching_strategy/train_full_fsdp2_padding_free.yaml', 'llamafactory-v1' as DialectId);

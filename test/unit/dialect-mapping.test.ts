@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DialectMappingError, mapDialectConfig, parseBuilder } from '../../src/core/estimator-input';
 import { expandAllLinear } from '../../src/core/estimator-input/expand';
@@ -8,11 +8,11 @@ import { estimatorInputFromText } from '../../src/core/estimator-input/from-text
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { resolveModel } from '../../src/core/models/resolve';
 import type { DialectId } from '../../src/core/dialects';
+import { describeWithShared } from '../support/shared';
 
-const real = resolve(__dirname, '../../..', '../shared/corpus/real');
-const load = (rel: string): unknown => parse(readFileSync(join(real, rel), 'utf8'));
+describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT configs', (real) => {
+  const load = (rel: string): unknown => parse(readFileSync(join(real, rel), 'utf8'));
 
-describe('dialect-mapping: real configs, exact PEFT configs', () => {
   it('Axolotl llama-3/lora-8b.yml: lora_target_linear → all-linear, 8-bit base', () => {
     const m = mapDialectConfig(load('axolotl/examples/llama-3/lora-8b.yml'), 'axolotl');
     assert.equal(m.modelRef, 'NousResearch/Meta-Llama-3-8B');
@@ -106,7 +106,9 @@ describe('dialect-mapping: real configs, exact PEFT configs', () => {
     assert.equal(m.modelRef, cfg.base_model_name_or_path ?? undefined);
     assert.equal(m.taskType, cfg.task_type ?? null);
   });
+});
 
+describe('dialect-mapping: AdapterHub', () => {
   it('AdapterHub configs become BOTTLENECK, saved ones unwrap `config`', () => {
     const m = mapDialectConfig({ config: { architecture: 'bottleneck', reduction_factor: 16, mh_adapter: false, output_adapter: true }, model_name: 'bert-base-uncased' }, 'adapterhub');
     assert.deepEqual(m.peft, { architecture: 'bottleneck', reduction_factor: 16, mh_adapter: false, output_adapter: true, peft_type: 'BOTTLENECK' });
@@ -175,7 +177,7 @@ describe('dialect-mapping: defaults and refusals', () => {
   });
 });
 
-describe('dialect-mapping: whole real corpus', () => {
+describeWithShared('corpus/real', 'dialect-mapping: whole real corpus', (real) => {
   const dirs: Array<[string, DialectId]> = [['axolotl/examples', 'axolotl'], ['llamafactory/examples', 'llamafactory'], ['torchtune/recipes/configs', 'torchtune']];
   function* files(dir: string): Generator<string> {
     for (const n of readdirSync(dir)) {

@@ -2,12 +2,11 @@
 // (tag a5526d2). Every expected number is derived by hand from the shapes PEFT builds; the comment
 // beside each one shows the arithmetic and where in PEFT the rule lives.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EstimateError, estimateParameters, previewTargets } from '../../src/core/estimator';
+import { readTestJson } from '../support/shared';
 
 interface OracleModel extends Record<string, unknown> { name: string; auto_class: string; full_ft_params: number }
-const models: OracleModel[] = JSON.parse(readFileSync(resolve(__dirname, '../../..', '../shared/oracle/models.json'), 'utf8')).models;
+const models: OracleModel[] = readTestJson<{ models: OracleModel[] }>('oracle/models.json').models;
 
 function model(name: string): { cfg: Record<string, unknown>; autoClass: string; base: number } {
   const m = models.find((x) => x.name === name);

@@ -1,10 +1,9 @@
 // formulas.md 4.2 test vectors (Llama-2-7B and Llama-3-8B with GQA), all trainable counts.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { estimateParameters } from '../../src/core/estimator';
+import { readTestJson } from '../support/shared';
 
-const models: Record<string, unknown>[] = JSON.parse(readFileSync(resolve(__dirname, '../../..', '../shared/oracle/models.json'), 'utf8')).models;
+const models: Record<string, unknown>[] = readTestJson<{ models: Record<string, unknown>[] }>('oracle/models.json').models;
 
 function trainable(name: string, peft: Record<string, unknown>): number {
   const m = models.find((x) => x.name === name);

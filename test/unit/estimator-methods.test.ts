@@ -1,12 +1,11 @@
 // Methods beyond the oracle (pseudo types, AdapterHub bottlenecks, paper-only counts) and the
 // estimator's outputs (diagnostics, breakdown, preview, refusals), with exact expected values.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EstimateError, estimateParameters, previewTargets } from '../../src/core/estimator';
+import { readTestJson } from '../support/shared';
 
 interface OracleModel extends Record<string, unknown> { name: string; auto_class: string; full_ft_params: number }
-const models: OracleModel[] = JSON.parse(readFileSync(resolve(__dirname, '../../..', '../shared/oracle/models.json'), 'utf8')).models;
+const models: OracleModel[] = readTestJson<{ models: OracleModel[] }>('oracle/models.json').models;
 
 function model(name: string): { cfg: Record<string, unknown>; autoClass: string; base: number } {
   const m = models.find((x) => x.name === name);

@@ -1,9 +1,8 @@
 // The module inventory against the PEFT oracle: every distinct (model, head, num_labels) must give
 // exactly the oracle's base_total, and every module name PEFT touched must exist in the inventory.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { allModuleNames, buildInventory, ORACLE_VERIFIED, supportedModelTypes, type HfConfig, type ModelInventory } from '../../src/core/estimator/inventory';
+import { readTestJson } from '../support/shared';
 
 interface OracleCase {
   id: string;
@@ -15,8 +14,7 @@ interface OracleCase {
   trainable_breakdown: Record<string, number>;
 }
 
-const oracleDir = resolve(__dirname, '../../..', '../shared/oracle');
-const cases: OracleCase[] = JSON.parse(readFileSync(resolve(oracleDir, 'cases.json'), 'utf8'));
+const cases = readTestJson<OracleCase[]>('oracle/cases.json');
 
 /** The config.json fields the oracle set (its bookkeeping fields removed). */
 export function oracleConfig(model: OracleCase['model']): HfConfig {
@@ -46,7 +44,7 @@ const ADAPTER_SEGMENT = /\.(lora_|ia3_|ln_tuning_layers|modules_to_save|oft_|bof
 
 describe('inventory: base_total equals the PEFT oracle for every oracle model', () => {
   it('covers every model_type in the oracle (cases and models.json)', () => {
-    const models: { model_type: string }[] = JSON.parse(readFileSync(resolve(oracleDir, 'models.json'), 'utf8')).models;
+    const models: { model_type: string }[] = readTestJson<{ models: never[] }>('oracle/models.json').models;
     const types = new Set([...cases.map((c) => c.model.model_type), ...models.map((m) => m.model_type)]);
     const missing = [...types].filter((t) => !supportedModelTypes().includes(t));
     assert.deepEqual(missing, []);
@@ -54,7 +52,7 @@ describe('inventory: base_total equals the PEFT oracle for every oracle model', 
   });
   it('models.json full_ft_params agree too, for every oracle model entry', () => {
     const models: (Record<string, unknown> & { name: string; model_type: string; auto_class: string; full_ft_params: number })[] =
-      JSON.parse(readFileSync(resolve(oracleDir, 'models.json'), 'utf8')).models;
+      readTestJson<{ models: never[] }>('oracle/models.json').models;
     for (const m of models) {
       const inv = buildInventory(oracleConfig(m), { autoClass: m.auto_class });
       assert.equal(inv.baseParams, m.full_ft_params, m.name);
@@ -70,7 +68,7 @@ describe('inventory: base_total equals the PEFT oracle for every oracle model', 
 describe('inventory: oracle-verified table', () => {
   it('lists exactly the (model_type, head) pairs the oracle holds, and only those build without a caveat', () => {
     const seen: Record<string, Set<string>> = {};
-    const models: OracleCase['model'][] = JSON.parse(readFileSync(resolve(oracleDir, 'models.json'), 'utf8')).models;
+    const models: OracleCase['model'][] = readTestJson<{ models: never[] }>('oracle/models.json').models;
     for (const m of [...distinctModels().map((c) => c.model), ...models]) {
       const inv = buildInventory(oracleConfig(m), { autoClass: m.auto_class });
       (seen[m.model_type] ??= new Set()).add(inv.head);

@@ -3,11 +3,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigReadError, configShapeFromText, regimeOfConfig } from '../../src/core/laws';
+import { describeWithShared } from '../support/shared';
 
-const corpus = resolve(__dirname, '../../..', '../shared/corpus/real');
-const read = (p: string) => configShapeFromText(readFileSync(resolve(corpus, p), 'utf8'));
+describeWithShared('corpus/real', 'laws: config files to training shape', (corpus) => {
+  const read = (p: string) => configShapeFromText(readFileSync(resolve(corpus, p), 'utf8'));
 
-describe('laws: config files to training shape', () => {
   it('LLaMA-Factory LoRA SFT (qwen3_lora_sft.yaml)', () => {
     const c = read('llamafactory/examples/train_lora/qwen3_lora_sft.yaml');
     assert.deepEqual(c.shape, { learningRate: 1e-4, microBatch: 1, gradAccum: 8, devices: undefined, seqLen: 2048, maxSteps: undefined, epochs: 3, regime: 'lora' });
@@ -38,7 +38,9 @@ describe('laws: config files to training shape', () => {
     assert.equal(lora.regime, 'lora');
     assert.deepEqual([lora.loraRank, lora.loraAlpha], [16, 32]);
   });
+});
 
+describe('laws: config text to training shape', () => {
   it('maps adapter keys to regimes', () => {
     assert.equal(regimeOfConfig({ adapter: 'qlora' }).regime, 'lora');
     assert.equal(regimeOfConfig({ finetuning_type: 'full', stage: 'sft' }).regime, 'full');

@@ -1,14 +1,12 @@
 // Inputs of the laws: parameter counts from HF config.json (checked against the PEFT oracle's real
 // model totals) and the training shape → global batch / tokens mapping.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { configShapeFromText, globalBatchSequences, lawInputsFromConfig, modelParamsForLaws, paramsFromHfConfig, trainingShapeToLawInputs } from '../../src/core/laws';
+import { readTestJson } from '../support/shared';
 
 interface OracleModel { name: string; model_type: string; full_ft_params: number; resolved_config: Record<string, unknown> }
 
-const oracle = resolve(__dirname, '../../..', '../shared/oracle/models.json');
-const models = (JSON.parse(readFileSync(oracle, 'utf8')).models as OracleModel[]);
+const models = readTestJson<{ models: OracleModel[] }>('oracle/models.json').models;
 
 function hfConfig(m: OracleModel): Record<string, unknown> {
   const cfg: Record<string, unknown> = { model_type: m.model_type };

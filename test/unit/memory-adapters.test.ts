@@ -3,12 +3,12 @@
 // Later keys override earlier ones (uniqueKeys: false, as the extension parses), so a case can switch the adapter.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { mapDialectConfig } from '../../src/core/estimator-input';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { findCatalogModel } from '../../src/core/models/catalog';
 import type { ResolvedModel } from '../../src/core/models/types';
+import { itWithShared } from '../support/shared';
 
 const entry = findCatalogModel('llama-2-7b')!;
 const model: ResolvedModel = { config: entry.config, kind: 'catalog', location: entry.id, entry };
@@ -83,8 +83,8 @@ describe('memory: the ~222 GB Axolotl report, per attention kernel', () => {
 });
 
 describe('memory: per device from a real FSDP config', () => {
-  it('llama-3_1-8b-hsdp-tp.yaml: full fine-tuning sharded over dp_shard_size 4, loss fused by the plugin', () => {
-    const file = resolve(__dirname, '../../..', '../shared/corpus/real/axolotl/examples/distributed-parallel/llama-3_1-8b-hsdp-tp.yaml');
+  const hsdp = 'corpus/real/axolotl/examples/distributed-parallel/llama-3_1-8b-hsdp-tp.yaml';
+  itWithShared(hsdp, 'llama-3_1-8b-hsdp-tp.yaml: full fine-tuning sharded over dp_shard_size 4, loss fused by the plugin', (file) => {
     const input = mapDialectConfig(parse(readFileSync(file, 'utf8')), 'axolotl');
     const llama31 = findCatalogModel('llama-3.1-8b')!;
     const r = buildEstimateReport(input, { config: llama31.config, kind: 'catalog', location: llama31.id, entry: llama31 });

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { MODEL_CATALOG, findCatalogModel, suggestCatalogName } from '../../src/core/models/catalog';
 import { cachedRepoIds, hfHubCacheDir } from '../../src/core/models/hf-cache';
 import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/core/models/resolve';
 import type { FetchLike } from '../../src/core/models/hub';
 import { buildInventory } from '../../src/core/estimator/inventory';
+import { readTestJson } from '../support/shared';
 
-const shared = resolve(__dirname, '../../..', '../shared');
-const oracleModels = JSON.parse(readFileSync(join(shared, 'oracle/models.json'), 'utf8')).models as Record<string, unknown>[];
+const oracleModels = readTestJson<{ models: Record<string, unknown>[] }>('oracle/models.json').models;
 const META = new Set(['name', 'hf_reference', 'auto_class', 'full_ft_params', 'embedding_params', 'lm_head_tied', 'resolved_config']);
 
 describe('models: catalog', () => {

@@ -1,9 +1,8 @@
-// Every case of the PEFT 0.20.0 oracle (../shared/oracle): trainable and total must equal what
+// Every case of the PEFT 0.20.0 oracle (test/data/oracle): trainable and total must equal what
 // PeftModel.get_nb_trainable_parameters() returned, and every combination PEFT refused must throw.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EstimateError, estimateParameters } from '../../src/core/estimator';
+import { readTestJson } from '../support/shared';
 
 interface OracleModel extends Record<string, unknown> {
   name: string;
@@ -27,8 +26,7 @@ interface OracleError {
   error: string;
 }
 
-const oracleDir = resolve(__dirname, '../../..', '../shared/oracle');
-const read = <T>(file: string): T => JSON.parse(readFileSync(resolve(oracleDir, file), 'utf8')) as T;
+const read = <T>(file: string): T => readTestJson<T>(`oracle/${file}`);
 const cases = read<OracleCase[]>('cases.json');
 const errors = read<OracleError[]>('errors.json');
 const models = read<{ models: OracleModel[] }>('models.json').models;

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import * as YAML from 'yaml';
+import { describeWithShared } from '../support/shared';
 
 const root = resolve(__dirname, '../../..');
-const corpus = resolve(root, '../shared/corpus');
 const DIALECTS = ['axolotl', 'llamafactory', 'llamafactory-v1'] as const;
 type Dialect = (typeof DIALECTS)[number];
 type Json = Record<string, unknown>;
@@ -21,10 +21,11 @@ const schemas = Object.fromEntries(DIALECTS.map((d) => [d, JSON.parse(
   readFileSync(resolve(root, 'schemas', `${d}.schema.json`), 'utf8')) as Json])) as Record<Dialect, Json>;
 const ajv = new Ajv({ strict: false, allErrors: true });
 const validators = Object.fromEntries(DIALECTS.map((d) => [d, ajv.compile(schemas[d])])) as Record<Dialect, ValidateFunction>;
-const files = (JSON.parse(readFileSync(resolve(corpus, 'files.json'), 'utf8')) as FileRow[])
-  .filter((f) => (DIALECTS as readonly string[]).includes(f.dialect));
-const manifest = (JSON.parse(readFileSync(resolve(corpus, 'mutations/manifest.json'), 'utf8')) as Mutation[])
-  .filter((m) => (DIALECTS as readonly string[]).includes(m.dialect));
+const ours = (dialect: string): boolean => (DIALECTS as readonly string[]).includes(dialect);
+const corpusFiles = (corpus: string): FileRow[] =>
+  (JSON.parse(readFileSync(resolve(corpus, 'files.json'), 'utf8')) as FileRow[]).filter((f) => ours(f.dialect));
+const corpusMutations = (corpus: string): Mutation[] =>
+  (JSON.parse(readFileSync(resolve(corpus, 'mutations/manifest.json'), 'utf8')) as Mutation[]).filter((m) => ours(m.dialect));
 
 // PyYAML's resolvers (YAML 1.1): a float needs a dot (and a signed exponent); other number-like plain
 // scalars such as 2e-5 stay strings. The npm yaml 1.1 schema reads 2e-5 as a float, so emulate here.
@@ -97,13 +98,11 @@ const GENERIC: Record<string, string> = {
 
 describe('schemas: Axolotl / LLaMA-Factory annotations', () => {
   for (const d of DIALECTS) {
-    it(`${d}: $id, loader, unknown-key policy and framework commit of the corpus`, () => {
+    it(`${d}: $id, loader and unknown-key policy`, () => {
       const s = schemas[d];
       assert.equal(s.$id, `https://ml-config-lens.dev/schemas/${d}.schema.json`);
       assert.equal(s.$schema, 'http://json-schema.org/draft-07/schema#');
       assert.equal(s.additionalProperties, false);
-      const commit = files.find((f) => f.dialect === d)?.commit;
-      assert.equal((s['x-framework'] as Json).commit, commit);
       assert.deepEqual([s['x-loader'], s['x-unknownKeys']],
         d === 'axolotl' ? ['pyyaml', 'warning'] : ['omegaconf', 'error']);
     });
@@ -134,7 +133,13 @@ describe('schemas: Axolotl / LLaMA-Factory annotations', () => {
   });
 });
 
-describe('schemas: real corpus files (Axolotl / LLaMA-Factory)', () => {
+describeWithShared('corpus', 'schemas: real corpus files (Axolotl / LLaMA-Factory)', (corpus) => {
+  const files = corpusFiles(corpus);
+  for (const d of DIALECTS) {
+    it(`${d}: the schema records the framework commit of the corpus files`, () => {
+      assert.equal((schemas[d]['x-framework'] as Json).commit, files.find((f) => f.dialect === d)?.commit);
+    });
+  }
   it(`validate with only the listed, explained findings (${files.length} files)`, () => {
     const unexplained: string[] = [];
     const unseen = new Set(Object.entries(EXPECTED).flatMap(([f, m]) => Object.keys(m).map((k) => `${f} ${k}`)));
@@ -156,8 +161,8 @@ const RULE_FOR_KIND: Record<string, string> = {
   'qlora-without-4bit': 'ax-qlora-needs-4bit', 'quantization-with-full-finetuning': 'lf-quantization-needs-lora',
 };
 
-describe('schemas: broken variants of the manifest', () => {
-  for (const m of manifest) {
+describeWithShared('corpus', 'schemas: broken variants of the manifest', (corpus) => {
+  for (const m of corpusMutations(corpus)) {
     it(`${m.id} ${m.dialect} ${m.kind} ${m.key}`, () => {
       const dialect = m.dialect as Dialect;
       const s = schemas[dialect];

@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parseDocument, visit } from 'yaml';
 import { EXPECTED_REAL } from './schemas-peft-trl-torchtune.expected';
+import { describeWithShared } from '../support/shared';
 
 type Json = Record<string, unknown>;
 const root = resolve(__dirname, '../../..');
-const corpus = resolve(root, '../shared/corpus');
 const DIALECT_SCHEMA: Record<string, string> = { 'peft-adapter-config': 'peft', trl: 'trl', torchtune: 'torchtune' };
 
 interface Compiled { schema: Json; validate: ValidateFunction; rules: { id: string; key: string[]; test: ValidateFunction }[] }
@@ -69,14 +69,10 @@ function findings(name: string, doc: Json): string[] {
   return [...new Set(out)].sort();
 }
 
-function findingsOfFile(name: string, rel: string): string[] {
+function findingsOfFile(corpus: string, name: string, rel: string): string[] {
   const p = resolve(corpus, rel);
   return findings(name, parse(readFileSync(p, 'utf8'), p, load(name).schema['x-loader']));
 }
-
-const files = JSON.parse(readFileSync(resolve(corpus, 'files.json'), 'utf8')) as { path: string; dialect: string }[];
-const manifest = JSON.parse(readFileSync(resolve(corpus, 'mutations/manifest.json'), 'utf8')) as
-  { id: string; file: string; from: string; dialect: string; kind: string; key: string }[];
 
 describe('schemas: PEFT, AdapterHub, TRL, torchtune', () => {
   for (const name of ['peft', 'adapterhub', 'trl', 'torchtune']) {
@@ -112,32 +108,6 @@ describe('schemas: PEFT, AdapterHub, TRL, torchtune', () => {
     const lora = (schema.definitions as Record<string, { properties: Record<string, Json> }>).LORA.properties;
     assert.deepEqual(lora.r, { ...lora.r, type: 'integer', minimum: 1, default: 8 });
     assert.deepEqual((lora.use_dora['x-paper'] as Json).arxiv, '2402.09353');
-  });
-
-  it('gives exactly the expected findings on every real file, each with a reason', () => {
-    const actual = new Map<string, string[]>();
-    for (const f of files.filter((x) => DIALECT_SCHEMA[x.dialect])) {
-      for (const finding of findingsOfFile(DIALECT_SCHEMA[f.dialect], f.path)) {
-        actual.set(finding, [...(actual.get(finding) ?? []), f.path.replace(/^real\//, '')]);
-      }
-    }
-    const expected = new Map(Object.entries(EXPECTED_REAL).map(([k, v]) => [k, [...v.files].sort()]));
-    for (const v of Object.values(EXPECTED_REAL)) assert.ok(v.reason.length > 20);
-    assert.deepEqual(new Map([...actual].map(([k, v]) => [k, v.sort()])), expected);
-  });
-
-  it('reports every broken variant of these dialects on the manifest key', () => {
-    const muts = manifest.filter((m) => DIALECT_SCHEMA[m.dialect]);
-    assert.equal(muts.length, 54);
-    for (const m of muts) {
-      const name = DIALECT_SCHEMA[m.dialect];
-      const before = new Set(findingsOfFile(name, m.from));
-      const added = findingsOfFile(name, m.file).filter((f) => !before.has(f));
-      const { rules } = load(name);
-      const onKey = added.some((f) => f.split(/[ /]/).includes(m.key)
-        || (f.startsWith('rule ') && rules.find((r) => `rule ${r.id}` === f)?.key.includes(m.key)));
-      assert.ok(onKey, `${m.id} ${m.kind} ${m.key}: ${added.join(' | ')}`);
-    }
   });
 
   it('treats ${...} interpolations in torchtune as values, not type errors', () => {
@@ -177,5 +147,37 @@ describe('schemas: PEFT, AdapterHub, TRL, torchtune', () => {
     assert.deepEqual(findings('adapterhub', { ...bottleneck, config: { ...bottleneck.config, reduction_factr: 16 } }), ['additionalProperties /config/reduction_factr']);
     assert.deepEqual(findings('peft', hub), ['required ']);
     assert.deepEqual(findings('adapterhub', { peft_type: 'LORA', r: 8 }), ['required ']);
+  });
+});
+
+describeWithShared('corpus', 'schemas: PEFT, AdapterHub, TRL, torchtune on the real corpus', (corpus) => {
+  const files = JSON.parse(readFileSync(resolve(corpus, 'files.json'), 'utf8')) as { path: string; dialect: string }[];
+  const manifest = JSON.parse(readFileSync(resolve(corpus, 'mutations/manifest.json'), 'utf8')) as
+    { id: string; file: string; from: string; dialect: string; kind: string; key: string }[];
+
+  it('gives exactly the expected findings on every real file, each with a reason', () => {
+    const actual = new Map<string, string[]>();
+    for (const f of files.filter((x) => DIALECT_SCHEMA[x.dialect])) {
+      for (const finding of findingsOfFile(corpus, DIALECT_SCHEMA[f.dialect], f.path)) {
+        actual.set(finding, [...(actual.get(finding) ?? []), f.path.replace(/^real\//, '')]);
+      }
+    }
+    const expected = new Map(Object.entries(EXPECTED_REAL).map(([k, v]) => [k, [...v.files].sort()]));
+    for (const v of Object.values(EXPECTED_REAL)) assert.ok(v.reason.length > 20);
+    assert.deepEqual(new Map([...actual].map(([k, v]) => [k, v.sort()])), expected);
+  });
+
+  it('reports every broken variant of these dialects on the manifest key', () => {
+    const muts = manifest.filter((m) => DIALECT_SCHEMA[m.dialect]);
+    assert.equal(muts.length, 54);
+    for (const m of muts) {
+      const name = DIALECT_SCHEMA[m.dialect];
+      const before = new Set(findingsOfFile(corpus, name, m.from));
+      const added = findingsOfFile(corpus, name, m.file).filter((f) => !before.has(f));
+      const { rules } = load(name);
+      const onKey = added.some((f) => f.split(/[ /]/).includes(m.key)
+        || (f.startsWith('rule ') && rules.find((r) => `rule ${r.id}` === f)?.key.includes(m.key)));
+      assert.ok(onKey, `${m.id} ${m.kind} ${m.key}: ${added.join(' | ')}`);
+    }
   });
 });

@@ -7,20 +7,22 @@ import fc from 'fast-check';
 import { completionsAt, keyPathAt, validateText, validateWith } from '../../src/core/validate';
 import type { Diagnostic } from '../../src/core/validate';
 import { repoRoot, toySchema } from './validateSupport';
+import { sharedPath } from '../support/shared';
 
-const corpus = resolve(repoRoot, '../shared/corpus');
-const seeds = [
+// Seeds: the real configs in examples/ (always present), plus corpus mutations when ../shared is there.
+const EXAMPLES = ['axolotl/mistral-qlora.yml', 'llamafactory/qwen3_lora_sft.yaml', 'trl/zephyr-7b-sft-qlora.yaml',
+  'torchtune/llama3_2_1B_qlora_single_device.yaml', 'peft/llama-3.2-3B-lora-r32/adapter_config.json'];
+const CORPUS_SEEDS = [
   'mutations/m005_axolotl__qlora.yml',
-  'mutations/m037_llamafactory__qwen3_full_sft.yaml',
-  'mutations/m096_torchtune__qwen2_5_3B_lora_single_device.yaml',
-  'mutations/m110_peft-adapter-config__adapter_config.json',
-].map((p) => {
-  try {
-    return readFileSync(resolve(corpus, p), 'utf8');
-  } catch {
-    return 'base_model: m\nadapter: qlora\nload_in_4bit: false\nlearning_rate: 2e-5\n';
-  }
-});
+  'mutations/m037_llamafactory__qwen3_lora_sft_bnb_npu.yaml',
+  'mutations/m096_torchtune__27B_qlora_single_device.yaml',
+  'mutations/m110_peft__adapter_config.json',
+];
+function seeds(): string[] {
+  const corpus = sharedPath('corpus'); // a seed missing from a present corpus fails the test that reads it
+  const files = [...EXAMPLES.map((p) => resolve(repoRoot, 'examples', p)), ...(corpus ? CORPUS_SEEDS.map((p) => resolve(corpus, p)) : [])];
+  return files.map((f) => readFileSync(f, 'utf8'));
+}
 
 function inBounds(text: string, ds: Diagnostic[]): void {
   for (const d of ds) {
@@ -31,10 +33,12 @@ function inBounds(text: string, ds: Diagnostic[]): void {
 
 const yamlish = fc.stringMatching(/^[a-z_:\- \n"'{}[\],#&*!|>$.0-9e]{0,200}$/);
 /** Mutations of a real file: delete, insert or replace a slice, as typing does. */
-const mutated = fc.tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat({ max: 20 }), fc.string({ maxLength: 12 })).map(([s, at, len, ins]) => {
-  const i = at % (s.length + 1);
-  return s.slice(0, i) + ins + s.slice(Math.min(s.length, i + len));
-});
+function mutated(): fc.Arbitrary<string> {
+  return fc.tuple(fc.constantFrom(...seeds()), fc.nat(), fc.nat({ max: 20 }), fc.string({ maxLength: 12 })).map(([s, at, len, ins]) => {
+    const i = at % (s.length + 1);
+    return s.slice(0, i) + ins + s.slice(Math.min(s.length, i + len));
+  });
+}
 
 describe('validate: properties (fast-check)', () => {
   it('random YAML-like text: no throw, offsets within the text', () => {
@@ -48,12 +52,12 @@ describe('validate: properties (fast-check)', () => {
     }), { numRuns: 300 });
   });
   it('mutated real configs in every dialect: no throw, offsets within the text', () => {
-    fc.assert(fc.property(mutated, fc.constantFrom('axolotl', 'llamafactory', 'trl', 'peft', 'torchtune', undefined), (text, dialect) => {
+    fc.assert(fc.property(mutated(), fc.constantFrom('axolotl', 'llamafactory', 'trl', 'peft', 'torchtune', undefined), (text, dialect) => {
       inBounds(text, validateText(text, { dialect: dialect as never, fileName: 'x.yaml' }).diagnostics);
     }), { numRuns: 300 });
   });
   it('completion and key paths never throw, items replace text inside the document', () => {
-    fc.assert(fc.property(mutated, fc.nat(), (text, at) => {
+    fc.assert(fc.property(mutated(), fc.nat(), (text, at) => {
       const offset = at % (text.length + 1);
       keyPathAt(text, offset);
       for (const c of completionsAt(text, offset, 'llamafactory')) assert.ok(c.start >= 0 && c.start <= c.end && c.end <= text.length);
