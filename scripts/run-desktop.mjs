@@ -2,7 +2,7 @@
 // @vscode/test-electron. Needs to download VS Code from Microsoft (and a display, e.g. xvfb-run,
 // on Linux without one); where that is impossible it fails fast with a clear message.
 //   node scripts/run-desktop.mjs [--vscode-version 1.100.0|stable|insiders] [--grep text]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
@@ -33,14 +33,18 @@ async function main() {
   const grep = option('--grep');
   const executable = await download(version);
   if (!executable) return 1;
-  const userData = mkdtempSync(join(tmpdir(), 'mlcl-desktop-'));
+  const run = mkdtempSync(join(tmpdir(), 'mlcl-desktop-'));
+  const userData = join(run, 'ud');
+  // The host opens a copy of test/fixtures: edits and saves in the run never reach tracked files.
+  const fixtures = join(run, 'fixtures');
+  cpSync(join(root, 'test/fixtures'), fixtures, { recursive: true });
   try {
     const code = await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: root,
       extensionTestsPath: join(root, 'out/test/host/index.js'),
       extensionTestsEnv: grep ? { MLCONFIG_HOST_GREP: grep } : {},
-      launchArgs: [join(root, 'test/fixtures'), '--disable-extensions', '--disable-workspace-trust',
+      launchArgs: [fixtures, '--disable-extensions', '--disable-workspace-trust',
         '--skip-welcome', '--skip-release-notes', '--user-data-dir', userData,
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     });
@@ -50,7 +54,7 @@ async function main() {
     if (process.platform === 'linux' && !process.env.DISPLAY) console.error('(no DISPLAY: try xvfb-run -a npm run test:desktop)');
     return 1;
   } finally {
-    rmSync(userData, { recursive: true, force: true, maxRetries: 3 });
+    rmSync(run, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 

@@ -1,8 +1,11 @@
 // Layer 1: mocha in plain Node over the compiled unit tests (out/test/unit). Exits non-zero on any
-// failure, or when no test ran.
+// failure, or when no test ran. Temporary files of the run go to one folder removed at exit.
 import { createRequire } from 'node:module';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { useScratchTmp } from './lib/scratch-tmp.mjs';
+
+useScratchTmp('unit', { signals: true });
 
 const require = createRequire(import.meta.url);
 const Mocha = require('mocha');

@@ -7,6 +7,7 @@ import { format } from 'node:util';
 import { hostPaths } from './lib/host-paths.mjs';
 import { startServer } from './lib/server.mjs';
 import { launchBrowser, workbenchUrl, hardTimeout, stopOnExit } from './lib/browser.mjs';
+import { useScratchTmp } from '../lib/scratch-tmp.mjs';
 
 const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_HOST_TIMEOUT_MS ?? 240_000);
 // Workbench noise that says nothing about the extension: the gallery is pointed at a closed port on
@@ -18,7 +19,8 @@ const SUITE_START = /^host suite: \d+ test files?/;
 const SUMMARY = /^(\d+) passed, (\d+) failed, (\d+) skipped$/;
 const root = resolve(import.meta.dirname, '../..');
 const testsIndex = resolve(root, 'out/test/host/index.js');
-const workspace = resolve(root, 'test/fixtures');
+// The host opens a temporary copy of test/fixtures (see startServer), never the tracked files.
+const fixtures = resolve(root, 'test/fixtures');
 
 function parseGrep(argv) {
   const i = argv.findIndex((a) => a === '--grep' || a.startsWith('--grep='));
@@ -34,7 +36,8 @@ async function main() {
   const paths = hostPaths();
   const grep = parseGrep(process.argv.slice(2));
   const started = Date.now();
-  const server = await startServer(paths, { env: grep ? { MLCONFIG_HOST_GREP: grep } : {} });
+  useScratchTmp('host');
+  const server = await startServer(paths, { workspace: fixtures, env: grep ? { MLCONFIG_HOST_GREP: grep } : {} });
   const browser = await launchBrowser(paths);
   const stopAll = async () => { await browser.close(); await server.stop(); };
   stopOnExit(stopAll);
@@ -57,7 +60,7 @@ async function main() {
   const timeout = hardTimeout(HARD_TIMEOUT_MS, 'the host test run');
   try {
     const payload = [['extensionDevelopmentPath', root], ['extensionTestsPath', testsIndex]];
-    const run = browser.page.goto(workbenchUrl(server, workspace, payload)).then(() => exited);
+    const run = browser.page.goto(workbenchUrl(server, server.workspace, payload)).then(() => exited);
     await Promise.race([run, timeout.promise]);
   } catch (e) {
     console.error(`error: ${e.message}`);

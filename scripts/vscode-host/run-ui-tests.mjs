@@ -1,5 +1,5 @@
 // Layer 3 driver: boots the browser workbench once (code-server with the packaged .vsix installed
-// through --install-extension, test/fixtures open), then runs the mocha checks in out/test/ui
+// through --install-extension, a temporary copy of test/fixtures open), then runs the mocha checks in out/test/ui
 // against it. Ends with `N passed, N failed, N skipped`; exit 1 on failures, zero checks, timeout.
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -7,13 +7,15 @@ import { join, resolve } from 'node:path';
 import { hostPaths } from './lib/host-paths.mjs';
 import { startServer } from './lib/server.mjs';
 import { launchBrowser, workbenchUrl, hardTimeout, stopOnExit } from './lib/browser.mjs';
+import { useScratchTmp } from '../lib/scratch-tmp.mjs';
 
 const require = createRequire(import.meta.url);
 const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_UI_TIMEOUT_MS ?? 240_000);
 const root = resolve(import.meta.dirname, '../..');
 const uiDir = resolve(root, 'out/test/ui');
 const vsix = resolve(root, 'ml-config-lens.vsix');
-const workspace = resolve(root, 'test/fixtures');
+// The host opens a temporary copy of test/fixtures (see startServer), never the tracked files.
+const fixtures = resolve(root, 'test/fixtures');
 
 function* testFiles(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -55,7 +57,8 @@ async function main() {
   }
   const paths = hostPaths();
   const started = Date.now();
-  const server = await startServer(paths, { vsix });
+  useScratchTmp('ui');
+  const server = await startServer(paths, { vsix, workspace: fixtures });
   const browser = await launchBrowser(paths);
   const stopAll = async () => { await browser.close(); await server.stop(); };
   stopOnExit(stopAll);
@@ -63,7 +66,7 @@ async function main() {
   let failures = 1;
   try {
     const { attachWorkbench } = require(join(uiDir, 'workbench.js'));
-    const url = workbenchUrl(server, workspace);
+    const url = workbenchUrl(server, server.workspace);
     const wb = attachWorkbench(browser.page, url);
     await Promise.race([browser.page.goto(url).then(() => wb.ready()), timeout.promise]);
     console.log(`ui: workbench ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,4 +1,5 @@
-// Helpers for host tests: open the fixtures (test/fixtures, the workspace folder of a host run) and
+// Helpers for host tests: open the fixtures (the workspace folder of a host run: a temporary copy of
+// test/fixtures that scripts/vscode-host makes, so edits and saves never reach tracked files) and
 // wait on VS Code's own events with a deadline instead of sleeping.
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -6,8 +7,11 @@ import type { MlConfigLensApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'ml-config-lens.ml-config-lens';
 
-/** test/fixtures in the repository (compiled files sit in out/test/host, three levels below the root). */
-export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
+/**
+ * The fixtures folder the host opened: the run's copy of test/fixtures. Falls back to the repository's
+ * test/fixtures (compiled files sit in out/test/host) only when no folder is open.
+ */
+export const FIXTURES = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.resolve(__dirname, '../../../test/fixtures');
 
 export function fixtureUri(relativePath: string): vscode.Uri {
   return vscode.Uri.file(path.join(FIXTURES, relativePath));

@@ -20,6 +20,9 @@ export async function launchBrowser(paths, { viewport = { width: 1400, height: 9
     timeout: 60_000,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Loading the workbench takes ~5 s on an idle machine but minutes on a loaded one (2 cores, load
+  // average 25 measured): the drivers' hard timeout bounds the run, not playwright's 30 s default.
+  page.setDefaultNavigationTimeout(180_000);
   const close = async () => {
     await context.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });

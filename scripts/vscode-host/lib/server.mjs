@@ -1,10 +1,11 @@
-// Starts code-server on 127.0.0.1 with throwaway state (user data, extensions, XDG dirs) and a
-// gallery pointed at a closed loopback port, and stops it by the process-group id it started.
+// Starts code-server on 127.0.0.1 with throwaway state (user data, extensions, XDG dirs, a copy of the
+// workspace folder) and a gallery pointed at a closed loopback port, and stops it by the process-group
+// id it started. Nothing a session does (Apply, quick fixes, typing, Save) reaches the repository's files.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -19,6 +20,8 @@ const SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.tips.enabled': false,
   'editor.hover.delay': 300,
+  // code-server saves after a delay by default; edits stay in the editor until an explicit Save.
+  'files.autoSave': 'off',
 };
 
 /** A free TCP port on 127.0.0.1 (the OS picks it). */
@@ -66,11 +69,14 @@ async function waitHealthy(url, child, logFile, ms) {
 
 /**
  * Starts a server. Options: `vsix` (installed into the throwaway extensions dir first), `env`
- * (extra environment, which also reaches the extension host), `port` (default: a free one).
- * Returns { url, port, pid, run, logFile, stop(), exited } (`exited` resolves when the server ends).
+ * (extra environment, which also reaches the extension host), `port` (default: a free one),
+ * `workspace` (a folder copied into the run dir under its own name; open `server.workspace`).
+ * Returns { url, port, pid, run, workspace, logFile, stop(), exited } (`exited` resolves when the server ends).
  */
-export async function startServer(paths, { vsix, env = {}, port } = {}) {
+export async function startServer(paths, { vsix, env = {}, port, workspace: source } = {}) {
   const run = mkdtempSync(join(tmpdir(), 'mlcl-host-'));
+  const workspace = source ? join(run, 'workspace', basename(source)) : undefined;
+  if (source) cpSync(source, workspace, { recursive: true });
   mkdirSync(join(run, 'ud', 'User'), { recursive: true });
   mkdirSync(join(run, 'ext'));
   mkdirSync(join(run, 'xdg'));
@@ -94,7 +100,7 @@ export async function startServer(paths, { vsix, env = {}, port } = {}) {
     throw e;
   }
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  return { url, port, pid: child.pid, run, logFile, stop, exited };
+  return { url, port, pid: child.pid, run, workspace, logFile, stop, exited };
 }
 
 function installVsix(paths, run, environment, vsix) {
