@@ -3,7 +3,7 @@
 // naming what the framework does) or, for errors, from ERROR_REASONS keyed by "path:line:code";
 // an error with no reason there is printed and NOT written, so the corpus test then fails on it.
 // Usage (after npm run compile-tests): node test/corpus/update-expected.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -12,6 +12,10 @@ const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const corpus = resolve(root, '../shared/corpus');
+if (!existsSync(corpus)) {
+  console.error(`error: ${corpus} not found: this tool needs ../shared/corpus beside the repository`);
+  process.exit(2);
+}
 const { validateText } = require(join(root, 'out/src/core/validate/index.js'));
 const { corpusFiles, dialectOf, lineOf } = require(join(root, 'out/test/unit/corpusSupport.js'));
 
