@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { estimateParameters } = require(resolve(root, 'out/src/core/estimator/index.js'));
-const cases = JSON.parse(readFileSync(resolve(root, '../shared/oracle/cases.json'), 'utf8'));
+// The PEFT oracle's cases, copied into test/data so a clone without ../shared can run the bench.
+const cases = JSON.parse(readFileSync(resolve(root, 'test/data/oracle/cases.json'), 'utf8'));
 
 const PEFT_MEDIAN_S = 0.5; // shared/oracle/README.md: "a median 0.5 s per case (0.0 to 29 s)"
 const ROUNDS = 5;
