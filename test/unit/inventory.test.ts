@@ -25,7 +25,7 @@ export function oracleConfig(model: OracleCase['model']): HfConfig {
 }
 
 function inventoryOf(c: OracleCase): ModelInventory {
-  return buildInventory(oracleConfig(c.model), { taskType: c.task_type, autoClass: c.model.auto_class });
+  return buildInventory(oracleConfig(c.model), { taskType: c.task_type, autoClass: c.model.auto_class, transformersVersion: '4.47.0.dev0' });
 }
 
 /** One representative case per distinct (model name, head, num_labels). */

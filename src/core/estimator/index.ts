@@ -29,7 +29,10 @@ const BOFT_NOTE = "BOFT counted as on a CUDA machine where PEFT's fbd_cuda exten
 
 function inventoryFor(model: HfConfig, opts: EstimateOptions, taskType: string | null): ModelInventory {
   try {
-    return buildInventory(model, { taskType, autoClass: opts.autoClass, numLabels: opts.numLabels });
+    return buildInventory(model, {
+      taskType, autoClass: opts.autoClass, numLabels: opts.numLabels,
+      transformersVersion: opts.transformersVersion, transformersVersionSource: opts.transformersVersionSource,
+    });
   } catch (e) {
     if (e instanceof UnsupportedModelError || e instanceof InvalidConfigError) throw new EstimateError(e.message);
     throw e;
@@ -42,13 +45,14 @@ function peftTypeOf(peft: PeftConfig): string {
   return t.toUpperCase();
 }
 
-function targetMatches(tree: ModelTree, user: string | string[] | null, adapted: number): ResultExtras['targetMatches'] {
+function targetMatches(tree: ModelTree, user: string | string[] | null, adapted: number, moved: Record<string, number>): ResultExtras['targetMatches'] {
   if (user === null) return [];
   if (typeof user === 'string') {
-    if (user.toLowerCase() === 'all-linear') return [{ entry: user, matched: adapted }];
+    if (user.toLowerCase() === 'all-linear' || Object.keys(moved).length) return [{ entry: user, matched: adapted }];
     return [{ entry: user, matched: tree.names.filter((n) => fullmatch(user, n)).length }];
   }
-  return countEntryMatches(user, tree.names);
+  // Entries PEFT moved onto fused experts (transformers 5) count the expert tensors they reach.
+  return countEntryMatches(user, tree.names).map((m) => (m.entry in moved ? { entry: m.entry, matched: moved[m.entry] } : m));
 }
 
 function available(tree: ModelTree): string[] {
@@ -65,7 +69,7 @@ function estimateTuner(inv: ModelInventory, peft: PeftConfig, type: string, task
   const basis = isPaperOnly(type) ? `count from the paper: ${method.label}` : `PEFT ${PEFT_VERSION} rules: ${method.label}${variant}${type === 'BOFT' ? `. ${BOFT_NOTE}` : ''}`;
   return toEstimate(inv, r.ledger, {
     method: type, basis, adaptedModules: r.adapted.size,
-    targetMatches: targetMatches(tree, r.userTargets, r.adapted.size), availableTargetNames: available(tree),
+    targetMatches: targetMatches(tree, r.userTargets, r.adapted.size, r.movedTargets), availableTargetNames: available(tree),
   });
 }
 

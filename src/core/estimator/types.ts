@@ -15,6 +15,13 @@ export interface EstimateOptions {
   taskType?: string | null;
   numLabels?: number;
   autoClass?: string;
+  /**
+   * The transformers release the run uses ('4.47.0.dev0', '4.57.6', '5.12.1', ...): module tree, tying
+   * and PEFT's v5 target conversion follow it. Default: the newest release supported (5.12.1).
+   */
+  transformersVersion?: string;
+  /** Where transformersVersion came from ('setting mlConfig.estimate.transformersVersion', '--transformers-version'). */
+  transformersVersionSource?: string;
 }
 
 export interface ParameterEstimate {
@@ -36,6 +43,8 @@ export interface ParameterEstimate {
   /** Distinct leaf names a target could use, for "did you mean" lists. */
   availableTargetNames: string[];
   basis: string;
+  /** The transformers release the count follows and where that version came from. */
+  transformers: { version: string; source: string };
   warnings: string[];
 }
 
