@@ -61,11 +61,14 @@ describe('oracle: combinations PEFT refused', () => {
   it('has the expected number of error cases', () => {
     assert.equal(errors.length, 10);
   });
+  /** torch 1.13 lacked kaiming_uniform_(generator=...): RandLoRA failed in that environment, PEFT 0.20 builds it on torch 2. */
+  const torch113Only = (c: OracleError) => c.error.includes("kaiming_uniform_() got an unexpected keyword argument 'generator'");
   for (const c of errors) {
     it(c.id, () => {
       const model = models.find((m) => m.name === c.model);
       assert.ok(model, `model ${c.model} is in models.json`);
-      assert.throws(() => run(model, c.peft, c.task_type), (err: unknown) => err instanceof EstimateError && err.message.length > 20);
+      if (torch113Only(c)) assert.ok(run(model, c.peft, c.task_type).trainableParams > 0);
+      else assert.throws(() => run(model, c.peft, c.task_type), (err: unknown) => err instanceof EstimateError && err.message.length > 20);
     });
   }
 });

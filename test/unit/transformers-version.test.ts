@@ -90,6 +90,32 @@ describe('both transformers lines: prefix width, encoder-only feature extraction
   });
 });
 
+describe('BOFT butterfly factor and RandLoRA (PEFT 0.20 on torch 2)', () => {
+  const BERT = { model_type: 'bert', hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 12, intermediate_size: 3072, vocab_size: 30522 };
+  const peft = { peft_type: 'BOFT', boft_block_size: 8, boft_n_butterfly_factor: 2, target_modules: ['query', 'value'] };
+  // Per module: factors x (768 / 8) blocks x 8 x 8 + 768 scales; 24 modules.
+  const cuda = 24 * (2 * 96 * 64 + 768);
+  const cpu = 24 * (1 * 96 * 64 + 768);
+  it('counts the CUDA machine by default and names the CPU count', () => {
+    const e = estimateParameters(BERT, peft, { autoClass: 'AutoModel', transformersVersion: '4.57.6' });
+    assert.equal(e.trainableParams, cuda);
+    assert.match(e.basis, new RegExp(`resets the factor to 1: ${cpu.toLocaleString('en-US')} trainable \\(option boftCudaExtension: false\\)`));
+  });
+  it('boftCudaExtension: false counts the reset factor and names the CUDA count', () => {
+    const e = estimateParameters(BERT, peft, { autoClass: 'AutoModel', transformersVersion: '4.57.6', boftCudaExtension: false });
+    assert.equal(e.trainableParams, cpu);
+    assert.match(e.basis, new RegExp(`factor is kept: ${cuda.toLocaleString('en-US')} trainable`));
+  });
+  it('RandLoRA: r x ceil(min/r) lambdas + ceil(min/r) x min gammas per module', () => {
+    // Llama-2-7B q_proj/v_proj 4096 x 4096, r 32: 128 bases -> 32 x 128 + 128 x 4096 = 528,384; 64 modules.
+    const llama = { model_type: 'llama', hidden_size: 4096, intermediate_size: 11008, num_hidden_layers: 32, num_attention_heads: 32, vocab_size: 32000 };
+    const e = estimateParameters(llama, { peft_type: 'RANDLORA', r: 32, target_modules: ['q_proj', 'v_proj'] }, { taskType: 'CAUSAL_LM' });
+    assert.equal(e.trainableParams, 64 * 528384);
+    // BERT query/value 768, r 36: ceil(768 / 36) = 22 bases -> 36 x 22 + 22 x 768 = 17,688; 24 modules.
+    assert.equal(estimateParameters(BERT, { peft_type: 'RANDLORA', r: 36, target_modules: ['query', 'value'] }, { autoClass: 'AutoModel' }).trainableParams, 24 * 17688);
+  });
+});
+
 describe('estimate --transformers-version: Qwen3-30B-A3B LoRA r16 all-linear', () => {
   let dir = '';
   before(() => {

@@ -22,6 +22,11 @@ export interface EstimateOptions {
   transformersVersion?: string;
   /** Where transformersVersion came from ('setting mlConfig.estimate.transformersVersion', '--transformers-version'). */
   transformersVersionSource?: string;
+  /**
+   * BOFT with boft_n_butterfly_factor > 1: count as where PEFT's fbd_cuda extension loads (true, the
+   * default, a CUDA machine) or as without it (false: PEFT resets the factor to 1). The note gives the other.
+   */
+  boftCudaExtension?: boolean;
 }
 
 export interface ParameterEstimate {
