@@ -60,7 +60,6 @@ const mlp: T[] = [
 
 export const DEEPSEEK_V3: Family<DeepseekDims> = {
   types: ['deepseek_v3'],
-  unverified: 'DeepSeek-V3: not in the PEFT oracle: module tree read from transformers source (4.x per-expert layout)',
   resolve: (cfg, n) => {
     const base = resolveLlamaLike(cfg, { V: 129280, h: 7168, ff: 18432, L: 61, nh: 128, tie: false, qkvBias: 'attention_bias',
       experts: { count: ['n_routed_experts'], dflt: 256, ffKey: 'moe_intermediate_size', ffDflt: 2048 } }, n);
