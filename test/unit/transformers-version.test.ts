@@ -71,6 +71,16 @@ describe('transformers 5: PEFT 0.20 moves MoE expert targets onto the fused para
   });
 });
 
+describe('heads that exist in one transformers line only', () => {
+  it('Olmo2ForSequenceClassification: refused on 4.57.6, built on 5.12.1', () => {
+    const cfg = { model_type: 'olmo2', hidden_size: 64, intermediate_size: 128, num_hidden_layers: 2, num_attention_heads: 4, vocab_size: 100 };
+    const peft = { peft_type: 'LORA', r: 2, target_modules: ['q_proj'], task_type: 'SEQ_CLS' };
+    assert.throws(() => estimateParameters(cfg, peft, { transformersVersion: '4.57.6' }), /Olmo2ForSequenceClassification does not exist in transformers 4\.57\.6/);
+    // q_proj 2 x (64 + 64) x 2 layers + the score head 64 x 2 (fully trained copy).
+    assert.equal(estimateParameters(cfg, peft, { transformersVersion: '5.12.1' }).trainableParams, 2 * 256 + 128);
+  });
+});
+
 describe('both transformers lines: prefix width, encoder-only feature extraction', () => {
   it('prefix tuning on gpt_oss uses 8 KV heads x head_dim 64 = 512 (gpt-oss-20b, 24 layers)', () => {
     const cfg = { model_type: 'gpt_oss', hidden_size: 2880, num_hidden_layers: 24, num_attention_heads: 64, num_key_value_heads: 8, head_dim: 64, num_local_experts: 32 };

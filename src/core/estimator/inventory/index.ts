@@ -69,6 +69,9 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
     throw new UnsupportedModelError(`model_type "${modelType}" has no ${choice.autoClass} head here (available: ${have})`);
   }
   const release = transformersRelease(opts.transformersVersion, opts.transformersVersionSource);
+  if (head.v5Only && !release.v5) {
+    throw new UnsupportedModelError(`${head.cls} does not exist in transformers ${release.version} (${head.v5Only}); use transformers 5 or another head`);
+  }
   const resolved = family.resolve(config, resolveNumLabels(config, opts.numLabels));
   const r = family.atRelease ? family.atRelease(resolved, release) : resolved;
   const fused = opts.expertLayout === undefined ? release.v5 : opts.expertLayout === 'fused';

@@ -81,6 +81,8 @@ export interface HeadSpec<R> {
   /** Modules registered after the backbone, names relative to the task-model root. */
   modules?: ModTpl<R>[];
   flags?: HeadFlags;
+  /** Set when the class exists only from transformers 5 on: why 4.x has no such class. */
+  v5Only?: string;
 }
 
 export interface Family<R extends BaseDims> {

@@ -23,6 +23,8 @@ export const OLMO2 = llamaLike(['olmo2'], { V: 50304, h: 4096, ff: 11008, L: 32,
   rmsNorm('self_attn.q_norm', (r) => r.nh * r.hd), rmsNorm('self_attn.k_norm', (r) => r.nkv * r.hd),
   ...gatedMlp('mlp.'), ...norms('post_attention_layernorm', 'post_feedforward_layernorm'),
 ], {});
+// Olmo2ForSequenceClassification: absent in transformers 4.57.6, present in 5.12.1 (PEFT 0.20.0 oracle runs).
+OLMO2.heads.seq_cls = { ...OLMO2.heads.seq_cls!, v5Only: 'absent in transformers 4.57.6, present in 5.12.1' };
 
 const sc2Layer: ModTpl<LlamaDims>[] = [
   ...attention('self_attn.'),
