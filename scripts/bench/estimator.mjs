@@ -9,14 +9,17 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { estimateParameters } = require(resolve(root, 'out/src/core/estimator/index.js'));
-// The PEFT oracle's cases, copied into test/data so a clone without ../shared can run the bench.
-const cases = JSON.parse(readFileSync(resolve(root, 'test/data/oracle/cases.json'), 'utf8'));
+// The oracle's cases (transformers 4.47) plus the transformers 4.57.6 / 5.12.1 cases, each on its own release.
+const newer = ['cases-4.57.6.json', 'cases-5.12.1.json']
+  .flatMap((f) => JSON.parse(readFileSync(resolve(root, 'test/data/oracle/transformers', f), 'utf8')));
+// All copied into test/data so a clone without ../shared can run the bench.
+const cases = [...JSON.parse(readFileSync(resolve(root, 'test/data/oracle/cases.json'), 'utf8')), ...newer];
 
 const PEFT_MEDIAN_S = 0.5; // shared/oracle/README.md: "a median 0.5 s per case (0.0 to 29 s)"
 const ROUNDS = 5;
 
 function config(model, nonce) {
-  const { name: _n, hf_reference: _h, auto_class: _a, resolved_config: _r, ...fields } = model;
+  const { name: _n, hf_reference: _h, auto_class: _a, model_class: _m, resolved_config: _r, ...fields } = model;
   return nonce === undefined ? fields : { ...fields, _bench_nonce: nonce };
 }
 
@@ -28,7 +31,7 @@ function median(xs) {
 function timeCase(c, cold, round) {
   const model = config(c.model, cold ? `${c.id}:${round}` : undefined);
   const t0 = process.hrtime.bigint();
-  estimateParameters(model, c.peft, { taskType: c.task_type, autoClass: c.model.auto_class });
+  estimateParameters(model, c.peft, { taskType: c.task_type, autoClass: c.model.auto_class, transformersVersion: c.transformers_version });
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 

@@ -19,13 +19,16 @@ const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONF
   --task-type T       PEFT task_type (CAUSAL_LM, SEQ_CLS, SEQ_2_SEQ_LM, TOKEN_CLS, QUESTION_ANS,
                       FEATURE_EXTRACTION); overrides the config's
   --num-labels N      labels of a classification head
+  --transformers-version V
+                      the transformers release the run uses (4.47.0.dev0 ... 4.57.6, 5.12.1): module
+                      tree, tying and PEFT's v5 MoE conversion follow it (default: newest supported)
   --devices N         data-parallel GPUs: the global batch, and per-device memory under ZeRO / FSDP
   --allow-network     fetch config.json from the Hugging Face Hub when nothing local has it
   --json              print {trainableParams, totalParams, trainablePercent, breakdown, memory}`;
 
 class UsageError extends Error {}
 
-interface Options { peft: string; model?: string; taskType?: string; numLabels?: number; devices?: number; json: boolean; allowNetwork: boolean }
+interface Options { peft: string; model?: string; taskType?: string; numLabels?: number; devices?: number; json: boolean; allowNetwork: boolean; transformersVersion?: string }
 
 function parseOptions(args: string[]): Options | 'help' {
   let values;
@@ -35,7 +38,7 @@ function parseOptions(args: string[]): Options | 'help' {
       args,
       options: {
         peft: { type: 'string' }, model: { type: 'string' }, 'task-type': { type: 'string' }, 'num-labels': { type: 'string' },
-        devices: { type: 'string' }, json: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        devices: { type: 'string' }, 'transformers-version': { type: 'string' }, json: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: true,
@@ -54,7 +57,7 @@ function parseOptions(args: string[]): Options | 'help' {
   if (devices !== undefined && !(Number.isInteger(devices) && devices > 0)) throw new UsageError('--devices must be a positive whole number');
   return {
     peft, model: values.model, taskType: values['task-type']?.toUpperCase(), numLabels, devices,
-    json: Boolean(values.json), allowNetwork: Boolean(values['allow-network']),
+    json: Boolean(values.json), allowNetwork: Boolean(values['allow-network']), transformersVersion: values['transformers-version'],
   };
 }
 
@@ -76,7 +79,10 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
   const resolved = await resolveModel(ref, {
     cwd: process.cwd(), env: process.env, homeDir: homedir(), allowNetwork: opts.allowNetwork,
   });
-  const report = buildEstimateReport(input, resolved, { taskType: opts.taskType, numLabels: opts.numLabels });
+  const report = buildEstimateReport(input, resolved, {
+    taskType: opts.taskType, numLabels: opts.numLabels,
+    transformersVersion: opts.transformersVersion, transformersVersionSource: opts.transformersVersion ? '--transformers-version' : undefined,
+  });
   // A variant or quantized mirror resolved to its catalog base says so first.
   if (resolved.note) report.notes.unshift(resolved.note);
   return report;
@@ -104,7 +110,7 @@ function toJson(r: EstimateReport): unknown {
   return {
     model: r.model, method: p.method, dialect: r.input.dialect,
     trainableParams: p.trainableParams, totalParams: p.totalParams, trainablePercent: p.trainablePercent,
-    breakdown: p.breakdown, targetMatches: p.targetMatches, basis: p.basis,
+    breakdown: p.breakdown, targetMatches: p.targetMatches, basis: p.basis, transformers: p.transformers,
     memory: r.memory, warnings: p.warnings, notes: r.notes,
   };
 }

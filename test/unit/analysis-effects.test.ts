@@ -22,7 +22,7 @@ const CONFIG = [
   'max_steps: 1000',
   '',
 ].join('\n');
-const TRAINABLE = 'Trainable parameters: **4,194,304** of 6,742,609,920 (0.0622%), 64 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685)';
+const TRAINABLE = 'Trainable parameters: **4,194,304** of 6,742,609,920 (0.0622%), 64 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685); transformers 5.12.1 (newest supported; no version set)';
 
 describe('analysis: hover live effects', () => {
   const a = analyzeConfigText(CONFIG, { dialect: 'axolotl' });
@@ -121,13 +121,13 @@ describe('analysis: hover live effects on other dialects', () => {
 describe('analysis: hover live effects without the usual inputs', () => {
   it('full fine-tuning: no "0 modules adapted"', () => {
     const a = analyzeConfigText('base_model: meta-llama/Llama-3.2-1B\nlearning_rate: 0.00001\n', { dialect: 'axolotl' });
-    assert.equal(liveEffects(['base_model'], a)[1], 'Trainable parameters: **1,235,814,400** of 1,235,814,400 (100.0%); full fine-tuning: every parameter trains');
+    assert.equal(liveEffects(['base_model'], a)[1], 'Trainable parameters: **1,235,814,400** of 1,235,814,400 (100.0%); full fine-tuning: every parameter trains; transformers 5.12.1 (newest supported; no version set)');
   });
 
   it('DoRA: the count names the magnitude vectors it includes', () => {
     // Llama-3.2-1B, r=8 on q_proj: 16 × (8 × (2048+2048) + 2048 magnitude) = 557,056.
     const a = analyzeConfigText('base_model: meta-llama/Llama-3.2-1B\nadapter: lora\nlora_r: 8\npeft_use_dora: true\nlora_target_modules: [q_proj]\n', { dialect: 'axolotl' });
-    assert.equal(liveEffects(['peft_use_dora'], a)[0], 'Trainable parameters: **557,056** of 1,236,371,456 (0.0451%), 16 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685) with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353)');
+    assert.equal(liveEffects(['peft_use_dora'], a)[0], 'Trainable parameters: **557,056** of 1,236,371,456 (0.0451%), 16 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685) with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353); transformers 5.12.1 (newest supported; no version set)');
   });
 
   it('learning rate without a model says what is missing instead of showing nothing', () => {

@@ -88,15 +88,17 @@ describe('inventory shapes: families beyond the oracle (labelled unverified)', (
     const gu = find(inv.modules, 'model.layers.0.mlp.experts.gate_up_proj');
     assert.deepEqual([gu.isParameter, gu.fusedExperts, gu.inFeatures, gu.outFeatures, gu.weightParams, gu.biasParams],
       [true, { experts: 32 }, 2880, 5760, 32 * 2880 * 5760, 32 * 5760]);
-    assert.match(inv.unverified ?? '', /not in the PEFT oracle/);
+    // GptOssForCausalLM is in the transformers 4.57.6 / 5.12.1 oracle; its sequence-classification head is not.
+    assert.equal(inv.unverified, undefined);
+    assert.match(buildInventory({ model_type: 'gpt_oss' }, { taskType: 'SEQ_CLS' }).unverified ?? '', /GptOssForSequenceClassification is not in the PEFT oracle/);
   });
   it('Qwen3 attention has per-head q_norm/k_norm of head_dim', () => {
     const inv = buildInventory({ model_type: 'qwen3', hidden_size: 1024, num_attention_heads: 16, num_key_value_heads: 8 }, { taskType: 'CAUSAL_LM' });
     assert.equal(find(inv.modules, 'model.layers.0.self_attn.q_norm').inFeatures, 128);
     assert.equal(find(inv.modules, 'model.layers.0.self_attn.k_proj').outFeatures, 1024);
   });
-  it('Qwen2-MoE: layers in mlp_only_layers get a dense MLP, the others 60 experts + shared expert', () => {
-    const inv = buildInventory({ model_type: 'qwen2_moe', num_hidden_layers: 2, mlp_only_layers: [1] }, { taskType: 'CAUSAL_LM' });
+  it('Qwen2-MoE (transformers 4.x): layers in mlp_only_layers get a dense MLP, the others 60 experts + shared expert', () => {
+    const inv = buildInventory({ model_type: 'qwen2_moe', num_hidden_layers: 2, mlp_only_layers: [1] }, { taskType: 'CAUSAL_LM', transformersVersion: '4.57.6' });
     const experts = (i: number) => inv.modules.filter((m) => m.name.startsWith(`model.layers.${i}.mlp.experts.`) && m.name.endsWith('down_proj')).length;
     assert.deepEqual([experts(0), experts(1)], [60, 0]);
     assert.equal(find(inv.modules, 'model.layers.1.mlp.down_proj').inFeatures, 5632);
@@ -156,23 +158,26 @@ describe('inventory: masked-LM heads (architectures[0] of the published BERT-fam
 describe('inventory: MoE expert layouts', () => {
   const MIXTRAL: HfConfig = { model_type: 'mixtral', num_local_experts: 8 };
   it('Mixtral in the transformers v5 fused layout keeps the oracle total (46,702,792,704) with 3-D expert tensors', () => {
-    const inv = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM', expertLayout: 'fused' });
+    const inv = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM', transformersVersion: '5.12.1' });
     assert.equal(inv.baseParams, 46702792704);
     const gu = find(inv.modules, 'model.layers.0.mlp.experts.gate_up_proj');
     assert.deepEqual([gu.isParameter, gu.paramShape, gu.fusedExperts], [true, [8, 28672, 4096], { experts: 8 }]);
     assert.equal(find(inv.modules, 'model.layers.0.mlp.gate').kind, 'Other');
     assert.ok(!inv.modules.some((m) => m.name.includes('block_sparse_moe')));
-    assert.match(inv.unverified ?? '', /fused-expert layout/);
+    assert.equal(inv.transformers?.v5, true);
   });
-  it('the default stays the per-expert layout the oracle used', () => {
-    const inv = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM' });
-    assert.equal(inv.modules.filter((m) => m.fusedExperts).length, 0);
-    assert.equal(inv.unverified, undefined);
+  it('transformers 4.x (the oracle 4.47) keeps per-expert modules; no version means the newest (5.12.1, fused)', () => {
+    const v4 = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM', transformersVersion: '4.47.0.dev0' });
+    assert.equal(v4.modules.filter((m) => m.fusedExperts).length, 0);
+    assert.equal(v4.unverified, undefined);
+    const dflt = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM' });
+    assert.deepEqual([dflt.transformers?.version, dflt.modules.filter((m) => m.fusedExperts).length], ['5.12.1', 64]);
+    assert.equal(buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM', transformersVersion: '5.12.1', expertLayout: 'modules' }).modules.filter((m) => m.fusedExperts).length, 0);
   });
   it('Qwen3-MoE: both layouts count the same parameters', () => {
     const cfg: HfConfig = { model_type: 'qwen3_moe', num_hidden_layers: 4, mlp_only_layers: [3] };
-    const a = buildInventory(cfg, { taskType: 'CAUSAL_LM' });
-    const b = buildInventory(cfg, { taskType: 'CAUSAL_LM', expertLayout: 'fused' });
+    const a = buildInventory(cfg, { taskType: 'CAUSAL_LM', transformersVersion: '4.57.6' });
+    const b = buildInventory(cfg, { taskType: 'CAUSAL_LM', transformersVersion: '5.12.1' });
     assert.equal(a.baseParams, b.baseParams);
     assert.equal(b.modules.filter((m) => m.isParameter).length, 2 * 3);
   });

@@ -37,13 +37,14 @@ describe('inventory shapes: Llama family', () => {
     const tied = mod({ ...LLAMA3_8B, tie_word_embeddings: true }, 'lm_head', { taskType: 'CAUSAL_LM' });
     assert.equal(tied.tiedTo, 'model.embed_tokens');
   });
-  it('Mixtral has 8 experts with w1/w2/w3 and a router gate per layer', () => {
-    const inv = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM' });
+  it('Mixtral (transformers 4.x) has 8 experts with w1/w2/w3 and a router gate per layer', () => {
+    const v4 = { taskType: 'CAUSAL_LM', transformersVersion: '4.57.6' };
+    const inv = buildInventory(MIXTRAL, v4);
     const w1 = inv.modules.filter((m) => /^model\.layers\.0\.block_sparse_moe\.experts\.\d+\.w1$/.test(m.name));
     assert.equal(w1.length, 8);
-    const gate = mod(MIXTRAL, 'model.layers.31.block_sparse_moe.gate', { taskType: 'CAUSAL_LM' });
+    const gate = mod(MIXTRAL, 'model.layers.31.block_sparse_moe.gate', v4);
     assert.deepEqual([gate.inFeatures, gate.outFeatures], [4096, 8]);
-    const w2 = mod(MIXTRAL, 'model.layers.0.block_sparse_moe.experts.7.w2', { taskType: 'CAUSAL_LM' });
+    const w2 = mod(MIXTRAL, 'model.layers.0.block_sparse_moe.experts.7.w2', v4);
     assert.deepEqual([w2.inFeatures, w2.outFeatures], [14336, 4096]);
   });
   it('fills transformers defaults: num_key_value_heads = num_attention_heads, head_dim = hidden / heads', () => {

@@ -16,6 +16,7 @@ interface OracleCase {
   task_type: string | null;
   trainable: number;
   total: number;
+  transformers_version: string;
 }
 
 interface OracleError {
@@ -37,8 +38,9 @@ export function oracleConfig(model: OracleModel): Record<string, unknown> {
   return fields;
 }
 
-function run(model: OracleModel, peft: Record<string, unknown>, taskType: string | null) {
-  return estimateParameters(oracleConfig(model), peft, { taskType, autoClass: model.auto_class });
+/** The oracle's transformers (main of December 2024) unless the case names another release. */
+function run(model: OracleModel, peft: Record<string, unknown>, taskType: string | null, transformersVersion = '4.47.0.dev0') {
+  return estimateParameters(oracleConfig(model), peft, { taskType, autoClass: model.auto_class, transformersVersion });
 }
 
 describe('oracle: PEFT 0.20.0 trainable and total counts', () => {
@@ -47,7 +49,7 @@ describe('oracle: PEFT 0.20.0 trainable and total counts', () => {
   });
   for (const c of cases) {
     it(c.id, () => {
-      const e = run(c.model, c.peft, c.task_type);
+      const e = run(c.model, c.peft, c.task_type, c.transformers_version);
       assert.deepEqual({ trainable: e.trainableParams, total: e.totalParams }, { trainable: c.trainable, total: c.total });
     });
   }
@@ -57,11 +59,14 @@ describe('oracle: combinations PEFT refused', () => {
   it('has the expected number of error cases', () => {
     assert.equal(errors.length, 10);
   });
+  /** torch 1.13 lacked kaiming_uniform_(generator=...): RandLoRA failed in that environment, PEFT 0.20 builds it on torch 2. */
+  const torch113Only = (c: OracleError) => c.error.includes("kaiming_uniform_() got an unexpected keyword argument 'generator'");
   for (const c of errors) {
     it(c.id, () => {
       const model = models.find((m) => m.name === c.model);
       assert.ok(model, `model ${c.model} is in models.json`);
-      assert.throws(() => run(model, c.peft, c.task_type), (err: unknown) => err instanceof EstimateError && err.message.length > 20);
+      if (torch113Only(c)) assert.ok(run(model, c.peft, c.task_type).trainableParams > 0);
+      else assert.throws(() => run(model, c.peft, c.task_type), (err: unknown) => err instanceof EstimateError && err.message.length > 20);
     });
   }
 });

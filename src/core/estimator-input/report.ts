@@ -23,15 +23,19 @@ export interface EstimateReport {
 export interface ReportOverrides {
   taskType?: string | null;
   numLabels?: number;
+  /** The transformers release the run uses, and where that came from (a setting, --transformers-version). */
+  transformersVersion?: string;
+  transformersVersionSource?: string;
 }
 
 /** Throws EstimateError (from the estimator) where PEFT itself would refuse the combination. */
 export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel, overrides: ReportOverrides = {}): EstimateReport {
   const taskType = overrides.taskType !== undefined ? overrides.taskType : input.taskType;
   const numLabels = overrides.numLabels ?? input.numLabels;
-  const peft = input.extraTargets ? expandAllLinear(input, previewTargets(model.config, 'all-linear', { taskType, numLabels })) : input.peft;
-  const params = estimateParameters(model.config, peft, { taskType, numLabels });
-  const plan = memoryPlanFor(model.config, peft, params, input.training, { taskType, numLabels });
+  const opts = { taskType, numLabels, transformersVersion: overrides.transformersVersion, transformersVersionSource: overrides.transformersVersionSource };
+  const peft = input.extraTargets ? expandAllLinear(input, previewTargets(model.config, 'all-linear', opts)) : input.peft;
+  const params = estimateParameters(model.config, peft, opts);
+  const plan = memoryPlanFor(model.config, peft, params, input.training, opts);
   const memory = estimateTrainingMemory(plan.input);
   const memoryNotes = [...plan.notes, ...memory.notes];
   return {
@@ -45,7 +49,7 @@ export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel,
  * adapters' own activations. The CLI report, the editor and the panel all size memory through this.
  */
 export function memoryPlanFor(config: Record<string, unknown>, peft: PeftConfig, params: ParameterEstimate, training: TrainingShape,
-  opts: { taskType?: string | null; numLabels?: number }): { input: MemoryInput; notes: string[] } {
+  opts: { taskType?: string | null; numLabels?: number; transformersVersion?: string }): { input: MemoryInput; notes: string[] } {
   const inventory = buildInventory(config, opts);
   return memoryInputFor({
     trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training,

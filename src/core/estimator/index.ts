@@ -25,11 +25,13 @@ export const PEFT_VERSION = '0.20.0';
 // element count divides by 2 x itemsize (true for every Linear in the catalog), and DeepSpeed ZeRO-3's
 // ds_numel is the unsharded count. Both equal the unquantized, unsharded numbers counted here.
 
-const BOFT_NOTE = "BOFT counted as on a CUDA machine where PEFT's fbd_cuda extension loads; without it (CPU-only) PEFT silently resets boft_n_butterfly_factor to 1.";
 
 function inventoryFor(model: HfConfig, opts: EstimateOptions, taskType: string | null): ModelInventory {
   try {
-    return buildInventory(model, { taskType, autoClass: opts.autoClass, numLabels: opts.numLabels });
+    return buildInventory(model, {
+      taskType, autoClass: opts.autoClass, numLabels: opts.numLabels,
+      transformersVersion: opts.transformersVersion, transformersVersionSource: opts.transformersVersionSource,
+    });
   } catch (e) {
     if (e instanceof UnsupportedModelError || e instanceof InvalidConfigError) throw new EstimateError(e.message);
     throw e;
@@ -42,30 +44,58 @@ function peftTypeOf(peft: PeftConfig): string {
   return t.toUpperCase();
 }
 
-function targetMatches(tree: ModelTree, user: string | string[] | null, adapted: number): ResultExtras['targetMatches'] {
+function targetMatches(tree: ModelTree, user: string | string[] | null, adapted: number, moved: Record<string, number>): ResultExtras['targetMatches'] {
   if (user === null) return [];
   if (typeof user === 'string') {
-    if (user.toLowerCase() === 'all-linear') return [{ entry: user, matched: adapted }];
+    if (user.toLowerCase() === 'all-linear' || Object.keys(moved).length) return [{ entry: user, matched: adapted }];
     return [{ entry: user, matched: tree.names.filter((n) => fullmatch(user, n)).length }];
   }
-  return countEntryMatches(user, tree.names);
+  // Entries PEFT moved onto fused experts (transformers 5) count the expert tensors they reach.
+  return countEntryMatches(user, tree.names).map((m) => (m.entry in moved ? { entry: m.entry, matched: moved[m.entry] } : m));
 }
 
 function available(tree: ModelTree): string[] {
   return leafNames({ ...tree, names: [...tree.own.keys()] });
 }
 
-function estimateTuner(inv: ModelInventory, peft: PeftConfig, type: string, taskType: string | null): ParameterEstimate {
+/**
+ * BOFT's butterfly factor depends on the machine: PEFT 0.20.0 tuners/boft/layer.py:282-288 resets
+ * boft_n_butterfly_factor to 1 when its fbd_cuda extension cannot load (CPU-only, or the build fails).
+ * The count follows `boftCudaExtension` (default true, the CUDA machine) and the note gives the other count.
+ */
+function boftVariants(peft: PeftConfig, opts: EstimateOptions): { counted: PeftConfig; other: PeftConfig; note: (other: string) => string } | null {
+  const factor = Number(peft.boft_n_butterfly_factor ?? 1);
+  if (!(factor > 1)) return null;
+  const cpu = { ...peft, boft_n_butterfly_factor: 1 };
+  if (opts.boftCudaExtension === false) {
+    return { counted: cpu, other: peft, note: (o) => `BOFT counted as without PEFT's fbd_cuda extension (boftCudaExtension: false): PEFT resets boft_n_butterfly_factor ${factor} to 1. Where the extension loads (a CUDA machine) the factor is kept: ${o} trainable.` };
+  }
+  return { counted: peft, other: cpu, note: (o) => `BOFT counted as on a CUDA machine where PEFT's fbd_cuda extension loads (boft_n_butterfly_factor ${factor}); without it (CPU-only, or the extension fails to build) PEFT silently resets the factor to 1: ${o} trainable (option boftCudaExtension: false).` };
+}
+
+function estimateTuner(inv: ModelInventory, peft: PeftConfig, type: string, taskType: string | null, opts: EstimateOptions): ParameterEstimate {
   const method = TUNERS[type];
   const replicated = type === 'LORA' && peft.layer_replication ? replicateLayers(inv, peft.layer_replication) : inv;
   const tree = buildTree(replicated);
-  const r = injectAdapter(replicated, tree, method, peft, taskType);
-  if (type === 'BOFT' && Number(peft.boft_n_butterfly_factor ?? 1) > 1) r.ledger.warnings.push(BOFT_NOTE);
+  const boft = type === 'BOFT' ? boftVariants(peft, opts) : null;
+  const r = injectAdapter(replicated, tree, method, boft?.counted ?? peft, taskType);
+  let boftNote = '';
+  if (boft) {
+    let other: string;
+    try {
+      other = injectAdapter(replicated, tree, method, boft.other, taskType).ledger.trainable().toLocaleString('en-US');
+    } catch (e) {
+      if (!(e instanceof EstimateError)) throw e;
+      other = `none (PEFT raises: ${e.message})`;
+    }
+    boftNote = boft.note(other);
+    r.ledger.warnings.push(boftNote);
+  }
   const variant = type === 'LORA' && peft.use_dora === true ? ' with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353)' : '';
-  const basis = isPaperOnly(type) ? `count from the paper: ${method.label}` : `PEFT ${PEFT_VERSION} rules: ${method.label}${variant}${type === 'BOFT' ? `. ${BOFT_NOTE}` : ''}`;
+  const basis = isPaperOnly(type) ? `count from the paper: ${method.label}` : `PEFT ${PEFT_VERSION} rules: ${method.label}${variant}${boftNote ? `. ${boftNote}` : ''}`;
   return toEstimate(inv, r.ledger, {
     method: type, basis, adaptedModules: r.adapted.size,
-    targetMatches: targetMatches(tree, r.userTargets, r.adapted.size), availableTargetNames: available(tree),
+    targetMatches: targetMatches(tree, r.userTargets, r.adapted.size, r.movedTargets), availableTargetNames: available(tree),
   });
 }
 
@@ -92,11 +122,6 @@ const PSEUDO: Record<string, { basis: string; ledger: (inv: ModelInventory, peft
   BOTTLENECK: { basis: 'adapter-hub/adapters bottleneck adapters (BnConfig; Houlsby arXiv 1902.00751, Pfeiffer arXiv 2005.00247, parallel arXiv 2110.04366, Compacter arXiv 2106.04647)', ledger: bottleneckLedger },
 };
 
-/** Why a known PEFT method is refused: no oracle run confirms its count. */
-const NOT_COUNTED: Record<string, string> = {
-  RANDLORA: ': PEFT 0.20.0 could not build RandLoRA in the oracle environment (torch 1.13 lacks kaiming_uniform_(generator=...)), so no count is verified',
-};
-
 /**
  * Trainable and total parameters of `model` (a config.json) under `peft` (an adapter_config.json or a
  * pseudo type), exactly as PEFT 0.20.0 counts them. Throws EstimateError where PEFT would raise.
@@ -106,10 +131,10 @@ export function estimateParameters(model: HfConfig, peft: PeftConfig, opts: Esti
   const type = peftTypeOf(peft);
   const taskType = opts.taskType !== undefined ? opts.taskType : typeof peft.task_type === 'string' ? peft.task_type : null;
   const inv = inventoryFor(model, opts, taskType);
-  if (TUNERS[type]) return estimateTuner(inv, peft, type, taskType);
+  if (TUNERS[type]) return estimateTuner(inv, peft, type, taskType, opts);
   if (PROMPT_METHODS[type]) return estimatePrompt(inv, peft, type, taskType);
   const pseudo = PSEUDO[type];
-  if (!pseudo) throw new EstimateError(`peft_type "${type}" is not counted by this estimator${NOT_COUNTED[type] ?? ''} (supported: ${supportedMethods().join(', ')}).`);
+  if (!pseudo) throw new EstimateError(`peft_type "${type}" is not counted by this estimator (supported: ${supportedMethods().join(', ')}).`);
   const tree = buildTree(inv);
   return toEstimate(inv, pseudo.ledger(inv, peft), { method: type, basis: pseudo.basis, adaptedModules: 0, targetMatches: [], availableTargetNames: available(tree) });
 }

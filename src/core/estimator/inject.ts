@@ -1,6 +1,7 @@
 // PEFT 0.20.0's `BaseTuner.inject_adapter` for every module-wrapping tuner: resolve the config, walk
 // `named_modules()`, wrap what matches, mark biases, then add modules_to_save copies and token deltas.
 import { inputEmbeddingName, tiedWithEmbedding, wrapModulesToSave, type AuxContext } from './auxiliary';
+import { convertForTransformersV5 } from './convert-v5';
 import { flag, intOrList, nameList, targetField, text, withDefaults, type Cfg } from './config';
 import { Ledger } from './ledger';
 import { allLinearNames, checkTarget, type TargetSpec } from './matching';
@@ -17,6 +18,8 @@ export interface InjectResult {
   adapted: Set<string>;
   /** target_modules as the user wrote it (list entries get match counts). */
   userTargets: string | string[] | null;
+  /** Entries PEFT's transformers-v5 conversion moved to target_parameters, with how many tensors each reaches. */
+  movedTargets: Record<string, number>;
 }
 
 /** Heads PEFT's task classes add to modules_to_save before injection: only SEQ_CLS (peft_model.py 0.20.0). */
@@ -146,10 +149,21 @@ export function noHeadListError(peftType: string, taskType: string): EstimateErr
   return new EstimateError(`${peftType} cannot be used with task_type ${taskType}: its config has no modules_to_save, and PEFT 0.20.0's task class raises TypeError ('NoneType' object is not iterable) when it looks for the head.`);
 }
 
+/** Plain Linear modules (a dense first-layer MLP, shared experts) that carried a moved name and lose their LoRA. */
+function lostModules(tree: ModelTree, moved: Record<string, string>): string[] {
+  const olds = Object.keys(moved);
+  return [...tree.own.values()].filter((m) => m.kind === 'Linear' && olds.some((o) => m.name === o || m.name.endsWith(`.${o}`))).map((m) => m.name);
+}
+
 export function injectAdapter(inv: ModelInventory, tree: ModelTree, method: TunerMethod, peft: Record<string, unknown>, taskType: string | null): InjectResult {
-  const cfg = withDefaults(peft, method.defaults);
-  validateCommon(method, cfg);
+  const given = withDefaults(peft, method.defaults);
+  validateCommon(method, given);
   const ledger = new Ledger();
+  const conversion = method.peftType === 'LORA' ? convertForTransformersV5(inv, tree, given, taskType) : null;
+  const cfg = conversion?.cfg ?? given;
+  if (conversion?.note) ledger.warnings.push(conversion.note);
+  const lost = conversion ? lostModules(tree, conversion.moved) : [];
+  if (lost.length) ledger.warnings.push(`${lost.length} Linear module(s) outside the fused experts (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', ...' : ''}) lose their LoRA in that conversion.`);
   const [spec, plan] = resolveSpec(method, inv, tree, cfg, taskType, ledger.warnings);
   method.prepare?.(cfg, inv.modelType);
   const ctx: AuxContext = { inv, tree, ledger, adapted: new Set(), wrapped: new Set() };
@@ -168,5 +182,10 @@ export function injectAdapter(inv: ModelInventory, tree: ModelTree, method: Tune
   if (save.length) wrapModulesToSave(ctx, save);
   if (plan.modulesToTie.length) wrapModulesToSave(ctx, plan.modulesToTie, true);
   applyTrainableTokens(ctx, cfg, spec.modulesToSave ?? []);
-  return { ledger, spec, adapted: ctx.adapted, userTargets: targetField(cfg, 'target_modules') };
+  const movedTargets: Record<string, number> = {};
+  for (const [old, param] of Object.entries(conversion?.moved ?? {})) {
+    const leaf = `.${param.replace(/\.weight$/, '')}`;
+    movedTargets[old] = [...ctx.tree.own.keys()].filter((k) => k.endsWith(leaf)).length;
+  }
+  return { ledger, spec, adapted: ctx.adapted, userTargets: targetField(given, 'target_modules'), movedTargets };
 }

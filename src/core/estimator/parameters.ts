@@ -3,6 +3,7 @@
 import type { AuxContext } from './auxiliary';
 import { flag, num, type Cfg } from './config';
 import { loraRank } from './methods/lora';
+import type { ModelTree } from './tree';
 import type { ModuleInfo } from './types';
 import { EstimateError } from './types';
 
@@ -22,6 +23,13 @@ function paramsOf(m: ModuleInfo): ParamRef[] {
   const out: ParamRef[] = [];
   if (m.weightParams > 0) out.push({ key: `${m.name}.weight`, module: m.name, info: m, ndim: m.kind.endsWith('Norm') ? 1 : 2 });
   if (m.biasParams > 0) out.push({ key: `${m.name}.bias`, module: m.name, info: m, ndim: 1 });
+  return out;
+}
+
+/** Every parameter name `named_parameters()` lists, as PEFT's target_parameters sees them. */
+export function paramKeys(tree: ModelTree): string[] {
+  const out: string[] = [];
+  for (const m of tree.own.values()) for (const p of paramsOf(m)) out.push(p.key);
   return out;
 }
 

@@ -8,7 +8,7 @@ import { EstimateError, type ModelInventory } from './types';
 /** model_types whose config class has `num_key_value_heads`: prefix tuning then uses the KV width (PEFT #1901). */
 const HAS_KV_HEADS = new Set([
   'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'gemma', 'gemma2', 'gemma3_text', 'phi', 'phi3',
-  'starcoder2', 'stablelm', 'olmo', 'olmo2', 'cohere', 'granite', 'nemotron', 'deepseek_v2', 'deepseek_v3', 'jamba',
+  'starcoder2', 'stablelm', 'olmo', 'olmo2', 'cohere', 'granite', 'nemotron', 'deepseek_v2', 'deepseek_v3', 'jamba', 'gpt_oss',
 ]);
 
 export interface PromptMethod {
@@ -62,8 +62,13 @@ export const PROMPT_TUNING: PromptMethod = {
   encoder: (inv, cfg, task) => int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize),
 };
 
-/** model_types whose config class stores `head_dim` (transformers 4.47 to_dict()); others derive it. */
-const STORES_HEAD_DIM = new Set(['llama', 'mistral', 'mixtral', 'gemma', 'gemma2', 'gemma3_text', 'qwen3', 'qwen3_moe']);
+/**
+ * model_types whose config class stores `head_dim` (to_dict()); others derive it. GptOssConfig stores 64
+ * (8 KV heads x 64 = 512 wide, not hidden_size 2880); DeepseekV3Config sets head_dim = qk_rope_head_dim
+ * (configuration_deepseek_v3.py `self.head_dim = qk_rope_head_dim`), so its prefix is qk_rope_head_dim x
+ * num_key_value_heads wide (PEFT utils/other.py:1186-1215 `_prepare_prompt_learning_config`, #1901).
+ */
+const STORES_HEAD_DIM = new Set(['llama', 'mistral', 'mixtral', 'gemma', 'gemma2', 'gemma3_text', 'qwen3', 'qwen3_moe', 'gpt_oss', 'deepseek_v3']);
 
 /**
  * token_dim for prefix tuning. Where the config has num_key_value_heads, PEFT overwrites token_dim (even

@@ -4,13 +4,13 @@ import { ADALORA, LORA } from './methods/lora';
 import { LOHA, LOKR } from './methods/lycoris';
 import { BOFT, HRA, OFT } from './methods/orthogonal';
 import { FLORA, SSF, SVFIT } from './methods/papers';
-import { C3A, FOURIERFT, IA3, MISS, SHIRA, VBLORA, VERA } from './methods/vectors';
+import { C3A, FOURIERFT, IA3, MISS, RANDLORA, SHIRA, VBLORA, VERA } from './methods/vectors';
 import { LN_TUNING, TRAINABLE_TOKENS } from './methods/whole';
 import { PROMPT_METHODS } from './prompt';
 
 /** Methods that wrap modules (PEFT's BaseTuner family, plus the paper-only SSF/SVFit/FLoRA). */
 export const TUNERS: Record<string, TunerMethod> = Object.fromEntries(
-  [LORA, ADALORA, IA3, LOHA, LOKR, VERA, OFT, BOFT, HRA, FOURIERFT, VBLORA, SHIRA, MISS, C3A, LN_TUNING, TRAINABLE_TOKENS, SSF, SVFIT, FLORA]
+  [LORA, ADALORA, IA3, LOHA, LOKR, VERA, RANDLORA, OFT, BOFT, HRA, FOURIERFT, VBLORA, SHIRA, MISS, C3A, LN_TUNING, TRAINABLE_TOKENS, SSF, SVFIT, FLORA]
     .map((m) => [m.peftType, m]),
 );
 

@@ -1,5 +1,6 @@
 // Turns a ledger into the ParameterEstimate callers see: totals in PEFT's convention plus breakdowns.
 import type { Entry, Ledger } from './ledger';
+import { releaseBasis, transformersRelease } from './transformers-version';
 import type { ModelInventory, ParameterEstimate } from './types';
 
 const GROUP: Record<Entry['what'], (e: Entry) => string> = {
@@ -50,13 +51,17 @@ export interface ResultExtras {
 export function toEstimate(inv: ModelInventory, ledger: Ledger, extras: ResultExtras): ParameterEstimate {
   const trainableParams = ledger.trainable();
   const totalParams = inv.baseParams + ledger.added();
+  const rel = inv.transformers ?? transformersRelease(undefined);
+  const warnings = rel.note ? [...ledger.warnings, rel.note] : [...ledger.warnings];
   return {
     ...extras,
+    basis: `${extras.basis}; ${releaseBasis(rel)}`,
+    transformers: { version: rel.version, source: rel.source },
     trainableParams,
     totalParams,
     baseParams: inv.baseParams,
     trainablePercent: totalParams > 0 ? (100 * trainableParams) / totalParams : 0,
     breakdown: breakdown(ledger.entries),
-    warnings: [...ledger.warnings],
+    warnings,
   };
 }

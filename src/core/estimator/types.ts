@@ -15,6 +15,18 @@ export interface EstimateOptions {
   taskType?: string | null;
   numLabels?: number;
   autoClass?: string;
+  /**
+   * The transformers release the run uses ('4.47.0.dev0', '4.57.6', '5.12.1', ...): module tree, tying
+   * and PEFT's v5 target conversion follow it. Default: the newest release supported (5.12.1).
+   */
+  transformersVersion?: string;
+  /** Where transformersVersion came from ('setting mlConfig.estimate.transformersVersion', '--transformers-version'). */
+  transformersVersionSource?: string;
+  /**
+   * BOFT with boft_n_butterfly_factor > 1: count as where PEFT's fbd_cuda extension loads (true, the
+   * default, a CUDA machine) or as without it (false: PEFT resets the factor to 1). The note gives the other.
+   */
+  boftCudaExtension?: boolean;
 }
 
 export interface ParameterEstimate {
@@ -36,6 +48,8 @@ export interface ParameterEstimate {
   /** Distinct leaf names a target could use, for "did you mean" lists. */
   availableTargetNames: string[];
   basis: string;
+  /** The transformers release the count follows and where that version came from. */
+  transformers: { version: string; source: string };
   warnings: string[];
 }
 

@@ -90,9 +90,10 @@ export function paramsFromHfConfig(cfg: Json): ModelParams {
 /** The causal-LM task model when the family has one (lm_head counts in N), else the default head. */
 function inventoryFor(cfg: Json): ModelInventory {
   try {
-    return buildInventory(cfg, { autoClass: 'AutoModelForCausalLM' });
+    // Per-expert modules: the laws count weight matrices, which the transformers 5 fused layout only stores differently.
+    return buildInventory(cfg, { autoClass: 'AutoModelForCausalLM', expertLayout: 'modules' });
   } catch (err) {
-    if (err instanceof UnsupportedModelError && typeof cfg.model_type === 'string') return buildInventory(cfg);
+    if (err instanceof UnsupportedModelError && typeof cfg.model_type === 'string') return buildInventory(cfg, { expertLayout: 'modules' });
     throw err;
   }
 }

@@ -1,5 +1,5 @@
 // Catalog: models newer than the oracle's transformers (Qwen3 dense and MoE, Qwen1.5/2 MoE, more Qwen2.5
-// sizes, Gemma 3 text, Phi-4, gpt-oss, Llama 3.3). Each value is copied from a public copy of the published
+// sizes, Gemma 3 text, Phi-4, gpt-oss, Llama 3.3, OLMo-2 13B, Mistral-Nemo). Each value is copied from a public copy of the published
 // config.json named in `readFrom`; fields not seen there are left out rather than guessed.
 // Not included because no copy of the published config.json was found: the multimodal Gemma 3 sizes
 // (4B+, Gemma3ForConditionalGeneration). Phi-3.5-mini-instruct is a verified variant (catalog-variants.ts).
@@ -130,6 +130,28 @@ export const RECENT_MODELS: readonly CatalogEntry[] = [
       architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 8192, intermediate_size: 28672,
       num_hidden_layers: 80, num_attention_heads: 64, num_key_value_heads: 8, vocab_size: 128256,
       max_position_embeddings: 131072, tie_word_embeddings: false,
+    },
+  },
+  {
+    id: 'allenai/OLMo-2-1124-13B', aliases: ['olmo-2-13b', 'olmo-2-1124-13b', 'olmo2-13b'], family: 'OLMo-2',
+    source: hf('allenai/OLMo-2-1124-13B'),
+    readFrom: 'mauer4/Attention-From-Scratch weights/allenai/OLMo-2-1124-13B/config.json @381a295f (a downloaded copy, beside its model.safetensors.index.json)',
+    config: {
+      architectures: ['Olmo2ForCausalLM'], model_type: 'olmo2', attention_bias: false, hidden_act: 'silu', hidden_size: 5120,
+      intermediate_size: 13824, max_position_embeddings: 4096, num_attention_heads: 40, num_hidden_layers: 40,
+      num_key_value_heads: 40, rms_norm_eps: 1e-6, rope_scaling: null, rope_theta: 500000, tie_word_embeddings: false,
+      vocab_size: 100352,
+    },
+  },
+  {
+    id: 'mistralai/Mistral-Nemo-Base-2407', aliases: ['mistral-nemo-base-2407', 'mistral-nemo-12b', 'mistral-nemo'], family: 'Mistral-Nemo',
+    source: hf('mistralai/Mistral-Nemo-Base-2407'),
+    readFrom: 'kevinstephano/thunder_model_blocks thunder_model_blocks/mistral/mistral_config.py (the config.json as AutoConfig.from_pretrained read it, transformers 4.43.3)',
+    config: {
+      architectures: ['MistralForCausalLM'], model_type: 'mistral', head_dim: 128, hidden_act: 'silu', hidden_size: 5120,
+      intermediate_size: 14336, max_position_embeddings: 128000, num_attention_heads: 32, num_hidden_layers: 40,
+      num_key_value_heads: 8, rms_norm_eps: 1e-5, rope_theta: 1000000.0, sliding_window: null, tie_word_embeddings: false,
+      vocab_size: 131072,
     },
   },
 ];

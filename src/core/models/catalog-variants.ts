@@ -140,4 +140,8 @@ export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
     id: 'HuggingFaceTB/SmolLM2-1.7B-Instruct', base: 'HuggingFaceTB/SmolLM2-1.7B', names: ['smollm2-1.7b-instruct'],
     readFrom: NAMING('puettmann/SmolMaestra-1.7b-Translation'),
   },
+  {
+    id: 'allenai/OLMo-2-1124-13B-Instruct', base: 'allenai/OLMo-2-1124-13B', names: ['olmo-2-13b-instruct', 'olmo-2-1124-13b-instruct'],
+    readFrom: 'mauer4/Attention-From-Scratch weights/allenai/OLMo-2-1124-13B-Instruct/config.json @7b2eb954', differs: 'use_cache false, torch_dtype bfloat16',
+  },
 ];

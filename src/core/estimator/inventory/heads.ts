@@ -43,16 +43,27 @@ export function headOfClass(cls: string): HeadKind | undefined {
 
 export interface HeadChoice { kind: HeadKind; autoClass: string; note?: string }
 
+/**
+ * A bare-model request (FEATURE_EXTRACTION, AutoModel) on a checkpoint whose architectures[0] is an
+ * encoder-only class (MT5EncoderModel, T5EncoderModel) builds that class: PEFT 0.20.0 wraps the encoder
+ * alone (checked against PEFT on transformers 4.57.6 and 5.12.1, reference/transformers-versions.md).
+ */
+function encoderOnlyArchitecture(cfg: HfConfig, kind: HeadKind): HeadChoice | undefined {
+  const arch = Array.isArray(cfg.architectures) ? cfg.architectures[0] : undefined;
+  if (kind !== 'base' || typeof arch !== 'string' || headOfClass(arch) !== 'encoder_only') return undefined;
+  return { kind: 'encoder_only', autoClass: arch };
+}
+
 export function chooseHead(cfg: HfConfig, taskType: string | null | undefined, autoClass: string | undefined): HeadChoice {
   if (autoClass) {
     const kind = headOfClass(autoClass);
     if (!kind) throw new UnsupportedModelError(`unknown model class "${autoClass}" (expected an Auto class such as AutoModelForCausalLM, or a class name ending in ForCausalLM, ForSequenceClassification, Model, ...)`);
-    return { kind, autoClass };
+    return (autoClass === 'AutoModel' ? encoderOnlyArchitecture(cfg, kind) : undefined) ?? { kind, autoClass };
   }
   if (taskType) {
     const kind = TASK_TYPES[taskType];
     if (!kind) throw new UnsupportedModelError(`unknown PEFT task_type "${taskType}" (expected one of ${Object.keys(TASK_TYPES).join(', ')})`);
-    return { kind, autoClass: AUTO_OF[kind] };
+    return encoderOnlyArchitecture(cfg, kind) ?? { kind, autoClass: AUTO_OF[kind] };
   }
   const arch = Array.isArray(cfg.architectures) ? cfg.architectures[0] : undefined;
   const kind = typeof arch === 'string' ? headOfClass(arch) : undefined;

@@ -1,11 +1,13 @@
 // Public entry of the module inventory: a config.json (plus the head PEFT's task_type implies) in,
-// every parameter-owning module as Hugging Face transformers 4.47 names and shapes it, out.
+// every parameter-owning module as the Hugging Face transformers release the run uses (4.47 ... 5.12)
+// names and shapes it, out.
 import { int, InvalidConfigError, UnsupportedModelError } from './config';
 import { countParams, expandModules } from './expand';
 import { chooseHead } from './heads';
 import { familyOf, supportedModelTypes } from './registry';
 import { unverifiedReason } from './verified';
 import type { HfConfig, ModelInventory } from './types';
+import { transformersRelease } from '../transformers-version';
 
 export type { HfConfig, ModuleKind, ModuleInfo, ModelInventory, InventoryDims, HeadKind } from './types';
 export { UnsupportedModelError, InvalidConfigError } from './config';
@@ -16,11 +18,15 @@ export { ORACLE_VERIFIED } from './verified';
 export interface InventoryOptions {
   taskType?: string | null; autoClass?: string; numLabels?: number;
   /**
-   * MoE expert storage: 'modules' = transformers 4.x per-expert Linear modules (what the PEFT oracle
-   * used, the default); 'fused' = transformers v5 3-D tensors (Mixtral, Qwen2-MoE, Qwen3-MoE).
-   * GPT-OSS is always fused.
+   * MoE expert storage, overriding what the transformers version implies: 'modules' = transformers 4.x
+   * per-expert Linear modules; 'fused' = transformers v5 3-D tensors (Mixtral, Qwen2-MoE, Qwen3-MoE,
+   * DeepSeek-V3). GPT-OSS is always fused.
    */
   expertLayout?: 'modules' | 'fused';
+  /** The transformers release the run uses ('4.57.6', '5.12.1', ...); default the newest supported. */
+  transformersVersion?: string;
+  /** Where that version came from, for the basis line (a setting, a CLI flag, the environment). */
+  transformersVersionSource?: string;
 }
 
 /** num_labels as transformers resolves it: explicit, else config.num_labels, else id2label's size, else 2. */
@@ -62,8 +68,13 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
     const have = Object.values(family.heads).map((s) => s?.cls).join(', ');
     throw new UnsupportedModelError(`model_type "${modelType}" has no ${choice.autoClass} head here (available: ${have})`);
   }
-  const r = family.resolve(config, resolveNumLabels(config, opts.numLabels));
-  const fused = opts.expertLayout === 'fused';
+  const release = transformersRelease(opts.transformersVersion, opts.transformersVersionSource);
+  if (head.v5Only && !release.v5) {
+    throw new UnsupportedModelError(`${head.cls} does not exist in transformers ${release.version} (${head.v5Only}); use transformers 5 or another head`);
+  }
+  const resolved = family.resolve(config, resolveNumLabels(config, opts.numLabels));
+  const r = family.atRelease ? family.atRelease(resolved, release) : resolved;
+  const fused = opts.expertLayout === undefined ? release.v5 : opts.expertLayout === 'fused';
   if (opts.expertLayout !== undefined && !fused && opts.expertLayout !== 'modules') {
     throw new InvalidConfigError(`expertLayout must be "modules" or "fused", got ${JSON.stringify(opts.expertLayout)}`);
   }
@@ -71,15 +82,14 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   const modules = expandModules(family.backbone, head, dimsR);
   const inv: ModelInventory = {
     modelType, autoClass: choice.autoClass, modelClass: head.cls, head: choice.kind, taskType: opts.taskType ?? null,
-    modules, baseParams: countParams(modules),
+    modules, baseParams: countParams(modules), transformers: release,
     dims: {
       hiddenSize: r.h, numLayers: r.L, numAttentionHeads: r.nh, numKeyValueHeads: r.nkv, headDim: r.hd,
       vocabSize: r.V, isEncoderDecoder: r.encDec, tieWordEmbeddings: r.tie,
       numTransformerSubmodules: r.encDec && choice.kind === 'seq2seq_lm' ? 2 : 1,
     },
   };
-  const why = choice.note ?? unverifiedReason(modelType, choice.kind, head.cls, family.unverified)
-    ?? (fused && modules.some((m) => m.fusedExperts) ? 'transformers v5 fused-expert layout: not in the PEFT oracle (transformers 4.47)' : undefined);
+  const why = choice.note ?? unverifiedReason(modelType, choice.kind, head.cls, family.unverified);
   if (why) inv.unverified = why;
   return inv;
 }
@@ -95,7 +105,7 @@ const byObject = new WeakMap<HfConfig, Map<string, ModelInventory>>();
  * The result is shared between callers: treat it as read-only.
  */
 export function buildInventory(config: HfConfig, opts: InventoryOptions = {}): ModelInventory {
-  const optKey = `${opts.taskType ?? ''}|${opts.autoClass ?? ''}|${opts.numLabels ?? ''}|${opts.expertLayout ?? ''}`;
+  const optKey = `${opts.taskType ?? ''}|${opts.autoClass ?? ''}|${opts.numLabels ?? ''}|${opts.expertLayout ?? ''}|${opts.transformersVersion ?? ''}|${opts.transformersVersionSource ?? ''}`;
   const perObject = config && typeof config === 'object' ? byObject.get(config) : undefined;
   const hit = perObject?.get(optKey);
   if (hit) return hit;

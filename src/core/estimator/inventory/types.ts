@@ -1,6 +1,8 @@
 // Internal vocabulary of the inventory tables: a model family is data (module templates with shape
 // formulas per repeated layer), and one generic expander turns it into the module list.
 
+import type { TransformersRelease } from '../transformers-version';
+
 /** A config.json as published (model_type, hidden_size, ...). */
 export type HfConfig = Record<string, unknown>;
 
@@ -79,6 +81,8 @@ export interface HeadSpec<R> {
   /** Modules registered after the backbone, names relative to the task-model root. */
   modules?: ModTpl<R>[];
   flags?: HeadFlags;
+  /** Set when the class exists only from transformers 5 on: why 4.x has no such class. */
+  v5Only?: string;
 }
 
 export interface Family<R extends BaseDims> {
@@ -90,6 +94,8 @@ export interface Family<R extends BaseDims> {
   heads: Partial<Record<HeadKind, HeadSpec<R>>>;
   /** Set when the family is not checked against the PEFT oracle (shapes read from transformers source). */
   unverified?: string;
+  /** What a transformers release changes in the resolved dims (e.g. v5 ties mT5's lm_head). */
+  atRelease?(r: R, release: TransformersRelease): R;
 }
 
 /** One module that owns parameters, as transformers names and shapes it in the task model. */
@@ -150,4 +156,6 @@ export interface ModelInventory {
   dims: InventoryDims;
   /** Why this model/head is not checked against the PEFT oracle; absent when it is. */
   unverified?: string;
+  /** The transformers release whose module tree this is (buildInventory always sets it). */
+  transformers?: TransformersRelease;
 }

@@ -1,6 +1,8 @@
-// Which (model_type, head) pairs the PEFT oracle (../shared/oracle, transformers 4.47) checked:
-// base_total equal on every case, module names equal to the ones PEFT wrapped. Everything else
-// is built from transformers source by reading it, and the inventory says so.
+// Which (model_type, head) pairs the PEFT oracle checked: ../shared/oracle (transformers 4.47) with
+// base_total equal on every case and module names equal to the ones PEFT wrapped, and
+// ../shared/oracle/transformers (test/data/oracle/transformers: transformers 4.57.6 and 5.12.1) with
+// trainable and total equal. Everything else is built from transformers source by reading it, and the
+// inventory says so.
 import type { HeadKind } from './types';
 
 export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
@@ -25,6 +27,18 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   t5: ['seq2seq_lm', 'encoder_only'],
   bart: ['seq2seq_lm'],
   vit: ['image_cls'],
+  // transformers 4.57.6 and 5.12.1 oracle
+  qwen3: ['causal_lm', 'seq_cls', 'base'],
+  gemma3_text: ['causal_lm'],
+  mt5: ['seq2seq_lm'],
+  'xlm-roberta': ['seq_cls'],
+  qwen2_moe: ['causal_lm'],
+  qwen3_moe: ['causal_lm'],
+  granite: ['causal_lm'],
+  starcoder2: ['causal_lm', 'seq_cls'],
+  deepseek_v3: ['causal_lm'],
+  gpt_oss: ['causal_lm'],
+  olmo2: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

@@ -53,6 +53,26 @@ export const VERA: TunerMethod = {
   },
 };
 
+/**
+ * RandLoRA (Albert et al. 2025, arXiv 2502.00987), PEFT 0.20.0 tuners/randlora/layer.py:118-125
+ * `update_layer`: num_bases = ceil(min(in, out) / r); trainable randlora_lambda (r x num_bases) and
+ * randlora_gamma (num_bases x min(in, out)); the shared random bases randlora_A/B are buffers (model.py:147).
+ */
+export const RANDLORA: TunerMethod = {
+  peftType: 'RANDLORA',
+  label: 'RandLoRA (Albert et al. 2025, arXiv 2502.00987)',
+  defaults: { r: 32, bias: 'none' },
+  targets: LORA_TARGETS,
+  layer(m, cfg) {
+    if (!isLinearLike(m)) throw unsupportedModule('RandLoRA', m, LINEAR_CONV1D);
+    const r = int(cfg, 'r');
+    if (r <= 0) throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}`);
+    const small = Math.min(m.inFeatures, m.outFeatures);
+    const bases = Math.ceil(small / r);
+    return trainableOnly(r * bases + bases * small);
+  },
+};
+
 /** FourierFT: n_frequency learned spectral coefficients per module. */
 export const FOURIERFT: TunerMethod = {
   peftType: 'FOURIERFT',

@@ -93,7 +93,6 @@ export const XLM_ROBERTA: Family<BertDims> = {
   resolve: (cfg, n) => resolveBert(cfg, BERT_DEFAULTS, n),
   backbone: bertBackbone,
   heads: encoderHeads('XLMRoberta', 'roberta.', robertaHead, false, mlmHead('lm_head', 'dense', 'layer_norm', 'decoder', true)),
-  unverified: 'XLM-RoBERTa: same modules as RoBERTa in transformers; not in the PEFT oracle',
 };
 
 export const DISTILBERT: Family<BertDims> = {

@@ -118,17 +118,15 @@ export const GEMMA = llamaLike(['gemma'], { V: 256000, h: 3072, ff: 24576, L: 28
 export const GEMMA2 = llamaLike(['gemma2'], { V: 256000, h: 2304, ff: 9216, L: 26, nh: 8, nkv: 4, hd: 256, tie: true,
   qkvBias: 'attention_bias' }, 'Gemma2', [...attention('self_attn.'), ...gatedMlp('mlp.'), ...gemmaNorms]);
 
-const NOT_IN_ORACLE = 'not in the PEFT oracle (transformers 4.47 predates it): module tree read from later transformers source';
-
 /** Qwen3 (transformers >= 4.51): Llama layout plus per-head q_norm/k_norm, head_dim 128 by default. */
 export const QWEN3 = llamaLike(['qwen3'], { V: 151936, h: 4096, ff: 22016, L: 32, nh: 32, hd: 128, tie: false,
   qkvBias: 'attention_bias' }, 'Qwen3', [...attention('self_attn.', true), ...gatedMlp('mlp.'),
-  ...norms('input_layernorm', 'post_attention_layernorm')], { qa: 'transformer.', unverified: `Qwen3: ${NOT_IN_ORACLE}` });
+  ...norms('input_layernorm', 'post_attention_layernorm')], { qa: 'transformer.' });
 
 /** Gemma 3 text model (gemma3_text, e.g. gemma-3-1b): Gemma 2 layout plus q_norm/k_norm. */
 export const GEMMA3_TEXT = llamaLike(['gemma3_text'], { V: 262208, h: 2304, ff: 9216, L: 26, nh: 8, nkv: 4, hd: 256,
   tie: true, qkvBias: 'attention_bias' }, 'Gemma3', [...attention('self_attn.', true), ...gatedMlp('mlp.'), ...gemmaNorms],
-{ unverified: `Gemma 3: ${NOT_IN_ORACLE}` });
+{});
 
 /** Phi-3 / Phi-3.5 / Phi-4 (model_type phi3): fused qkv_proj and gate_up_proj, o_proj registered first. */
 export const PHI3 = llamaLike(['phi3'], { V: 32064, h: 3072, ff: 8192, L: 32, nh: 32, tie: false, qkvBias: false },

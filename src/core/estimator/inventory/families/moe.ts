@@ -1,6 +1,7 @@
 // Mixture-of-experts decoders beyond Mixtral. Qwen2-MoE / Qwen3-MoE keep one Linear module per
 // expert (transformers 4.x); GPT-OSS stores its experts as fused 3-D parameters, which PEFT reaches
-// through target_parameters. Not in the PEFT oracle: shapes read from transformers source.
+// through target_parameters. transformers 5 fuses the Qwen experts too (flags.fusedExperts). Checked
+// against PEFT 0.20.0 on transformers 4.57.6 and 5.12.1 (test/data/oracle/transformers).
 import { embedding, linear, rmsNorm } from '../tpl';
 import type { Family, ModTpl } from '../types';
 import { decoderHeads } from './common';
@@ -63,19 +64,17 @@ function qwenMoeMlp(shared: boolean): T[] {
   return mods;
 }
 
-const UNVERIFIED = 'not in the PEFT oracle: module tree read from transformers source';
-
 /** Qwen1.5-MoE / Qwen2-MoE (transformers 4.47): routed experts + one shared expert with a sigmoid gate. */
 export const QWEN2_MOE = llamaLike(['qwen2_moe'], { V: 151936, h: 2048, ff: 5632, L: 24, nh: 16, tie: false, qkvBias: true,
   hdDerived: true, experts: { count: ['num_experts'], dflt: 60, ffKey: 'moe_intermediate_size', ffDflt: 1408, sharedFfDflt: 5632 } },
 'Qwen2Moe', [...attention('self_attn.'), ...qwenMoeMlp(true), ...norms('input_layernorm', 'post_attention_layernorm')],
-{ qa: 'transformer.', unverified: `Qwen2-MoE: ${UNVERIFIED}` });
+{ qa: 'transformer.' });
 
 /** Qwen3-MoE (transformers 4.51-4.57 layout: per-expert Linear modules, no shared expert). */
 export const QWEN3_MOE = llamaLike(['qwen3_moe'], { V: 151936, h: 2048, ff: 6144, L: 24, nh: 32, nkv: 4, tie: false,
   qkvBias: 'attention_bias', experts: { count: ['num_experts'], dflt: 128, ffKey: 'moe_intermediate_size', ffDflt: 768 } },
 'Qwen3Moe', [...attention('self_attn.', true), ...qwenMoeMlp(false), ...norms('input_layernorm', 'post_attention_layernorm')],
-{ qa: 'transformer.', unverified: `Qwen3-MoE: ${UNVERIFIED} (4.x per-expert modules by default; expertLayout 'fused' for v5)` });
+{ qa: 'transformer.' });
 
 const gptOssLayer: T[] = [
   // GptOssAttention owns `sinks` (one logit per attention head) directly.
@@ -93,7 +92,6 @@ const gptOssLayer: T[] = [
 /** GPT-OSS (transformers >= 4.55): fused expert tensors with per-expert biases, attention sinks. */
 export const GPT_OSS: Family<LlamaDims> = {
   types: ['gpt_oss'],
-  unverified: `GPT-OSS: ${UNVERIFIED}`,
   resolve: (cfg, n) => {
     const r = resolveLlamaLike(cfg, { V: 201088, h: 2880, ff: 2880, L: 36, nh: 64, nkv: 8, hd: 64, tie: false,
       qkvBias: true, experts: { count: ['num_local_experts'], dflt: 128 } }, n);

@@ -62,9 +62,9 @@ const backbone: Part<T5Dims>[] = [
   rmsNorm('decoder.final_layer_norm', h, { when: hasDecoder }),
 ];
 
-function t5Family(types: string[], cls: string, d: T5Defaults, unverified?: string): Family<T5Dims> {
+function t5Family(types: string[], cls: string, d: T5Defaults, extra: Partial<Family<T5Dims>> = {}): Family<T5Dims> {
   return {
-    types, unverified, backbone,
+    ...extra, types, backbone,
     resolve: (cfg, n) => resolveT5(cfg, d, n),
     heads: {
       seq2seq_lm: { cls: `${cls}ForConditionalGeneration`, prefix: '', modules: [lmHead<T5Dims>('shared')] },
@@ -80,5 +80,13 @@ function t5Family(types: string[], cls: string, d: T5Defaults, unverified?: stri
 }
 
 export const T5 = t5Family(['t5'], 'T5', { V: 32128, h: 512, ff: 2048, L: 6, nh: 8, ffProj: 'relu', tie: true });
-export const MT5 = t5Family(['mt5'], 'MT5', { V: 250112, h: 512, ff: 1024, L: 8, nh: 6, ffProj: 'gated-gelu', tie: false },
-  'mT5: same module tree as T5 in transformers, MT5Config defaults; not in the PEFT oracle');
+/**
+ * mT5: T5's module tree with MT5Config defaults. transformers 5 ties lm_head to `shared` whatever
+ * config.json says: MT5Config.__init__ pops tie_word_embeddings and sets it True ("Force because official
+ * weights have False serialized, but we have to tie always"; models/mt5/configuration_mt5.py, read at
+ * huggingface/transformers@053f59efe493, a 5.x commit). 4.x honours tie_word_embeddings: false. Both
+ * checked against PEFT 0.20.0 on transformers 4.57.6 and 5.12.1 (../shared/oracle/transformers).
+ */
+export const MT5 = t5Family(['mt5'], 'MT5', { V: 250112, h: 512, ff: 1024, L: 8, nh: 6, ffProj: 'gated-gelu', tie: false }, {
+  atRelease: (r, release) => (release.v5 && !r.tie ? { ...r, tie: true } : r),
+});
