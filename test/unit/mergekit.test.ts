@@ -75,7 +75,7 @@ describe('mergekit: rules', () => {
   });
   it('a parameter the method does not read is ignored by mergekit: warning', () => {
     assert.deepEqual(codes(TIES.replace('  int8_mask: true\n', '  int8_mask: true\n  dare_pruning_rate: 0.2\n')), ['15:warning:merge-parameter-not-used']);
-    assert.deepEqual(codes(TIES.replace('merge_method: ties', 'merge_method: linear').replace(/      density: 0.5\n/g, '').replace('base_model: mistralai/Mistral-7B-v0.1\n', '').replace('  normalize: false\n  int8_mask: true\n', '  normalize: false\n  t: 0.3\n')), ['11:warning:merge-parameter-not-used']);
+    assert.deepEqual(codes(TIES.replace('merge_method: ties', 'merge_method: linear').replace(/ {6}density: 0.5\n/g, '').replace('base_model: mistralai/Mistral-7B-v0.1\n', '').replace('  normalize: false\n  int8_mask: true\n', '  normalize: false\n  t: 0.3\n')), ['11:warning:merge-parameter-not-used']);
   });
   it('density outside 0…1; DELLA density ± epsilon outside (0, 1)', () => {
     assert.deepEqual(codes(TIES.replace('density: 0.5\n      weight: 0.5\n  - model: Bio', 'density: 1.5\n      weight: 0.5\n  - model: Bio')), ['4:warning:merge-density-range']);
