@@ -3,7 +3,7 @@
 // (setting mlConfig.files.associations), then the file name, then the file's keys.
 // Detection reads lines with regexes and never parses, so it is cheap and cannot throw.
 
-export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune';
+export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune' | 'wandb-sweep' | 'mergekit';
 
 export interface DialectInfo {
   id: DialectId;
@@ -18,6 +18,8 @@ export const DIALECTS: readonly DialectInfo[] = [
   { id: 'peft', label: 'PEFT adapter config' },
   { id: 'adapterhub', label: 'AdapterHub adapter config' },
   { id: 'torchtune', label: 'torchtune recipe' },
+  { id: 'wandb-sweep', label: 'W&B sweep' },
+  { id: 'mergekit', label: 'mergekit merge' },
 ];
 
 export interface DialectDetection {
@@ -137,6 +139,10 @@ function sniffFromKeys(k: Keys): DialectDetection {
   if (k.top.has('peft_type')) return { dialect: 'peft', reason: 'content: `peft_type` key' };
   if (looksLikeAdapterHub(k)) return { dialect: 'adapterhub', reason: 'content: AdapterHub bottleneck adapter keys' };
   if (k.any.has('_component_')) return { dialect: 'torchtune', reason: 'content: `_component_` dotted paths' };
+  if (k.top.has('merge_method')) return { dialect: 'mergekit', reason: 'content: `merge_method` key' };
+  if (k.top.has('parameters') && (k.top.has('method') || k.top.has('scheduler'))) {
+    return { dialect: 'wandb-sweep', reason: `content: \`${k.top.has('method') ? 'method' : 'scheduler'}\` and \`parameters\` keys` };
+  }
   if (k.top.has('compute_environment') || k.top.has('distributed_type')) {
     return { dialect: undefined, reason: 'content: an Accelerate launcher config, which ML Config Lens does not validate' };
   }

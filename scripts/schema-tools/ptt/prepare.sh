@@ -10,10 +10,22 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 W=${SCHEMA_WORK:-/work/scratch}; M=${SCHEMA_MIRRORS:-/work/.mirror}
 export SCHEMA_WORK=$W SCHEMA_MIRRORS=$M
 mkdir -p "$W"/{peft,ah,trl,tt,tf}
-show() { git -C "$M/$1/repo" show "HEAD:$2"; }
+# Each mirror is read at the commit the committed schema records (x-framework), so a rerun reproduces it.
+SCHEMAS=$(cd "$HERE/../../../schemas" && pwd)
+fw() { python3 -c "import json,sys; f=json.load(open('$SCHEMAS/'+sys.argv[1]))['x-framework']; print(eval(sys.argv[2], {}, {'f': f}))" "$@"; }
+declare -A PIN=(
+  [huggingface+peft]=$(fw peft.schema.json "f['commit']")
+  [adapter-hub+adapters]=$(fw adapterhub.schema.json "f['commit']")
+  [huggingface+trl]=$(fw trl.schema.json "f['commit']")
+  [pytorch+torchtune]=$(fw torchtune.schema.json "f['commit']")
+  [huggingface+open-r1]=$(fw trl.schema.json "f['recipes']['open-r1'].split()[0]")
+  [huggingface+alignment-handbook]=$(fw trl.schema.json "f['recipes']['alignment-handbook'].split()[0]")
+  [huggingface+accelerate]=${ACCELERATE_COMMIT:-HEAD}  # not recorded in the schema: set ACCELERATE_COMMIT to pin it
+)
+show() { git -C "$M/$1/repo" show "${PIN[$1]}:$2"; }
 
 # PEFT: config dataclasses of every tuner
-for f in src/peft/config.py src/peft/tuners/lycoris_utils.py $(git -C "$M/huggingface+peft/repo" ls-tree -r --name-only HEAD src/peft/tuners | grep 'config.py$'); do
+for f in src/peft/config.py src/peft/tuners/lycoris_utils.py $(git -C "$M/huggingface+peft/repo" ls-tree -r --name-only "${PIN[huggingface+peft]}" src/peft/tuners | grep 'config.py$'); do
   mkdir -p "$W/peft/$(dirname "$f")"; show huggingface+peft "$f" > "$W/peft/$f"
 done
 (cd "$W/peft" && python3 "$HERE/extract.py" $(find src -name '*.py' | sed 's#\(.*\)#\1=\1#') > "$W/peft_fields.json")
@@ -47,5 +59,5 @@ show huggingface+accelerate src/accelerate/commands/launch.py > "$W/acc_launch.p
 python3 "$HERE/acc_opts.py"
 
 # torchtune: the whole package (signatures of every builder) and the recipes
-git -C "$M/pytorch+torchtune/repo" archive HEAD recipes torchtune | tar -x -C "$W/tt"
+git -C "$M/pytorch+torchtune/repo" archive "${PIN[pytorch+torchtune]}" recipes torchtune | tar -x -C "$W/tt"
 python3 "$HERE/tt_components.py" > /dev/null

@@ -17,6 +17,8 @@ const TARGET_KEY: Record<DialectId, readonly string[]> = {
   peft: ['target_modules'],
   adapterhub: [],
   torchtune: ['model', 'lora_attn_modules'],
+  'wandb-sweep': [],
+  mergekit: [],
 };
 
 interface Entry { text: string; start: number; end: number }

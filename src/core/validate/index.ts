@@ -6,9 +6,9 @@ import { ExpansionLimit, loadDocument } from './load';
 import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
 import { dialectSchema, type DialectSchema } from './registry';
-import { rulesFor, type RuleHit } from './rules';
+import { rulesFor, type RuleFix, type RuleHit } from './rules';
 import { whereRuleFired } from './schemaRules';
-import type { Diagnostic, LoaderKind, Severity, ValidateOptions, ValidationResult } from './types';
+import type { Diagnostic, Fix, LoaderKind, Severity, TextEdit, ValidateOptions, ValidationResult } from './types';
 
 export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, ValidationResult, LoaderKind } from './types';
 export { completionsAt, keyPathAt, describeKeyPath, type CompletionItem, type KeyDescription } from './completion';
@@ -72,7 +72,8 @@ function crossField(text: string, doc: Document, ds: DialectSchema, dialect: Dia
     const span = nodeSpan(text, hit.on === 'key' ? at.key : at.value) ?? nodeSpan(text, at.key ?? at.nearestKey) ?? firstKeySpan(text, doc);
     // A value the schema already rejects (an enum, a type) is told once.
     if (taken.some((d) => d.severity === 'error' && d.start === span[0] && d.end === span[1])) return;
-    out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message });
+    const fixes = hit.fix ? ruleFix(text, doc, hit.fix) : undefined;
+    out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message, ...(fixes ? { fixes } : {}) });
   };
   const coded = new Set<string>();
   for (const rule of rulesFor(dialect)) {
@@ -85,6 +86,17 @@ function crossField(text: string, doc: Document, ds: DialectSchema, dialect: Dia
     push(id, whereRuleFired(rule.when, data, rule.message ?? id), 'warning');
   }
   return out;
+}
+
+/** A rule's fix as text edits on the values at its paths; none when a path has no value node. */
+function ruleFix(text: string, doc: Document, fix: RuleFix): Fix[] | undefined {
+  const edits: TextEdit[] = [];
+  for (const e of fix.edits) {
+    const span = nodeSpan(text, locate(doc, e.path).value);
+    if (!span) return undefined;
+    edits.push({ start: span[0], end: span[1], newText: e.newText });
+  }
+  return [{ title: fix.title, edits, ...(fix.preferred ? { isPreferred: true } : {}) }];
 }
 
 function firstKeySpan(text: string, doc: Document): [number, number] {

@@ -134,9 +134,29 @@ function scalar(node: Scalar, schema: SchemaNode | undefined, path: PathLink | u
 }
 
 function tagged(tag: string, raw: string, loader: LoaderKind): unknown {
+  // An explicit tag skips the implicit resolvers: PyYAML's construct_yaml_float runs float() on the
+  // text, so `!!float 1e-5` is 1e-05 although plain `1e-5` is a string (constructor.py).
+  if (tag.endsWith(':float')) return pyFloat(raw) ?? raw;
   if (tag.endsWith(':int') || tag.endsWith(':float') || tag.endsWith(':bool') || tag.endsWith(':null')) {
     return resolvePlain(raw, loader === 'json' ? 'pyyaml' : loader);
   }
   return raw;
+}
+
+/** PyYAML construct_yaml_float: `_` removed, `.inf`/`.nan`, base-60, else Python float(). */
+function pyFloat(raw: string): number | undefined {
+  let v = raw.replace(/_/g, '').toLowerCase().trim();
+  let sign = 1;
+  if (v.startsWith('-') || v.startsWith('+')) {
+    if (v[0] === '-') sign = -1;
+    v = v.slice(1);
+  }
+  if (v === '.inf') return sign * Infinity;
+  if (v === '.nan') return NaN;
+  if (v.includes(':')) return sign * v.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  // Python float(): decimal with optional exponent, or inf/infinity/nan.
+  if (/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(v)) return sign * Number(v);
+  if (v === 'inf' || v === 'infinity') return sign * Infinity;
+  return v === 'nan' ? NaN : undefined;
 }
 

@@ -81,7 +81,10 @@ function unknownKey(segs: string[], prop: string, ctx: MapContext, typos: Map<st
   const at = locate(ctx.doc, [...segs, prop]);
   const span = at.complete ? nodeSpan(ctx.text, at.key) : undefined;
   const parent = schemaAt(ctx.schema, segs);
-  const guess = suggest(prop, parent?.keys() ?? []);
+  const known = parent?.keys() ?? [];
+  // A key the mapping knows, refused by a conditional branch (`if distribution is X then only ...`).
+  if (known.includes(prop)) return refusedByCondition(segs, prop, ctx, severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys);
+  const guess = suggest(prop, known);
   const missingRequired = guess !== undefined && typos.get(`${pointerOf(segs)}/${guess}`) === prop;
   const severity: Severity = missingRequired ? 'error' : severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys;
   const consequence = missingRequired
@@ -94,6 +97,14 @@ function unknownKey(segs: string[], prop: string, ctx: MapContext, typos: Map<st
   const fixes: Fix[] | undefined = guess && span && !taken ? [{ title: `Change to ${guess}`, edits: [{ start: span[0], end: span[1], newText: guess }], isPreferred: true }] : undefined;
   if (span) return { start: span[0], end: span[1], severity, code: 'unknown-key', message, fixes };
   return onKey(segs, ctx, severity, 'unknown-key', message);
+}
+
+function refusedByCondition(segs: string[], prop: string, ctx: MapContext, severity: Severity): Diagnostic {
+  const parentValue = valueAt(ctx.data, segs) as Record<string, unknown> | undefined;
+  const selector = parentValue && typeof parentValue === 'object' ? ['distribution', 'peft_type', 'type', 'merge_method'].find((k) => typeof parentValue[k] === 'string') : undefined;
+  const context = selector ? ` with \`${selector}: ${String(parentValue?.[selector])}\`` : ' with the other keys given';
+  const consequence = severity === 'error' ? `${ctx.framework} rejects it there` : `${ctx.framework} ignores it there`;
+  return onKey([...segs, prop], ctx, severity, 'unknown-key', `"${prop}" does not apply${where(segs)}${context}; ${consequence}.`);
 }
 
 function severityOf(v: unknown): Severity | undefined {

@@ -9,6 +9,14 @@ export interface RuleHit {
   path: string[];
   on: 'key' | 'value';
   message: string;
+  /** A determined fix: each edit replaces the value at its key path with newText. */
+  fix?: RuleFix;
+}
+
+export interface RuleFix {
+  title: string;
+  edits: Array<{ path: string[]; newText: string }>;
+  preferred?: boolean;
 }
 
 export interface CrossFieldRule {

@@ -7,10 +7,12 @@ import type { CrossFieldRule } from './ruleKit';
 import { AXOLOTL_RULES } from './rulesAxolotl';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
 import { OTHER_RULES } from './rulesOther';
+import { MERGEKIT_RULES } from './rulesMergekit';
+import { WANDB_SWEEP_RULES } from './rulesWandbSweep';
 
-export type { Config, CrossFieldRule, RuleHit } from './ruleKit';
+export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {
