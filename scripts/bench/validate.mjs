@@ -137,29 +137,6 @@ async function sameInputs() {
   console.log('(ratios are medians of per-run paired ratios; goal for 20,000 lines: ours/floor <= 1.3x; the peer figure excludes its 200 ms debounce)');
 }
 
-/** First validation in a fresh process per dialect: loading the engine and that dialect's validator. */
-function coldStarts() {
-  const corpus = join(shared, 'corpus');
-  if (!existsSync(join(corpus, 'files.json'))) return;
-  const map = { 'peft-adapter-config': 'peft' };
-  const files = JSON.parse(readFileSync(join(corpus, 'files.json'), 'utf8'));
-  const parts = [];
-  for (const id of generated.DIALECT_SCHEMAS) {
-    const f = files.find((x) => (map[x.dialect] ?? x.dialect) === id);
-    if (!f) continue;
-    const script = `const t0 = performance.now(); const e = require(${JSON.stringify(join(root, 'out/src/core/validate/index.js'))});
-      const text = require('fs').readFileSync(${JSON.stringify(join(corpus, f.path))}, 'utf8');
-      const t1 = performance.now(); e.validateText(text, { fileName: ${JSON.stringify(f.path)} }); const t2 = performance.now();
-      const t3 = performance.now(); e.validateText(text, { fileName: ${JSON.stringify(f.path)} }); const t4 = performance.now();
-      console.log(JSON.stringify([t1 - t0, t2 - t1, t4 - t3]));`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    if (r.status !== 0) continue;
-    const [load, first, second] = JSON.parse(r.stdout);
-    parts.push(`${id} ${fmt(load + first)} (then ${fmt(second)})`);
-  }
-  console.log(`cold start, fresh process: engine load + first validation of a real file, ms: ${parts.join(', ')}`);
-}
-
 typicalConfigs();
-coldStarts();
+// Cold starts per dialect: scripts/bench/cold.mjs.
 await sameInputs();

@@ -70,8 +70,13 @@ export function numberMap(cfg: Cfg, key: string): Record<string, number> | null 
   const v = cfg[key];
   if (v === undefined || v === null) return null;
   if (typeof v !== 'object' || Array.isArray(v)) throw new EstimateError(`\`${key}\` must be a mapping of module-name patterns to numbers.`);
+  // Asked once per module: check each mapping once, not once per module.
+  if (checkedNumberMaps.has(v)) return v as Record<string, number>;
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     if (typeof x !== 'number') throw new EstimateError(`\`${key}\` entry "${k}" must be a number, got ${JSON.stringify(x)}.`);
   }
+  checkedNumberMaps.add(v);
   return v as Record<string, number>;
 }
+
+const checkedNumberMaps = new WeakSet<object>();

@@ -1,6 +1,7 @@
 // PEFT 0.20.0's module-matching rules (tuners/tuners_utils.py `check_target_module_exists`,
 // `_maybe_include_all_linear_layers`; utils/other.py `get_pattern_key`), reproduced name for name.
 import { fullmatch, pyMatch } from './pyregex';
+import { firstMatchingKey, patternKeys } from './patternKeys';
 import type { ModelTree } from './tree';
 
 /** The fields of a PEFT config that decide which modules an adapter wraps. */
@@ -112,10 +113,9 @@ export function allLinearNames(tree: ModelTree, taskType: string | null): string
 /** `get_pattern_key`: the first rank_pattern/alpha_pattern key that matches the module name. */
 export function patternValue<T>(patterns: Record<string, T> | null, key: string): T | undefined {
   if (!patterns) return undefined;
-  for (const k of Object.keys(patterns)) {
-    if (pyMatch(`(.*\\.)?(${k})$`, key)) return patterns[k];
-  }
-  return undefined;
+  const p = patternKeys(patterns);
+  const i = firstMatchingKey(p, key, true, (k) => pyMatch(`(.*\\.)?(${k})$`, key) !== null);
+  return i < 0 ? undefined : patterns[p.keys[i]];
 }
 
 /**
@@ -125,8 +125,7 @@ export function patternValue<T>(patterns: Record<string, T> | null, key: string)
  */
 export function dottedPatternValue<T>(patterns: Record<string, T> | null, key: string): T | undefined {
   if (!patterns) return undefined;
-  for (const k of Object.keys(patterns)) {
-    if (pyMatch(`.*\\.${k}$`, key)) return patterns[k];
-  }
-  return undefined;
+  const p = patternKeys(patterns);
+  const i = firstMatchingKey(p, key, false, (k) => pyMatch(`.*\\.${k}$`, key) !== null);
+  return i < 0 ? undefined : patterns[p.keys[i]];
 }

@@ -1,8 +1,8 @@
 // Findings made while loading, before any schema validation: numbers the loader keeps as strings,
 // YAML 1.1 booleans where a string is meant, deprecated keys and values, duplicate keys. Each one
 // is told on the exact node, with a fix where the right text is known.
-import { type Node, type Scalar, type YAMLMap } from 'yaml';
-import { keyText, pointerOf, type PathLink } from './nodes';
+import { type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { pointerOf, type DocIndex, type PathLink } from './nodes';
 import { pythonFloatCall, pythonIntCall, pyyamlFloatSpelling } from './scalars';
 import type { SchemaNode } from './schemaIndex';
 import { stillInPinnedVersion } from './versions';
@@ -18,6 +18,8 @@ export interface FindingContext {
   quiet: number;
   /** Framework versions the user pinned (mlConfig.validation.frameworkVersions). */
   versions?: Record<string, string>;
+  /** Keys of every mapping, indexed once: "is this key already there" costs O(1). */
+  index: DocIndex;
 }
 
 type Ctx = FindingContext;
@@ -79,17 +81,17 @@ export function numericString(node: Scalar, value: string, schema: SchemaNode, p
   return value;
 }
 
-export function deprecatedKey(keyNode: Node, key: string, child: SchemaNode, map: YAMLMap, ctx: Ctx): void {
+export function deprecatedKey(keyNode: Node, key: string, child: SchemaNode, map: YAMLMap, pair: Pair, ctx: Ctx): void {
   const info = child.info();
   if (!info.deprecated && !info.renamedTo) return;
   if (stillInPinnedVersion(info, ctx.versions)) return;
   const [start, end] = keyNode.range!;
   const target = info.renamedTo;
-  const taken = target !== undefined && map.items.some((p) => keyText(p.key as Node) === target);
+  const taken = target !== undefined && ctx.index.has(map, target);
   const message = info.deprecationMessage ?? (target ? `"${key}" is deprecated; use "${target}".` : `"${key}" is deprecated.`);
   const fixes = target && !taken
     ? [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], isPreferred: true }]
-    : replacementFix(keyNode, map, info.replacement);
+    : replacementFix(keyNode, map, pair, info.replacement, ctx.index);
   // Keys the framework now rejects (x-deprecationSeverity: error) stop the run; others still work.
   const severity = info.deprecationSeverity === 'error' ? 'error' : 'warning';
   ctx.findings.push({ start, end, severity, code: 'deprecated-key', message, fixes });
@@ -99,13 +101,12 @@ export function deprecatedKey(keyNode: Node, key: string, child: SchemaNode, map
  * `flash_attention: true` -> `attn_implementation: flash_attention_2` (x-replacement), when the old
  * key is switched on, the new key is not set yet and the replacement is a plain value.
  */
-function replacementFix(keyNode: Node, map: YAMLMap, replacement: Record<string, unknown> | undefined): Fix[] | undefined {
+function replacementFix(keyNode: Node, map: YAMLMap, pair: Pair, replacement: Record<string, unknown> | undefined, index: DocIndex): Fix[] | undefined {
   const entry = replacement && Object.entries(replacement)[0];
-  const pair = map.items.find((p) => p.key === keyNode);
-  const value = pair?.value as Scalar | undefined;
+  const value = pair.value as Scalar | undefined;
   if (!entry || !value?.range || !keyNode.range || value.value === false || String(value.value) === 'false') return undefined;
   const [newKey, newValue] = entry;
-  if (typeof newValue === 'object' || map.items.some((p) => keyText(p.key as Node) === newKey)) return undefined;
+  if (typeof newValue === 'object' || index.has(map, newKey)) return undefined;
   const text = `${newKey}: ${String(newValue)}`;
   return [{ title: `Replace with ${text}`, edits: [{ start: keyNode.range[0], end: value.range[1], newText: text }], isPreferred: true }];
 }

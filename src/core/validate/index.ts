@@ -2,9 +2,11 @@
 // a document that parsed; loader-aware values; ajv errors mapped to nodes; cross-field rules; a cap.
 import { isMap, parseDocument, type Document, type Node } from 'yaml';
 import { detectDialect, type DialectId } from '../dialects';
+import { cap, DEFAULT_MAX_DIAGNOSTICS, ready, type Pending } from './cap';
 import { ExpansionLimit, loadDocument } from './load';
 import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
+import { DocIndex } from './nodes';
 import { dialectSchema, type DialectSchema } from './registry';
 import { rulesFor, type RuleFix, type RuleHit } from './rules';
 import { whereRuleFired } from './schemaRules';
@@ -18,7 +20,7 @@ export { RULES, type CrossFieldRule } from './rules';
 /** Above these sizes validation is skipped with one information diagnostic (no real config is close). */
 export const MAX_CHARS = 2_000_000;
 export const MAX_LINES = 50_000;
-export const DEFAULT_MAX_DIAGNOSTICS = 100;
+export { DEFAULT_MAX_DIAGNOSTICS };
 export const MAX_NESTING = 500;
 /** Nodes one document may expand to through aliases before we stop (billion-laughs guard). */
 const NODE_BUDGET = 1_000_000;
@@ -37,7 +39,7 @@ export function validateWith(text: string, ds: DialectSchema | undefined, opts: 
   const tooBig = sizeLimit(text);
   if (tooBig) return [tooBig];
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length) return cap(doc.errors.map((e) => syntaxDiagnostic(text, e.pos, e.message)), opts.maxDiagnostics);
+  if (doc.errors.length) return cap(doc.errors.map((e) => ready(syntaxDiagnostic(text, e.pos, e.message))), opts.maxDiagnostics);
   if (!ds || doc.contents == null) return [];
   const json = /\.json$/i.test(opts.fileName ?? '') || /^\s*[{[]/.test(text);
   const loader: LoaderKind = json ? 'json' : ds.loader === 'json' ? 'pyyaml' : ds.loader;
@@ -49,15 +51,17 @@ export function validateWith(text: string, ds: DialectSchema | undefined, opts: 
   }
 }
 
-function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId, versions?: Record<string, string>): Diagnostic[] {
-  const load = loadDocument(doc, loader, ds.index, ds.framework, NODE_BUDGET, versions);
+function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId, versions?: Record<string, string>): Pending[] {
+  // One index per parsed document: the loader, the error locator and the rules look nodes up in it.
+  const index = new DocIndex(doc);
+  const load = loadDocument(doc, loader, ds.index, ds.framework, NODE_BUDGET, versions, index);
   const data = load.value;
   if (data && typeof data === 'object' && !Array.isArray(data)) delete (data as Record<string, unknown>).$schema;
-  const out = [...load.findings];
+  const out = load.findings.map(ready);
   if (!ds.validate(data)) {
-    out.push(...mapAjvErrors(ds.validate.errors ?? [], { text, doc, data, schema: ds.index, framework: ds.framework, unknownKeys: ds.unknownKeys, suppressed: load.suppressed }));
+    out.push(...mapAjvErrors(ds.validate.errors ?? [], { text, index, data, schema: ds.index, framework: ds.framework, unknownKeys: ds.unknownKeys, suppressed: load.suppressed }));
   }
-  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, doc, ds, dialect, data as Record<string, unknown>, out));
+  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, index, ds, dialect, data as Record<string, unknown>, out).map(ready));
   return out;
 }
 
@@ -65,14 +69,16 @@ function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loade
  * Cross-field rules: the code rules of this dialect (rules*.ts), then every x-rules entry of the
  * schema that no code rule implements but whose `when` is a JSON Schema compiled at build time.
  */
-function crossField(text: string, doc: Document, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: Diagnostic[]): Diagnostic[] {
+function crossField(text: string, index: DocIndex, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: readonly Pending[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let errorSpans: Set<string> | undefined;
   const push = (id: string, hit: RuleHit, fallback: Severity): void => {
-    const at = locate(doc, hit.path);
-    const span = nodeSpan(text, hit.on === 'key' ? at.key : at.value) ?? nodeSpan(text, at.key ?? at.nearestKey) ?? firstKeySpan(text, doc);
+    const at = locate(index, hit.path);
+    const span = nodeSpan(text, hit.on === 'key' ? at.key : at.value) ?? nodeSpan(text, at.key ?? at.nearestKey) ?? firstKeySpan(text, index.doc);
     // A value the schema already rejects (an enum, a type) is told once.
-    if (taken.some((d) => d.severity === 'error' && d.start === span[0] && d.end === span[1])) return;
-    const fixes = hit.fix ? ruleFix(text, doc, hit.fix) : undefined;
+    errorSpans ??= new Set(taken.filter((d) => d.severity === 'error').map((d) => `${d.start}|${d.end}`));
+    if (errorSpans.has(`${span[0]}|${span[1]}`)) return;
+    const fixes = hit.fix ? ruleFix(text, index, hit.fix) : undefined;
     out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message, ...(fixes ? { fixes } : {}) });
   };
   const coded = new Set<string>();
@@ -89,10 +95,10 @@ function crossField(text: string, doc: Document, ds: DialectSchema, dialect: Dia
 }
 
 /** A rule's fix as text edits on the values at its paths; none when a path has no value node. */
-function ruleFix(text: string, doc: Document, fix: RuleFix): Fix[] | undefined {
+function ruleFix(text: string, index: DocIndex, fix: RuleFix): Fix[] | undefined {
   const edits: TextEdit[] = [];
   for (const e of fix.edits) {
-    const span = nodeSpan(text, locate(doc, e.path).value);
+    const span = nodeSpan(text, locate(index, e.path).value);
     if (!span) return undefined;
     edits.push({ start: span[0], end: span[1], newText: e.newText });
   }
@@ -144,21 +150,4 @@ function sizeLimit(text: string): Diagnostic | undefined {
     start: 0, end: 0, severity: 'information', code: 'validation-skipped',
     message: `Validation skipped: the file is larger than ${MAX_CHARS / 1e6} MB or ${MAX_LINES.toLocaleString('en-US')} lines.`,
   };
-}
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
-
-/** At most `max` diagnostics, errors kept first; one more line says how many were left out. */
-function cap(list: Diagnostic[], max = DEFAULT_MAX_DIAGNOSTICS): Diagnostic[] {
-  const seen = new Set<string>();
-  const unique = list.filter((d) => {
-    const k = `${d.start}|${d.end}|${d.code}|${d.message}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
-  const limit = Math.max(1, max);
-  if (unique.length <= limit) return unique.sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]);
-  const kept = [...unique].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start).slice(0, limit);
-  kept.sort((a, b) => a.start - b.start);
-  kept.push({ start: 0, end: 0, severity: 'information', code: 'too-many-problems', message: `${unique.length - limit} more problems not shown (mlConfig.validation.maxDiagnostics = ${limit}).` });
-  return kept;
 }

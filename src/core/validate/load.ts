@@ -1,14 +1,14 @@
 // Builds the value the framework's loader would build from a parsed YAML document, in one walk that
 // also asks the schema about every key: numbers spelt so that the loader keeps them as strings,
 // deprecated keys and values, duplicate keys. Only this file knows how loaders differ.
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import { deprecatedKey, deprecatedValue, duplicate, numericString, yaml11Bool } from './findings';
-import { keyText, pointerOf, type PathLink } from './nodes';
+import { DocIndex, keyText, pointerOf, type PathLink } from './nodes';
 import { isYaml11OnlyBool, resolvePlain } from './scalars';
 import type { SchemaNode } from './schemaIndex';
 import type { Diagnostic, LoaderKind } from './types';
 
-export { keyText, pointerOf, type PathLink } from './nodes';
+export { DocIndex, keyText, pointerOf, type PathLink } from './nodes';
 
 export interface LoadResult {
   value: unknown;
@@ -30,24 +30,13 @@ interface Ctx {
   /** > 0 while walking through an alias: the anchored node reports its findings once, where it is written. */
   quiet: number;
   expanding: Set<Node>;
-  anchors?: Map<string, Node>;
+  /** Anchors and mapping keys of `doc`, indexed once (shared with the error locator). */
+  index: DocIndex;
   versions?: Record<string, string>;
 }
 
-/** Alias targets by anchor name, collected once (Alias.resolve walks the whole document per call). */
-function anchorTarget(name: string, ctx: Ctx): Node | undefined {
-  if (!ctx.anchors) {
-    const anchors = new Map<string, Node>();
-    visit(ctx.doc, (_key, n) => {
-      if ((isScalar(n) || isMap(n) || isSeq(n)) && n.anchor && !anchors.has(n.anchor)) anchors.set(n.anchor, n);
-    });
-    ctx.anchors = anchors;
-  }
-  return ctx.anchors.get(name);
-}
-
-export function loadDocument(doc: Document, loader: LoaderKind, schema: SchemaNode | undefined, framework: string, budget: number, versions?: Record<string, string>): LoadResult {
-  const ctx: Ctx = { doc, loader, framework, findings: [], suppressed: new Set(), budget, quiet: 0, expanding: new Set(), versions };
+export function loadDocument(doc: Document, loader: LoaderKind, schema: SchemaNode | undefined, framework: string, budget: number, versions?: Record<string, string>, index = new DocIndex(doc)): LoadResult {
+  const ctx: Ctx = { doc, loader, framework, findings: [], suppressed: new Set(), budget, quiet: 0, expanding: new Set(), index, versions };
   const value = walk(doc.contents as Node | null, schema, undefined, ctx);
   return { value, findings: ctx.findings, suppressed: ctx.suppressed };
 }
@@ -62,7 +51,7 @@ function walk(node: Node | null | undefined, schema: SchemaNode | undefined, pat
     return node.items.map((item, i) => walk(item as Node, items, { parent: path, seg: String(i) }, ctx));
   }
   if (isAlias(node)) {
-    const target = anchorTarget(node.source, ctx);
+    const target = ctx.index.firstAnchor(node.source);
     if (!target || ctx.expanding.has(target)) return null;
     ctx.expanding.add(target);
     ctx.quiet++;
@@ -96,7 +85,7 @@ function mapping(node: import('yaml').YAMLMap, schema: SchemaNode | undefined, p
     }
     const child = schema?.child(key);
     if (Object.prototype.hasOwnProperty.call(obj, key) && !ctx.quiet) duplicate(keyNode, key, ctx);
-    if (child && !ctx.quiet && keyNode?.range) deprecatedKey(keyNode, key, child, node, ctx);
+    if (child && !ctx.quiet && keyNode?.range) deprecatedKey(keyNode, key, child, node, pair, ctx);
     setKey(obj, key, walk(pair.value as Node, child, { parent: path, seg: key }, ctx));
   }
   for (const m of merges) {

@@ -49,7 +49,7 @@ export class SchemaNode {
   child(key: string): SchemaNode | undefined {
     let c = this.childCache.get(key);
     if (c !== undefined || this.childCache.has(key)) return c;
-    const found: JsonSchema[] = [];
+    const found = new Flat();
     for (const s of this.schemas) {
       const props = s.properties as Record<string, JsonSchema> | undefined;
       if (props && Object.prototype.hasOwnProperty.call(props, key)) {
@@ -66,7 +66,7 @@ export class SchemaNode {
       }
       if (!matched && isObject(s.additionalProperties)) flatten(this.root, s.additionalProperties, found);
     }
-    c = found.length ? new SchemaNode(this.root, found) : undefined;
+    c = found.list.length ? new SchemaNode(this.root, found.list) : undefined;
     this.childCache.set(key, c);
     return c;
   }
@@ -74,13 +74,13 @@ export class SchemaNode {
   /** The schema of the items of this array (every index alike; tuples use their first item). */
   items(): SchemaNode | undefined {
     if (this.itemNode !== null) return this.itemNode;
-    const found: JsonSchema[] = [];
+    const found = new Flat();
     for (const s of this.schemas) {
       const it = s.items;
       if (Array.isArray(it)) for (const x of it) flatten(this.root, x, found);
       else if (isObject(it)) flatten(this.root, it, found);
     }
-    this.itemNode = found.length ? new SchemaNode(this.root, found) : undefined;
+    this.itemNode = found.list.length ? new SchemaNode(this.root, found.list) : undefined;
     return this.itemNode;
   }
 
@@ -123,15 +123,22 @@ export class SchemaNode {
 
 /** The root node of a schema. */
 export function indexSchema(schema: JsonSchema): SchemaNode {
-  const found: JsonSchema[] = [];
+  const found = new Flat();
   flatten(schema, schema, found);
-  return new SchemaNode(schema, found);
+  return new SchemaNode(schema, found.list);
+}
+
+/** Subschemas in the order first met, each once (a Set beside the list: unions of builders are large). */
+class Flat {
+  readonly list: JsonSchema[] = [];
+  readonly seen = new Set<JsonSchema>();
 }
 
 /** Adds `s` and every subschema that applies to the same instance (refs, combinators) to `out`. */
-function flatten(root: JsonSchema, s: unknown, out: JsonSchema[], depth = 0): void {
-  if (!isObject(s) || depth > 32 || out.includes(s)) return;
-  out.push(s);
+function flatten(root: JsonSchema, s: unknown, out: Flat, depth = 0): void {
+  if (!isObject(s) || depth > 32 || out.seen.has(s)) return;
+  out.seen.add(s);
+  out.list.push(s);
   if (typeof s.$ref === 'string') flatten(root, resolveRef(root, s.$ref), out, depth + 1);
   for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = s[k];
@@ -140,8 +147,17 @@ function flatten(root: JsonSchema, s: unknown, out: JsonSchema[], depth = 0): vo
   for (const k of ['then', 'else'] as const) if (isObject(s[k])) flatten(root, s[k], out, depth + 1);
 }
 
-/** Local references only (`#/definitions/x`, `#/$defs/x`); schemas are standalone by design. */
+const refTargets = new WeakMap<JsonSchema, Map<string, unknown>>();
+
+/** Local references only (`#/definitions/x`, `#/$defs/x`); schemas are standalone by design. Resolved once per schema. */
 function resolveRef(root: JsonSchema, ref: string): unknown {
+  let targets = refTargets.get(root);
+  if (!targets) refTargets.set(root, (targets = new Map()));
+  if (!targets.has(ref)) targets.set(ref, findRef(root, ref));
+  return targets.get(ref);
+}
+
+function findRef(root: JsonSchema, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
   let cur: unknown = root;
   for (const raw of ref.slice(1).split('/').filter(Boolean)) {
