@@ -21,7 +21,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core must not depend on the VS Code API; put editor code in src/vscode/.' }],
+        paths: [
+          { name: 'vscode', message: 'src/core must not depend on the VS Code API; put editor code in src/vscode/.' },
+          ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({ name, message: 'src/core is pure: file-system access goes through src/io/ (bounded, workspace-checked reads).' })),
+        ],
       }],
       'no-restricted-syntax': ['error', {
         selector: "CallExpression[callee.name='require'][arguments.0.value='vscode']",

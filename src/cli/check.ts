@@ -1,10 +1,11 @@
 // `ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] FILE...`
 // Validates each file with the same engine as the editor. Exit 0 clean (warnings allowed),
-// 1 when any file has an error, 2 on bad usage or an unreadable file.
-import { readFileSync } from 'node:fs';
+// 1 when any file has an error, 2 on bad usage or an unreadable file (the other files are still checked).
+// A FILE that is a folder stands for the YAML/JSON configs under it.
 import { DIALECTS, isDialectId, type DialectId } from '../core/dialects';
 import { validateText, type Diagnostic } from '../core/validate';
 import { LineIndex } from '../core/validate/positions';
+import { readInputs } from '../io/inputs';
 
 const USAGE = `Usage: ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] [--framework-version PKG=VER]... FILE...
   --dialect D        validate every FILE as D (${DIALECTS.map((d) => d.id).join(', ')}); default: detect per file
@@ -86,19 +87,19 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const results: Array<CheckedFile & { reason: string }> = [];
-  for (const file of o.files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      console.error(`ml-config-lens check: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      return 2;
-    }
-    results.push(checkText(file, text, o.dialect, o.max, o.versions));
+  const { inputs, notes } = readInputs(o.files);
+  let unreadable = 0;
+  for (const input of inputs) {
+    if ('error' in input) {
+      unreadable++;
+      console.error(`ml-config-lens check: cannot read ${input.file}: ${input.error}`);
+    } else results.push(checkText(input.file, input.text, o.dialect, o.max, o.versions));
   }
+  for (const n of notes) console.error(`ml-config-lens check: ${n}`);
   if (o.format === 'json') console.log(JSON.stringify(results.map(({ file, dialect, diagnostics }) => ({ file, dialect, diagnostics })), null, 2));
   else if (o.format === 'sarif') console.log(JSON.stringify(toSarif(results), null, 2));
   else printText(results);
+  if (unreadable) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 

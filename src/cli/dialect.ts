@@ -1,6 +1,6 @@
 // `ml-config-lens dialect FILE...`: prints each file's detected dialect.
-import { readFileSync } from 'node:fs';
 import { sniffDialect } from '../core/dialects';
+import { readInputFile } from '../io/read';
 
 export async function run(args: string[]): Promise<number> {
   if (args.length === 0 || args.includes('--help')) {
@@ -10,7 +10,7 @@ export async function run(args: string[]): Promise<number> {
   for (const file of args) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readInputFile(file);
     } catch (err) {
       console.error(`ml-config-lens dialect: cannot read ${file}: ${(err as Error).message}`);
       return 2;

@@ -1,14 +1,15 @@
 // `ml-config-lens estimate`: trainable/total parameters exactly as PEFT counts them, and a training
 // memory estimate, for a model (config.json path, catalog id, or HF cache id) and a PEFT source
 // (adapter_config.json, PEFT YAML, or an Axolotl/LLaMA-Factory/TRL/torchtune/AdapterHub config).
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { estimatorInputFromText } from '../core/estimator-input/from-text';
 import { buildEstimateReport, type EstimateReport } from '../core/estimator-input/report';
 import type { EstimatorInput } from '../core/estimator-input/types';
-import { resolveModel } from '../core/models/resolve';
+import { resolveModel } from '../io/resolve';
+import { readInputFile } from '../io/read';
+import { exactCount } from '../core/analysis/format';
 
 const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
 
@@ -64,7 +65,7 @@ function parseOptions(args: string[]): Options | 'help' {
 function readInput(path: string): EstimatorInput {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path);
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
@@ -78,6 +79,8 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
   if (!ref) throw new UsageError(`${basename(opts.peft)} names no base model: pass --model`);
   const resolved = await resolveModel(ref, {
     cwd: process.cwd(), env: process.env, homeDir: homedir(), allowNetwork: opts.allowNetwork,
+    // --model is the user's own; a model the config file names stays under the working folder.
+    roots: opts.model ? undefined : [process.cwd()],
   });
   const report = buildEstimateReport(input, resolved, {
     taskType: opts.taskType, numLabels: opts.numLabels,
@@ -88,7 +91,7 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
   return report;
 }
 
-const int = (n: number) => n.toLocaleString('en-US');
+const int = exactCount;
 
 function printText(r: EstimateReport): void {
   const p = r.params;

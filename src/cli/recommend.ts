@@ -1,12 +1,12 @@
 // `ml-config-lens recommend`: learning rate and batch size from published scaling laws, for a training
 // config and/or explicit numbers. Exit 0 with a report, 2 on bad usage or unreadable input.
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import {
   ConfigReadError, REGIMES, configShapeFromText, lawInputsFromConfig, modelParamsForLaws, recommend, renderRecommendations,
   type ConfigShape, type LawInputs, type LawResult, type ModelParams, type Regime,
 } from '../core/laws';
-import { resolveModelLocal } from '../core/models/resolve';
+import { resolveModelLocal } from '../io/resolve';
+import { readInputFile } from '../io/read';
 
 const USAGE = `Usage: ml-config-lens recommend [CONFIG_FILE] [options]
 
@@ -72,7 +72,7 @@ function parseArgs(argv: readonly string[]): Args {
 function readConfig(path: string): ConfigShape {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path);
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
@@ -88,7 +88,8 @@ function readConfig(path: string): ConfigShape {
 function modelCounts(ref: string | undefined, explicit: boolean, notes: string[]): ModelParams | undefined {
   if (!ref) return undefined;
   try {
-    const resolved = resolveModelLocal(ref, { cwd: process.cwd(), env: process.env, homeDir: homedir() });
+    // --model is named by the user (any path); a model the config file names stays under the working folder.
+    const resolved = resolveModelLocal(ref, { cwd: process.cwd(), env: process.env, homeDir: homedir(), roots: explicit ? undefined : [process.cwd()] });
     if (!resolved) throw new Error(`unknown model '${ref}': not a config.json path, catalog id or cached Hugging Face repo`);
     notes.push(`model ${ref}: ${resolved.kind} ${resolved.location}`);
     return modelParamsForLaws(resolved.config as Record<string, unknown>);

@@ -3,6 +3,10 @@
 // (setting mlConfig.files.associations), then the file name, then the file's keys.
 // Detection reads lines with regexes and never parses, so it is cheap and cannot throw.
 
+import { globMatches } from './glob';
+
+export { globMatches };
+
 export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune' | 'wandb-sweep' | 'mergekit';
 
 export interface DialectInfo {
@@ -61,29 +65,6 @@ function fromSchemaUrl(url: string, where: string): DialectDetection {
   const m = /([A-Za-z0-9-]+)\.schema\.json(?:[?#].*)?$/.exec(url);
   if (m && isDialectId(m[1])) return { dialect: m[1], reason: `named by ${where}` };
   return { dialect: undefined, reason: `${where} points at another schema (${url})` };
-}
-
-/** Minimal glob: `**` any folders, `*` and `?` within a name, `{a,b}` alternatives. */
-export function globMatches(glob: string, path: string): boolean {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else if (ch === '{') re += '(?:';
-    else if (ch === '}') re += ')';
-    else if (ch === ',' && glob.lastIndexOf('{', i) > glob.lastIndexOf('}', i)) re += '|';
-    else re += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`(?:^|/)${re}$`).test(path);
-  } catch {
-    return false;
-  }
 }
 
 interface Keys {

@@ -1,12 +1,14 @@
 // CodeLens above a config's adapter block: trainable parameters and share, estimated memory, and
 // the suggested learning rate. A click opens the estimator panel (or the learning-rate report).
 import * as vscode from 'vscode';
-import { COMMANDS, SETTINGS } from '../core/ids';
+import { COMMANDS } from '../core/ids';
 import type { ConfigAnalysis } from '../core/analysis';
 import type { MemoryEstimate } from '../core/memory';
 import { exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from '../core/analysis/format';
 import type { DocumentInsights } from './insights';
 import { activationsMissing } from '../core/analysis/effects';
+import { escapeThemeIcons } from '../core/present/markdown';
+import { settingsFor } from './settings';
 
 /** Keys that start the adapter block, in the order we look for them; then the model key. */
 const ANCHOR_KEYS = ['peft_type', 'adapter', 'finetuning_type', 'use_peft', 'model', 'base_model', 'model_name_or_path'];
@@ -30,7 +32,7 @@ class ConfigCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (vscode.workspace.getConfiguration().get<boolean>(SETTINGS.codeLensEnabled) === false) return [];
+    if (!settingsFor().codeLensEnabled) return [];
     const analysis = this.insights.analysis(document);
     if (!analysis) return [];
     const range = new vscode.Range(anchorLine(document), 0, anchorLine(document), 0);
@@ -98,7 +100,7 @@ function noEstimateLens(a: ConfigAnalysis, panel: (title: string, tooltip: strin
   const why = a.problems[0] ?? 'no estimate';
   // No estimator input: a syntax error, a file too large to analyse live; its own reason is the lens.
   if (!a.input) return panel(`$(info) ML Config: ${why}`, 'Open the estimator panel');
-  if (a.modelRef && !a.model) return panel(`$(question) Model '${a.modelRef}' not found locally: click to choose a model for the estimate`, `${why}. The estimator panel lets you pick a catalog model instead.`);
+  if (a.modelRef && !a.model) return panel(`$(question) Model '${escapeThemeIcons(a.modelRef)}' not found locally: click to choose a model for the estimate`, `${why}. The estimator panel lets you pick a catalog model instead.`);
   if (!a.modelRef) return panel('$(question) No base model named: click to choose one for the estimate', why);
   return panel(`$(info) ML Config: ${why}`, 'Open the estimator panel');
 }

@@ -2,9 +2,9 @@
 // document and publishes the result. Small files are checked at once (no fixed delay); only big
 // ones wait for a short pause in typing. Offsets become positions here and nowhere else.
 import * as vscode from 'vscode';
-import { SETTINGS } from '../core/ids';
 import type { DialectId } from '../core/dialects';
 import { validateText, type Diagnostic as CoreDiagnostic, type ValidationResult } from '../core/validate';
+import { settingsFor } from './settings';
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 /** Above this many characters, wait for a pause in typing before validating again. */
@@ -70,9 +70,9 @@ export class ConfigValidator implements vscode.Disposable {
   validate(document: vscode.TextDocument): void {
     if (!LANGUAGES.has(document.languageId) || document.isClosed) return;
     const key = document.uri.toString();
-    const cfg = vscode.workspace.getConfiguration(undefined, document.uri);
+    const cfg = settingsFor(document.uri);
     const choice = this.choice(document.uri);
-    if (!cfg.get<boolean>(SETTINGS.validationEnabled, true) || choice === 'none') {
+    if (!cfg.validationEnabled || choice === 'none') {
       this.forget(document.uri);
       if (choice === 'none') this.results.set(key, { version: document.version, result: { dialect: undefined, reason: 'turned off for this file', diagnostics: [] } });
       this.changed.fire(document);
@@ -81,9 +81,9 @@ export class ConfigValidator implements vscode.Disposable {
     const result = validateText(document.getText(), {
       dialect: choice,
       fileName: document.uri.path,
-      associations: cfg.get<Record<string, string>>(SETTINGS.filesAssociations, {}),
-      maxDiagnostics: cfg.get<number>(SETTINGS.maxDiagnostics, 100),
-      frameworkVersions: cfg.get<Record<string, string>>(SETTINGS.frameworkVersions, {}),
+      associations: cfg.filesAssociations,
+      maxDiagnostics: cfg.maxDiagnostics,
+      frameworkVersions: cfg.frameworkVersions,
     });
     if (choice) result.reason = 'chosen with ML Config: Select Config Dialect';
     this.results.set(key, { version: document.version, result });

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import { describeKeyPath, keyPathAt, type KeyDescription } from '../core/validate';
 import { liveEffects } from '../core/analysis/effects';
 import { enumList } from '../core/analysis/format';
-import { SETTINGS } from '../core/ids';
+import { inlineCode } from '../core/present/markdown';
 import type { DocumentInsights } from './insights';
+import { settingsFor } from './settings';
 
 const KEY_WORD = /[\w.$-]+/;
 
@@ -23,12 +24,14 @@ export function hoverAt(insights: DocumentInsights, document: vscode.TextDocumen
   const path = keyPathAt(document.getText(), document.offsetAt(position));
   if (path.length === 0 || path[path.length - 1] !== word) return undefined;
   const info = describeKeyPath(dialect, path);
-  const live = vscode.workspace.getConfiguration().get<boolean>(SETTINGS.hoverLiveEffects) !== false;
+  const live = settingsFor(document.uri).hoverLiveEffects;
   const analysis = live ? insights.analysis(document) : undefined;
   const effects = analysis ? liveEffects(path, analysis) : [];
   if (!info && effects.length === 0) return undefined;
   const md = new vscode.MarkdownString(hoverMarkdown(word, info, effects));
+  // File text in the hover is escaped (core/present/markdown.ts); no command links, no HTML.
   md.isTrusted = false;
+  md.supportHtml = false;
   md.supportThemeIcons = true;
   return new vscode.Hover(md, range);
 }
@@ -36,7 +39,7 @@ export function hoverAt(insights: DocumentInsights, document: vscode.TextDocumen
 /** The hover text; exported for unit-free reuse (CodeLens tooltips, tests). */
 export function hoverMarkdown(key: string, info: KeyDescription | undefined, effects: string[]): string {
   const out: string[] = [];
-  const facts = [`**\`${key}\`**`];
+  const facts = [`**${inlineCode(key)}**`];
   if (info?.type.length) facts.push(`\`${info.type.join(' | ')}\``);
   // "default null" (unset: the framework decides) tells the user nothing; show real defaults only.
   if (info?.default !== undefined && info.default !== null) facts.push(`default \`${JSON.stringify(info.default)}\``);

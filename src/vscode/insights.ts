@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectDialect, type DialectId } from '../core/dialects';
 import { analyzeConfigText, type ConfigAnalysis } from '../core/analysis';
-import { resolveModelLocal, resolveModel } from '../core/models/resolve';
+import { ModelConfigCache } from '../io/model-cache';
 import type { ResolvedModel } from '../core/models/types';
-import { SETTINGS } from '../core/ids';
+import { settingsFor } from './settings';
 
 /**
  * Live numbers re-parse the whole file on each edit (~0.7 ms per 1,000 characters measured); above
@@ -20,15 +20,16 @@ export type DialectOf = (document: vscode.TextDocument) => DialectId | undefined
 
 export function defaultDialectOf(document: vscode.TextDocument): DialectId | undefined {
   if (!['yaml', 'json', 'jsonc'].includes(document.languageId)) return undefined;
-  const associations = vscode.workspace.getConfiguration().get<Record<string, string>>(SETTINGS.filesAssociations) ?? {};
+  const associations = settingsFor(document.uri).filesAssociations;
   return detectDialect(document.getText(), { fileName: document.uri.path, associations }).dialect;
 }
 
 export class DocumentInsights implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; override?: string; analysis: ConfigAnalysis }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly fetching = new Set<string>();
-  private readonly fetched = new Map<string, ResolvedModel>();
+  private readonly models = new ModelConfigCache();
+  /** A closed document's analysis is released at once (the cache holds open documents only). */
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri));
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly dialectOf: DialectOf = defaultDialectOf) {}
@@ -60,25 +61,24 @@ export class DocumentInsights implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.closing.dispose();
     this.cache.clear();
+    this.models.clear();
   }
 
-  /** Workspace path, catalog or local HF cache now; the Hub only when the user allowed it (then re-run). */
+  /** Catalog or an earlier load now; else a bounded async load (workspace, HF cache, the Hub if allowed), then re-run. */
   private resolve(ref: string, document: vscode.TextDocument): ResolvedModel | undefined {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const docDir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : undefined;
     const opts = {
-      cwd: document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : os.homedir(),
+      cwd: docDir ?? os.homedir(),
       env: process.env,
       homeDir: os.homedir(),
-      allowNetwork: vscode.workspace.getConfiguration().get<boolean>(SETTINGS.allowNetwork) === true,
+      // Model paths a file names must stay inside the workspace (or the folder of a lone file) and the HF cache.
+      roots: folders.length ? folders : docDir ? [docDir] : [],
+      allowNetwork: settingsFor(document.uri).allowNetwork,
     };
-    const local = resolveModelLocal(ref, opts) ?? this.fetched.get(ref);
-    if (local || !opts.allowNetwork || this.fetching.has(ref)) return local;
-    this.fetching.add(ref);
-    resolveModel(ref, opts).then(
-      (model) => { this.fetched.set(ref, model); this.forget(document.uri); this.changed.fire(document.uri); },
-      (err: unknown) => { void vscode.window.showWarningMessage(`ML Config: ${err instanceof Error ? err.message : String(err)}`); },
-    );
-    return undefined;
+    return this.models.lookup(ref, opts, () => { this.forget(document.uri); this.changed.fire(document.uri); });
   }
 }
 

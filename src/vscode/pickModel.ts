@@ -3,7 +3,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { MODEL_CATALOG } from '../core/models/catalog';
-import { cachedRepoIds, hfHubCacheDir } from '../core/models/hf-cache';
+import { cachedRepoIds, hfHubCacheDir } from '../io/hf-cache';
 
 interface ModelItem extends vscode.QuickPickItem { ref: string }
 

@@ -1,9 +1,10 @@
 // Status bar item with the trainable-parameter count of the active config; updates as the user
 // types (the analysis is cached per document version) and opens the panel on click.
 import * as vscode from 'vscode';
-import { COMMANDS, SETTINGS } from '../core/ids';
+import { COMMANDS } from '../core/ids';
 import { compactCount, percent } from '../core/analysis/format';
 import type { DocumentInsights } from './insights';
+import { settingsFor } from './settings';
 
 export function registerTrainableStatus(context: vscode.ExtensionContext, insights: DocumentInsights): void {
   const item = vscode.window.createStatusBarItem('mlConfig.trainable', vscode.StatusBarAlignment.Right, 99);
@@ -12,7 +13,7 @@ export function registerTrainableStatus(context: vscode.ExtensionContext, insigh
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
-    const enabled = vscode.workspace.getConfiguration().get<boolean>(SETTINGS.statusBarEnabled) !== false;
+    const enabled = settingsFor().statusBarEnabled;
     const e = enabled && doc ? insights.analysis(doc)?.estimate : undefined;
     if (!e) return item.hide();
     item.text = `$(symbol-numeric) ${compactCount(e.trainableParams)} trainable`;

@@ -6,7 +6,7 @@ import { DialectMappingError, mapDialectConfig, parseBuilder } from '../../src/c
 import { expandAllLinear } from '../../src/core/estimator-input/expand';
 import { estimatorInputFromText } from '../../src/core/estimator-input/from-text';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
-import { resolveModel } from '../../src/core/models/resolve';
+import { resolveModel } from '../../src/io/resolve';
 import type { DialectId } from '../../src/core/dialects';
 import { describeWithShared } from '../support/shared';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG_VARIANTS, MODEL_CATALOG, findCatalogModel, findCatalogVariant, matchCatalogModel, suggestCatalogName } from '../../src/core/models/catalog';
 import { parseModelName } from '../../src/core/models/model-name';
-import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/core/models/resolve';
+import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/io/resolve';
 import { estimateParameters } from '../../src/core/estimator';
 
 const home = (): string => mkdtempSync(join(tmpdir(), 'mcl-names-'));

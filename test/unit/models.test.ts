@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MODEL_CATALOG, findCatalogModel, suggestCatalogName } from '../../src/core/models/catalog';
-import { cachedRepoIds, hfHubCacheDir } from '../../src/core/models/hf-cache';
-import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/core/models/resolve';
-import type { FetchLike } from '../../src/core/models/hub';
+import { cachedRepoIds, hfHubCacheDir } from '../../src/io/hf-cache';
+import { ModelResolveError, resolveModel, resolveModelLocal } from '../../src/io/resolve';
+import type { FetchLike } from '../../src/io/hub';
 import { buildInventory } from '../../src/core/estimator/inventory';
 import { readTestJson } from '../support/shared';
 

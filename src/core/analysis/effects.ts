@@ -4,6 +4,7 @@ import type { ConfigAnalysis } from './index';
 import { suggestCatalogName } from '../models/catalog';
 import { SETTINGS } from '../ids';
 import { compactCount, exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from './format';
+import { escapeMarkdownText, inlineCode } from '../present/markdown';
 
 type Effect = (a: ConfigAnalysis) => string[];
 
@@ -22,7 +23,7 @@ const trainable: Effect = (a) => {
   }
   // Without a model the model line already explains why; repeating the long reason is noise.
   if (!a.model) return [`Trainable parameters: not computed (${a.modelRef ? 'model not resolved' : 'no base model named'})`];
-  return a.problems.slice(0, 1).map((p) => `Trainable parameters: not computed (${p})`);
+  return a.problems.slice(0, 1).map((p) => `Trainable parameters: not computed (${escapeMarkdownText(p)})`);
 };
 
 /** Last name of a module path: model.layers.*.self_attn.q_proj → q_proj. */
@@ -31,9 +32,9 @@ const leaf = (pattern: string): string => pattern.slice(pattern.lastIndexOf('.')
 const targets: Effect = (a) => {
   const e = a.estimate;
   if (!e) return trainable(a);
-  const entries = e.targetMatches.map((t) => t.matched > 0 ? `\`${t.entry}\` → ${t.matched} modules` : `\`${t.entry}\` → **no module**`);
-  const missed = e.targetMatches.some((t) => t.matched === 0) ? [`The model has: ${e.availableTargetNames.slice(0, 12).map((n) => `\`${n}\``).join(', ')}`] : [];
-  const hit = e.breakdown.byModule.slice(0, 8).map((m) => `\`${leaf(m.pattern)}\` ×${m.modules} ${compactCount(m.params)}`);
+  const entries = e.targetMatches.map((t) => t.matched > 0 ? `${inlineCode(t.entry)} → ${t.matched} modules` : `${inlineCode(t.entry)} → **no module**`);
+  const missed = e.targetMatches.some((t) => t.matched === 0) ? [`The model has: ${e.availableTargetNames.slice(0, 12).map((n) => inlineCode(n)).join(', ')}`] : [];
+  const hit = e.breakdown.byModule.slice(0, 8).map((m) => `${inlineCode(leaf(m.pattern))} ×${m.modules} ${compactCount(m.params)}`);
   const noList = entries.length === 0 && a.input?.peft.target_modules == null;
   // Plain names that all hit something say nothing the per-module line does not: show the entry
   // line only for patterns (all-linear, regexes) and for entries that hit nothing.
@@ -102,14 +103,14 @@ const model: Effect = (a) => {
     const why = a.problems.find((p) => /model/.test(p));
     if (!why) return [];
     const nearest = a.modelRef ? ` Closest catalog model: \`${suggestCatalogName(a.modelRef)}\`.` : '';
-    return [`${why[0].toUpperCase()}${why.slice(1)}.${nearest} Or pick one in the estimator panel, name a local config.json, or let the extension fetch config.json from the Hub (setting \`${SETTINGS.allowNetwork}\`).`];
+    return [`${escapeMarkdownText(why[0].toUpperCase() + why.slice(1))}.${nearest} Or pick one in the estimator panel, name a local config.json, or let the extension fetch config.json from the Hub (setting \`${SETTINGS.allowNetwork}\`).`];
   }
   const base = a.estimate ? `, ${compactCount(a.estimate.baseParams)} parameters` : '';
   const source = a.model.entry?.source;
   const where = a.model.kind === 'catalog'
     ? `${source ? `[${a.model.location}](${source})` : a.model.location} (bundled catalog)`
-    : `${a.model.location} (${a.model.kind})`;
-  return [`Model config: ${where}${base}`, ...(a.model.note ? [a.model.note] : [])];
+    : `${escapeMarkdownText(a.model.location)} (${a.model.kind})`;
+  return [`Model config: ${where}${base}`, ...(a.model.note ? [escapeMarkdownText(a.model.note)] : [])];
 };
 
 /** Leaf key → the effects its hover shows. */

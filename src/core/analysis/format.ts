@@ -11,9 +11,9 @@ export function compactCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** 4194304 → "4,194,304" (exact, as PEFT prints it). */
+/** 4194304 → "4,194,304" (exact, as PEFT prints it); above 2^53 a float64 is no longer exact: "≈ 1.20e18". */
 export function exactCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return Number.isSafeInteger(n) || !Number.isFinite(n) || !Number.isInteger(n) ? n.toLocaleString('en-US') : `≈ ${n.toExponential(2).replace('e+', 'e')}`;
 }
 
 /** 0.06220… → "0.0622%"; keeps 3 significant digits for small shares. */

@@ -130,5 +130,6 @@ function safe<T>(fn: () => T, problems: string[]): T | undefined {
 }
 
 function messageOf(err: unknown): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return 'the file nests too deeply to analyse (the YAML or JSON blocks are nested thousands of levels)';
   return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

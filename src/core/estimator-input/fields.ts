@@ -7,11 +7,37 @@ export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A finite number; numeric strings such as PyYAML's "2e-4" count too. */
-export function num(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+/**
+ * Largest magnitude of any numeric input the estimator takes (ranks, batch sizes, lengths, steps):
+ * 1e15 keeps products with model sizes finite in float64 (1e15 × 1e6-wide layers × 1e3 layers = 1e24),
+ * and counts above 2^53 are shown as approximate.
+ */
+export const MAX_NUMERIC_INPUT = 1e15;
+
+/** A config value the estimator cannot count with: NaN, an infinity, out of range, an unresolved `${…}`. */
+export class NumericInputError extends Error {}
+
+/** Why a number cannot reach the estimator, or undefined when it is finite and in range. Shared by the dialect mappers and the panel protocol. */
+export function numericProblem(v: number): string | undefined {
+  if (Number.isNaN(v)) return 'is NaN (not a number)';
+  if (!Number.isFinite(v)) return `is ${v > 0 ? '' : '-'}infinite`;
+  if (Math.abs(v) > MAX_NUMERIC_INPUT) return `is ${v.toExponential(2)}, over the 1e15 limit`;
   return undefined;
+}
+
+/**
+ * A finite number in range; numeric strings such as PyYAML's "2e-4" count too. NaN, infinities,
+ * out-of-range values and unresolved interpolations (`${…}`) throw NumericInputError: a default must
+ * never silently stand in for a value the file states.
+ */
+export function num(v: unknown): number | undefined {
+  if (typeof v === 'string' && /\$\{[^}]*\}/.test(v)) throw new NumericInputError(`the value ${JSON.stringify(v.slice(0, 60))} is an unresolved interpolation; ML Config Lens cannot count with it`);
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && /^[\s+-]*(\d|\.\d|\.?(nan|inf))/i.test(v) ? Number(v.replace(/^(\s*[+-]?)\.?(inf|nan)\s*$/i, (_m, s: string, w: string) => `${s}${w.toLowerCase() === 'nan' ? 'NaN' : 'Infinity'}`)) : undefined;
+  if (n === undefined) return undefined;
+  if (typeof v === 'string' && Number.isNaN(n) && !/nan/i.test(v)) return undefined;
+  const problem = numericProblem(n);
+  if (problem) throw new NumericInputError(`a number in the config ${problem}; ML Config Lens cannot count with it`);
+  return n;
 }
 
 export function bool(v: unknown): boolean | undefined {

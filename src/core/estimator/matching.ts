@@ -1,6 +1,6 @@
 // PEFT 0.20.0's module-matching rules (tuners/tuners_utils.py `check_target_module_exists`,
 // `_maybe_include_all_linear_layers`; utils/other.py `get_pattern_key`), reproduced name for name.
-import { fullmatch, pyMatch } from './pyregex';
+import { fullmatch, matchesSegmentRun, pyMatch } from './pyregex';
 import { firstMatchingKey, patternKeys } from './patternKeys';
 import type { ModelTree } from './tree';
 
@@ -29,7 +29,7 @@ function isExcluded(spec: TargetSpec, key: string): boolean {
 
 /** PEFT never wraps a module that `modules_to_save` names (as a whole dotted segment run). */
 export function isModuleToSave(modulesToSave: readonly string[] | null, key: string): boolean {
-  return (modulesToSave ?? []).some((m) => pyMatch(`(^|.*\\.)${m}($|\\..*)`, key) !== null);
+  return (modulesToSave ?? []).some((m) => matchesSegmentRun(m, key));
 }
 
 /** The layer index PEFT reads from a module name (lazy: the first numbered segment). */

@@ -1,7 +1,7 @@
 // `ensure_weight_tying` (LoRA, PEFT 0.20): how `_check_tied_modules` rewrites modules_to_save and
 // target_modules so a tied lm_head shares the embedding's copy or adapter (tuners/lora/model.py).
 import { inputEmbeddingName, tiedWithEmbedding } from './auxiliary';
-import { fullmatch, escapeRegex, pyMatch } from './pyregex';
+import { fullmatch, escapeRegex, matchesSegmentRun } from './pyregex';
 import type { ModelInventory } from './types';
 
 const EMBEDDING_LAYER_NAMES = ['embed_tokens', 'lm_head'];
@@ -16,7 +16,7 @@ export interface TiePlan {
 }
 
 const lastSegment = (n: string) => n.slice(n.lastIndexOf('.') + 1);
-const covers = (m: string, key: string) => pyMatch(`(^|.*\\.)${m}($|\\..*)`, key) !== null;
+const covers = (m: string, key: string) => matchesSegmentRun(m, key);
 
 function removeFirstCovering(list: string[], keys: readonly string[]): string[] {
   const out = [...list];

@@ -3,6 +3,7 @@
 // run on every message they receive (a webview is another process; trust nothing that crosses).
 import { check, list, nul, obj, oneOf, opt, type Shape } from './shape';
 import type { PanelInputs, PanelModel } from './types';
+import { numericProblem } from '../estimator-input/fields';
 
 export const PANEL_VIEW_TYPE = 'mlConfig.estimatorPanel';
 
@@ -104,11 +105,26 @@ function parseWith<T extends { type: string }>(raw: unknown, shapes: Record<stri
 /** Host side: validates what the webview sent. */
 export function parseWebviewMessage(raw: unknown): Parsed<WebviewMessage> {
   return parseWith<WebviewMessage>(raw, WEBVIEW_SHAPES, (m) => {
+    if (m.type === 'compute') return numbersProblem(m.inputs, '$.inputs');
     if (m.type !== 'apply') return null;
     const v: unknown = m.value;
     if (m.field === 'targetModules') return typeof v === 'string' && v.trim() ? null : '$.value: expected a non-empty list of module names';
-    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : '$.value: expected a positive number';
+    return typeof v === 'number' && v > 0 && !numericProblem(v) ? null : '$.value: expected a positive number';
   });
+}
+
+/** The first number under `v` that cannot reach the estimator (NaN, infinite, over 1e15), as a path and reason. */
+function numbersProblem(v: unknown, at: string): string | null {
+  if (typeof v === 'number') {
+    const p = numericProblem(v);
+    return p ? `${at}: ${p}` : null;
+  }
+  if (!v || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v)) {
+    const p = numbersProblem(x, `${at}.${k}`);
+    if (p) return p;
+  }
+  return null;
 }
 
 /** Webview side: validates what the host sent. */

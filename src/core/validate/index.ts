@@ -114,7 +114,9 @@ function syntaxDiagnostic(text: string, pos: [number, number], message: string):
   const start = Math.min(Math.max(0, pos[0]), text.length);
   let end = Math.min(Math.max(start, pos[1]), text.length);
   if (end === start && start < text.length && text[start] !== '\n') end = start + 1;
-  return { start, end, severity: 'error', code: 'yaml-syntax', message: `YAML syntax: ${message.split('\n')[0]}` };
+  // The YAML parser recurses per nesting level; its stack overflow means the blocks nest too deeply.
+  const said = /maximum call stack/i.test(message) ? 'blocks nest too deeply to parse (thousands of levels)' : message.split('\n')[0];
+  return { start, end, severity: 'error', code: 'yaml-syntax', message: `YAML syntax: ${said}` };
 }
 
 /** Deepest `[`/`{` nesting outside quotes and comments; the YAML parser recurses per level. */

@@ -1,7 +1,7 @@
 // Small helpers the commands share: which document a command is about, and copyable results.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { resolveModelLocal, ModelResolveError } from '../../core/models/resolve';
+import { resolveModelLocal, ModelResolveError } from '../../io/resolve';
 import type { ResolvedModel } from '../../core/models/types';
 import type { DocumentInsights } from '../insights';
 
@@ -22,7 +22,8 @@ export function offerCopy(text: string): void {
 /** A model reference resolved without network (path, catalog, local HF cache); throws a one-line error. */
 export function resolveLocal(ref: string): ResolvedModel {
   const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
-  const found = resolveModelLocal(ref, { cwd, env: process.env, homeDir: os.homedir() });
+  const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  const found = resolveModelLocal(ref, { cwd, env: process.env, homeDir: os.homedir(), roots });
   if (!found) throw new ModelResolveError(`unknown model '${ref}': not a config.json path, not in the catalog, not in the local Hugging Face cache`);
   return found;
 }

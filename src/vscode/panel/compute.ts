@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EstimatorInput } from '../../core/estimator-input/types';
-import { resolveModelLocal } from '../../core/models/resolve';
+import { resolveModelLocal } from '../../io/resolve';
 import { computePanelModel, type PanelContext } from '../../core/panel/model';
 import type { PanelInputs, PanelModel } from '../../core/panel/types';
 
@@ -13,10 +13,16 @@ function baseDir(doc: vscode.TextDocument | undefined): string {
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
 }
 
+/** The panel reads model files inside the workspace folders (or the config's own folder) and the HF cache. */
+function workspaceRoots(doc: vscode.TextDocument | undefined): string[] {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  return folders.length || doc?.uri.scheme !== 'file' ? folders : [path.dirname(doc.uri.fsPath)];
+}
+
 export function modelContext(inputs: PanelInputs, doc: vscode.TextDocument | undefined, input: EstimatorInput | undefined): PanelContext {
   const ctx: PanelContext = { basePeft: input?.peft, taskType: input?.taskType, numLabels: input?.numLabels };
   try {
-    const resolved = resolveModelLocal(inputs.modelRef, { cwd: baseDir(doc), env: process.env, homeDir: os.homedir() });
+    const resolved = resolveModelLocal(inputs.modelRef, { cwd: baseDir(doc), env: process.env, homeDir: os.homedir(), roots: workspaceRoots(doc) });
     if (resolved) ctx.model = { config: resolved.config, label: resolved.entry?.id ?? resolved.location };
     else ctx.modelProblem = `model '${inputs.modelRef}' is not a config.json path, not in the catalog and not in the local Hugging Face cache`;
   } catch (err) {

@@ -4,7 +4,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { MODEL_CATALOG } from '../../core/models/catalog';
-import { cachedRepoIds, hfHubCacheDir } from '../../core/models/hf-cache';
+import { cachedRepoIds, hfHubCacheDir } from '../../io/hf-cache';
 import { panelMethods } from '../../core/panel/methods';
 import type { HostMessage, MethodOption, ModelOption, OptionItem } from '../../core/panel/protocol';
 

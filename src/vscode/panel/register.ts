@@ -25,6 +25,22 @@ async function documentFor(uri: vscode.Uri | string | undefined): Promise<vscode
 }
 
 /**
+ * The webview's saved state is data the webview could have written: restore only a document that is
+ * open already or lies inside a workspace folder, never an arbitrary URI it names.
+ */
+function restorable(raw: unknown): vscode.Uri | undefined {
+  if (typeof raw !== 'string' || raw.length > 4_096) return undefined;
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(raw, true);
+  } catch {
+    return undefined;
+  }
+  const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  return open || vscode.workspace.getWorkspaceFolder(uri) ? uri : undefined;
+}
+
+/**
  * Opens (or reveals) the panel, following `uri` or else the active config editor. Returns the panel
  * controller, so host tests can observe the messages it exchanges with the webview.
  */
@@ -51,7 +67,7 @@ export function registerPanel(context: vscode.ExtensionContext, insights: Docume
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = (state ?? {}) as PanelState;
         const controller = track(new EstimatorPanel(panel, context.extensionUri, insights));
-        const doc = await documentFor(typeof saved.docUri === 'string' ? saved.docUri : undefined);
+        const doc = await documentFor(restorable(saved.docUri));
         if (doc && controller.isConfig(doc)) controller.follow(doc);
       },
     }),

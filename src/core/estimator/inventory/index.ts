@@ -2,6 +2,8 @@
 // every parameter-owning module as the Hugging Face transformers release the run uses (4.47 ... 5.12)
 // names and shapes it, out.
 import { int, InvalidConfigError, UnsupportedModelError } from './config';
+import { LRUCache } from 'lru-cache';
+import { checkModelBounds } from '../bounds';
 import { countParams, expandModules } from './expand';
 import { chooseHead } from './heads';
 import { familyOf, supportedModelTypes } from './registry';
@@ -53,6 +55,7 @@ function unsupportedMessage(config: HfConfig, modelType: string): string {
 }
 
 function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
+  checkModelBounds(config);
   if (!config || typeof config !== 'object' || Array.isArray(config)) {
     throw new InvalidConfigError('config.json must be a JSON object');
   }
@@ -96,8 +99,10 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
 
 // Inventories are pure functions of (config, options): cache them so repeated estimates (every
 // keystroke in the editor) cost a lookup. Bounded so a long session cannot grow it without limit.
+// LRU bounded by size, counted in module records (layers × modules per layer, experts included), so
+// a few very large MoE configs cannot pin hundreds of MB the way 64 entries of any size could.
 const CACHE_LIMIT = 64;
-const cache = new Map<string, ModelInventory>();
+const cache = new LRUCache<string, ModelInventory>({ max: CACHE_LIMIT, maxSize: 200_000, sizeCalculation: (inv) => Math.max(1, inv.modules.length) });
 const byObject = new WeakMap<HfConfig, Map<string, ModelInventory>>();
 
 /**
@@ -113,7 +118,6 @@ export function buildInventory(config: HfConfig, opts: InventoryOptions = {}): M
   let inv = cache.get(key);
   if (!inv) {
     inv = build(config, opts);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, inv);
   }
   if (config && typeof config === 'object') {

@@ -1,9 +1,10 @@
 // Optional Hugging Face Hub fetch of a model's config.json, only when the user turned it on
 // (setting `mlConfig.huggingFace.allowNetwork`, CLI `--allow-network`). Fetched files are cached so a
 // model is downloaded once; everything else in the product works without the network.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHfRepoId } from './hf-cache';
+import { MAX_CONFIG_BYTES, readBoundedFileSync } from './read';
 
 export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<{
   ok: boolean;
@@ -26,7 +27,7 @@ export function hubCachePath(repoId: string, cacheDir: string): string {
 export async function fetchHubConfig(repoId: string, cacheDir: string, fetchImpl: FetchLike): Promise<string> {
   if (!isHfRepoId(repoId)) throw new HubFetchError(`'${repoId}' is not a Hugging Face repo id (expected ORG/NAME)`);
   const cached = hubCachePath(repoId, cacheDir);
-  if (existsSync(cached)) return readFileSync(cached, 'utf8');
+  if (existsSync(cached)) return readBoundedFileSync(cached, { maxBytes: MAX_CONFIG_BYTES });
   const url = hubConfigUrl(repoId);
   let res: Awaited<ReturnType<FetchLike>>;
   try {
@@ -40,6 +41,7 @@ export async function fetchHubConfig(repoId: string, cacheDir: string, fetchImpl
   }
   if (!res.ok) throw new HubFetchError(`the Hub has no config.json for ${repoId} (HTTP ${res.status})`);
   const text = await res.text();
+  if (text.length > MAX_CONFIG_BYTES) throw new HubFetchError(`the Hub answered for ${repoId} with ${text.length.toLocaleString('en-US')} characters, not a config.json; nothing was cached`);
   try {
     JSON.parse(text);
   } catch {

@@ -1,7 +1,9 @@
-// The local Hugging Face cache: `models--ORG--NAME/snapshots/<rev>/config.json` under the hub cache
+// The local Hugging Face cache (file-system layer): `models--ORG--NAME/snapshots/<rev>/config.json` under the hub cache
 // directory huggingface_hub uses (HF_HUB_CACHE, else HF_HOME/hub, else ~/.cache/huggingface/hub).
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isHfRepoId } from '../core/models/resolve';
+import { readBoundedFileSync } from './read';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -13,10 +15,7 @@ export function hfHubCacheDir(env: Env, homeDir: string): string {
   return join(xdg, 'huggingface', 'hub');
 }
 
-/** Is this a plausible Hugging Face repo id (`org/name`)? */
-export function isHfRepoId(ref: string): boolean {
-  return /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/.test(ref);
-}
+export { isHfRepoId };
 
 /**
  * The cached config.json of a repo id, preferring the snapshot `refs/main` points to, else the most
@@ -38,7 +37,9 @@ export function findCachedConfig(repoId: string, cacheDir: string): string | und
 
 function readRef(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8').trim() || undefined;
+    // refs/main holds a 40-character commit hash; anything longer is not a ref.
+    const ref = readBoundedFileSync(path, { maxBytes: 256 }).trim();
+    return /^[\w.-]+$/.test(ref) ? ref : undefined;
   } catch {
     return undefined;
   }
