@@ -118,7 +118,8 @@ describe('cli-estimate: dialect configs', () => {
     assert.equal(j.model.location, 'meta-llama/Meta-Llama-3-8B');
     // q, v, o and the MLP at r 8 on 32 layers: 32 × 8 × ((4096+4096) + (4096+1024) + (4096+4096) + 3 × (4096+14336)).
     assert.equal(j.trainableParams, 19_660_800);
-    assert.equal(j.memory.components[0].label, 'Weights (nf4 base, fp32 trainable)');
+    // torchtune keeps adapters in the run's dtype (bf16), not PEFT's fp32.
+    assert.equal(j.memory.components[0].label, 'Weights (nf4 base, bf16 trainable)');
     assert.ok(j.notes.includes('sequence length not stated: activations not estimated'));
   });
 
