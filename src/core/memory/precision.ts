@@ -65,7 +65,8 @@ export function precisionPlan(f: PrecisionFacts): PrecisionPlan {
   // fp16 autocast runs a GradScaler, whose unscale_ refuses fp16 gradients ("Attempting to unscale FP16
   // gradients", torch/amp/grad_scaler.py _unscale_grads_): a working fp16 run trains fp32 weights.
   const upcast = (f.framework === 'llamafactory' && !f.pureBf16) || c === 'fp16';
-  const load: StoreDtype = upcast ? 'fp32' : (f.loadDtype ?? 'fp32');
+  // LLaMA-Factory loads in the compute dtype (model_args.compute_dtype).
+  const load: StoreDtype = upcast ? 'fp32' : (f.loadDtype ?? (f.framework === 'llamafactory' ? c : 'fp32'));
   if (load === 'fp32') {
     return {
       trainableWeights: 'fp32', frozenWeights: f.framework === 'llamafactory' ? c : (f.loadDtype ?? 'fp32'), adapterWeights: 'fp32', master: null, gradients: 'fp32', optimizerStates: 'fp32', activations: 'amp', autocastWeightCopy: true,
