@@ -5,7 +5,7 @@ import { bool, isObj, names, num, type Obj, str, torchDtypeOf } from './fields';
 import type { AttentionKind, ShardingSetting, TrainingShape } from './types';
 
 type Runtime = Pick<TrainingShape, 'attention' | 'attentionSetting' | 'attentionDropout' | 'fusedCrossEntropy' | 'sharding'
-  | 'precisionFramework' | 'modelDtype' | 'pureBf16' | 'optimizerInBackward' | 'activationOffloading' | 'chunkedLoss' | 'lossInLogitsDtype'>;
+  | 'precisionFramework' | 'modelDtype' | 'pureBf16' | 'optimizerInBackward' | 'activationOffloading' | 'chunkedLoss'>;
 
 /**
  * transformers `attn_implementation` values by what they store: FlashAttention 2/3 (also the
@@ -196,7 +196,7 @@ export function torchtuneRuntime(cfg: Obj): Runtime {
   else if (loss && /ChunkedOutputLoss/.test(loss)) {
     const chunks = isObj(cfg.loss) ? num(cfg.loss.num_output_chunks) : undefined;
     out.chunkedLoss = { setting: `loss: ${loss}`, chunks: chunks && chunks >= 1 ? Math.floor(chunks) : 8 };
-  } else if (loss) out.lossInLogitsDtype = true;
+  }
   if (bool(cfg.optimizer_in_bwd) === true) out.optimizerInBackward = true;
   if (bool(cfg.enable_activation_offloading) === true) out.activationOffloading = 'enable_activation_offloading: True';
   const offload = bool(cfg.fsdp_cpu_offload) === true;

@@ -63,8 +63,6 @@ export interface TrainingShape {
   activationOffloading?: string;
   /** Loss that never holds fp32 logits for the whole batch: torchtune's chunked CE (n chunks). */
   chunkedLoss?: { setting: string; chunks: number };
-  /** The loss runs in the logits' dtype (torchtune torch.nn.CrossEntropyLoss on bf16 logits, no fp32 upcast). */
-  lossInLogitsDtype?: boolean;
   learningRate?: number;
   maxSteps?: number;
   epochs?: number;

@@ -139,15 +139,6 @@ export function logitsComponent(shape: ActivationShape): MemoryComponent | undef
       dtype: `${c === 4 ? 'fp32' : '16-bit'} logits, fp32 log-softmax`, placement: 'gpu',
     };
   }
-  if (shape.lossInLogitsDtype) {
-    return {
-      id: 'logits', label: 'Logits and loss (output layer)', bytes: s * b * V * 3 * c,
-      formula: `s·b·V·3·${c} with s=${s}, b=${b}, V=${V}`,
-      assumptions: ['torch.nn.CrossEntropyLoss on the logits as they come: the log-softmax kept for backward is in the logits\' dtype; when backward starts, nll_loss\'s gradient (same shape) and log_softmax\'s gradient wrt the logits (same shape) are alive with it: 3 tensors of s·b·V'],
-      source: 'pytorch/torchtune recipes/full_finetune_single_device.py _loss_step (loss_fn(logits, labels)) @ v0.6.1; torch.nn.functional.cross_entropy = log_softmax + nll_loss',
-      dtype: c === 4 ? 'fp32' : '16-bit', placement: 'gpu',
-    };
-  }
   const upcast = c < 4 ? 4 : 0;
   const perElement = c + upcast + 4;
   return {
@@ -159,7 +150,7 @@ export function logitsComponent(shape: ActivationShape): MemoryComponent | undef
       `${c}-byte logits from the output layer${upcast ? ', a 4-byte fp32 copy for the loss' : ''} and the 4-byte log-softmax kept for backward`,
       'backward briefly adds an fp32 gradient of the same shape; fused linear cross-entropy (Liger arXiv 2410.10989, Cut Cross-Entropy arXiv 2411.09009) avoids all of it',
     ],
-    source: 'huggingface/transformers loss/loss_utils.py ForCausalLMLoss (logits.float() then cross_entropy)',
+    source: 'huggingface/transformers loss/loss_utils.py ForCausalLMLoss (logits.float() then cross_entropy); pytorch/torchtune torchtune/modules/transformer.py:659 (self.output(h).float()) @ v0.6.1',
     dtype: `${c === 4 ? 'fp32' : '16-bit'} logits, fp32 copy and log-softmax`,
     placement: 'gpu',
   };

@@ -164,7 +164,6 @@ function activationShape(args: MemoryPlanArgs, precision: PrecisionPlan | undefi
     ...(precision?.activations === 'amp' && (TRAINS_BASE.has(args.peftType.toUpperCase()) || precision.frozenWeights === 'fp32') ? { autocast: true } : {}),
     ...(t.activationOffloading && t.gradientCheckpointing ? { activationOffloading: t.activationOffloading } : {}),
     ...(t.chunkedLoss ? { chunkedLoss: t.chunkedLoss } : {}),
-    ...(t.lossInLogitsDtype ? { lossInLogitsDtype: true } : {}),
     frozenBase: !TRAINS_BASE.has(args.peftType.toUpperCase()),
   };
   const dropout = t.attentionDropout ?? attentionDropoutOf(args.modelConfig);

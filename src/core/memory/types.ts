@@ -31,8 +31,6 @@ export interface ActivationShape {
   activationOffloading?: string;
   /** torchtune CEWithChunkedOutputLoss: fp32 upcast one chunk at a time. */
   chunkedLoss?: { setting: string; chunks: number };
-  /** The loss runs in the logits' dtype (no fp32 upcast). */
-  lossInLogitsDtype?: boolean;
   /** True when the base weights are frozen (PEFT): how the activation terms are read is noted. */
   frozenBase?: boolean;
   /** Output-layer width (vocabulary) of a causal-LM head; undefined = no logits component. */
