@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { mapDialectConfig } from '../../src/core/estimator-input';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
-import { estimateTrainingMemory, precisionPlan } from '../../src/core/memory';
+import { estimateTrainingMemory, memoryReadings, precisionPlan } from '../../src/core/memory';
 import { findCatalogModel } from '../../src/core/models/catalog';
 import type { ResolvedModel } from '../../src/core/models/types';
 
@@ -70,6 +70,10 @@ describe('memory: real-run components', () => {
     assert.equal(m.range.allocatedBytes, 2 * P + 2 * EMBED);
     assert.equal(m.range.deviceBytes, 2 * P + 2 * EMBED + 8 * P + 1343 * 2 ** 20);
     assert.equal(m.range.headline, 'allocated');
+    assert.deepEqual(memoryReadings(m).map((x) => [x.kind, x.bytes]), [
+      ['allocated', 2 * P + 2 * EMBED], ['reserved', 2 * P + 2 * EMBED], ['device', 2 * P + 2 * EMBED + 8 * P + 1343 * 2 ** 20],
+    ]);
+    assert.match(memoryReadings(m)[2].label, /paged optimizer states in unified memory/);
   });
 
   it('Adafactor: param bytes × (Σ rows + cols + vector params), not 0 and not 8 B/param', () => {

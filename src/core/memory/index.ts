@@ -18,6 +18,7 @@ import type { MemoryComponent, MemoryEstimate, MemoryInput } from './types';
 export * from './types';
 export { lookupOptimizer } from './tables';
 export { precisionPlan } from './precision';
+export { memoryReadings, type MemoryReading } from './readings';
 
 export class MemoryInputError extends Error {}
 
