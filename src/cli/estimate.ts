@@ -103,7 +103,11 @@ function printText(r: EstimateReport): void {
   if (kinds) console.log(`Trainable by kind: ${kinds}`);
   console.log('Training memory (estimate, 1 GB = 1e9 bytes):');
   for (const c of r.memory.components) console.log(`  ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula} [${c.source}]`);
-  console.log(`  Total: ${r.memory.totalGB.toFixed(2)} GB (${r.memory.totalGiB.toFixed(2)} GiB)`);
+  const m = r.memory;
+  console.log(`  Total: ${m.totalGB.toFixed(2)} GB (${m.totalGiB.toFixed(2)} GiB) peak allocated`);
+  for (const c of m.outside) console.log(`  + ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula} [${c.source}]`);
+  console.log(`  Range: ${(m.range.allocatedBytes / 1e9).toFixed(2)} GB allocated (torch max_memory_allocated) to ${(m.range.deviceBytes / 1e9).toFixed(2)} GB as nvidia-smi shows it`);
+  for (const c of m.host) console.log(`  CPU RAM: ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula}`);
   for (const w of p.warnings) console.log(`warning: ${w}`);
   for (const n of r.notes) console.log(`note: ${n}`);
 }

@@ -56,7 +56,19 @@ describe('cli-estimate: oracle-backed output', () => {
     const lines = r.out.split('\n');
     assert.equal(lines[0], 'Model: meta-llama/Llama-2-7b-hf (catalog)');
     assert.equal(lines[2], 'trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622');
-    assert.ok(lines.includes('  Total: 13.54 GB (12.61 GiB)'), r.out);
+    assert.ok(lines.includes('  Total: 13.54 GB (12.61 GiB) peak allocated'), r.out);
+    assert.ok(lines.includes('  Range: 13.54 GB allocated (torch max_memory_allocated) to 14.95 GB as nvidia-smi shows it'), r.out);
+  });
+
+  it('--json carries the allocated, reserved and nvidia-smi readings and what lies outside the allocator', async () => {
+    const c = byId('llama-2-7b__lora_r8_qv_bias_all');
+    const j = JSON.parse((await capture(['--model', 'llama-2-7b', '--peft', adapterFile(c), '--json'])).out);
+    const context = 1343 * 2 ** 20;
+    assert.deepEqual(j.memory.range, {
+      allocatedBytes: j.memory.totalBytes, reservedBytes: j.memory.totalBytes, deviceBytes: j.memory.totalBytes + context, headline: 'allocated',
+    });
+    assert.deepEqual(j.memory.outside.map((o: { id: string; bytes: number }) => [o.id, o.bytes]), [['cuda-context', context]]);
+    assert.deepEqual([j.memory.host, j.memory.hostBytes], [[], 0]);
   });
 
   it('--json agrees with the oracle on every case of a catalog model (exact trainable and total)', async function () {
@@ -117,7 +129,8 @@ describeWithShared('corpus/real', 'cli-estimate: dialect configs', (real) => {
     assert.equal(j.model.location, 'meta-llama/Meta-Llama-3-8B');
     // q, v, o and the MLP at r 8 on 32 layers: 32 × 8 × ((4096+4096) + (4096+1024) + (4096+4096) + 3 × (4096+14336)).
     assert.equal(j.trainableParams, 19_660_800);
-    assert.equal(j.memory.components[0].label, 'Weights (nf4 base, fp32 trainable)');
+    // torchtune keeps adapters in the run's dtype (bf16), not PEFT's fp32.
+    assert.equal(j.memory.components[0].label, 'Weights (nf4 base, bf16 trainable)');
     assert.ok(j.notes.includes('sequence length not stated: activations not estimated'));
   });
 

@@ -41,6 +41,7 @@ describeWithShared('corpus/real', 'dialect-mapping attention: Axolotl', () => {
     assert.deepEqual(training('axolotl/examples/jamba/qlora_deepspeed.yaml', 'axolotl').sharding, { framework: 'deepspeed', stage: 2, setting: 'deepspeed: deepspeed_configs/zero2.json' });
     assert.deepEqual(training('axolotl/examples/mistral/mixtral/mixtral_22.yml', 'axolotl').sharding, {
       framework: 'deepspeed', stage: 3, setting: 'deepspeed: deepspeed_configs/zero3_bf16_cpuoffload_all.json', offload: true,
+      offloadOptimizer: true, offloadParams: true,
     });
     assert.equal(training('axolotl/examples/gpt-oss/gpt-oss-20b-fft-deepspeed-zero3.yaml', 'axolotl').sharding?.stage, 3);
   });

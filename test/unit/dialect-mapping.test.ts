@@ -24,6 +24,7 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
       sequenceLength: 4096, microBatchSize: 2, gradientAccumulationSteps: 4, dtype: 'bf16', loadIn4bit: false,
       loadIn8bit: true, optimizer: 'adamw_bnb_8bit', gradientCheckpointing: true, learningRate: 0.0002, epochs: 4,
       attention: 'flash', attentionSetting: 'attn_implementation: flash_attention_2',
+      precisionFramework: 'hf', modelDtype: 'bf16',
     });
   });
 
@@ -33,7 +34,7 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
     assert.deepEqual(m.peft, { peft_type: 'LORA', r: 8, lora_alpha: 16, lora_dropout: 0, target_modules: 'all-linear', task_type: 'CAUSAL_LM' });
     assert.deepEqual(m.training, {
       sequenceLength: 2048, microBatchSize: 1, gradientAccumulationSteps: 8, dtype: 'bf16', gradientCheckpointing: true,
-      learningRate: 1e-4, epochs: 3,
+      learningRate: 1e-4, epochs: 3, precisionFramework: 'llamafactory',
     });
     assert.match(m.notes[0], /lora_rank \* 2 = 16/);
   });
@@ -65,7 +66,7 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
       microBatchSize: 2, gradientAccumulationSteps: 8, dtype: 'bf16', optimizer: 'torch.optim.AdamW',
       gradientCheckpointing: true, learningRate: 3e-4, epochs: 1, loadIn4bit: true,
       attention: 'sdpa', attentionSetting: 'torchtune MultiHeadAttention (scaled_dot_product_attention)', attentionDropout: 0,
-      fusedCrossEntropy: 'loss: torchtune.modules.loss.LinearCrossEntropyLoss',
+      fusedCrossEntropy: 'loss: torchtune.modules.loss.LinearCrossEntropyLoss', precisionFramework: 'torchtune',
     });
   });
 
@@ -88,6 +89,7 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
       sequenceLength: 2048, microBatchSize: 4, gradientAccumulationSteps: 2, dtype: 'bf16', loadIn4bit: true,
       gradientCheckpointing: true, learningRate: 2e-4, epochs: 1,
       attention: 'flash', attentionSetting: 'attn_implementation: flash_attention_2',
+      precisionFramework: 'hf', modelDtype: 'bf16',
     });
   });
 

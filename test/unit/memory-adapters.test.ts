@@ -51,8 +51,17 @@ describe('memory: LoRA adapter activations', () => {
     assert.equal(part(r, 'adapter-activations')!.bytes, s * b * (2 * 4 * 4096 + 2 * 8 * 4));
   });
 
-  it('DoRA and full fine-tuning: not estimated here', () => {
-    assert.equal(part(report('peft_use_dora: true\n'), 'adapter-activations'), undefined);
+  it('DoRA adds the base output (2 B) and fp32 adapter output (4 B) per output element of each adapted module', () => {
+    const c = part(report('lora_dropout: 0\npeft_use_dora: true\n'), 'adapter-activations')!;
+    // q_proj and v_proj on 32 layers: Σd_out = 64 × 4096.
+    assert.equal(c.bytes, s * b * (2 * 64 * 4096 + 2 * 8 * 64 + 6 * 64 * 4096));
+    assert.equal(c.label, 'DoRA adapter activations (64 adapted modules)');
+    assert.match(c.source, /2402\.09353/);
+    // More than LoRA on the same model, as measured (PEFT MetaMathQA: DoRA 24.5 GB vs LoRA 22.3 GB).
+    assert.ok(report('lora_dropout: 0\npeft_use_dora: true\n').memory.totalBytes > report('lora_dropout: 0\n').memory.totalBytes);
+  });
+
+  it('full fine-tuning has no adapter activations', () => {
     const full = buildEstimateReport(mapDialectConfig(parse(`base_model: llama-2-7b\nsequence_len: ${s}\n`), 'axolotl'), model);
     assert.equal(part(full, 'adapter-activations'), undefined);
   });
@@ -90,10 +99,14 @@ describe('memory: per device from a real FSDP config', () => {
     const r = buildEstimateReport(input, { config: llama31.config, kind: 'catalog', location: llama31.id, entry: llama31 });
     const P = r.params.totalParams;
     assert.equal(P, 8_030_261_248);
-    // ZeRO-3 / FSDP full shard: (2 + 4 + 2 + 8)·Ψ / 4 per device (arXiv 1910.02054 §5).
-    const states = r.memory.components.filter((c) => c.id !== 'activations');
-    assert.deepEqual(states.map((c) => [c.id, c.bytes]), [['weights', (2 * P) / 4], ['master-weights', P], ['gradients', (2 * P) / 4], ['optimizer', (8 * P) / 4]]);
+    // Axolotl loads in bf16 (bf16: true): weights, gradients and torch AdamW's states are bf16, no fp32
+    // master; FSDP full shard divides them by 4 (arXiv 1910.02054 §5), plus the gathered working set.
+    const states = r.memory.components.filter((c) => c.id !== 'activations' && c.id !== 'gathered-weights');
+    assert.deepEqual(states.map((c) => [c.id, c.bytes]), [['weights', (2 * P) / 4], ['gradients', (2 * P) / 4], ['optimizer', (4 * P) / 4]]);
     assert.equal(states[0].formula, '(0 frozen × 2 B + 8,030,261,248 trainable × 2 B) / N_d with N_d = 4');
+    // Root = embed_tokens + lm_head (128,256 × 4096 each) + final norm; one layer = 218,112,000 params.
+    const gathered = r.memory.components.find((c) => c.id === 'gathered-weights')!;
+    assert.equal(gathered.bytes, (1_050_677_248 + 2 * 218_112_000) * 2 + 218_112_000 * 2);
     // flash_attention_2, no checkpointing, s 2048, b 1, h 4096, L 32, a 32; activations are per rank.
     assert.equal(r.memory.components.find((c) => c.id === 'activations')?.bytes, 32 * (34 * 2048 * 4096 + 4 * 32 * 2048));
     assert.ok(r.notes.includes('plugins: axolotl.integrations.cut_cross_entropy.CutCrossEntropyPlugin: fused linear cross-entropy computes the loss in chunks, so the full logits are not counted'));

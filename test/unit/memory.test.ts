@@ -40,7 +40,12 @@ describe('memory: formulas.md 4.3 vectors', () => {
     assert.equal(round(base.totalBytes / GB, 4), 3.8656);
     const t = 159_907_840;
     const qlora = estimateTrainingMemory({ totalParams: P + t, trainableParams: t, trainsBaseWeights: false, weightDtype: 'nf4', quantizedLinearParams: quantized, computeDtype: 'bf16', optimizer: 'paged_adamw_32bit' });
-    assert.equal(round(qlora.totalBytes / GB, 4), 6.4241);
+    // The paged optimizer's 8 B per trainable param sit in CUDA unified memory, outside the allocated peak.
+    const paged = qlora.outside.find((c) => c.id === 'optimizer')!;
+    assert.equal(paged.bytes, 8 * t);
+    assert.equal(paged.placement, 'unified');
+    assert.equal(round((qlora.totalBytes + paged.bytes) / GB, 4), 6.4241);
+    assert.equal(qlora.range.deviceBytes, qlora.totalBytes + paged.bytes + 1343 * 2 ** 20);
     assert.match(qlora.components[0].source, /2305\.14314/);
   });
 
@@ -82,18 +87,36 @@ describe('memory: components and inputs', () => {
     assert.match(on.source, /2205\.05198/);
   });
 
-  it('maps framework optimizer names onto state sizes', () => {
+  it('maps framework optimizer names onto state sizes (per fp32 parameter)', () => {
     const bytes = (n: string) => lookupOptimizer(n)?.stateBytesPerParam;
+    const eightBit = 2 * (1 + 4 / 256); // two 8-bit states + one fp32 absmax per 256-element block
     assert.equal(bytes('adamw_torch'), 8);
     assert.equal(bytes('adamw_torch_fused'), 8);
-    assert.equal(bytes('adamw_bnb_8bit'), 2);
-    assert.equal(bytes('paged_adamw_8bit'), 2);
+    assert.equal(bytes('adamw_bnb_8bit'), eightBit);
+    assert.equal(bytes('adamw_8bit'), eightBit);
+    assert.equal(bytes('paged_adamw_8bit'), eightBit);
+    assert.equal(bytes('adamw_torch_8bit'), eightBit);
+    assert.equal(bytes('adamw_torch_4bit'), 2 * (0.5 + 4 / 128));
     assert.equal(lookupOptimizer('paged_adamw_32bit')?.paged, true);
     assert.equal(bytes('torch.optim.AdamW'), 8);
-    assert.equal(bytes('bitsandbytes.optim.PagedAdamW8bit'), 2);
+    assert.equal(bytes('bitsandbytes.optim.PagedAdamW8bit'), eightBit);
+    assert.equal(lookupOptimizer('bitsandbytes.optim.PagedAdamW')?.id, 'paged-adamw');
     assert.equal(bytes('sgd'), 0);
     assert.equal(bytes('lion_32bit'), 4);
+    assert.equal(bytes('ademamix'), 12);
+    assert.equal(lookupOptimizer('adafactor')?.factored, true);
+    assert.equal(lookupOptimizer('lomo')?.fusedUpdate, true);
     assert.equal(lookupOptimizer('muon'), undefined);
+  });
+
+  it('knows every optimizer name transformers\' OptimizerNames accepts', () => {
+    const names = ['adamw_torch', 'adamw_torch_fused', 'adamw_torch_xla', 'adamw_torch_npu_fused', 'adamw_apex_fused', 'adafactor',
+      'adamw_anyprecision', 'adamw_torch_4bit', 'adamw_torch_8bit', 'ademamix', 'sgd', 'adagrad', 'adamw_bnb_8bit', 'adamw_8bit',
+      'ademamix_8bit', 'lion_8bit', 'lion_32bit', 'paged_adamw_32bit', 'paged_adamw_8bit', 'paged_ademamix_32bit', 'paged_ademamix_8bit',
+      'paged_lion_32bit', 'paged_lion_8bit', 'rmsprop', 'rmsprop_bnb', 'rmsprop_bnb_8bit', 'rmsprop_bnb_32bit', 'galore_adamw',
+      'galore_adamw_8bit', 'galore_adafactor', 'galore_adamw_layerwise', 'galore_adamw_8bit_layerwise', 'galore_adafactor_layerwise',
+      'lomo', 'adalomo', 'grokadamw', 'schedule_free_radam', 'schedule_free_adamw', 'schedule_free_sgd', 'apollo_adamw', 'apollo_adamw_layerwise', 'stable_adamw'];
+    assert.deepEqual(names.filter((n) => !lookupOptimizer(n)), []);
   });
 
   it('says so when the optimizer is unknown and assumes AdamW', () => {
@@ -134,7 +157,10 @@ describe('memory: plan from the model inventory and training shape', () => {
       training: { loadIn4bit: true, dtype: 'bf16', optimizer: 'paged_adamw_32bit' },
     });
     assert.equal(input.weightDtype, 'nf4');
-    assert.equal(round(estimateTrainingMemory(input).totalBytes / GB, 4), 6.4241);
+    const m = estimateTrainingMemory(input);
+    // Allocated peak without the paged states (CUDA unified memory), which count towards nvidia-smi.
+    assert.equal(m.totalBytes, estimateTrainingMemory({ ...input, optimizer: 'adamw_torch' }).totalBytes - 8 * t);
+    assert.equal(round((m.totalBytes + m.outside[0].bytes) / GB, 4), 6.4241);
     assert.deepEqual(notes, ['sequence length not stated: activations not estimated']);
   });
 
@@ -152,7 +178,7 @@ describe('memory: plan from the model inventory and training shape', () => {
     assert.equal(round(estimateTrainingMemory({ ...input, activations: { ...input.activations!, attention: 'eager' } }).components[4].bytes / GB, 2), 30.6);
     assert.deepEqual(notes.slice(0, 3), [
       'dtype not stated: assumed bf16 mixed precision',
-      'optimizer not stated: assumed AdamW with fp32 states',
+      'optimizer not stated: assumed AdamW',
       'micro-batch size not stated: assumed 1 sequence per device',
     ]);
     assert.match(notes[3], /^attention implementation not stated: assumed sdpa, transformers' default since v4\.36/);

@@ -21,7 +21,7 @@ function targetsOf(peft: PeftConfig, modelType: string): string | string[] | und
 }
 
 /**
- * Adapted Linear modules of a plain LoRA config (not DoRA, not other methods), or undefined.
+ * Adapted Linear modules of a LoRA config (DoRA adds its output widths), or undefined.
  * previewTargets ignores layers_to_transform and exclude_modules, so the widths are scaled to the
  * estimator's own count of adapted modules when the two differ.
  */
@@ -29,7 +29,7 @@ export function adapterInputsFor(
   peft: PeftConfig, inventory: ModelInventory, params: ParameterEstimate, config: Record<string, unknown>,
   opts: { taskType?: string | null; numLabels?: number },
 ): AdapterInputs | undefined {
-  if (params.method.toUpperCase() !== 'LORA' || peft.use_dora === true || params.adaptedModules === 0) return undefined;
+  if (params.method.toUpperCase() !== 'LORA' || params.adaptedModules === 0) return undefined;
   const targets = targetsOf(peft, inventory.modelType);
   if (targets === undefined) return undefined;
   const names = new Set(previewTargets(config, targets, opts));
@@ -37,7 +37,11 @@ export function adapterInputsFor(
   if (linear.length === 0) return undefined;
   const scale = params.adaptedModules / linear.length;
   const perLayer = new Map<number, number>();
-  for (const m of linear) perLayer.set(m.layerIndex ?? -1, (perLayer.get(m.layerIndex ?? -1) ?? 0) + m.inFeatures);
+  const perLayerOut = new Map<number, number>();
+  for (const m of linear) {
+    perLayer.set(m.layerIndex ?? -1, (perLayer.get(m.layerIndex ?? -1) ?? 0) + m.inFeatures);
+    perLayerOut.set(m.layerIndex ?? -1, (perLayerOut.get(m.layerIndex ?? -1) ?? 0) + m.outFeatures);
+  }
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
   return {
     modules: params.adaptedModules,
@@ -45,5 +49,11 @@ export function adapterInputsFor(
     maxLayerInputFeatures: Math.max(...perLayer.values()),
     rank: num(peft.r, LORA_DEFAULTS.r),
     dropout: num(peft.lora_dropout, LORA_DEFAULTS.dropout),
+    ...(peft.use_dora === true ? {
+      dora: {
+        outputFeatures: Math.round(linear.reduce((sum, m) => sum + m.outFeatures, 0) * scale),
+        maxLayerOutputFeatures: Math.max(...perLayerOut.values()),
+      },
+    } : {}),
   };
 }

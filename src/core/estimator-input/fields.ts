@@ -68,14 +68,19 @@ export function defined(entries: Obj): Obj {
 
 /** bf16/fp16/fp32 from the usual spellings (bf16: true, torch_dtype: bfloat16, dtype: bf16). */
 export function dtypeOf(cfg: Obj): 'bf16' | 'fp16' | 'fp32' | undefined {
-  const explicit = str(cfg.torch_dtype) ?? str(cfg.dtype);
-  if (explicit) {
-    const s = explicit.toLowerCase();
-    if (s === 'bfloat16' || s === 'bf16') return 'bf16';
-    if (s === 'float16' || s === 'fp16' || s === 'half') return 'fp16';
-    if (s === 'float32' || s === 'fp32' || s === 'float') return 'fp32';
-  }
+  // The bf16/fp16 flag is the compute dtype (autocast) even over an fp32 torch_dtype.
   if (bool(cfg.bf16) === true || str(cfg.bf16) === 'auto') return 'bf16';
   if (bool(cfg.fp16) === true) return 'fp16';
+  return torchDtypeOf(cfg);
+}
+
+/** The model's load dtype as `torch_dtype` / `dtype` spells it (bfloat16, float16, float32, ...). */
+export function torchDtypeOf(cfg: Obj): 'bf16' | 'fp16' | 'fp32' | undefined {
+  const explicit = str(cfg.torch_dtype) ?? str(cfg.dtype);
+  if (!explicit) return undefined;
+  const s = explicit.toLowerCase();
+  if (s === 'bfloat16' || s === 'bf16') return 'bf16';
+  if (s === 'float16' || s === 'fp16' || s === 'half') return 'fp16';
+  if (s === 'float32' || s === 'fp32' || s === 'float') return 'fp32';
   return undefined;
 }

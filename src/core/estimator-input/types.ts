@@ -22,6 +22,9 @@ export interface ShardingSetting {
   setting: string;
   /** Parameters or optimizer states offloaded to CPU RAM. */
   offload?: boolean;
+  /** What moves to CPU RAM when `offload` (DeepSpeed offload_optimizer / offload_param, FSDP offload_params). */
+  offloadOptimizer?: boolean;
+  offloadParams?: boolean;
   /** Devices the states are sharded over, when the config says (Axolotl dp_shard_size). */
   shardDevices?: number;
   /** Tensor/context parallel degrees the config states; noted, not modelled. */
@@ -48,6 +51,18 @@ export interface TrainingShape {
   /** Fused linear + cross-entropy (Liger, Cut Cross-Entropy): the full logits are never materialized. */
   fusedCrossEntropy?: string;
   sharding?: ShardingSetting;
+  /** Whose precision rules apply (memory/precision.ts); undefined = ZeRO's mixed-precision reading. */
+  precisionFramework?: 'torchtune' | 'hf' | 'llamafactory';
+  /** dtype the model is loaded in (torch_dtype, or what the launcher derives from its flags). */
+  modelDtype?: TrainDtype;
+  /** LLaMA-Factory pure_bf16: trainable weights stay bf16. */
+  pureBf16?: boolean;
+  /** torchtune optimizer_in_bwd: no gradient buffer for the whole model. */
+  optimizerInBackward?: boolean;
+  /** The config line that offloads saved activations to CPU (torchtune enable_activation_offloading, Axolotl gradient_checkpointing: offload). */
+  activationOffloading?: string;
+  /** Loss that never holds fp32 logits for the whole batch: torchtune's chunked CE (n chunks). */
+  chunkedLoss?: { setting: string; chunks: number };
   learningRate?: number;
   maxSteps?: number;
   epochs?: number;

@@ -1,51 +1,96 @@
 // Training-memory estimate: weights by dtype and quantization, master weights, gradients, optimizer
-// states, activations and logits, each with its formula, assumptions and source, per device under
-// ZeRO/FSDP sharding. An estimate, not a measurement: CUDA context, allocator fragmentation and
-// temporary buffers come on top.
+// states, activations and logits, each with its formula, dtype, assumptions and source, per device
+// under ZeRO/FSDP sharding, stored as each framework stores them (precision.ts). The headline is the
+// peak allocated; the range adds paged (unified-memory) optimizer states and the CUDA context up to
+// what nvidia-smi shows, and offloaded components are listed as CPU RAM. An estimate, not a
+// measurement: allocator fragmentation and short-lived buffers come on top.
 
 import { activationComponent, logitsComponent } from './activations';
 import { adapterActivationComponent } from './adapter-activations';
+import { contextComponent, gatheredComponent, offloaded, toHost } from './device';
+import { zeroMixedPrecision } from './precision';
 import { shardComponent, shardingNotes } from './sharding';
-import { BITS_PER_PARAM, lookupOptimizer, optimizerById } from './tables';
+import {
+  autocastCopyComponent, gradientComponent, masterComponent, optimizerComponent, resolveOptimizer, weightsComponent,
+} from './states';
 import type { MemoryComponent, MemoryEstimate, MemoryInput } from './types';
 
 export * from './types';
 export { lookupOptimizer } from './tables';
-
-const ZERO = 'ZeRO, Rajbhandari et al. arXiv 1910.02054 §3.1 (2Ψ + 2Ψ + 12Ψ = 16Ψ for mixed-precision Adam)';
-const BYTES: Record<'fp32' | 'bf16' | 'fp16', number> = { fp32: 4, bf16: 2, fp16: 2 };
-const n = (x: number): string => x.toLocaleString('en-US');
+export { precisionPlan } from './precision';
+export { memoryReadings, type MemoryReading } from './readings';
 
 export class MemoryInputError extends Error {}
 
+const present = <T>(x: T | undefined): x is T => x !== undefined;
+
+/**
+ * `components` are the tensors in PyTorch's caching allocator at the peak (their sum is `totalBytes`,
+ * the headline: peak allocated). `outside` adds what the allocator reserves beyond that, paged
+ * optimizer states in CUDA unified memory and the CUDA context (→ reserved and nvidia-smi readings);
+ * `host` lists what offload keeps in CPU RAM.
+ */
 export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
   checkInput(input);
   const notes: string[] = [];
-  let components = [weightsComponent(input), ...trainingStateComponents(input, notes)];
+  const plan = input.precision ?? zeroMixedPrecision(input.computeDtype);
+  const optimizer = resolveOptimizer(input, notes);
+  let all: MemoryComponent[] = [
+    weightsComponent(input, plan), autocastCopyComponent(input, plan), masterComponent(input, plan),
+    gradientComponent(input, plan, optimizer), optimizerComponent(input, plan, optimizer, notes),
+  ].filter(present);
   const act = input.activations;
   if (act) {
-    components.push(activationComponent(act));
+    all.push(activationComponent(act));
     const adapters = adapterActivationComponent(act);
-    if (adapters) components.push(adapters);
+    if (adapters) all.push(adapters);
     const logits = logitsComponent(act);
-    if (logits) components.push(logits);
+    if (logits) all.push(logits);
     else if (act.fusedCrossEntropy) notes.push(`${act.fusedCrossEntropy}: fused linear cross-entropy computes the loss in chunks, so the full logits are not counted`);
   }
   if (input.sharding) {
     const sharding = input.sharding;
-    components = components.map((c) => shardComponent(c, sharding));
+    all = all.map((c) => shardComponent(c, sharding));
     notes.push(...shardingNotes(sharding));
   }
+  const gathered = gatheredComponent(input, plan, input.sharding);
+  if (gathered) all.push(gathered);
+  const offload = input.offload;
+  const host = offload ? all.filter((c) => offloaded(c, offload)).map((c) => toHost(c, offload)) : [];
+  const unified = all.filter((c) => c.placement === 'unified');
+  const components = all.filter((c) => c.placement !== 'unified' && !offloaded(c, offload));
   const totalBytes = components.reduce((sum, c) => sum + c.bytes, 0);
+  const outside = [...unified, contextComponent()];
+  const reservedBytes = totalBytes;
+  const deviceBytes = reservedBytes + outside.reduce((sum, c) => sum + c.bytes, 0);
+  if (unified.length) notes.push('paged optimizer states live in CUDA unified memory: not in PyTorch\'s allocated/reserved figures; nvidia-smi shows them while they are resident, and they move to CPU RAM when the GPU runs short');
+  const loadPeak = loadPeakBytes(input, all);
+  if (loadPeak !== undefined && loadPeak > totalBytes) notes.push(`loading and quantizing the model peaks at ${(loadPeak / 1e9).toFixed(2)} GB, above the training peak`);
   notes.push(`not included: ${notIncluded(input).join(', ')}`);
-  return { kind: 'estimate', components, totalBytes, totalGB: totalBytes / 1e9, totalGiB: totalBytes / 2 ** 30, notes };
+  return {
+    kind: 'estimate', components, totalBytes, totalGB: totalBytes / 1e9, totalGiB: totalBytes / 2 ** 30,
+    range: { allocatedBytes: totalBytes, reservedBytes, deviceBytes, headline: 'allocated' },
+    outside, host, hostBytes: host.reduce((sum, c) => sum + c.bytes, 0), precision: plan, notes,
+    ...(loadPeak !== undefined && loadPeak > totalBytes ? { loadPeakBytes: loadPeak } : {}),
+  };
+}
+
+/**
+ * bitsandbytes quantizes each Linear weight as it reaches the GPU (transformers quantizers
+ * create_quantized_param): the quantized model so far plus one 16-bit weight being quantized.
+ */
+function loadPeakBytes(input: MemoryInput, all: MemoryComponent[]): number | undefined {
+  if (input.largestQuantizedLinear === undefined) return undefined;
+  const weights = all.find((c) => c.id === 'weights')?.bytes ?? 0;
+  return weights + 2 * input.largestQuantizedLinear;
 }
 
 function notIncluded(input: MemoryInput): string[] {
-  const out = ['CUDA context and allocator overhead'];
+  const out = ['caching-allocator fragmentation (max_memory_reserved − max_memory_allocated; depends on allocation order, not on the config)'];
   if (!input.activations?.vocabSize && !input.activations?.fusedCrossEntropy) out.push('logits and loss buffers');
   out.push('temporary buffers');
   if (!input.sharding) out.push('multi-GPU sharding (ZeRO/FSDP)');
+  if (input.sharding?.stage === 3 && !input.gatherUnits) out.push('the ZeRO-3/FSDP gathered units');
   return out;
 }
 
@@ -62,70 +107,6 @@ function checkInput(input: MemoryInput): void {
   }
   const d = input.sharding?.devices;
   if (d !== undefined && (!Number.isInteger(d) || d < 1)) throw new MemoryInputError('sharding.devices must be a whole number of devices, at least 1');
-}
-
-/** Trainable weights live in the compute dtype (full FT) or fp32 (PEFT adapters); the rest is frozen. */
-function weightsComponent(input: MemoryInput): MemoryComponent {
-  const frozen = input.totalParams - input.trainableParams;
-  const trainableBytes = input.trainsBaseWeights ? BYTES[input.computeDtype] : 4;
-  const quantized = input.weightDtype === 'nf4' || input.weightDtype === 'fp4' || input.weightDtype === 'int8';
-  if (quantized) {
-    const q = Math.min(input.quantizedLinearParams ?? frozen, frozen);
-    const bits = BITS_PER_PARAM[input.weightDtype];
-    const rest = frozen - q;
-    return {
-      id: 'weights',
-      label: `Weights (${input.weightDtype} base, fp32 trainable)`,
-      bytes: (q * bits) / 8 + rest * 2 + input.trainableParams * trainableBytes,
-      formula: `${n(q)} quantized Linear params × ${bits} bit / 8 + ${n(rest)} other frozen params × 2 B (bf16) + ${n(input.trainableParams)} trainable × ${trainableBytes} B`,
-      assumptions: [
-        'bitsandbytes quantizes the Linear layers only; embeddings, lm_head and norms stay in bf16',
-        ...(input.weightDtype === 'int8' ? ['LLM.int8() keeps int8 weights plus fp32 row scales (scales ignored)'] : ['NF4 with double quantization of the block constants']),
-      ],
-      source: input.weightDtype === 'int8' ? 'LLM.int8(), Dettmers et al. arXiv 2208.07339' : 'QLoRA, Dettmers et al. arXiv 2305.14314 §3',
-    };
-  }
-  const baseBytes = BITS_PER_PARAM[input.weightDtype] / 8;
-  return {
-    id: 'weights',
-    label: `Weights (${input.weightDtype} base${input.trainsBaseWeights ? '' : ', fp32 trainable'})`,
-    bytes: frozen * baseBytes + input.trainableParams * trainableBytes,
-    formula: `${n(frozen)} frozen × ${baseBytes} B + ${n(input.trainableParams)} trainable × ${trainableBytes} B`,
-    assumptions: input.trainsBaseWeights
-      ? [`trainable weights held in ${input.computeDtype}`]
-      : ['PEFT upcasts adapter weights to fp32 (autocast_adapter_dtype=True)'],
-    source: input.trainsBaseWeights ? ZERO : 'huggingface/peft peft_model.py autocast_adapter_dtype',
-  };
-}
-
-function trainingStateComponents(input: MemoryInput, notes: string[]): MemoryComponent[] {
-  const t = input.trainableParams;
-  const mixed = input.trainsBaseWeights && input.computeDtype !== 'fp32';
-  const gradBytes = mixed ? BYTES[input.computeDtype] : 4;
-  const out: MemoryComponent[] = [];
-  if (mixed) {
-    out.push({
-      id: 'master-weights', label: 'fp32 master weights', bytes: 4 * t, formula: `4 B × ${n(t)} trainable`,
-      assumptions: [`mixed precision: ${input.computeDtype} weights for compute, an fp32 copy for the update`], source: ZERO,
-    });
-  }
-  out.push({
-    id: 'gradients', label: `Gradients (${mixed ? input.computeDtype : 'fp32'})`, bytes: gradBytes * t,
-    formula: `${gradBytes} B × ${n(t)} trainable`, assumptions: ['gradients only for trainable parameters, in the dtype of the trainable weights'],
-    source: input.trainsBaseWeights ? ZERO : 'gradients of fp32 adapter weights (huggingface/peft autocast_adapter_dtype)',
-  });
-  let optimizer = lookupOptimizer(input.optimizer);
-  if (!optimizer) {
-    notes.push(`optimizer '${input.optimizer}' is not in the table; its states were estimated as AdamW's (8 B/param)`);
-    optimizer = optimizerById('adamw');
-  }
-  out.push({
-    id: 'optimizer', label: `Optimizer states: ${optimizer.label}`, bytes: optimizer.stateBytesPerParam * t,
-    formula: optimizer.formula.replace('trainable', `${n(t)} trainable`),
-    assumptions: optimizer.paged ? ['paged: states can move to CPU RAM under GPU memory pressure, so the GPU peak may be lower'] : [],
-    source: optimizer.source,
-  });
-  return out;
 }
 
 /** Bytes in decimal GB, rounded for display ("13.54 GB"). */

@@ -4,7 +4,8 @@
 // for anything the config leaves out are returned as notes so the user sees them next to the numbers.
 import type { TrainingShape } from '../estimator-input/types';
 import type { ModelInventory } from '../estimator/inventory/types';
-import type { ActivationShape, AdapterInputs, MemoryInput, ShardingInput, WeightDtype } from './types';
+import { precisionPlan } from './precision';
+import type { ActivationShape, AdapterInputs, FactoredShapes, MemoryInput, PrecisionPlan, ShardingInput, WeightDtype } from './types';
 
 /** Methods that train base weights rather than add adapters. */
 const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT', 'LN_TUNING']);
@@ -40,37 +41,112 @@ export function quantizableLinearParams(inv: ModelInventory): number {
     .reduce((sum, m) => sum + m.weightParams, 0);
 }
 
+function largestQuantizableLinear(inv: ModelInventory): number {
+  return inv.modules
+    .filter((m) => m.kind === 'Linear' && !m.isOutputLayer && !m.isHead && !m.tiedTo && !m.fusedExperts)
+    .reduce((max, m) => Math.max(max, m.weightParams), 0);
+}
+
 export function memoryInputFor(args: MemoryPlanArgs): { input: MemoryInput; notes: string[] } {
   const { training: t, inventory: inv } = args;
   const notes: string[] = [];
   const computeDtype = t.dtype ?? 'bf16';
   if (!t.dtype) notes.push('dtype not stated: assumed bf16 mixed precision');
-  let weightDtype: WeightDtype = computeDtype;
+  const trainsBase = TRAINS_BASE.has(args.peftType.toUpperCase());
+  const precision = precisionFor(t, computeDtype, notes);
+  // Frozen weights stay in the load dtype (LLaMA-Factory and torchtune load in the compute dtype).
+  let weightDtype: WeightDtype = precision?.frozenWeights ?? computeDtype;
   if (t.loadIn4bit) weightDtype = 'nf4';
   else if (t.loadIn8bit) weightDtype = 'int8';
-  if (!t.optimizer) notes.push('optimizer not stated: assumed AdamW with fp32 states');
+  if (!t.optimizer) notes.push('optimizer not stated: assumed AdamW');
+  const trainable = trainableShapes(inv, trainsBase);
   const input: MemoryInput = {
     totalParams: args.totalParams,
     trainableParams: args.trainableParams,
-    trainsBaseWeights: TRAINS_BASE.has(args.peftType.toUpperCase()),
+    trainsBaseWeights: trainsBase,
     weightDtype,
     quantizedLinearParams: weightDtype === 'nf4' || weightDtype === 'int8' ? quantizableLinearParams(inv) : undefined,
+    ...(weightDtype === 'nf4' || weightDtype === 'int8' ? { largestQuantizedLinear: largestQuantizableLinear(inv) } : {}),
     computeDtype,
     optimizer: t.optimizer,
+    ...(precision ? { precision } : {}),
+    ...(t.optimizerInBackward ? { optimizerInBackward: true } : {}),
+    ...(trainable ? { factored: trainable.factored, largestParam: trainable.largest, matmulParams: trainable.linear } : {}),
   };
   if (t.sequenceLength) {
     if (!t.microBatchSize) notes.push('micro-batch size not stated: assumed 1 sequence per device');
-    input.activations = activationShape(args, computeDtype === 'fp32' ? 4 : 2, notes);
+    input.activations = activationShape(args, precision, computeDtype, notes);
     if (args.adapters) input.activations.adapters = { ...args.adapters, ...(weightDtype === 'nf4' || weightDtype === 'int8' ? { quantizedBase: true } : {}) };
   } else {
     notes.push('sequence length not stated: activations not estimated');
   }
   const sharding = shardingFor(t, notes);
-  if (sharding) input.sharding = sharding;
+  if (sharding) {
+    input.sharding = sharding;
+    if (sharding.stage === 3) input.gatherUnits = gatherUnitsOf(inv);
+  }
+  const s = t.sharding;
+  if (s?.offload && (s.offloadOptimizer || s.offloadParams)) {
+    input.offload = { optimizer: s.offloadOptimizer === true, params: s.offloadParams === true, setting: s.setting };
+  }
   return { input, notes };
 }
 
-function activationShape(args: MemoryPlanArgs, computeBytes: number, notes: string[]): ActivationShape {
+/** The framework's precision rule, when the dialect says whose rules apply (torchtune, HF launchers). */
+function precisionFor(t: TrainingShape, computeDtype: 'fp32' | 'bf16' | 'fp16', notes: string[]): PrecisionPlan | undefined {
+  if (!t.precisionFramework) return undefined;
+  // Nothing stated at all: the "bf16 assumed" note covers the load dtype too.
+  let loadDtype = t.modelDtype ?? (t.dtype ? undefined : computeDtype);
+  if (t.precisionFramework === 'hf' && !loadDtype && computeDtype !== 'fp32' && t.sharding?.framework !== 'deepspeed') {
+    notes.push('model load dtype (torch_dtype) not stated: assumed fp32, from_pretrained\'s default in transformers 4.x (v5 loads the checkpoint\'s dtype), so autocast keeps fp32 weights as the master copy');
+    loadDtype = 'fp32';
+  }
+  return precisionPlan({
+    framework: t.precisionFramework, computeDtype, loadDtype,
+    deepspeed: t.sharding?.framework === 'deepspeed', pureBf16: t.pureBf16,
+  });
+}
+
+/**
+ * Shapes of the trainable tensors of a full fine-tune, from the inventory: Σ(rows + cols) of the
+ * matrices (Linear, Embedding, Conv1D) for factored optimizer states, the vector-shaped rest, the
+ * largest single tensor and the Linear weights autocast casts. Undefined for adapters.
+ */
+function trainableShapes(inv: ModelInventory, trainsBase: boolean): { factored: FactoredShapes; largest: number; linear: number } | undefined {
+  if (!trainsBase) return undefined;
+  let rowsPlusCols = 0;
+  let matrixParams = 0;
+  let vectorParams = 0;
+  let largest = 0;
+  let linear = 0;
+  for (const m of inv.modules) {
+    if (m.tiedTo) continue;
+    const matrix = m.kind === 'Linear' || m.kind === 'Embedding' || m.kind === 'Conv1D';
+    if (matrix && !m.fusedExperts) {
+      rowsPlusCols += m.inFeatures + m.outFeatures;
+      matrixParams += m.weightParams;
+    } else vectorParams += m.weightParams;
+    vectorParams += m.biasParams + (m.otherParams ?? 0);
+    if (m.kind === 'Linear' || m.kind === 'Conv1D') linear += m.weightParams;
+    largest = Math.max(largest, m.weightParams);
+  }
+  return { factored: { matrixRowsPlusCols: rowsPlusCols, vectorParams, matrixParams }, largest, linear };
+}
+
+/** ZeRO-3/FSDP units: parameters outside the repeated layers (the root) and one layer's parameters. */
+function gatherUnitsOf(inv: ModelInventory): { rootParams: number; layerParams: number } {
+  const perLayer = new Map<number, number>();
+  let root = 0;
+  for (const m of inv.modules) {
+    if (m.tiedTo) continue;
+    const p = m.weightParams + m.biasParams + (m.otherParams ?? 0);
+    if (m.layerIndex === undefined) root += p;
+    else perLayer.set(m.layerIndex, (perLayer.get(m.layerIndex) ?? 0) + p);
+  }
+  return { rootParams: root, layerParams: Math.max(0, ...perLayer.values()) };
+}
+
+function activationShape(args: MemoryPlanArgs, precision: PrecisionPlan | undefined, computeDtype: string, notes: string[]): ActivationShape {
   const { training: t, inventory: inv } = args;
   if (!t.attention && t.attentionSetting) notes.push(`${t.attentionSetting} is not an attention kernel ML Config Lens knows: assumed sdpa (no s×s matrix stored)`);
   else if (!t.attention) notes.push(DEFAULT_ATTENTION_NOTE);
@@ -83,7 +159,11 @@ function activationShape(args: MemoryPlanArgs, computeBytes: number, notes: stri
     gradientCheckpointing: t.gradientCheckpointing ?? false,
     attention: t.attention ?? 'sdpa',
     attentionSetting: t.attention ? t.attentionSetting : 'framework default assumed',
-    computeBytes,
+    computeBytes: (precision ? precision.activations === 'fp32' : computeDtype === 'fp32') ? 4 : 2,
+    // Autocast's fp32 norms/softmax matter where the weights computing are fp32 (a full fine-tune of fp32 weights, an fp32 frozen base).
+    ...(precision?.activations === 'amp' && (TRAINS_BASE.has(args.peftType.toUpperCase()) || precision.frozenWeights === 'fp32') ? { autocast: true } : {}),
+    ...(t.activationOffloading && t.gradientCheckpointing ? { activationOffloading: t.activationOffloading } : {}),
+    ...(t.chunkedLoss ? { chunkedLoss: t.chunkedLoss } : {}),
     frozenBase: !TRAINS_BASE.has(args.peftType.toUpperCase()),
   };
   const dropout = t.attentionDropout ?? attentionDropoutOf(args.modelConfig);
@@ -103,7 +183,7 @@ function attentionDropoutOf(config: Record<string, unknown> | undefined): number
 function shardingFor(t: TrainingShape, notes: string[]): ShardingInput | undefined {
   const s = t.sharding;
   if (!s || s.stage === 0) return undefined;
-  if (s.offload) notes.push(`${s.setting}: CPU offload moves states or weights to CPU RAM, so the GPU peak is lower than shown`);
+  if (s.offload && !s.offloadOptimizer && !s.offloadParams) notes.push(`${s.setting}: CPU offload moves states or weights to CPU RAM, so the GPU peak is lower than shown`);
   if (s.otherParallel) notes.push(`${s.otherParallel}: tensor/context parallelism splits weights and activations further; not modelled, so per-device numbers are high`);
   const devices = s.shardDevices ?? t.devices;
   if (!devices || devices < 2) {

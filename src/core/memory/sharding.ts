@@ -14,6 +14,9 @@ const STAGE_THAT_SHARDS: Readonly<Record<MemoryComponent['id'], number>> = {
   activations: Number.POSITIVE_INFINITY,
   'adapter-activations': Number.POSITIVE_INFINITY,
   logits: Number.POSITIVE_INFINITY,
+  'autocast-weights': Number.POSITIVE_INFINITY,
+  'gathered-weights': Number.POSITIVE_INFINITY,
+  'cuda-context': Number.POSITIVE_INFINITY,
 };
 
 export const ZERO_SOURCE = 'ZeRO, Rajbhandari et al. arXiv 1910.02054 §5 (P_os, P_os+g, P_os+g+p)';
@@ -33,6 +36,5 @@ export function shardComponent(c: MemoryComponent, sharding: ShardingInput): Mem
 
 export function shardingNotes(sharding: ShardingInput): string[] {
   const notes = [`per-device numbers: ${sharding.setting} → ZeRO stage ${sharding.stage} over ${sharding.devices} devices; activations and logits are per rank and not divided`];
-  if (sharding.stage === 3) notes.push('stage 3 gathers each layer\'s full weights while it runs (prefetch buckets); that transient is not included');
   return notes;
 }

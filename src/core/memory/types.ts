@@ -25,6 +25,12 @@ export interface ActivationShape {
   attentionDropout?: number;
   /** Bytes per element of the compute dtype (2 for bf16/fp16, 4 for fp32); default 2. */
   computeBytes?: number;
+  /** Autocast over fp32 weights: 16-bit matmul inputs, but LayerNorm and softmax run (and save) in fp32. */
+  autocast?: boolean;
+  /** The config line offloading saved activations to CPU RAM (with checkpointing: the layer inputs). */
+  activationOffloading?: string;
+  /** torchtune CEWithChunkedOutputLoss: fp32 upcast one chunk at a time. */
+  chunkedLoss?: { setting: string; chunks: number };
   /** True when the base weights are frozen (PEFT): how the activation terms are read is noted. */
   frozenBase?: boolean;
   /** Output-layer width (vocabulary) of a causal-LM head; undefined = no logits component. */
@@ -47,6 +53,8 @@ export interface AdapterInputs {
   dropout: number;
   /** bitsandbytes base layers: under autocast PEFT does not cast the input to the adapter dtype. */
   quantizedBase?: boolean;
+  /** DoRA (use_dora): Σ out_features of the adapted modules (all layers, and the widest layer). */
+  dora?: { outputFeatures: number; maxLayerOutputFeatures: number };
 }
 
 /** ZeRO-style partitioning over data-parallel devices (Rajbhandari et al. arXiv 1910.02054 §5). */
@@ -69,6 +77,8 @@ export interface MemoryInput {
   weightDtype: WeightDtype;
   /** Frozen base parameters inside Linear layers that bitsandbytes quantizes (lm_head excluded). */
   quantizedLinearParams?: number;
+  /** The largest of those Linear weights: the 16-bit tensor being quantized at load. */
+  largestQuantizedLinear?: number;
   /** Compute dtype of mixed-precision training; fp32 means no mixed precision. */
   computeDtype: ComputeDtype;
   /** Optimizer name as the config states it (HF `optim`, torchtune component, ...). */
@@ -76,16 +86,98 @@ export interface MemoryInput {
   activations?: ActivationShape;
   /** Per-device numbers under ZeRO/FSDP sharding; absent = one device holds everything. */
   sharding?: ShardingInput;
+  /**
+   * What the framework stores in which dtype (precision.ts). Absent = ZeRO's mixed-precision reading:
+   * 16-bit trainable weights with an fp32 master copy (arXiv 1910.02054 §3.1).
+   */
+  precision?: PrecisionPlan;
+  /** torchtune `optimizer_in_bwd`: each parameter is stepped as its gradient is ready, then the gradient is freed. */
+  optimizerInBackward?: boolean;
+  /** Matrix shapes of the trainable weights, for factored optimizer states (Adafactor); absent = not known. */
+  factored?: FactoredShapes;
+  /** Components moved to CPU RAM (DeepSpeed offload_optimizer / offload_param, FSDP offload_params). */
+  offload?: OffloadInput;
+  /** Trainable params inside Linear layers (what autocast casts for matmuls); absent = all trainable. */
+  matmulParams?: number;
+  /** Largest single trainable tensor (elements): the gradient optimizer_in_bwd holds at once, the ZeRO-3 gather unit floor. */
+  largestParam?: number;
+  /** ZeRO-3/FSDP working set: parameters gathered unsharded at once (the root module, one transformer layer). */
+  gatherUnits?: { rootParams: number; layerParams: number };
+}
+
+/** Σ(rows + cols) over the trainable matrices and the element count of the trainable vectors. */
+export interface FactoredShapes {
+  matrixRowsPlusCols: number;
+  vectorParams: number;
+  /** Trainable params inside matrices (the rest are vectors). */
+  matrixParams: number;
+}
+
+export interface OffloadInput {
+  /** Optimizer states (and the fp32 master copy) live in CPU RAM and are stepped there. */
+  optimizer: boolean;
+  /** Weights (and gradients) live in CPU RAM; one gathered unit is on the GPU at a time. */
+  params: boolean;
+  /** The config line that says so. */
+  setting: string;
+}
+
+export type StoreDtype = 'fp32' | 'bf16' | 'fp16';
+
+/** Which dtype each training-state tensor is stored in, as the framework decides it. */
+export interface PrecisionPlan {
+  /** Storage dtype of the trainable weights (full fine-tuning). */
+  trainableWeights: StoreDtype;
+  /** Storage dtype of frozen (base) weights: the load dtype. */
+  frozenWeights: StoreDtype;
+  /** Storage dtype of PEFT adapter weights: fp32 under HF (PEFT autocast_adapter_dtype), the run's dtype under torchtune/DeepSpeed. */
+  adapterWeights: StoreDtype;
+  /** An extra fp32 copy of the trainable weights for the update (DeepSpeed, Megatron), or none. */
+  master: 'fp32' | null;
+  gradients: StoreDtype;
+  /** Dtype that dtype-following optimizers (torch AdamW: zeros_like(param)) keep their states in. */
+  optimizerStates: StoreDtype;
+  /** Activations' element dtype: 'amp' = autocast over fp32 weights (16-bit matmul inputs, fp32 norms and softmax). */
+  activations: StoreDtype | 'amp';
+  /** Autocast keeps a 16-bit cast of every fp32 weight used in a matmul until backward (torch autocast weight cache). */
+  autocastWeightCopy: boolean;
+  /** One line naming the framework rule, e.g. "torchtune dtype: bf16 — pure bf16, no fp32 master". */
+  basis: string;
+  /** file:line at a pinned release (or paper) that decides it. */
+  source: string;
 }
 
 export interface MemoryComponent {
-  id: 'weights' | 'master-weights' | 'gradients' | 'optimizer' | 'activations' | 'adapter-activations' | 'logits';
+  id: 'weights' | 'master-weights' | 'gradients' | 'optimizer' | 'activations' | 'adapter-activations' | 'logits'
+    | 'autocast-weights' | 'gathered-weights' | 'cuda-context';
   label: string;
   bytes: number;
   formula: string;
   assumptions: string[];
   /** arXiv id or code path the formula comes from. */
   source: string;
+  /** Element dtype of the stored tensors ("bf16", "fp32", "int8 + fp32 block scales", ...). */
+  dtype?: string;
+  /**
+   * Where it lives: `gpu` (PyTorch's caching allocator, in `components`), `unified` (CUDA unified memory
+   * outside the allocator: bitsandbytes paged optimizers), `device` (the CUDA context), `host` (CPU RAM).
+   */
+  placement?: 'gpu' | 'unified' | 'device' | 'host';
+}
+
+/**
+ * Three readings of "GPU memory" a run reports: torch.cuda.max_memory_allocated (the sum of
+ * `components`), max_memory_reserved and what nvidia-smi shows (+ unified memory outside the
+ * allocator + the CUDA context). The caching allocator's fragmentation (reserved − allocated) depends
+ * on allocation order and sizes, not on the config, so `reservedBytes` is its lower bound, = allocated.
+ */
+export interface MemoryRange {
+  allocatedBytes: number;
+  reservedBytes: number;
+  /** nvidia-smi's "used": reserved + paged (unified-memory) optimizer states + CUDA context. */
+  deviceBytes: number;
+  /** Which of the three `totalBytes` is. */
+  headline: 'allocated';
 }
 
 export interface MemoryEstimate {
@@ -96,5 +188,16 @@ export interface MemoryEstimate {
   /** Formatted total, decimal GB (1 GB = 1e9 B) and binary GiB. */
   totalGB: number;
   totalGiB: number;
+  /** Peak allocated, reserved and nvidia-smi readings; `totalBytes` is the allocated peak. */
+  range: MemoryRange;
+  /** What is counted on the device outside `components`: unified memory (paged optimizers), the CUDA context. */
+  outside: MemoryComponent[];
+  /** CPU RAM the run needs for offloaded components (DeepSpeed/FSDP offload), per process. */
+  host: MemoryComponent[];
+  hostBytes: number;
+  /** QLoRA/8-bit load: the peak while quantizing, when it exceeds the training peak (else undefined). */
+  loadPeakBytes?: number;
+  /** The precision rule applied (which dtype holds what, and the code that decides it). */
+  precision: PrecisionPlan;
   notes: string[];
 }
