@@ -82,7 +82,7 @@ function crossField(text: string, doc: Document, ds: DialectSchema, dialect: Dia
   }
   for (const [id, rule] of ds.rules) {
     if (coded.has(id) || !rule.check || !rule.check(data)) continue;
-    push(id, whereRuleFired(rule.when, data, rule.message ?? id), 'warning');
+    push(id, whereRuleFired(rule.when, data, rule.message ?? id, rule.key), 'warning');
   }
   return out;
 }
