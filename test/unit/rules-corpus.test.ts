@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { run } from '../../src/cli/check';
 import { RULES, validateText } from '../../src/core/validate';
+import { LAUNCH_RULES } from '../../src/core/validate/rulesLaunch';
 
 interface Entry { file: string; rule: string; severity: string; line: number; accept: Record<string, unknown> }
 interface CliDiagnostic { line: number; severity: string; code: string }
@@ -34,9 +35,10 @@ describe('rules corpus: one broken config per rule, through `check`', () => {
   before(async () => {
     found = await checkAll(manifest.map((m) => join(dir, m.file)));
   });
-  it('every code rule of a covered dialect has a config', () => {
+  it('every code rule of a covered dialect, and every launch rule, has a config', () => {
     const listed = new Set(manifest.map((m) => m.rule));
-    assert.deepEqual(RULES.filter((r) => r.dialects.some((d) => COVERED.includes(d)) && !listed.has(r.id)).map((r) => r.id), []);
+    const wanted = [...RULES.filter((r) => r.dialects.some((d) => COVERED.includes(d))), ...LAUNCH_RULES];
+    assert.deepEqual(wanted.filter((r) => !listed.has(r.id)).map((r) => r.id), []);
   });
   for (const m of manifest) {
     it(`${m.file}: ${m.severity} ${m.rule} on line ${m.line}; accepted after ${JSON.stringify(m.accept)}`, () => {

@@ -7,6 +7,7 @@ import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
 import { dialectSchema, type DialectSchema } from './registry';
 import { rulesFor, type RuleHit } from './rules';
+import { ruleFixes } from './ruleFix';
 import { whereRuleFired } from './schemaRules';
 import type { Diagnostic, LoaderKind, Severity, ValidateOptions, ValidationResult } from './types';
 
@@ -72,7 +73,8 @@ function crossField(text: string, doc: Document, ds: DialectSchema, dialect: Dia
     const span = nodeSpan(text, hit.on === 'key' ? at.key : at.value) ?? nodeSpan(text, at.key ?? at.nearestKey) ?? firstKeySpan(text, doc);
     // A value the schema already rejects (an enum, a type) is told once.
     if (taken.some((d) => d.severity === 'error' && d.start === span[0] && d.end === span[1])) return;
-    out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message });
+    const fixes = hit.fix && ruleFixes(text, doc, hit.fix);
+    out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message, ...(fixes ? { fixes } : {}) });
   };
   const coded = new Set<string>();
   for (const rule of rulesFor(dialect)) {

@@ -9,6 +9,15 @@ export interface RuleHit {
   path: string[];
   on: 'key' | 'value';
   message: string;
+  /** The one change that makes the framework accept the config, when it is determined. */
+  fix?: RuleFix;
+}
+
+/** Set `path` to `value` (YAML text as written, e.g. `true` or `[embed_tokens, lm_head]`). */
+export interface RuleFix {
+  title: string;
+  path: string[];
+  value: string;
 }
 
 export interface CrossFieldRule {
