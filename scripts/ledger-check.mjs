@@ -17,8 +17,8 @@ const lineOf = (file, n) => {
   return files.get(file)[n - 1] ?? '';
 };
 const PATTERN = {
-  raise: /\braise\b|ValueError|TypeError|assert\b/,
-  warn: /warn|LOG\.|logger\./i,
+  raise: /^\s*raise\b/,
+  warn: /^\s*(warnings\.warn|logger\.|LOG\.|log\.|logging\.)/,
   override: /=/,
 };
 let bad = 0;

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SPECS as PEFT } from './spec-peft.mjs';
-import { AXOLOTL, LLAMAFACTORY, TORCHTUNE } from './spec-launch.mjs';
+import { AXOLOTL, LLAMAFACTORY, TORCHTUNE, TRL } from './spec-launch.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = [];
@@ -30,7 +30,7 @@ function lineOf(text, path, json) {
   }
   return from + 1;
 }
-for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', AXOLOTL, 'yaml'], ['llamafactory', LLAMAFACTORY, 'yaml'], ['torchtune', TORCHTUNE, 'yaml']]) {
+for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', AXOLOTL, 'yaml'], ['llamafactory', LLAMAFACTORY, 'yaml'], ['torchtune', TORCHTUNE, 'yaml'], ['trl', TRL, 'yaml']]) {
   for (const s of specs) {
     const json = ext === 'json';
     const text = json ? `${JSON.stringify(s.config, null, 2)}\n` : toYaml(s.config);

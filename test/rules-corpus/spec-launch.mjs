@@ -40,3 +40,27 @@ export const LLAMAFACTORY = [
 export const TORCHTUNE = [
   { rule: 'tt-utils-moved-to-training', severity: 'error', config: tt({ metric_logger: { _component_: 'torchtune.utils.metric_logging.DiskLogger', log_dir: '/tmp/logs' } }), at: 'metric_logger._component_', accept: { metric_logger: { _component_: 'torchtune.training.metric_logging.DiskLogger', log_dir: '/tmp/logs' } } },
 ];
+
+const trl = (extra) => ({ model_name_or_path: 'Qwen/Qwen2.5-0.5B', dataset_name: 'trl-lib/Capybara', learning_rate: 0.00002, output_dir: 'out', ...extra });
+const grpo = (extra) => trl({ dataset_name: 'trl-lib/DeepMath-103K', beta: 0.0, epsilon_high: 0.28, ...extra });
+
+export const TRL = [
+  { rule: 'bf16-and-fp16', severity: 'error', config: trl({ bf16: true, fp16: true }), at: 'fp16', accept: { fp16: false } },
+  { rule: 'quantized-model-needs-peft', severity: 'error', config: trl({ load_in_4bit: true, use_peft: false }), at: 'use_peft', accept: { use_peft: true } },
+  { rule: 'trl-dpo-loss-weights-length', severity: 'error', config: trl({ loss_type: ['sigmoid', 'bco_pair'], loss_weights: [1.0] }), at: 'loss_weights', accept: { loss_weights: [0.8, 0.2] } },
+  { rule: 'trl-pad-token-deprecated', severity: 'warning', config: trl({ pad_token: '<|endoftext|>' }), at: 'pad_token', accept: { pad_token: null } },
+  { rule: 'trl-keep-end-deprecated', severity: 'warning', config: trl({ truncation_mode: 'keep_end' }), at: 'truncation_mode', accept: { truncation_mode: 'keep_start' } },
+  { rule: 'trl-transformers-paged-deprecated', severity: 'warning', config: grpo({ use_transformers_paged: true }), at: 'use_transformers_paged', accept: { use_transformers_paged: null, use_transformers_continuous_batching: true } },
+  { rule: 'trl-importance-sampling-cap-deprecated', severity: 'warning', config: grpo({ vllm_importance_sampling_cap: 3.0 }), at: 'vllm_importance_sampling_cap', accept: { vllm_importance_sampling_cap: null, vllm_importance_sampling_clip_max: 3.0 } },
+  { rule: 'trl-importance-sampling-clip-order', severity: 'error', config: grpo({ vllm_importance_sampling_clip_min: 2.0, vllm_importance_sampling_clip_max: 1.5 }), at: 'vllm_importance_sampling_clip_min', accept: { vllm_importance_sampling_clip_min: 0.5 } },
+  { rule: 'trl-importance-sampling-truncate-needs-clip', severity: 'error', config: grpo({ vllm_importance_sampling_mode: 'token_truncate' }), at: 'vllm_importance_sampling_mode', accept: { vllm_importance_sampling_clip_max: 2.0 } },
+  { rule: 'trl-log-completions-hub-repo', severity: 'error', config: grpo({ log_completions_hub_repo: 'me/completions' }), at: 'log_completions_hub_repo', accept: { log_completions: true } },
+  { rule: 'trl-online-rl-sequence-parallel', severity: 'error', config: grpo({ parallelism_config: { cp_size: 2 } }), at: 'parallelism_config.cp_size', accept: { parallelism_config: null } },
+  { rule: 'trl-online-rl-auto-find-batch-size', severity: 'error', config: grpo({ auto_find_batch_size: true }), at: 'auto_find_batch_size', accept: { auto_find_batch_size: false } },
+  { rule: 'trl-generation-batch-and-steps', severity: 'error', config: grpo({ generation_batch_size: 64, steps_per_generation: 4 }), at: 'steps_per_generation', accept: { steps_per_generation: null } },
+  { rule: 'trl-generation-batch-divisible', severity: 'error', config: grpo({ per_device_train_batch_size: 8, generation_batch_size: 20 }), at: 'generation_batch_size', accept: { generation_batch_size: 64 } },
+  { rule: 'trl-online-rl-num-generations', severity: 'error', config: grpo({ num_generations: 1 }), at: 'num_generations', accept: { num_generations: 2 } },
+  { rule: 'trl-cpo-alphapo-overrides', severity: 'warning', config: trl({ loss_type: 'alphapo', cpo_alpha: 1.0, alpha: 0.25 }), at: 'cpo_alpha', accept: { cpo_alpha: null } },
+  { rule: 'trl-single-lora-target-regex', severity: 'error', config: trl({ use_peft: true, lora_r: 16, lora_target_modules: ['q_proj'] }), at: 'lora_target_modules', accept: { lora_target_modules: ['q_proj', 'v_proj'] } },
+  { rule: 'trl-datasets-fraction', severity: 'error', config: ({ model_name_or_path: 'Qwen/Qwen2.5-0.5B', learning_rate: 0.00002, per_device_train_batch_size: 4, num_train_epochs: 1, output_dir: 'out', datasets: [{ path: 'trl-lib/Capybara', fraction: 0.7 }, { path: 'trl-lib/tldr' }] }), at: 'datasets', accept: { datasets: [{ path: 'trl-lib/Capybara', fraction: 0.7 }, { path: 'trl-lib/tldr', fraction: 0.3 }] } },
+];

@@ -3,6 +3,7 @@
 // it needs the running job (GPU, installed packages, other adapters, the dataset). Data only; the
 // ledger test holds every site to a rule id that exists or to a needs-runtime reason.
 import peft from './peft.json';
+import trl from './trl.json';
 
 export type SiteKind = 'raise' | 'warn' | 'override';
 
@@ -27,7 +28,7 @@ export interface Ledger {
   sites: LedgerSite[];
 }
 
-export const LEDGERS: readonly Ledger[] = [peft as Ledger];
+export const LEDGERS: readonly Ledger[] = [peft as Ledger, trl as Ledger];
 
 /** sites / implemented / needs runtime, per framework. */
 export function ledgerCounts(l: Ledger): { sites: number; implemented: number; needsRuntime: number } {
