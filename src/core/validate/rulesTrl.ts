@@ -56,29 +56,29 @@ export const TRL_RULES: readonly CrossFieldRule[] = [
     given(c.log_completions_hub_repo) && c.log_completions !== true
       ? hit(['log_completions_hub_repo'], 'key', '`log_completions_hub_repo` is set but `log_completions` is not on; TRL raises. Set `log_completions: true`.', { title: 'Set log_completions: true', path: ['log_completions'], value: 'true' }) : undefined),
   rule('trl-online-rl-sequence-parallel', 'error', 'trl/trainer/{grpo,rloo}_config.py __post_init__ (grpo_config.py:1050)', (c, s) => {
-    const t = onlineRl(c, s);
     const p = c.parallelism_config && typeof c.parallelism_config === 'object' ? (c.parallelism_config as Config) : undefined;
     const k = p && ['cp_size', 'sp_size'].find((o) => num(p[o]) && (p[o] as number) > 1);
+    const t = k && onlineRl(c, s);
     return t && k ? hit(['parallelism_config', k], 'value', `${t} does not support sequence-dim parallelism (\`parallelism_config.${k}\` > 1); TRL raises. Set cp_size and sp_size to 1.`) : undefined;
   }),
   rule('trl-online-rl-auto-find-batch-size', 'error', 'trl/trainer/{grpo,rloo}_config.py __post_init__ (grpo_config.py:1069)', (c, s) => {
-    const t = onlineRl(c, s);
-    return t && c.auto_find_batch_size === true ? hit(['auto_find_batch_size'], 'key', `\`auto_find_batch_size\` is not supported by ${t}: the generation batch must hold whole prompt groups of num_generations completions; TRL raises. Lower \`per_device_train_batch_size\` instead.`) : undefined;
+    const t = c.auto_find_batch_size === true && onlineRl(c, s);
+    return t ? hit(['auto_find_batch_size'], 'key', `\`auto_find_batch_size\` is not supported by ${t}: the generation batch must hold whole prompt groups of num_generations completions; TRL raises. Lower \`per_device_train_batch_size\` instead.`) : undefined;
   }),
   rule('trl-generation-batch-and-steps', 'error', 'trl/trainer/{grpo,rloo}_config.py __post_init__ (grpo_config.py:1093)', (c) =>
     given(c.generation_batch_size) && given(c.steps_per_generation) ? hit(['steps_per_generation'], 'key', "`generation_batch_size` and `steps_per_generation` cannot both be set; TRL raises. Keep one.") : undefined),
   rule('trl-generation-batch-divisible', 'error', 'trl/trainer/{grpo,rloo}_config.py __post_init__ (grpo_config.py:1083, 1111)', (c, s) => {
-    const t = onlineRl(c, s);
     const gbs = c.generation_batch_size;
-    if (!t || !num(gbs) || given(c.steps_per_generation)) return undefined;
+    const t = num(gbs) && !given(c.steps_per_generation) && onlineRl(c, s);
+    if (!t || !num(gbs)) return undefined;
     const per = num(c.per_device_train_batch_size) ? c.per_device_train_batch_size : 8;
     const ng = generations(c, t);
     if (gbs % per !== 0) return hit(['generation_batch_size'], 'value', `\`generation_batch_size\` (${gbs}) is not a multiple of \`per_device_train_batch_size\` (${per}), so it cannot be divisible by the global batch size on any number of GPUs; TRL raises.`);
     return num(ng) && ng > 0 && gbs % ng !== 0 ? hit(['generation_batch_size'], 'value', `\`generation_batch_size\` (${gbs}) must be divisible by \`num_generations\` (${ng}); TRL raises.`) : undefined;
   }),
   rule('trl-online-rl-num-generations', 'error', 'trl/trainer/{grpo,rloo}_config.py __post_init__ (grpo_config.py:1117)', (c, s) => {
-    const t = onlineRl(c, s);
-    return t && num(c.num_generations) && c.num_generations < 2 ? hit(['num_generations'], 'value', `${t} needs at least 2 generations per prompt to compute advantages; TRL raises.`) : undefined;
+    const t = num(c.num_generations) && c.num_generations < 2 && onlineRl(c, s);
+    return t && num(c.num_generations) ? hit(['num_generations'], 'value', `${t} needs at least 2 generations per prompt to compute advantages; TRL raises.`) : undefined;
   }),
   rule('trl-cpo-alphapo-overrides', 'warning', 'trl/experimental/cpo/cpo_config.py:179 CPOConfig.__post_init__', (c) =>
     c.loss_type === 'alphapo' && num(c.cpo_alpha) && c.cpo_alpha !== 0
