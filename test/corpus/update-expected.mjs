@@ -36,6 +36,7 @@ const ERROR_REASON_BY_CODE = {
 };
 
 const ERROR_REASONS = {
+  'real/axolotl/examples/mistral4/fft-vision.yml:34:ax-fsdp2-bnb-8bit-optimizer': 'The example sets optimizer: adamw_bnb_8bit with fsdp_version: 2 and an fsdp_config; Axolotl 0.18 check_fsdp2_w_8bit_optimizer (validation.py:1150) raises "FSDP2 not compatible with adamw_bnb_8bit, use `adamw_torch_8bit` instead" (the optimizer is a plain str, so "8bit" in str(optimizer) holds).',
   'real/axolotl/examples/archived/jeopardy-bot/config.yml:48:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
   'real/axolotl/examples/archived/mpt-7b/config.yml:49:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
   'real/axolotl/examples/expert_parallel/qwen3_30ba3b_ep_fft_4gpu.yaml:26:type': 'warmup_steps is int | None in Axolotl; pydantic rejects 0.1 (fractional). The example meant warmup_ratio.',

@@ -8,9 +8,10 @@ import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
 import { DocIndex } from './nodes';
 import { dialectSchema, type DialectSchema } from './registry';
-import { rulesFor, type RuleFix, type RuleHit } from './rules';
+import { rulesFor, type RuleHit } from './rules';
+import { ruleFixes } from './ruleFix';
 import { whereRuleFired } from './schemaRules';
-import type { Diagnostic, Fix, LoaderKind, Severity, TextEdit, ValidateOptions, ValidationResult } from './types';
+import type { Diagnostic, LoaderKind, Severity, ValidateOptions, ValidationResult } from './types';
 
 export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, ValidationResult, LoaderKind } from './types';
 export { completionsAt, keyPathAt, describeKeyPath, type CompletionItem, type KeyDescription } from './completion';
@@ -78,7 +79,7 @@ function crossField(text: string, index: DocIndex, ds: DialectSchema, dialect: D
     // A value the schema already rejects (an enum, a type) is told once.
     errorSpans ??= new Set(taken.filter((d) => d.severity === 'error').map((d) => `${d.start}|${d.end}`));
     if (errorSpans.has(`${span[0]}|${span[1]}`)) return;
-    const fixes = hit.fix ? ruleFix(text, index, hit.fix) : undefined;
+    const fixes = hit.fix && ruleFixes(text, index, hit.fix);
     out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message, ...(fixes ? { fixes } : {}) });
   };
   const coded = new Set<string>();
@@ -89,20 +90,9 @@ function crossField(text: string, index: DocIndex, ds: DialectSchema, dialect: D
   }
   for (const [id, rule] of ds.rules) {
     if (coded.has(id) || !rule.check || !rule.check(data)) continue;
-    push(id, whereRuleFired(rule.when, data, rule.message ?? id), 'warning');
+    push(id, whereRuleFired(rule.when, data, rule.message ?? id, rule.key), 'warning');
   }
   return out;
-}
-
-/** A rule's fix as text edits on the values at its paths; none when a path has no value node. */
-function ruleFix(text: string, index: DocIndex, fix: RuleFix): Fix[] | undefined {
-  const edits: TextEdit[] = [];
-  for (const e of fix.edits) {
-    const span = nodeSpan(text, locate(index, e.path).value);
-    if (!span) return undefined;
-    edits.push({ start: span[0], end: span[1], newText: e.newText });
-  }
-  return [{ title: fix.title, edits, ...(fix.preferred ? { isPreferred: true } : {}) }];
 }
 
 function firstKeySpan(text: string, doc: Document): [number, number] {

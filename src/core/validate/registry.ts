@@ -24,6 +24,8 @@ export interface SchemaRule {
   message?: string;
   source?: string;
   when?: unknown;
+  /** `key` of the x-rules entry: the key (or keys, first present wins) the finding goes on. */
+  key?: string[];
   /** Build-time compiled `when`, true when the rule fires. */
   check?: (data: unknown) => boolean;
 }
@@ -50,7 +52,7 @@ export function makeDialectSchema(id: DialectId, schema: JsonSchema, validate: G
   const rules = new Map<string, SchemaRule>();
   for (const r of (Array.isArray(schema['x-rules']) ? schema['x-rules'] : []) as Array<Record<string, unknown>>) {
     if (typeof r.id !== 'string') continue;
-    rules.set(r.id, { severity: severityOf(r.severity), message: str(r.message), source: str(r.source), when: r.when, check: validate.ruleChecks?.[r.id] });
+    rules.set(r.id, { severity: severityOf(r.severity), message: str(r.message), source: str(r.source), when: r.when, key: keysOf(r.key), check: validate.ruleChecks?.[r.id] });
   }
   return {
     id, schema, validate, index: indexSchema(schema),
@@ -68,4 +70,9 @@ function severityOf(v: unknown): Severity | undefined {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+function keysOf(v: unknown): string[] | undefined {
+  const list = (Array.isArray(v) ? v : [v]).filter((k): k is string => typeof k === 'string');
+  return list.length ? list : undefined;
 }

@@ -9,13 +9,18 @@ export interface RuleHit {
   path: string[];
   on: 'key' | 'value';
   message: string;
-  /** A determined fix: each edit replaces the value at its key path with newText. */
+  /** The one change that makes the framework accept the config, when it is determined. */
   fix?: RuleFix;
 }
 
+/** Set `path` to `value` (YAML text as written, e.g. `true` or `[embed_tokens, lm_head]`). */
 export interface RuleFix {
   title: string;
-  edits: Array<{ path: string[]; newText: string }>;
+  path: string[];
+  value: string;
+  /** Further keys set by the same fix (each must exist in the file). */
+  more?: Array<{ path: string[]; value: string }>;
+  /** Preferred fix (default true); false when the right change depends on what the user meant. */
   preferred?: boolean;
 }
 

@@ -9,10 +9,12 @@ import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
 import { OTHER_RULES } from './rulesOther';
 import { MERGEKIT_RULES } from './rulesMergekit';
 import { WANDB_SWEEP_RULES } from './rulesWandbSweep';
+import { PEFT_RULES } from './rulesPeftAll';
+import { LAUNCH_RULES } from './rulesLaunch';
 
 export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {

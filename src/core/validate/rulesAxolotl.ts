@@ -15,7 +15,7 @@ const plugins = (c: Config): string[] => (Array.isArray(c.plugins) ? c.plugins.m
 
 export const AXOLOTL_RULES: readonly CrossFieldRule[] = [
   rule('ax-qlora-needs-4bit', 'error', (c) => c.adapter === 'qlora' && c.merge_lora !== true && c.load_in_4bit !== true
-    ? hit(at(c, 'load_in_4bit', 'adapter'), 'value', '`adapter: qlora` needs `load_in_4bit: true`; Axolotl refuses to start without it.') : undefined),
+    ? { ...hit(at(c, 'load_in_4bit', 'adapter'), 'value', '`adapter: qlora` needs `load_in_4bit: true`; Axolotl refuses to start without it.'), fix: { title: 'Set load_in_4bit: true', path: ['load_in_4bit'], value: 'true' } } : undefined),
   rule('ax-qlora-not-8bit', 'error', (c) => {
     const k = c.adapter === 'qlora' ? ['load_in_8bit', 'gptq'].find((o) => c[o] === true) : undefined;
     return k ? hit([k], 'key', `QLoRA loads the base model in 4 bit; \`${k}: true\` cannot be combined with \`adapter: qlora\`.`) : undefined;

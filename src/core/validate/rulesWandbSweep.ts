@@ -80,7 +80,7 @@ function logExponentHit(p: SweptParameter): RuleHit | undefined {
     : `\`${dist}\` is deprecated: its min/max are natural-log exponents (the sweeps library reports "uses ${dist}, where min/max specify base-e exponents. Use ${replacement} to specify limit values.").${sampled}`;
   return {
     path: [...p.path, 'distribution'], on: 'value', message,
-    fix: { title: `Use ${replacement} (min/max as limit values)`, edits: [{ path: [...p.path, 'distribution'], newText: replacement }], preferred: looksLikeValues },
+    fix: { title: `Use ${replacement} (min/max as limit values)`, path: [...p.path, 'distribution'], value: replacement, preferred: looksLikeValues },
   };
 }
 
@@ -93,7 +93,7 @@ function negativeLimitsHit(p: SweptParameter): RuleHit | undefined {
   return {
     path: [...p.path, 'distribution'], on: 'value',
     message: `\`${dist}\` takes the limit values themselves, not their logarithms: min ${fmt(min)} and max ${fmt(max)} look like natural-log exponents (e^${fmt(min)} = ${fmt(lo)}, e^${fmt(max)} = ${fmt(hi)}). The sweeps schema requires min > 0.`,
-    fix: { title: `Write the limits as values: min ${fmt(lo)}, max ${fmt(hi)}`, edits: [{ path: [...p.path, 'min'], newText: yamlFloat(lo) }, { path: [...p.path, 'max'], newText: yamlFloat(hi) }], preferred: true },
+    fix: { title: `Write the limits as values: min ${fmt(lo)}, max ${fmt(hi)}`, path: [...p.path, 'min'], value: yamlFloat(lo), more: [{ path: [...p.path, 'max'], value: yamlFloat(hi) }] },
   };
 }
 

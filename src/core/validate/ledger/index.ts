@@ -1,0 +1,36 @@
+// The rule ledgers: for each framework, every place its config loading raises, warns or silently
+// overrides a value, at the commit the schema pins, with the rule that reproduces it or the reason
+// it needs the running job (GPU, installed packages, other adapters, the dataset). Data only; the
+// ledger test holds every site to a rule id that exists or to a needs-runtime reason.
+import peft from './peft.json';
+import trl from './trl.json';
+
+export type SiteKind = 'raise' | 'warn' | 'override';
+
+export interface LedgerSite {
+  /** `path/in/repo.py:LINE` at the ledger's commit. */
+  site: string;
+  kind: SiteKind;
+  /** The framework's own wording, shortened. */
+  quote: string;
+  /** A rule id (rules*.ts or a schema x-rules id), or `schema:<dialect>#<JSON pointer>` for a schema constraint. */
+  rule: string | null;
+  needsRuntime: string | null;
+  note?: string;
+}
+
+export interface Ledger {
+  framework: string;
+  repository: string;
+  commit: string;
+  release: string;
+  scope: string;
+  sites: LedgerSite[];
+}
+
+export const LEDGERS: readonly Ledger[] = [peft as Ledger, trl as Ledger];
+
+/** sites / implemented / needs runtime, per framework. */
+export function ledgerCounts(l: Ledger): { sites: number; implemented: number; needsRuntime: number } {
+  return { sites: l.sites.length, implemented: l.sites.filter((s) => s.rule).length, needsRuntime: l.sites.filter((s) => !s.rule && s.needsRuntime).length };
+}
