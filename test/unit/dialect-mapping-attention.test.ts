@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { mapDialectConfig, type TrainingShape } from '../../src/core/estimator-input';
+import { mapDialectConfig } from '../../src/core/dialects';
+import type { TrainingShape } from '../../src/core/estimator-input';
 import { attentionKindOf } from '../../src/core/estimator-input/runtime';
 import type { DialectId } from '../../src/core/dialects';
 

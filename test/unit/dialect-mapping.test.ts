@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { DialectMappingError, mapDialectConfig, parseBuilder } from '../../src/core/estimator-input';
+import { DialectMappingError, parseBuilder } from '../../src/core/estimator-input';
 import { expandAllLinear } from '../../src/core/estimator-input/expand';
 import { estimatorInputFromText } from '../../src/core/estimator-input/from-text';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { resolveModel } from '../../src/core/models/resolve';
-import type { DialectId } from '../../src/core/dialects';
+import { mapDialectConfig, type DialectId } from '../../src/core/dialects';
 
 const real = resolve(__dirname, '../../..', '../shared/corpus/real');
 const load = (rel: string): unknown => parse(readFileSync(join(real, rel), 'utf8'));

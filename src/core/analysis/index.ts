@@ -2,8 +2,8 @@
 // dialect → estimator input → model → trainable parameters → memory → learning-rate laws.
 // It never throws: what cannot be computed is explained in `problems`.
 import { parseDocument, isMap } from 'yaml';
-import type { DialectId } from '../dialects';
-import { mapDialectConfig, type EstimatorInput } from '../estimator-input';
+import { mapDialectConfig, type DialectId } from '../dialects';
+import type { EstimatorInput } from '../estimator-input';
 import { buildEstimateReport } from '../estimator-input/report';
 import type { ParameterEstimate } from '../estimator';
 import type { MemoryEstimate } from '../memory';

@@ -2,28 +2,17 @@
 // "Target modules … not found in the base model" only when no entry matches at all (error: the run
 // stops); an entry that matches nothing next to others that do is silently ignored (warning).
 import { parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import type { DialectId } from '../dialects';
+import { dialectPlugin } from '../dialects';
 import type { Diagnostic } from '../validate/types';
 import { suggest } from '../validate/mapErrors';
 import { buildInventory } from '../estimator/inventory';
 import type { ConfigAnalysis } from './index';
 
-/** Where each dialect keeps its target list (key path). */
-const TARGET_KEY: Record<DialectId, readonly string[]> = {
-  axolotl: ['lora_target_modules'],
-  llamafactory: ['lora_target'],
-  'llamafactory-v1': ['peft_config', 'target_modules'],
-  trl: ['lora_target_modules'],
-  peft: ['target_modules'],
-  adapterhub: [],
-  torchtune: ['model', 'lora_attn_modules'],
-};
-
 interface Entry { text: string; start: number; end: number }
 
 export function targetDiagnostics(text: string, analysis: ConfigAnalysis): Diagnostic[] {
-  const path = TARGET_KEY[analysis.dialect];
-  if (!analysis.model || !analysis.input || path.length === 0) return [];
+  const path = dialectPlugin(analysis.dialect).targetModulesKey;
+  if (!analysis.model || !analysis.input || !path?.length) return [];
   const located = locateEntries(text, path);
   if (!located) return [];
   const modelName = analysis.modelRef ?? analysis.model.location;

@@ -1,9 +1,8 @@
 // Reads the text of a PEFT source (adapter_config.json, a PEFT config in YAML, or a training config of
 // any dialect) into the estimator's input: parse, decide the dialect, map.
 import { parse } from 'yaml';
-import { type DialectId, sniffDialect } from '../dialects';
+import { type DialectId, mapDialectConfig, sniffDialect } from '../dialects';
 import { isObj } from './fields';
-import { mapDialectConfig } from './index';
 import { DialectMappingError, type EstimatorInput } from './types';
 
 export function estimatorInputFromText(text: string, where: string, dialect?: DialectId): EstimatorInput {

@@ -2,8 +2,8 @@
 // reference and the LoRA rank/alpha. The estimator's dialect mapping (src/core/estimator-input) reads
 // the file when its dialect is recognised; a minimal key map covers the rest.
 import { isMap, parseDocument } from 'yaml';
-import { sniffDialect } from '../dialects';
-import { DialectMappingError, mapDialectConfig, type EstimatorInput } from '../estimator-input';
+import { mapDialectConfig, sniffDialect } from '../dialects';
+import { DialectMappingError, type EstimatorInput } from '../estimator-input';
 import type { TrainingShape } from './training-shape';
 import type { Regime } from './types';
 

@@ -3,12 +3,12 @@
 // run on every message they receive (a webview is another process; trust nothing that crosses).
 import { check, list, nul, obj, oneOf, opt, type Shape } from './shape';
 import type { PanelInputs, PanelModel } from './types';
+import { APPLY_FIELDS, type ApplyField } from '../dialects/types';
 
 export const PANEL_VIEW_TYPE = 'mlConfig.estimatorPanel';
 
-/** Values "Apply" can write back into the config. */
-export const APPLY_FIELDS = ['rank', 'alpha', 'learningRate', 'targetModules', 'sequenceLength', 'microBatchSize', 'gradientAccumulationSteps'] as const;
-export type ApplyField = (typeof APPLY_FIELDS)[number];
+/** Values "Apply" can write back into the config (declared with the dialect plug-ins' apply keys). */
+export { APPLY_FIELDS, type ApplyField };
 
 export interface ModelOption { value: string; label: string; group: 'config' | 'workspace' | 'hf-cache' | 'catalog' }
 export interface MethodOption { id: string; label: string; rank: boolean; alpha: boolean; targets: boolean; virtualTokens: boolean; freezeLayers: boolean }

@@ -1,12 +1,12 @@
 // validateText: plain text in, diagnostics with offsets out. YAML syntax first; the schema only on
 // a document that parsed; loader-aware values; ajv errors mapped to nodes; cross-field rules; a cap.
 import { isMap, parseDocument, type Document, type Node } from 'yaml';
-import { detectDialect, type DialectId } from '../dialects';
+import { detectDialect, dialectPlugin, type DialectId } from '../dialects';
 import { ExpansionLimit, loadDocument } from './load';
 import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
 import { dialectSchema, type DialectSchema } from './registry';
-import { rulesFor, type RuleHit } from './rules';
+import { rulesFor, type CrossFieldRule, type RuleHit } from './rules';
 import { whereRuleFired } from './schemaRules';
 import type { Diagnostic, LoaderKind, Severity, ValidateOptions, ValidationResult } from './types';
 
@@ -26,9 +26,10 @@ const NODE_BUDGET = 1_000_000;
 export function validateText(text: string, opts: ValidateOptions = {}): ValidationResult {
   const det = opts.dialect ? { dialect: opts.dialect, reason: 'chosen explicitly' } : detectDialect(text, opts);
   if (!det.dialect) return { dialect: undefined, reason: det.reason, diagnostics: [] };
-  const ds = dialectSchema(det.dialect);
+  const plugin = dialectPlugin(det.dialect);
+  const ds = plugin.schemaId ? dialectSchema(plugin.schemaId) : undefined;
   const reason = ds ? det.reason : `${det.reason}; no schema for ${det.dialect} in this build, syntax only`;
-  const diagnostics = validateWith(text, ds, { ...opts, dialect: det.dialect });
+  const diagnostics = validateWith(text, ds, { ...opts, dialect: det.dialect, rules: plugin.rules });
   return { dialect: det.dialect, reason, diagnostics };
 }
 
@@ -42,14 +43,14 @@ export function validateWith(text: string, ds: DialectSchema | undefined, opts: 
   const json = /\.json$/i.test(opts.fileName ?? '') || /^\s*[{[]/.test(text);
   const loader: LoaderKind = json ? 'json' : ds.loader === 'json' ? 'pyyaml' : ds.loader;
   try {
-    return cap(schemaDiagnostics(text, doc, ds, loader, opts.dialect ?? ds.id, opts.frameworkVersions), opts.maxDiagnostics);
+    return cap(schemaDiagnostics(text, doc, ds, loader, opts.dialect ?? ds.id, opts.frameworkVersions, opts.rules), opts.maxDiagnostics);
   } catch (err) {
     if (!(err instanceof ExpansionLimit)) throw err;
     return [{ start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.' }];
   }
 }
 
-function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId, versions?: Record<string, string>): Diagnostic[] {
+function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId, versions?: Record<string, string>, rules?: readonly CrossFieldRule[]): Diagnostic[] {
   const load = loadDocument(doc, loader, ds.index, ds.framework, NODE_BUDGET, versions);
   const data = load.value;
   if (data && typeof data === 'object' && !Array.isArray(data)) delete (data as Record<string, unknown>).$schema;
@@ -57,7 +58,7 @@ function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loade
   if (!ds.validate(data)) {
     out.push(...mapAjvErrors(ds.validate.errors ?? [], { text, doc, data, schema: ds.index, framework: ds.framework, unknownKeys: ds.unknownKeys, suppressed: load.suppressed }));
   }
-  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, doc, ds, dialect, data as Record<string, unknown>, out));
+  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, doc, ds, dialect, data as Record<string, unknown>, out, rules));
   return out;
 }
 
@@ -65,7 +66,7 @@ function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loade
  * Cross-field rules: the code rules of this dialect (rules*.ts), then every x-rules entry of the
  * schema that no code rule implements but whose `when` is a JSON Schema compiled at build time.
  */
-function crossField(text: string, doc: Document, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: Diagnostic[]): Diagnostic[] {
+function crossField(text: string, doc: Document, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: Diagnostic[], rules?: readonly CrossFieldRule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const push = (id: string, hit: RuleHit, fallback: Severity): void => {
     const at = locate(doc, hit.path);
@@ -75,7 +76,8 @@ function crossField(text: string, doc: Document, ds: DialectSchema, dialect: Dia
     out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message });
   };
   const coded = new Set<string>();
-  for (const rule of rulesFor(dialect)) {
+  // The plug-in's rules when the caller passes them; rules naming another dialect never run.
+  for (const rule of rules ? rules.filter((r) => r.dialects.includes(dialect)) : rulesFor(dialect)) {
     coded.add(rule.id);
     const hit = rule.check(data, ds.schema);
     if (hit) push(rule.id, hit, rule.severity);

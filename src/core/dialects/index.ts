@@ -1,24 +1,59 @@
-// The config dialects ML Config Lens understands, and how a file's dialect is decided: an explicit
-// in-file marker (yaml-language-server modeline, `$schema` key), then the user's glob associations
-// (setting mlConfig.files.associations), then the file name, then the file's keys.
+// The config dialects ML Config Lens understands, registered in ONE list of plug-ins (one module per
+// dialect beside this file), and how a file's dialect is decided: an explicit in-file marker
+// (yaml-language-server modeline, `$schema` key), then the user's glob associations (setting
+// mlConfig.files.associations), then the file name, then the file's keys.
 // Detection reads lines with regexes and never parses, so it is cheap and cannot throw.
+import { adapterhub } from './adapterhub';
+import { axolotl } from './axolotl';
+import { llamafactory } from './llamafactory';
+import { llamafactoryV1 } from './llamafactory-v1';
+import { peft } from './peft';
+import { torchtune } from './torchtune';
+import { trl } from './trl';
+import type { DialectPlugin, SniffedKeys } from './types';
+import { DialectMappingError, type EstimatorInput } from '../estimator-input/types';
 
+export type { ApplyField, ApplyKey, DialectLoader, DialectPlugin, SniffedKeys } from './types';
+export { APPLY_FIELDS } from './types';
+
+/** Every dialect id; adding a plug-in means adding its id here and its module to PLUGINS (the compiler checks both). */
 export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune';
+
+/**
+ * The registry, in UI order. Keyed by id so the compiler rejects a missing or unknown plug-in; a unit
+ * test checks each key equals its plug-in's id.
+ */
+const PLUGINS: { readonly [K in DialectId]: DialectPlugin<K> } = {
+  axolotl, llamafactory, 'llamafactory-v1': llamafactoryV1, trl, peft, adapterhub, torchtune,
+};
+
+export const DIALECT_PLUGINS: readonly DialectPlugin<DialectId>[] = Object.values(PLUGINS);
+
+/**
+ * Ties in content scoring go to the earlier dialect here (the more specific layout first: v1 before
+ * classic LLaMA-Factory, both before Axolotl, Axolotl before TRL); other plug-ins follow in registry order.
+ */
+const TIE_ORDER: readonly DialectId[] = ['llamafactory-v1', 'llamafactory', 'axolotl', 'trl'];
+const SCORING_ORDER: readonly DialectId[] = [...TIE_ORDER, ...DIALECT_PLUGINS.map((p) => p.id).filter((id) => !TIE_ORDER.includes(id))];
 
 export interface DialectInfo {
   id: DialectId;
   label: string;
 }
 
-export const DIALECTS: readonly DialectInfo[] = [
-  { id: 'axolotl', label: 'Axolotl' },
-  { id: 'llamafactory', label: 'LLaMA-Factory' },
-  { id: 'llamafactory-v1', label: 'LLaMA-Factory v1' },
-  { id: 'trl', label: 'TRL / Transformers TrainingArguments' },
-  { id: 'peft', label: 'PEFT adapter config' },
-  { id: 'adapterhub', label: 'AdapterHub adapter config' },
-  { id: 'torchtune', label: 'torchtune recipe' },
-];
+export const DIALECTS: readonly DialectInfo[] = DIALECT_PLUGINS.map((p) => ({ id: p.id, label: p.label }));
+
+export function dialectPlugin(id: DialectId): DialectPlugin<DialectId> {
+  return PLUGINS[id];
+}
+
+/** Parsed config → estimator input through the dialect's plug-in; throws DialectMappingError. */
+export function mapDialectConfig(config: unknown, dialect: DialectId): EstimatorInput {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new DialectMappingError(`a ${dialect} config must be a mapping of keys to values`);
+  const map = PLUGINS[dialect]?.toEstimatorInput;
+  if (!map) throw new DialectMappingError(`no estimator mapping for dialect '${dialect}'`);
+  return map(config as Record<string, unknown>);
+}
 
 export interface DialectDetection {
   dialect: DialectId | undefined;
@@ -32,7 +67,7 @@ export interface DetectOptions {
 }
 
 export function isDialectId(v: unknown): v is DialectId {
-  return DIALECTS.some((d) => d.id === v);
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(PLUGINS, v);
 }
 
 export function detectDialect(text: string, opts: DetectOptions = {}): DialectDetection {
@@ -48,11 +83,8 @@ export function detectDialect(text: string, opts: DetectOptions = {}): DialectDe
     }
   }
   const keys = sniffKeys(head);
-  if (/(^|\/)adapter_config\.json$/.test(path)) {
-    const hub = looksLikeAdapterHub(keys);
-    return { dialect: hub ? 'adapterhub' : 'peft', reason: `file name adapter_config.json, ${hub ? 'AdapterHub layout (no peft_type)' : 'PEFT layout'}` };
-  }
-  return sniffFromKeys(keys);
+  const byName = fromFileName(path, keys);
+  return byName ?? sniffFromKeys(keys);
 }
 
 function fromSchemaUrl(url: string, where: string): DialectDetection {
@@ -84,10 +116,7 @@ export function globMatches(glob: string, path: string): boolean {
   }
 }
 
-interface Keys {
-  top: Set<string>;
-  any: Set<string>;
-}
+type Keys = SniffedKeys & { top: Set<string>; any: Set<string> };
 
 function sniffKeys(text: string): Keys {
   const top = new Set<string>();
@@ -119,31 +148,30 @@ function collectJsonKeys(v: unknown, top: Set<string>, any: Set<string>, depth: 
   }
 }
 
-function looksLikeAdapterHub(k: Keys): boolean {
-  if (k.any.has('peft_type')) return false;
-  return ['reduction_factor', 'non_linearity', 'mh_adapter', 'output_adapter', 'adapter_residual_before_ln'].some((x) => k.any.has(x))
-    || (k.top.has('config') && (k.top.has('model_class') || k.top.has('hidden_size')));
+/** Plug-ins that claim the file's base name; among several, the one whose certain content fires, else the first. */
+function fromFileName(path: string, keys: Keys): DialectDetection | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (!base) return undefined;
+  const named = DIALECT_PLUGINS.filter((p) => p.detect.fileNames?.includes(base));
+  if (named.length === 0) return undefined;
+  const sure = named.find((p) => p.detect.certain?.test(keys)) ?? named[0];
+  const others = named.filter((p) => p !== sure).map((p) => p.label);
+  return { dialect: sure.id, reason: `file name ${base}, ${sure.label} layout${others.length ? ` (not ${others.join(', ')})` : ''}` };
 }
 
-/** Top-level keys typical of each dialect, with weights; a file needs a score of 3 to count. */
-const MARKERS: ReadonlyArray<[DialectId, Record<string, number>]> = [
-  ['llamafactory-v1', { model_class: 3, dist_config: 3, kernel_config: 3, train_dataset: 3, peft_config: 3, quant_config: 2, sample_backend: 3, batching_strategy: 2, init_config: 2 }],
-  ['llamafactory', { finetuning_type: 4, stage: 3, template: 3, lora_target: 3, plot_loss: 3, cutoff_len: 2, overwrite_cache: 2, quantization_bit: 2, max_samples: 2, preprocessing_num_workers: 1, ddp_timeout: 1, do_train: 1 }],
-  ['axolotl', { base_model: 4, sequence_len: 3, lora_target_linear: 3, sample_packing: 3, micro_batch_size: 2, datasets: 2, adapter: 2, lora_r: 2, num_epochs: 2, val_set_size: 2, dataset_prepared_path: 2, special_tokens: 1, wandb_project: 1 }],
-  ['trl', { use_peft: 3, dataset_mixture: 3, gradient_checkpointing_kwargs: 2, model_name_or_path: 2, torch_dtype: 2, dataset_name: 2, lora_target_modules: 2, per_device_train_batch_size: 1, num_train_epochs: 1, hub_model_id: 1, lr_scheduler_type: 1 }],
-];
-
 function sniffFromKeys(k: Keys): DialectDetection {
-  if (k.top.has('peft_type')) return { dialect: 'peft', reason: 'content: `peft_type` key' };
-  if (looksLikeAdapterHub(k)) return { dialect: 'adapterhub', reason: 'content: AdapterHub bottleneck adapter keys' };
-  if (k.any.has('_component_')) return { dialect: 'torchtune', reason: 'content: `_component_` dotted paths' };
+  for (const p of DIALECT_PLUGINS) {
+    if (p.detect.certain?.test(k)) return { dialect: p.id, reason: p.detect.certain.reason };
+  }
   if (k.top.has('compute_environment') || k.top.has('distributed_type')) {
     return { dialect: undefined, reason: 'content: an Accelerate launcher config, which ML Config Lens does not validate' };
   }
   let best: DialectId | undefined;
   let bestScore = 0;
   let why: string[] = [];
-  for (const [id, weights] of MARKERS) {
+  for (const id of SCORING_ORDER) {
+    const weights = PLUGINS[id].detect.markers;
+    if (!weights) continue;
     const hits = Object.keys(weights).filter((w) => k.top.has(w));
     const score = hits.reduce((s, h) => s + weights[h], 0);
     if (score > bestScore) [best, bestScore, why] = [id, score, hits];
