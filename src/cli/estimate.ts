@@ -2,13 +2,14 @@
 // memory estimate, for a model (config.json path, catalog id, or HF cache id) and a PEFT source
 // (adapter_config.json, PEFT YAML, or an Axolotl/LLaMA-Factory/TRL/torchtune/AdapterHub config).
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { estimatorInputFromText } from '../core/estimator-input/from-text';
-import { buildEstimateReport, type EstimateReport } from '../core/estimator-input/report';
+import type { ConfigAnalysis } from '../core/analysis';
 import type { EstimatorInput } from '../core/estimator-input/types';
-import { resolveModel } from '../core/models/resolve';
+import type { ResolvedModel } from '../core/models/types';
+import { analyzeDocument } from '../core/pipeline';
+import { estimatorInputFromText } from '../core/pipeline/from-text';
+import { resolveCommandLineModel, resolveConfigModel } from './models';
 
 const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
 
@@ -58,28 +59,42 @@ function parseOptions(args: string[]): Options | 'help' {
   };
 }
 
-function readInput(path: string): EstimatorInput {
-  let text: string;
+function readText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return estimatorInputFromText(text, basename(path));
+}
+
+/** What the command prints: the pipeline's analysis of the file (the same the editor and the panel show). */
+export interface EstimateReport {
+  model: { source: ResolvedModel['kind']; location: string };
+  input: EstimatorInput;
+  params: NonNullable<ConfigAnalysis['estimate']>;
+  memory: NonNullable<ConfigAnalysis['memory']>;
+  notes: string[];
 }
 
 async function buildReport(opts: Options): Promise<EstimateReport> {
-  const input = readInput(opts.peft);
-  if (opts.devices !== undefined) input.training.devices = opts.devices;
+  const text = readText(opts.peft);
+  // Which model the config names, with the mapping's own one-line refusals.
+  const input = estimatorInputFromText(text, basename(opts.peft), undefined, opts.peft);
   const ref = opts.model ?? input.modelRef;
   if (!ref) throw new UsageError(`${basename(opts.peft)} names no base model: pass --model`);
-  const resolved = await resolveModel(ref, {
-    cwd: process.cwd(), env: process.env, homeDir: homedir(), allowNetwork: opts.allowNetwork,
-  });
-  const report = buildEstimateReport(input, resolved, { taskType: opts.taskType, numLabels: opts.numLabels });
-  // A variant or quantized mirror resolved to its catalog base says so first.
-  if (resolved.note) report.notes.unshift(resolved.note);
-  return report;
+  const resolved = opts.model ? await resolveCommandLineModel(ref, opts.allowNetwork) : await resolveConfigModel(ref, opts.peft, opts.allowNetwork);
+  const { analysis } = analyzeDocument({
+    text, fileName: opts.peft, dialect: input.dialect, modelOverride: ref,
+    report: { taskType: opts.taskType, numLabels: opts.numLabels },
+    training: opts.devices !== undefined ? { devices: opts.devices } : undefined,
+  }, () => resolved);
+  if (!analysis?.input || !analysis.model || !analysis.estimate || !analysis.memory) throw new Error(analysis?.problems[0] ?? 'no estimate');
+  return {
+    model: { source: analysis.model.kind, location: analysis.model.location }, input: analysis.input,
+    params: analysis.estimate, memory: analysis.memory,
+    // A variant or quantized mirror resolved to its catalog base says so first.
+    notes: [...(resolved.note ? [resolved.note] : []), ...analysis.input.notes, ...analysis.memoryNotes],
+  };
 }
 
 const int = (n: number) => n.toLocaleString('en-US');

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { SETTINGS } from '../core/ids';
 import type { DialectId } from '../core/dialects';
-import { validateText, type Diagnostic as CoreDiagnostic, type ValidationResult } from '../core/validate';
+import { validateText } from '../core/pipeline';
+import type { Diagnostic as CoreDiagnostic, ValidationResult } from '../core/validate';
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 /** Above this many characters, wait for a pause in typing before validating again. */

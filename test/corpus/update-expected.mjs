@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const corpus = resolve(root, '../shared/corpus');
-const { validateText } = require(join(root, 'out/src/core/validate/index.js'));
+const { validateText } = require(join(root, 'out/src/core/pipeline/index.js'));
 const { corpusFiles, dialectOf, lineOf } = require(join(root, 'out/test/unit/corpusSupport.js'));
 
 const REASON_BY_CODE = {

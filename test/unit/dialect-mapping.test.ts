@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { DialectMappingError, parseBuilder } from '../../src/core/estimator-input';
 import { expandAllLinear } from '../../src/core/estimator-input/expand';
-import { estimatorInputFromText } from '../../src/core/estimator-input/from-text';
+import { estimatorInputFromText } from '../../src/core/pipeline/from-text';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { resolveModel } from '../../src/core/models/resolve';
 import { mapDialectConfig, type DialectId } from '../../src/core/dialects';

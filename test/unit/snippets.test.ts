@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { detectDialect, type DialectId } from '../../src/core/dialects';
 
 const root = resolve(__dirname, '../../..');

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { completionsAt, keyPathAt, validateText, validateWith } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
+import { completionsAt, keyPathAt, validateWith } from '../../src/core/validate';
 import type { Diagnostic } from '../../src/core/validate';
 import { repoRoot, toySchema } from './validateSupport';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { compareVersions, parseVersion, stillInPinnedVersion } from '../../src/core/validate/versions';
 
 describe('validate: framework versions', () => {

@@ -1,14 +1,15 @@
-// validateText: plain text in, diagnostics with offsets out. YAML syntax first; the schema only on
+// validateWith / validateDocument: plain text in, diagnostics with offsets out (validateText, which
+// detects the dialect first, is in src/core/pipeline). YAML syntax first; the schema only on
 // a document that parsed; loader-aware values; ajv errors mapped to nodes; cross-field rules; a cap.
-import { isMap, parseDocument, type Document, type Node } from 'yaml';
-import { detectDialect, dialectPlugin, type DialectId } from '../dialects';
-import { ExpansionLimit, loadDocument } from './load';
+import { isMap, type Document, type Node } from 'yaml';
+import type { DialectId } from '../dialects';
+import { loaderFor, loadConfig, parseConfigDocument } from './document';
 import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
-import { dialectSchema, type DialectSchema } from './registry';
+import type { DialectSchema } from './registry';
 import { rulesFor, type CrossFieldRule, type RuleHit } from './rules';
 import { whereRuleFired } from './schemaRules';
-import type { Diagnostic, LoaderKind, Severity, ValidateOptions, ValidationResult } from './types';
+import type { Diagnostic, LoaderKind, Severity, ValidateOptions } from './types';
 
 export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, ValidationResult, LoaderKind } from './types';
 export { completionsAt, keyPathAt, describeKeyPath, type CompletionItem, type KeyDescription } from './completion';
@@ -20,38 +21,43 @@ export const MAX_CHARS = 2_000_000;
 export const MAX_LINES = 50_000;
 export const DEFAULT_MAX_DIAGNOSTICS = 100;
 export const MAX_NESTING = 500;
-/** Nodes one document may expand to through aliases before we stop (billion-laughs guard). */
-const NODE_BUDGET = 1_000_000;
-
-export function validateText(text: string, opts: ValidateOptions = {}): ValidationResult {
-  const det = opts.dialect ? { dialect: opts.dialect, reason: 'chosen explicitly' } : detectDialect(text, opts);
-  if (!det.dialect) return { dialect: undefined, reason: det.reason, diagnostics: [] };
-  const plugin = dialectPlugin(det.dialect);
-  const ds = plugin.schemaId ? dialectSchema(plugin.schemaId) : undefined;
-  const reason = ds ? det.reason : `${det.reason}; no schema for ${det.dialect} in this build, syntax only`;
-  const diagnostics = validateWith(text, ds, { ...opts, dialect: det.dialect, rules: plugin.rules });
-  return { dialect: det.dialect, reason, diagnostics };
-}
 
 /** Validation against a given dialect schema (tests pass schemas compiled on the fly). */
 export function validateWith(text: string, ds: DialectSchema | undefined, opts: ValidateOptions = {}): Diagnostic[] {
-  const tooBig = sizeLimit(text);
+  const tooBig = validationSkipped(text);
   if (tooBig) return [tooBig];
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length) return cap(doc.errors.map((e) => syntaxDiagnostic(text, e.pos, e.message)), opts.maxDiagnostics);
-  if (!ds || doc.contents == null) return [];
-  const json = /\.json$/i.test(opts.fileName ?? '') || /^\s*[{[]/.test(text);
-  const loader: LoaderKind = json ? 'json' : ds.loader === 'json' ? 'pyyaml' : ds.loader;
-  try {
-    return cap(schemaDiagnostics(text, doc, ds, loader, opts.dialect ?? ds.id, opts.frameworkVersions, opts.rules), opts.maxDiagnostics);
-  } catch (err) {
-    if (!(err instanceof ExpansionLimit)) throw err;
-    return [{ start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.' }];
-  }
+  return validateDocument(text, parseConfigDocument(text), ds, opts).diagnostics;
 }
 
-function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId, versions?: Record<string, string>, rules?: readonly CrossFieldRule[]): Diagnostic[] {
-  const load = loadDocument(doc, loader, ds.index, ds.framework, NODE_BUDGET, versions);
+export interface DocumentValidation {
+  diagnostics: Diagnostic[];
+  /** The typed config the framework's loader builds (undefined on syntax errors), for everything downstream. */
+  config: unknown;
+  /** Why `config` is missing. */
+  problem?: string;
+}
+
+/**
+ * Validation of an already parsed document (parseConfigDocument), handing back the typed config the
+ * same walk built. Without a schema the config is still loaded, by `fallbackLoader` rules.
+ */
+export function validateDocument(text: string, doc: Document, ds: DialectSchema | undefined, opts: ValidateOptions & { fallbackLoader?: LoaderKind } = {}): DocumentValidation {
+  if (doc.errors.length) {
+    return { diagnostics: cap(doc.errors.map((e) => syntaxDiagnostic(text, e.pos, e.message)), opts.maxDiagnostics), config: undefined, problem: 'the file has syntax errors; fix them to see estimates' };
+  }
+  const loader = loaderFor(text, opts.fileName, ds?.loader ?? opts.fallbackLoader ?? 'pyyaml');
+  if (!ds || doc.contents == null) {
+    const load = loadConfig(doc, loader);
+    return { diagnostics: [], config: load.value, problem: load.problem };
+  }
+  const load = loadConfig(doc, loader, ds.index, ds.framework, opts.frameworkVersions);
+  if (load.problem) {
+    return { diagnostics: [{ start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.' }], config: undefined, problem: load.problem };
+  }
+  return { diagnostics: cap(schemaDiagnostics(text, doc, ds, load, opts.dialect ?? ds.id, opts.rules), opts.maxDiagnostics), config: load.value };
+}
+
+function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, load: ReturnType<typeof loadConfig>, dialect: DialectId, rules?: readonly CrossFieldRule[]): Diagnostic[] {
   const data = load.value;
   if (data && typeof data === 'object' && !Array.isArray(data)) delete (data as Record<string, unknown>).$schema;
   const out = [...load.findings];
@@ -121,7 +127,8 @@ function flowDepth(text: string, limit: number): number {
   return depth;
 }
 
-function sizeLimit(text: string): Diagnostic | undefined {
+/** One information diagnostic when the text is too large or nests too deep to parse safely. */
+export function validationSkipped(text: string): Diagnostic | undefined {
   if (flowDepth(text, MAX_NESTING) > MAX_NESTING) {
     return { start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: `Validation skipped: brackets nest deeper than ${MAX_NESTING} levels.` };
   }
@@ -139,7 +146,7 @@ function sizeLimit(text: string): Diagnostic | undefined {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
 
 /** At most `max` diagnostics, errors kept first; one more line says how many were left out. */
-function cap(list: Diagnostic[], max = DEFAULT_MAX_DIAGNOSTICS): Diagnostic[] {
+export function cap(list: Diagnostic[], max = DEFAULT_MAX_DIAGNOSTICS): Diagnostic[] {
   const seen = new Set<string>();
   const unique = list.filter((d) => {
     const k = `${d.start}|${d.end}|${d.code}|${d.message}`;
