@@ -1,13 +1,12 @@
 // Per-document analysis shared by hovers, CodeLens, the status bar and the panel: the dialect,
 // then one ConfigAnalysis per document version (so typing re-analyses once, not per provider).
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectDialect, type DialectId } from '../core/dialects';
 import { analyzeConfigText, type ConfigAnalysis } from '../core/analysis';
 import { resolveModelLocal, resolveModel } from '../core/models/resolve';
 import type { ResolvedModel } from '../core/models/types';
 import { SETTINGS } from '../core/ids';
+import { resolveOptionsFor } from './models';
 
 /**
  * Live numbers re-parse the whole file on each edit (~0.7 ms per 1,000 characters measured); above
@@ -65,12 +64,7 @@ export class DocumentInsights implements vscode.Disposable {
 
   /** Workspace path, catalog or local HF cache now; the Hub only when the user allowed it (then re-run). */
   private resolve(ref: string, document: vscode.TextDocument): ResolvedModel | undefined {
-    const opts = {
-      cwd: document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : os.homedir(),
-      env: process.env,
-      homeDir: os.homedir(),
-      allowNetwork: vscode.workspace.getConfiguration().get<boolean>(SETTINGS.allowNetwork) === true,
-    };
+    const opts = resolveOptionsFor(document);
     const local = resolveModelLocal(ref, opts) ?? this.fetched.get(ref);
     if (local || !opts.allowNetwork || this.fetching.has(ref)) return local;
     this.fetching.add(ref);

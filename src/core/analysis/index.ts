@@ -36,6 +36,8 @@ export interface EffectiveBatch {
 
 export interface ConfigAnalysis {
   dialect: DialectId;
+  /** The typed config as the framework's loader reads it. */
+  config?: Record<string, unknown>;
   input?: EstimatorInput;
   modelRef?: string;
   model?: ResolvedModel;
@@ -68,7 +70,7 @@ export function analyzeConfigText(text: string, opts: AnalysisOptions & { fileNa
 
 /** The analysis of a typed config (undefined = unreadable, with `problem` saying why). */
 export function analyzeConfig(config: Record<string, unknown> | undefined, opts: AnalysisOptions, problem?: string): ConfigAnalysis {
-  const result: ConfigAnalysis = { dialect: opts.dialect, memoryNotes: [], laws: [], problems: [] };
+  const result: ConfigAnalysis = { dialect: opts.dialect, config, memoryNotes: [], laws: [], problems: [] };
   if (!config) {
     result.problems.push(problem ?? 'the file is not a mapping of keys to values');
     return result;

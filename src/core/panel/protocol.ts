@@ -19,7 +19,7 @@ export interface DocInfo { uri: string; name: string; dialect: string }
 export interface PanelState { docUri?: string; inputs?: PanelInputs }
 
 export type WebviewMessage =
-  | { type: 'ready'; restored: PanelInputs | null }
+  | { type: 'ready'; restored: PanelInputs | null; restoredDoc?: string | null }
   | { type: 'compute'; seq: number; inputs: PanelInputs }
   | { type: 'apply'; field: ApplyField; value: number | string }
   | { type: 'reset' }
@@ -49,7 +49,7 @@ export const INPUTS_SHAPE: Shape = obj({
 const applyField = oneOf(...APPLY_FIELDS);
 
 const WEBVIEW_SHAPES: Record<WebviewMessage['type'], Shape> = {
-  ready: obj({ restored: nul(INPUTS_SHAPE) }),
+  ready: obj({ restored: nul(INPUTS_SHAPE), restoredDoc: opt(nul('string')) }),
   compute: obj({ seq: num, inputs: INPUTS_SHAPE }),
   apply: obj({ field: applyField, value: 'unknown' }),
   reset: obj({}),
