@@ -8,6 +8,7 @@ import type { ConfigAnalysis } from '../core/analysis';
 import type { EstimatorInput } from '../core/estimator-input/types';
 import type { ResolvedModel } from '../core/models/types';
 import { analyzeDocument } from '../core/pipeline';
+import { gigabytes } from '../core/present/units';
 import { estimatorInputFromText } from '../core/pipeline/from-text';
 import { resolveCommandLineModel, resolveConfigModel } from './models';
 
@@ -108,8 +109,8 @@ function printText(r: EstimateReport): void {
   const kinds = Object.entries(p.breakdown.byKind).map(([k, v]) => `${k} ${int(v)}`).join(', ');
   if (kinds) console.log(`Trainable by kind: ${kinds}`);
   console.log('Training memory (estimate, 1 GB = 1e9 bytes):');
-  for (const c of r.memory.components) console.log(`  ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula} [${c.source}]`);
-  console.log(`  Total: ${r.memory.totalGB.toFixed(2)} GB (${r.memory.totalGiB.toFixed(2)} GiB)`);
+  for (const c of r.memory.components) console.log(`  ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
+  console.log(`  Total: ${gigabytes(r.memory.totalBytes)}`);
   for (const w of p.warnings) console.log(`warning: ${w}`);
   for (const n of r.notes) console.log(`note: ${n}`);
 }

@@ -1,5 +1,6 @@
 // Plain-text rendering of recommend() results: a summary table (value, unit, arXiv id, range,
 // recommendation vs context) followed by each law's arithmetic and warnings. Used by the CLI.
+import { learningRate } from '../present/units';
 import { sig } from './format';
 import { REGIME_LABELS, type LawInputs, type LawResult } from './types';
 
@@ -8,7 +9,7 @@ function citation(r: LawResult): string {
 }
 
 function lrCell(r: LawResult): string {
-  return r.learningRate === null ? '—' : sig(r.learningRate);
+  return r.learningRate === null ? '—' : learningRate(r.learningRate);
 }
 
 function batchCell(r: LawResult): string {

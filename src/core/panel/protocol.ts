@@ -65,7 +65,7 @@ const MODEL_SHAPE: Shape = obj({
   memory: nul(obj({
     groupLabels: list(str, 8), parts: list(obj({ id: str, label: str, bytes: num, formula: str, source: str }), MAX), totalBytes: num,
     bars: list(obj({ microBatch: num, groups: list(num, 8), totalBytes: num }), 64), current: num,
-    gpus: list(obj({ gib: num, label: str }), 32), fitsOn: nul(str), notes: strings,
+    gpus: list(obj({ bytes: num, label: str }), 32), fitsOn: nul(str), notes: strings,
   })),
   laws: list(obj({
     id: str, title: str, arxiv: nul(str), url: str, learningRate: nul(num), batchSizeTokens: nul(num), formula: str,
