@@ -16,6 +16,8 @@ const shared = resolve(root, '../shared');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 const engine = require(join(root, 'out/src/core/validate/index.js'));
+// validateText (detect, parse once, validate) is the pipeline's entry since issue 10.
+const { validateText } = require(join(root, 'out/src/core/pipeline/index.js'));
 const generated = require(join(root, 'out/src/core/validate/generated/index.js'));
 const YAML = require('yaml');
 
@@ -52,10 +54,10 @@ function typicalConfigs() {
   const ours = [], floor = [], ratio = [];
   for (const f of files) {
     const v = generated.loadValidator(f.id);
-    for (let i = 0; i < WARMUP; i++) { engine.validateText(f.text, { fileName: f.path }); floorCheck(v, f.text); }
+    for (let i = 0; i < WARMUP; i++) { validateText(f.text, { fileName: f.path }); floorCheck(v, f.text); }
     const a = [], b = [];
     for (let i = 0; i < RUNS; i++) {
-      a.push(time(() => engine.validateText(f.text, { fileName: f.path }))[0]);
+      a.push(time(() => validateText(f.text, { fileName: f.path }))[0]);
       b.push(time(() => floorCheck(v, f.text))[0]);
     }
     ours.push(median(a)); floor.push(median(b)); ratio.push(median(a) / median(b));
@@ -147,7 +149,7 @@ function coldStarts() {
   for (const id of generated.DIALECT_SCHEMAS) {
     const f = files.find((x) => (map[x.dialect] ?? x.dialect) === id);
     if (!f) continue;
-    const script = `const t0 = performance.now(); const e = require(${JSON.stringify(join(root, 'out/src/core/validate/index.js'))});
+    const script = `const t0 = performance.now(); const e = require(${JSON.stringify(join(root, 'out/src/core/pipeline/index.js'))});
       const text = require('fs').readFileSync(${JSON.stringify(join(corpus, f.path))}, 'utf8');
       const t1 = performance.now(); e.validateText(text, { fileName: ${JSON.stringify(f.path)} }); const t2 = performance.now();
       const t3 = performance.now(); e.validateText(text, { fileName: ${JSON.stringify(f.path)} }); const t4 = performance.now();
