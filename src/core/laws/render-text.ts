@@ -39,7 +39,7 @@ function inputLine(inputs: LawInputs): string {
   if (inputs.tokens) parts.push(`D ${sig(inputs.tokens)} tokens`);
   if (inputs.batchTokens) parts.push(`batch ${sig(inputs.batchTokens)} tokens`);
   if (inputs.seqLen) parts.push(`seq_len ${inputs.seqLen}`);
-  if (inputs.currentLearningRate) parts.push(`current LR ${sig(inputs.currentLearningRate)}`);
+  if (inputs.currentLearningRate) parts.push(`current LR ${learningRate(inputs.currentLearningRate)}`);
   return parts.join('; ');
 }
 
