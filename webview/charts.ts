@@ -4,9 +4,9 @@
 import uPlot from 'uplot';
 import type { LawChart, PanelMemory } from '../src/core/panel/types';
 import { themeColor } from './dom';
-import { compact, gib } from './format';
+import { compact, gb } from './format';
+import { toGB } from '../src/core/present/units';
 
-const GIB = 2 ** 30;
 const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow', '--vscode-charts-foreground'];
 const FALLBACK = ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700', '#cccccc'];
 
@@ -33,10 +33,10 @@ function axis(label: string, values?: uPlot.Axis['values'], log = false): uPlot.
 /** Stacked bars: each series is drawn from 0 to its cumulative top, largest first, so later ones sit on top. */
 export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number): uPlot {
   const xs = mem.bars.map((_, i) => i);
-  const cumulative = mem.groupLabels.map((_, g) => mem.bars.map((b) => b.groups.slice(0, g + 1).reduce((s, x) => s + x, 0) / GIB));
+  const cumulative = mem.groupLabels.map((_, g) => mem.bars.map((b) => toGB(b.groups.slice(0, g + 1).reduce((s, x) => s + x, 0))));
   const order = mem.groupLabels.map((_, g) => g).reverse();
-  const fits = mem.gpus.find((g) => g.gib * GIB >= mem.totalBytes);
-  const top = Math.max(...mem.bars.map((b) => b.totalBytes / GIB), fits?.gib ?? mem.gpus[mem.gpus.length - 1].gib) * 1.08;
+  const fits = mem.gpus.find((g) => g.bytes >= mem.totalBytes);
+  const top = Math.max(...mem.bars.map((b) => toGB(b.totalBytes)), toGB(fits?.bytes ?? mem.gpus[mem.gpus.length - 1].bytes)) * 1.08;
   const fg = themeColor('--vscode-foreground', '#ccc');
   const opts: uPlot.Options = {
     width, height: 260,
@@ -46,7 +46,7 @@ export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number
     scales: { x: { time: false, range: [-0.6, xs.length - 0.4] }, y: { range: [0, top] } },
     axes: [
       axis('micro-batch (sequences per device)', (_u, splits) => splits.map((i) => (Number.isInteger(i) && mem.bars[i] ? `${mem.bars[i].microBatch}${i === mem.current ? ' (yours)' : ''}` : ''))),
-      axis('GiB', (_u, splits) => splits.map((v) => `${v}`)),
+      axis('GB (1 GB = 1e9 bytes)', (_u, splits) => splits.map((v) => `${v}`)),
     ],
     series: [{}, ...order.map((g) => ({
       label: mem.groupLabels[g], stroke: seriesColor(g), fill: seriesColor(g), alpha: 0.9, width: 0,
@@ -60,8 +60,8 @@ export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number
         const gap = 13 * devicePixelRatio;
         let lastLabel = Infinity;
         for (const g of mem.gpus) {
-          if (g.gib > top) continue;
-          const y = u.valToPos(g.gib, 'y', true);
+          if (toGB(g.bytes) > top) continue;
+          const y = u.valToPos(toGB(g.bytes), 'y', true);
           // Close sizes (40/48 GB) would print on top of each other: nudge the label up, not the line.
           const labelY = Math.min(y, lastLabel - gap);
           lastLabel = labelY;
@@ -130,4 +130,4 @@ export function lawChart(target: HTMLElement, chart: LawChart, width: number): u
   return new uPlot(opts, [chart.params, ...chart.curves.map((c) => c.lr), pointSeries], target);
 }
 
-export { gib };
+export { gb };

@@ -1,5 +1,6 @@
-// Number formatting for the panel: exact counts with separators, compact counts, GiB, and learning
-// rates in scientific notation, always with the unit next to the number.
+// Number formatting for the panel: exact counts with separators, compact counts, GB (1e9 bytes) and
+// learning rates from src/core/present/units.ts, always with the unit next to the number.
+import { learningRate } from '../src/core/present/units';
 
 export const exact = (n: number): string => n.toLocaleString('en-US');
 
@@ -9,11 +10,11 @@ export function compact(n: number): string {
   return String(n);
 }
 
-export const gib = (bytes: number): string => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+/** Memory in decimal GB and learning rates, formatted by the same core functions as the editor and the CLI. */
+export { gigabytes as gb } from '../src/core/present/units';
 
 export function lr(x: number | null): string {
-  if (x === null) return '—';
-  return x.toExponential(2).replace(/e([+-])(\d)$/, 'e$1$2');
+  return x === null ? '—' : learningRate(x);
 }
 
 export function percent(p: number): string {

@@ -121,4 +121,5 @@ window.addEventListener('resize', () => {
 adoptStyles();
 const saved = vscode.getState();
 docUri = saved?.docUri;
-send({ type: 'ready', restored: saved?.inputs ?? null });
+// The saved inputs belong to the document they were saved for; the host uses them only for that one.
+send({ type: 'ready', restored: saved?.inputs ?? null, restoredDoc: saved?.docUri ?? null });

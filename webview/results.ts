@@ -5,7 +5,7 @@ import type { ApplyField, } from '../src/core/panel/protocol';
 import type { LawRow, PanelModel } from '../src/core/panel/types';
 import { memoryChart, lawChart, seriesColor } from './charts';
 import { clear, el } from './dom';
-import { compact, exact, gib, lr, percent } from './format';
+import { compact, exact, gb, lr, percent } from './format';
 
 export interface ResultEvents {
   apply(field: ApplyField, value: number): void;
@@ -60,7 +60,7 @@ export class Results {
   private summaryLine(m: PanelModel): string {
     const p = m.params;
     const params = p ? `Trainable ${exact(p.trainable)} of ${exact(p.total)} parameters (${percent(p.percent)})` : 'Trainable parameters: not computed';
-    const mem = m.memory ? `; memory ≈ ${gib(m.memory.totalBytes)}${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above 80 GB'}` : '';
+    const mem = m.memory ? `; memory ≈ ${gb(m.memory.totalBytes)}${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above the largest GPU listed'}` : '';
     return params + mem;
   }
 
@@ -90,10 +90,10 @@ export class Results {
       const item = el('li');
       const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.background = seriesColor(i);
-      item.append(swatch, document.createTextNode(`${label}: ${gib(mem.bars[mem.current]?.groups[i] ?? 0)}`));
+      item.append(swatch, document.createTextNode(`${label}: ${gb(mem.bars[mem.current]?.groups[i] ?? 0)}`));
       legend.append(item);
     });
-    const chart = el('div', { class: 'chart', role: 'img', 'aria-label': `Stacked memory per micro-batch; yours ${gib(mem.totalBytes)}; dashed lines are GPU sizes` });
+    const chart = el('div', { class: 'chart', role: 'img', 'aria-label': `Stacked memory per micro-batch; yours ${gb(mem.totalBytes)}; dashed lines are GPU sizes` });
     s.append(legend, chart);
     this.charts.push(memoryChart(chart, mem, width));
     const table = el('table', { class: 'parts' });
@@ -102,7 +102,7 @@ export class Results {
     table.append(head);
     for (const p of mem.parts) {
       const tr = el('tr');
-      tr.append(el('td', {}, p.label), el('td', { class: 'num' }, gib(p.bytes)), el('td', { class: 'formula' }, p.formula), el('td', {}, p.source));
+      tr.append(el('td', {}, p.label), el('td', { class: 'num' }, gb(p.bytes)), el('td', { class: 'formula' }, p.formula), el('td', {}, p.source));
       table.append(tr);
     }
     s.append(table);

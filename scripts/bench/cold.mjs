@@ -26,7 +26,7 @@ if (!existsSync(join(corpus, 'files.json'))) {
     const f = files.find((x) => (map[x.dialect] ?? x.dialect) === id);
     if (!f) continue;
     const script = `const { performance } = require('node:perf_hooks'); const t0 = performance.now();
-      const e = require(${JSON.stringify(join(root, 'out/src/core/validate/index.js'))});
+      const e = require(${JSON.stringify(join(root, 'out/src/core/pipeline/index.js'))});
       const text = require('node:fs').readFileSync(${JSON.stringify(join(corpus, f.path))}, 'utf8');
       const t1 = performance.now(); const r = e.validateText(text, { fileName: ${JSON.stringify(f.path)} }); const t2 = performance.now();
       e.validateText(text, { fileName: ${JSON.stringify(f.path)} }); const t3 = performance.now();

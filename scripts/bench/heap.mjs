@@ -10,7 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DOCS = Math.max(1, Number(process.env.BENCH_DOCS ?? 10_000));
 
 const child = `
-const e = require(${JSON.stringify(join(root, 'out/src/core/validate/index.js'))});
+const e = require(${JSON.stringify(join(root, 'out/src/core/pipeline/index.js'))});
 const docs = {
   axolotl: (i) => 'base_model: NousResearch/Llama-2-7b-hf\\nadapter: lora\\nlora_r: ' + (i % 64 + 1) + '\\nlearning_rate: 2e-4\\nmicro_batch_size: 2\\ngradient_accumulation_steps: 4\\nnum_epochs: 1\\ndatasets:\\n  - path: data/set' + i + '\\n    type: alpaca\\nunknown_' + i + ': ' + i + '\\n',
   trl: (i) => 'model_name_or_path: Qwen/Qwen2-0.5B\\nlearning_rate: ' + (i + 1) + '.0e-5\\nper_device_train_batch_size: 2\\nno_such_' + i + ': true\\n',

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const engine = require(resolve(root, 'out/src/core/validate/index.js'));
+const engine = require(resolve(root, 'out/src/core/pipeline/index.js'));
 const { estimateParameters } = require(resolve(root, 'out/src/core/estimator/index.js'));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 

@@ -1,9 +1,11 @@
 // `ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] FILE...`
-// Validates each file with the same engine as the editor. Exit 0 clean (warnings allowed),
-// 1 when any file has an error, 2 on bad usage or an unreadable file (the other files are still checked).
-// A FILE that is a folder stands for the YAML/JSON configs under it.
+// Validates each file through the same pipeline as the editor (schema, rules, target modules). Exit 0
+// clean (warnings allowed), 1 when any file has an error, 2 on bad usage or an unreadable file (the
+// other files are still checked). A FILE that is a folder stands for the YAML/JSON configs under it.
 import { DIALECTS, isDialectId, type DialectId } from '../core/dialects';
-import { validateText, type Diagnostic } from '../core/validate';
+import { analyzeDocument } from '../core/pipeline';
+import type { Diagnostic } from '../core/validate';
+import { localModelResolver } from './models';
 import { LineIndex } from '../core/validate/positions';
 import { readInputs } from '../io/inputs';
 
@@ -64,9 +66,12 @@ function parseArgs(args: string[]): Options | string {
   return o.files.length ? o : 'no FILE given';
 }
 
-/** Validates one text and converts offsets to 1-based lines and columns. */
+/**
+ * Checks one text through the same pipeline as the editor (so the target-module check against the
+ * config's model runs here too) and converts offsets to 1-based lines and columns.
+ */
 export function checkText(file: string, text: string, dialect?: DialectId, max?: number, frameworkVersions?: Record<string, string>): CheckedFile & { reason: string } {
-  const r = validateText(text, { dialect, fileName: file, maxDiagnostics: max, frameworkVersions });
+  const r = analyzeDocument({ text, fileName: file, dialect, settings: { maxDiagnostics: max, frameworkVersions } }, localModelResolver(file));
   const idx = new LineIndex(text);
   const diagnostics = r.diagnostics.map((d) => {
     const s = idx.positionAt(d.start);

@@ -1,13 +1,15 @@
 // `ml-config-lens estimate`: trainable/total parameters exactly as PEFT counts them, and a training
 // memory estimate, for a model (config.json path, catalog id, or HF cache id) and a PEFT source
 // (adapter_config.json, PEFT YAML, or an Axolotl/LLaMA-Factory/TRL/torchtune/AdapterHub config).
-import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { estimatorInputFromText } from '../core/estimator-input/from-text';
-import { buildEstimateReport, type EstimateReport } from '../core/estimator-input/report';
+import type { ConfigAnalysis } from '../core/analysis';
 import type { EstimatorInput } from '../core/estimator-input/types';
-import { resolveModel } from '../io/resolve';
+import type { ResolvedModel } from '../core/models/types';
+import { analyzeDocument } from '../core/pipeline';
+import { gigabytes } from '../core/present/units';
+import { estimatorInputFromText } from '../core/pipeline/from-text';
+import { resolveCommandLineModel, resolveConfigModel } from './models';
 import { readInputFile } from '../io/read';
 import { exactCount } from '../core/analysis/format';
 
@@ -62,33 +64,45 @@ function parseOptions(args: string[]): Options | 'help' {
   };
 }
 
-function readInput(path: string): EstimatorInput {
-  let text: string;
+function readText(path: string): string {
   try {
-    text = readInputFile(path);
+    return readInputFile(path);
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return estimatorInputFromText(text, basename(path));
+}
+
+/** What the command prints: the pipeline's analysis of the file (the same the editor and the panel show). */
+export interface EstimateReport {
+  model: { source: ResolvedModel['kind']; location: string };
+  input: EstimatorInput;
+  params: NonNullable<ConfigAnalysis['estimate']>;
+  memory: NonNullable<ConfigAnalysis['memory']>;
+  notes: string[];
 }
 
 async function buildReport(opts: Options): Promise<EstimateReport> {
-  const input = readInput(opts.peft);
-  if (opts.devices !== undefined) input.training.devices = opts.devices;
+  const text = readText(opts.peft);
+  // Which model the config names, with the mapping's own one-line refusals.
+  const input = estimatorInputFromText(text, basename(opts.peft), undefined, opts.peft);
   const ref = opts.model ?? input.modelRef;
   if (!ref) throw new UsageError(`${basename(opts.peft)} names no base model: pass --model`);
-  const resolved = await resolveModel(ref, {
-    cwd: process.cwd(), env: process.env, homeDir: homedir(), allowNetwork: opts.allowNetwork,
-    // --model is the user's own; a model the config file names stays under the working folder.
-    roots: opts.model ? undefined : [process.cwd()],
-  });
-  const report = buildEstimateReport(input, resolved, {
-    taskType: opts.taskType, numLabels: opts.numLabels,
-    transformersVersion: opts.transformersVersion, transformersVersionSource: opts.transformersVersion ? '--transformers-version' : undefined,
-  });
-  // A variant or quantized mirror resolved to its catalog base says so first.
-  if (resolved.note) report.notes.unshift(resolved.note);
-  return report;
+  const resolved = opts.model ? await resolveCommandLineModel(ref, opts.allowNetwork) : await resolveConfigModel(ref, opts.peft, opts.allowNetwork);
+  const { analysis } = analyzeDocument({
+    text, fileName: opts.peft, dialect: input.dialect, modelOverride: ref,
+    report: {
+      taskType: opts.taskType, numLabels: opts.numLabels,
+      transformersVersion: opts.transformersVersion, transformersVersionSource: opts.transformersVersion ? '--transformers-version' : undefined,
+    },
+    training: opts.devices !== undefined ? { devices: opts.devices } : undefined,
+  }, () => resolved);
+  if (!analysis?.input || !analysis.model || !analysis.estimate || !analysis.memory) throw new Error(analysis?.problems[0] ?? 'no estimate');
+  return {
+    model: { source: analysis.model.kind, location: analysis.model.location }, input: analysis.input,
+    params: analysis.estimate, memory: analysis.memory,
+    // A variant or quantized mirror resolved to its catalog base says so first.
+    notes: [...(resolved.note ? [resolved.note] : []), ...analysis.input.notes, ...analysis.memoryNotes],
+  };
 }
 
 const int = exactCount;
@@ -102,12 +116,12 @@ function printText(r: EstimateReport): void {
   const kinds = Object.entries(p.breakdown.byKind).map(([k, v]) => `${k} ${int(v)}`).join(', ');
   if (kinds) console.log(`Trainable by kind: ${kinds}`);
   console.log('Training memory (estimate, 1 GB = 1e9 bytes):');
-  for (const c of r.memory.components) console.log(`  ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula} [${c.source}]`);
+  for (const c of r.memory.components) console.log(`  ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
   const m = r.memory;
-  console.log(`  Total: ${m.totalGB.toFixed(2)} GB (${m.totalGiB.toFixed(2)} GiB) peak allocated`);
-  for (const c of m.outside) console.log(`  + ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula} [${c.source}]`);
-  console.log(`  Range: ${(m.range.allocatedBytes / 1e9).toFixed(2)} GB allocated (torch max_memory_allocated) to ${(m.range.deviceBytes / 1e9).toFixed(2)} GB as nvidia-smi shows it`);
-  for (const c of m.host) console.log(`  CPU RAM: ${c.label}: ${(c.bytes / 1e9).toFixed(2)} GB = ${c.formula}`);
+  console.log(`  Total: ${gigabytes(m.totalBytes)} peak allocated`);
+  for (const c of m.outside) console.log(`  + ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
+  console.log(`  Range: ${gigabytes(m.range.allocatedBytes)} allocated (torch max_memory_allocated) to ${gigabytes(m.range.deviceBytes)} as nvidia-smi shows it`);
+  for (const c of m.host) console.log(`  CPU RAM: ${c.label}: ${gigabytes(c.bytes)} = ${c.formula}`);
   for (const w of p.warnings) console.log(`warning: ${w}`);
   for (const n of r.notes) console.log(`note: ${n}`);
 }

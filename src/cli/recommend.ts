@@ -1,12 +1,12 @@
 // `ml-config-lens recommend`: learning rate and batch size from published scaling laws, for a training
 // config and/or explicit numbers. Exit 0 with a report, 2 on bad usage or unreadable input.
-import { homedir } from 'node:os';
 import {
   ConfigReadError, REGIMES, configShapeFromText, lawInputsFromConfig, modelParamsForLaws, recommend, renderRecommendations,
   type ConfigShape, type LawInputs, type LawResult, type ModelParams, type Regime,
 } from '../core/laws';
 import { resolveModelLocal } from '../io/resolve';
 import { readInputFile } from '../io/read';
+import { resolveOptions } from './models';
 
 const USAGE = `Usage: ml-config-lens recommend [CONFIG_FILE] [options]
 
@@ -77,7 +77,7 @@ function readConfig(path: string): ConfigShape {
     throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   try {
-    return configShapeFromText(text);
+    return configShapeFromText(text, path);
   } catch (err) {
     if (err instanceof ConfigReadError) throw new UsageError(`${path}: ${err.message}`);
     throw err;
@@ -85,11 +85,11 @@ function readConfig(path: string): ConfigShape {
 }
 
 /** Counts from --model (errors are usage errors) or the config's model (unresolvable = a note, not an error). */
-function modelCounts(ref: string | undefined, explicit: boolean, notes: string[]): ModelParams | undefined {
+function modelCounts(ref: string | undefined, explicit: boolean, notes: string[], configFile: string | undefined): ModelParams | undefined {
   if (!ref) return undefined;
   try {
-    // --model is named by the user (any path); a model the config file names stays under the working folder.
-    const resolved = resolveModelLocal(ref, { cwd: process.cwd(), env: process.env, homeDir: homedir(), roots: explicit ? undefined : [process.cwd()] });
+    // --model is relative to the current directory; the config's own reference to the config's folder.
+    const resolved = resolveModelLocal(ref, resolveOptions(explicit ? undefined : configFile));
     if (!resolved) throw new Error(`unknown model '${ref}': not a config.json path, catalog id or cached Hugging Face repo`);
     notes.push(`model ${ref}: ${resolved.kind} ${resolved.location}`);
     return modelParamsForLaws(resolved.config as Record<string, unknown>);
@@ -104,7 +104,7 @@ function modelCounts(ref: string | undefined, explicit: boolean, notes: string[]
 function lawInputs(args: Args): { inputs: LawInputs; notes: string[] } {
   const cfg = args.config ? readConfig(args.config) : undefined;
   const notes: string[] = [];
-  const model = modelCounts(args.model ?? cfg?.modelRef, Boolean(args.model), notes);
+  const model = modelCounts(args.model ?? cfg?.modelRef, Boolean(args.model), notes, args.config);
   const n = args.nums;
   const { inputs, derivation } = lawInputsFromConfig(cfg, model, {
     regime: args.regime, totalParams: n['total-params'], nonEmbeddingParams: n['non-embedding-params'], tokens: n.tokens,

@@ -5,7 +5,7 @@
 // "v.trim is not a function") or silently dropping every diagnostic (`maxDiagnostics: "abc"`).
 import pkg from '../../package.json';
 import { isDialectId } from './dialects';
-import { globProblem } from './glob';
+import { globProblem } from './dialects/glob';
 import { SETTINGS } from './ids';
 
 export interface Settings {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../core/ids';
 import type { ConfigAnalysis } from '../core/analysis';
 import type { MemoryEstimate } from '../core/memory';
-import { exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from '../core/analysis/format';
+import { exactCount, gigabytes, learningRate, percent, ratioShort, shortSource } from '../core/analysis/format';
 import type { DocumentInsights } from './insights';
 import { activationsMissing } from '../core/analysis/effects';
 import { escapeThemeIcons } from '../core/present/markdown';
@@ -68,7 +68,7 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
     // source here (arXiv id when it has one); the tooltip carries the formula and the full comparison.
     const source = best.source.arxiv ? `${best.title}, arXiv ${best.source.arxiv}` : best.title;
     lenses.push({
-      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} (${source})${yours(a, best.comparison)}`,
+      title: `$(graph-line) LR ${learningRate(best.learningRate as number)} (${source})${yours(a, best.currentRatio)}`,
       tooltip: [`${best.title} (${shortSource(best.source)}): ${best.formula}`, ...(best.comparison ? [`Your learning rate is ${best.comparison}.`] : [])].join('\n'),
       command: COMMANDS.recommendLearningRate,
       arguments: [uri],
@@ -78,8 +78,8 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
 }
 
 /** " · yours 4.9x below" when the config states a learning rate the law compares with. */
-function yours(a: ConfigAnalysis, comparison: string | null): string {
-  return comparison && a.input?.training.learningRate !== undefined ? ` · yours ${shortComparison(comparison)}` : '';
+function yours(a: ConfigAnalysis, ratio: number | null): string {
+  return ratio !== null && a.input?.training.learningRate !== undefined ? ` · yours ${ratioShort(ratio)}` : '';
 }
 
 /** "~18.7 GB VRAM to train", or "≥ 1.71 GB VRAM (no sequence length)" when activations could not be counted. */

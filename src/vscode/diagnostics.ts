@@ -3,7 +3,8 @@
 // ones wait for a short pause in typing. Offsets become positions here and nowhere else.
 import * as vscode from 'vscode';
 import type { DialectId } from '../core/dialects';
-import { validateText, type Diagnostic as CoreDiagnostic, type ValidationResult } from '../core/validate';
+import { validateText } from '../core/pipeline';
+import type { Diagnostic as CoreDiagnostic, ValidationResult } from '../core/validate';
 import { settingsFor } from './settings';
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);

@@ -1,12 +1,11 @@
 // Per-document analysis shared by hovers, CodeLens, the status bar and the panel: the dialect,
 // then one ConfigAnalysis per document version (so typing re-analyses once, not per provider).
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectDialect, type DialectId } from '../core/dialects';
 import { analyzeConfigText, type ConfigAnalysis } from '../core/analysis';
 import { ModelConfigCache } from '../io/model-cache';
 import type { ResolvedModel } from '../core/models/types';
+import { resolveOptionsFor } from './models';
 import { settingsFor } from './settings';
 
 /**
@@ -68,17 +67,7 @@ export class DocumentInsights implements vscode.Disposable {
 
   /** Catalog or an earlier load now; else a bounded async load (workspace, HF cache, the Hub if allowed), then re-run. */
   private resolve(ref: string, document: vscode.TextDocument): ResolvedModel | undefined {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    const docDir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : undefined;
-    const opts = {
-      cwd: docDir ?? os.homedir(),
-      env: process.env,
-      homeDir: os.homedir(),
-      // Model paths a file names must stay inside the workspace (or the folder of a lone file) and the HF cache.
-      roots: folders.length ? folders : docDir ? [docDir] : [],
-      allowNetwork: settingsFor(document.uri).allowNetwork,
-    };
-    return this.models.lookup(ref, opts, () => { this.forget(document.uri); this.changed.fire(document.uri); });
+    return this.models.lookup(ref, resolveOptionsFor(document), () => { this.forget(document.uri); this.changed.fire(document.uri); });
   }
 }
 

@@ -11,7 +11,7 @@ import { fullmatch, regexCacheSize } from '../../src/core/estimator/pyregex';
 import { defaultInputs } from '../../src/core/panel/inputs';
 import { parseWebviewMessage } from '../../src/core/panel/protocol';
 import { readSettings } from '../../src/core/settings';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { ModelConfigCache } from '../../src/io/model-cache';
 import { resolveModel } from '../../src/io/resolve';
 import { run as check } from '../../src/cli/check';

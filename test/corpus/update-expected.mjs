@@ -16,7 +16,7 @@ if (!existsSync(corpus)) {
   console.error(`error: ${corpus} not found: this tool needs ../shared/corpus beside the repository`);
   process.exit(2);
 }
-const { validateText } = require(join(root, 'out/src/core/validate/index.js'));
+const { validateText } = require(join(root, 'out/src/core/pipeline/index.js'));
 const { corpusFiles, dialectOf, lineOf } = require(join(root, 'out/test/unit/corpusSupport.js'));
 
 const REASON_BY_CODE = {

@@ -43,7 +43,7 @@ describe('editor experience', () => {
 
   it('hover on learning_rate compares it with the recommendations, citing sources', async () => {
     const text = await hoverOn('learning_rate');
-    assert.match(text, /QLoRA: 2e-4 \(\[arXiv 2305\.14314\]\(https:\/\/arxiv\.org\/abs\/2305\.14314\)\) — yours \(2e-4\) is within 5%/);
+    assert.match(text, /QLoRA: 2\.00e-4 \(\[arXiv 2305\.14314\]\(https:\/\/arxiv\.org\/abs\/2305\.14314\)\) — yours \(2\.00e-4\) is within 5%/);
     assert.match(text, /pre-training law, shown as context/);
   });
 

@@ -47,7 +47,7 @@ describe('estimator panel', () => {
   it('round trip: the webview requests the numbers and renders 4,194,304 trainable', async () => {
     const rendered = await firstRender;
     assert.equal(rendered.type, 'rendered');
-    assert.match((rendered as { summary: string }).summary, /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\); memory ≈ \d+\.\d GiB/);
+    assert.match((rendered as { summary: string }).summary, /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\); memory ≈ \d+\.\d GB, fits \d+\.\d GB/);
   });
 
   it('answers a compute request with the what-if numbers (rank 16 → 8,388,608)', async () => {

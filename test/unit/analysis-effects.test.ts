@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeConfigText } from '../../src/core/analysis';
 import { liveEffects } from '../../src/core/analysis/effects';
-import { enumList, shortComparison, shortSource } from '../../src/core/analysis/format';
+import { enumList, ratioShort, shortSource } from '../../src/core/analysis/format';
 import { ordered } from '../../src/core/analysis/order';
 import type { LawResult } from '../../src/core/laws';
 
@@ -38,10 +38,10 @@ describe('analysis: hover live effects', () => {
 
   it('learning rate: value, linked short source and how the file\'s value compares, without repeating the law name', () => {
     const lines = liveEffects(['learning_rate'], a);
-    assert.equal(lines[1], 'QLoRA: 2e-4 ([arXiv 2305.14314](https://arxiv.org/abs/2305.14314)) — yours (2e-4) is within 5%');
+    assert.equal(lines[1], 'QLoRA: 2.00e-4 ([arXiv 2305.14314](https://arxiv.org/abs/2305.14314)) — yours (2.00e-4) is within 5%');
     // LoRA Without Regret: 5e-5 · 10 · (2000 / 4096)^0.781 = 2.86e-4; a blog post, so dated instead of an arXiv id.
-    assert.equal(lines[0], 'LoRA Without Regret: 2.86e-4 ([blog, 2025-09-29](https://thinkingmachines.ai/blog/lora/)) — yours (2e-4) is 1.4x below');
-    assert.match(lines[2], /^Step Law: 3\.72e-5 \(\[arXiv 2503\.04715\]\(https:\/\/arxiv\.org\/abs\/2503\.04715\)\) \*\(pre-training law, shown as context\)\* — yours \(2e-4\) is 5\.4x above$/);
+    assert.equal(lines[0], 'LoRA Without Regret: 2.86e-4 ([blog, 2025-09-29](https://thinkingmachines.ai/blog/lora/)) — yours (2.00e-4) is 1.4x below');
+    assert.match(lines[2], /^Step Law: 3\.72e-5 \(\[arXiv 2503\.04715\]\(https:\/\/arxiv\.org\/abs\/2503\.04715\)\) \*\(pre-training law, shown as context\)\* — yours \(2.00e-4\) is 5\.4x above$/);
   });
 
   it('batch size: effective batch, then memory on one line, largest part first with short names', () => {
@@ -143,11 +143,12 @@ describe('analysis: display helpers', () => {
     assert.equal(enumList(many), 'One of: `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7` and 15 more (completion lists them all)');
   });
 
-  it('shortSource and shortComparison', () => {
+  it('shortSource and ratioShort (text made from the law ratio, never parsed back)', () => {
     assert.equal(shortSource({ arxiv: '2305.14314' }), 'arXiv 2305.14314');
     assert.equal(shortSource({ arxiv: null, version: '2025-09-29 post; LR formula from tinker-cookbook' }), 'blog, 2025-09-29');
-    assert.equal(shortComparison("4.9x below LoRA Without Regret's suggested learning rate"), '4.9x below');
-    assert.equal(shortComparison("within 5% of QLoRA's published learning rate"), 'within 5%');
+    assert.equal(ratioShort(1 / 4.9), '4.9x below');
+    assert.equal(ratioShort(1.04), 'within 5%');
+    assert.equal(ratioShort(3.14), '3.1x above');
   });
 
   it('ordered puts recommendations with a value first, guidance next, context last', () => {

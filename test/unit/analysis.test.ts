@@ -109,9 +109,9 @@ describe('analysis formatting', () => {
     assert.equal(compactCount(1536), '1,536');
     assert.equal(percent(0.06220594176090199), '0.0622%');
     assert.equal(percent(12.345), '12.3%');
-    assert.equal(learningRate(0.0002), '2e-4');
+    assert.equal(learningRate(0.0002), '2.00e-4');
     assert.equal(learningRate(0.0000372274657287967), '3.72e-5');
-    assert.equal(learningRate(0.01), '0.01');
+    assert.equal(learningRate(0.01), '1.00e-2');
     assert.equal(gigabytes(13_540_000_000), '13.5 GB');
   });
 });

@@ -65,8 +65,14 @@ describe('cli check', () => {
   it('--framework-version pins a version: keys it still reads are not deprecated', async () => {
     const trl = join(dir, 'trl.yaml');
     writeFileSync(trl, 'model_name_or_path: m\ntorch_dtype: bfloat16\nuse_peft: true\n');
-    assert.equal(JSON.parse((await capture(['--format', 'json', trl])).out)[0].diagnostics[0].code, 'deprecated-key');
-    assert.deepEqual(JSON.parse((await capture(['--format', 'json', '--framework-version', 'trl=0.26', trl])).out)[0].diagnostics, []);
+    const latest = await capture(['--format', 'json', trl]);
+    assert.equal(JSON.parse(latest.out)[0].diagnostics[0].code, 'deprecated-key');
+    // The message says current TRL rejects the key (TrlParser: "Unknown arguments from config file"), so it is an error: exit 1.
+    assert.equal(JSON.parse(latest.out)[0].diagnostics[0].severity, 'error');
+    assert.equal(latest.code, 1);
+    const pinned = await capture(['--format', 'json', '--framework-version', 'trl=0.26', trl]);
+    assert.deepEqual(JSON.parse(pinned.out)[0].diagnostics, []);
+    assert.equal(pinned.code, 0);
     assert.equal((await capture(['--framework-version', 'trl', trl])).code, 2);
   });
   it('bad usage and unreadable files exit 2 with one clear line', async () => {

@@ -97,7 +97,7 @@ describe('cli recommend: text output', () => {
     const r = await cli('--non-embedding-params', '5e8', '--tokens', '2e10', '--batch-tokens', '1M', '--seq-len', '2048', '--learning-rate', '3e-3');
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^Law +Source +Peak LR +Batch size +In fitted range +Use$/m);
-    assert.match(r.out, /^Step Law +arXiv 2503\.04715 +1\.661e-3 +/m);
+    assert.match(r.out, /^Step Law +arXiv 2503\.04715 +1\.66e-3 +/m);
     assert.match(r.out, /LR = peak learning rate \(dimensionless, per optimizer step\)/);
     assert.match(r.out, /Your learning rate is 1\.8x above Step Law's optimum\./);
     assert.match(r.out, /^LoRA\+ \[unverified\] +arXiv 2402\.12354/m);

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { corpusFiles, dialectOf, lineOf } from './corpusSupport';
 import { describeWithShared } from '../support/shared';
 

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DialectMappingError, mapDialectConfig, parseBuilder } from '../../src/core/estimator-input';
+import { DialectMappingError, parseBuilder } from '../../src/core/estimator-input';
 import { expandAllLinear } from '../../src/core/estimator-input/expand';
-import { estimatorInputFromText } from '../../src/core/estimator-input/from-text';
+import { estimatorInputFromText } from '../../src/core/pipeline/from-text';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { resolveModel } from '../../src/io/resolve';
-import type { DialectId } from '../../src/core/dialects';
+import { mapDialectConfig, type DialectId } from '../../src/core/dialects';
 import { describeWithShared } from '../support/shared';
 
 describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT configs', (real) => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { mapDialectConfig } from '../../src/core/estimator-input';
+import { mapDialectConfig } from '../../src/core/dialects';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { findCatalogModel } from '../../src/core/models/catalog';
 import type { ResolvedModel } from '../../src/core/models/types';

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { mapDialectConfig } from '../../src/core/estimator-input';
+import { mapDialectConfig } from '../../src/core/dialects';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import type { MemoryEstimate } from '../../src/core/memory';
 import { resolveModelLocal } from '../../src/io/resolve';

@@ -1,7 +1,7 @@
 // What each framework stores in which dtype, and the real-run components: optimizer_in_bwd, paged and
 // factored optimizer states, CPU offload, chunked loss, activation offloading, the quantization load peak.
 import * as assert from 'node:assert/strict';
-import { mapDialectConfig } from '../../src/core/estimator-input';
+import { mapDialectConfig } from '../../src/core/dialects';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { estimateTrainingMemory, memoryReadings, precisionPlan } from '../../src/core/memory';
 import { findCatalogModel } from '../../src/core/models/catalog';

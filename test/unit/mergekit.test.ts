@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectDialect } from '../../src/core/dialects';
-import { dialectSchema, validateText, type Diagnostic } from '../../src/core/validate';
+import { dialectSchema, type Diagnostic } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { mergeMethodInfo, settingNumbers } from '../../src/core/validate/rulesMergekit';
 
 const lineOf = (text: string, d: Diagnostic): number => text.slice(0, d.start).split('\n').length;

@@ -90,8 +90,9 @@ describe('panel: computePanelModel memory', () => {
     assert.equal(m.current, 2);
     for (const b of m.bars) assert.equal(b.groups.reduce((s, x) => s + x, 0), b.totalBytes);
     assert.equal(m.bars[2].totalBytes, m.totalBytes);
-    assert.deepEqual(m.gpus.map((g) => g.gib), [16, 24, 40, 48, 80]);
-    const fits = m.gpus.find((g) => m.totalBytes <= g.gib * 2 ** 30);
+    assert.deepEqual(m.gpus.map((g) => g.bytes / 2 ** 30), [16, 24, 40, 48, 80]);
+    assert.deepEqual(m.gpus.map((g) => g.label), ['17.2 GB (T4, V100 16GB)', '25.8 GB (RTX 4090, A10)', '42.9 GB (A100 40GB)', '51.5 GB (RTX A6000, L40S)', '85.9 GB (A100 80GB, H100)']);
+    const fits = m.gpus.find((g) => m.totalBytes <= g.bytes);
     assert.equal(m.fitsOn, fits?.label ?? null);
   });
 });

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { run } from '../../src/cli/check';
-import { RULES, validateText } from '../../src/core/validate';
+import { RULES } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { LAUNCH_RULES } from '../../src/core/validate/rulesLaunch';
 
 interface Entry { file: string; rule: string; severity: string; line: number; accept: Record<string, unknown> }

@@ -10,7 +10,7 @@ import { UnsupportedModelError } from '../../src/core/estimator/inventory/config
 import { fullmatch, matchesSegmentRun, pyMatch, translatePython } from '../../src/core/estimator/pyregex';
 import { EstimateError } from '../../src/core/estimator/types';
 import { exactCount } from '../../src/core/analysis/format';
-import { globMatches, globProblem } from '../../src/core/glob';
+import { globMatches, globProblem } from '../../src/core/dialects/glob';
 import { escapeMarkdownText, escapeThemeIcons, inlineCode } from '../../src/core/present/markdown';
 import { readSettings } from '../../src/core/settings';
 

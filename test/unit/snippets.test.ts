@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { detectDialect, type DialectId } from '../../src/core/dialects';
 
 const root = resolve(__dirname, '../../..');
@@ -32,6 +32,8 @@ export const SNIPPET_DIALECT: Array<[RegExp, string]> = [
   [/^mlc-torchtune-/, 'torchtune'],
   [/^mlc-peft-/, 'peft'],
   [/^mlc-adapterhub-/, 'adapterhub'],
+  [/^mlc-sweep-/, 'wandb-sweep'],
+  [/^mlc-merge-/, 'mergekit'],
 ];
 
 export function allSnippets(): Array<{ name: string; file: string; prefix: string; dialect: string; text: string }> {

@@ -2,7 +2,7 @@
 // expects to raise or warn is reported with the rule at PEFT's severity, and each config PEFT's test
 // builds without error gets no error from us.
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 
 const check = (cfg: Record<string, unknown>): Array<[string, string]> =>
   validateText(JSON.stringify(cfg, null, 2), { dialect: 'peft' }).diagnostics.map((d) => [d.code, d.severity]);

@@ -1,7 +1,8 @@
 // Quick fixes of cross-field rules (RuleHit.fix -> ruleFix.ts): applying the edit gives the config
 // the framework accepts, and the rule no longer fires.
 import * as assert from 'node:assert/strict';
-import { validateText, type Diagnostic } from '../../src/core/validate';
+import { type Diagnostic } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import type { DialectId } from '../../src/core/dialects';
 
 function applyFix(text: string, d: Diagnostic | undefined): string {

@@ -1,7 +1,8 @@
 // Each dialect's real (generated) schema, one exact range per kind of finding, and the contract
 // that every x-rules entry of every schema is implemented (in code or as a compiled condition).
 import * as assert from 'node:assert/strict';
-import { availableDialects, dialectSchema, RULES, validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
+import { availableDialects, dialectSchema, RULES } from '../../src/core/validate';
 import type { Diagnostic } from '../../src/core/validate';
 import type { DialectId } from '../../src/core/dialects';
 import { span } from './validateSupport';

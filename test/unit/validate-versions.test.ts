@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { compareVersions, parseVersion, stillInPinnedVersion } from '../../src/core/validate/versions';
 
 describe('validate: framework versions', () => {
@@ -24,10 +24,10 @@ describe('validate: framework versions', () => {
     assert.equal(stillInPinnedVersion(info, { transformers: '4.57' }), true);
     assert.equal(stillInPinnedVersion(info, { transformers: '5.1' }), false);
   });
-  it('TRL torch_dtype: renamed in the latest TRL, still read by TRL 0.26', () => {
+  it('TRL torch_dtype: an error in the latest TRL (TrlParser stops on unknown arguments), still read by TRL 0.26', () => {
     const text = 'model_name_or_path: m\ntorch_dtype: bfloat16\nuse_peft: true\n';
     const [d] = validateText(text, { dialect: 'trl' }).diagnostics;
-    assert.deepEqual([d.code, d.severity, d.start, d.end, d.fixes?.[0].edits[0].newText], ['deprecated-key', 'warning', 22, 33, 'dtype']);
+    assert.deepEqual([d.code, d.severity, d.start, d.end, d.fixes?.[0].edits[0].newText], ['deprecated-key', 'error', 22, 33, 'dtype']);
     assert.deepEqual(validateText(text, { dialect: 'trl', frameworkVersions: { trl: '0.26' } }).diagnostics, []);
   });
 });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectDialect } from '../../src/core/dialects';
-import { validateText, type Diagnostic } from '../../src/core/validate';
+import { type Diagnostic } from '../../src/core/validate';
+import { validateText } from '../../src/core/pipeline';
 import { distributionOf, sweptParameters, yamlFloat } from '../../src/core/validate/rulesWandbSweep';
 
 const lineOf = (text: string, d: Diagnostic): number => text.slice(0, d.start).split('\n').length;
@@ -32,7 +33,7 @@ early_terminate:
 
 describe('W&B sweeps: detection', () => {
   it('method + parameters is a sweep; a launch sweep with a scheduler too', () => {
-    assert.deepEqual(detectDialect(GOOD), { dialect: 'wandb-sweep', reason: 'content: `method` and `parameters` keys' });
+    assert.deepEqual(detectDialect(GOOD), { dialect: 'wandb-sweep', reason: 'content: `method` (or a launch `scheduler`) with `parameters`' });
     assert.equal(detectDialect('scheduler:\n  job: j\nparameters:\n  lr:\n    values: [1]\n').dialect, 'wandb-sweep');
   });
   it('other dialects keep their files', () => {

@@ -181,6 +181,15 @@ def build():
         if new and new in props and not p.get('type') and not p.get('enum'):
             for k in ('type', 'enum', 'items'):
                 if k in props[new]: p[k] = props[new][k]
+    # A key current TRL rejects stops the run: TrlParser.parse_args_and_config raises ValueError("Unknown
+    # arguments from config file") (trl f2cd577 trl/scripts/utils.py:351-355, fail_with_unknown_args=True),
+    # and `trl <command>` hands it to `accelerate launch`, whose argparse exits 2 (trl/cli/commands/
+    # training.py:61-64). So the message "rejects it" goes with severity error, as `check` reports it.
+    for name, p in props.items():
+        if p.get('deprecated') and 'reject' in p.get('x-deprecationMessage', '') and 'x-deprecationSeverity' not in p:
+            items = list(p.items())
+            at = [k for k, _ in items].index('x-deprecationMessage') + 1
+            props[name] = dict(items[:at] + [('x-deprecationSeverity', 'error')] + items[at:])
     # deprecated enum values: values transformers 4.57 had that 5.17 dropped
     for fname, en in (('optim', 'OptimizerNames'), ('lr_scheduler_type', 'SchedulerType')):
         gone = [v for v in E4.get(en, []) if v not in E5[en]]

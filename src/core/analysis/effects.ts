@@ -3,7 +3,7 @@
 import type { ConfigAnalysis } from './index';
 import { suggestCatalogName } from '../models/catalog';
 import { SETTINGS } from '../ids';
-import { compactCount, exactCount, gigabytes, learningRate, percent, shortComparison, shortSource } from './format';
+import { compactCount, exactCount, gigabytes, learningRate, percent, ratioShort, shortSource } from './format';
 import { escapeMarkdownText, inlineCode } from '../present/markdown';
 
 type Effect = (a: ConfigAnalysis) => string[];
@@ -93,7 +93,7 @@ const rate: Effect = (a) => {
   }
   return [...recs, ...context].map((l) => {
     const tag = l.applies === 'context' ? ' *(pre-training law, shown as context)*' : '';
-    const cmp = l.comparison && current !== undefined ? ` — yours (${learningRate(current)}) is ${shortComparison(l.comparison)}` : '';
+    const cmp = l.currentRatio !== null && current !== undefined ? ` — yours (${learningRate(current)}) is ${ratioShort(l.currentRatio)}` : '';
     return `${l.title}: ${learningRate(l.learningRate as number)} ([${shortSource(l.source)}](${l.source.url}))${tag}${cmp}${l.unverified ? ' *(unverified constant)*' : ''}`;
   });
 };

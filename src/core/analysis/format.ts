@@ -23,29 +23,16 @@ export function percent(p: number): string {
   return `${Number(p.toPrecision(3))}%`;
 }
 
-/** 0.0002 → "2e-4"; 3e-5 → "3e-5"; 0.01 → "0.01". Three significant digits. */
-export function learningRate(lr: number): string {
-  if (lr >= 1e-3) return String(Number(lr.toPrecision(3)));
-  const [m, e] = lr.toExponential(2).split('e');
-  return `${Number(m)}e${Number(e)}`;
-}
-
-/** Bytes → "13.5 GB" (decimal GB, as GPU vendors state memory). */
-export function gigabytes(bytes: number): string {
-  const gb = bytes / 1e9;
-  return `${gb >= 100 ? gb.toFixed(0) : gb >= 10 ? gb.toFixed(1) : gb.toFixed(2)} GB`;
-}
+// Memory and learning rates: one format for every surface (src/core/present/units.ts).
+export { gigabytes, learningRate } from '../present/units';
 
 /** A law's source, short: "arXiv 2305.14314", or "blog, 2025-09-29" for a dated post. */
 export function shortSource(source: { arxiv: string | null; version?: string }): string {
   return source.arxiv ? `arXiv ${source.arxiv}` : `blog, ${source.version?.slice(0, 10) ?? 'undated'}`;
 }
 
-/** "1.4x below LoRA Without Regret's suggested learning rate" → "1.4x below"; "within 5% of …" → "within 5%". */
-export function shortComparison(text: string): string {
-  const m = /^(\S+x (?:above|below)|within \S+)/.exec(text);
-  return m ? m[1] : text;
-}
+/** How the file's learning rate compares with a law's, from the ratio the law returns: "1.4x below", "within 5%". */
+export { ratioShort } from '../laws/format';
 
 /** An enum for a hover: the first `shown` values in code spans; long lists (torchtune components) are cut. */
 export function enumList(values: readonly unknown[], shown = 8): string {

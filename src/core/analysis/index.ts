@@ -1,15 +1,15 @@
 // One analysis of a config text that hovers, CodeLens, the status bar and the panel share:
 // dialect → estimator input → model → trainable parameters → memory → learning-rate laws.
 // It never throws: what cannot be computed is explained in `problems`.
-import { parseDocument, isMap } from 'yaml';
-import type { DialectId } from '../dialects';
-import { mapDialectConfig, type EstimatorInput } from '../estimator-input';
-import { buildEstimateReport } from '../estimator-input/report';
+import { dialectPlugin, mapDialectConfig, type DialectId } from '../dialects';
+import type { EstimatorInput, TrainingShape } from '../estimator-input';
+import { buildEstimateReport, type ReportOverrides } from '../estimator-input/report';
 import type { ParameterEstimate } from '../estimator';
-import type { MemoryEstimate } from '../memory';
+import type { MemoryEstimate, MemoryInput } from '../memory';
 import { matchCatalogModel } from '../models/catalog';
 import type { ResolvedModel } from '../models/types';
-import { configShapeFromInput, lawInputsFromConfig, modelParamsForLaws, recommend, type ConfigShape, type LawResult, type Regime } from '../laws';
+import { configShapeFromInput, lawInputsFromConfig, modelParamsForLaws, recommend, type ConfigShape, type LawInputs, type LawOverrides, type LawResult, type Regime } from '../laws';
+import { configMapping, loadConfig, loaderFor, parseConfigDocument } from '../validate/document';
 import { loraScaling, type LoraScaling } from './lora-scaling';
 
 export { loraScaling, type LoraScaling } from './lora-scaling';
@@ -20,6 +20,12 @@ export interface AnalysisOptions {
   resolveModel?: (ref: string) => ResolvedModel | undefined;
   /** A model to use instead of the one the config names (the panel's model picker). */
   modelOverride?: string;
+  /** task_type / num_labels given by the user (CLI --task-type), winning over the config's. */
+  report?: ReportOverrides;
+  /** Law inputs given directly (the panel's training tokens D). */
+  lawOverrides?: LawOverrides;
+  /** Training settings given by the user (CLI --devices), merged over the config's. */
+  training?: Partial<TrainingShape>;
 }
 
 export interface EffectiveBatch {
@@ -30,13 +36,19 @@ export interface EffectiveBatch {
 
 export interface ConfigAnalysis {
   dialect: DialectId;
+  /** The typed config as the framework's loader reads it. */
+  config?: Record<string, unknown>;
   input?: EstimatorInput;
   modelRef?: string;
   model?: ResolvedModel;
   estimate?: ParameterEstimate;
   memory?: MemoryEstimate;
+  /** The memory estimate's input (the panel redraws it at other micro-batch sizes). */
+  memoryInput?: MemoryInput;
   memoryNotes: string[];
   regime?: Regime;
+  /** What the laws were given (the panel's law chart reads it). */
+  lawInputs?: LawInputs;
   laws: LawResult[];
   effectiveBatch?: EffectiveBatch;
   loraScaling?: LoraScaling;
@@ -49,17 +61,36 @@ const catalogOnly = (ref: string): ResolvedModel | undefined => {
   return { config: match.entry.config, kind: 'catalog', location: match.entry.id, entry: match.entry, ...(match.note ? { note: match.note } : {}) };
 };
 
-export function analyzeConfigText(text: string, opts: AnalysisOptions): ConfigAnalysis {
-  const result: ConfigAnalysis = { dialect: opts.dialect, memoryNotes: [], laws: [], problems: [] };
-  const config = parseMapping(text, result);
-  if (!config) return result;
+/** Text → the one parse and the dialect loader's typed config → analyzeConfig (the pipeline passes the config it already has). */
+export function analyzeConfigText(text: string, opts: AnalysisOptions & { fileName?: string }): ConfigAnalysis {
+  const loaded = loadConfig(parseConfigDocument(text), loaderFor(text, opts.fileName, dialectPlugin(opts.dialect).loader));
+  const { config, problem } = configMapping(loaded);
+  return analyzeConfig(config, opts, problem);
+}
+
+/** The analysis of a typed config (undefined = unreadable, with `problem` saying why). */
+export function analyzeConfig(config: Record<string, unknown> | undefined, opts: AnalysisOptions, problem?: string): ConfigAnalysis {
+  const result: ConfigAnalysis = { dialect: opts.dialect, config, memoryNotes: [], laws: [], problems: [] };
+  if (!config) {
+    result.problems.push(problem ?? 'the file is not a mapping of keys to values');
+    return result;
+  }
   try {
-    result.input = mapDialectConfig(config, opts.dialect);
+    const mapped = mapDialectConfig(config, opts.dialect);
+    result.input = opts.training ? { ...mapped, training: { ...mapped.training, ...opts.training } } : mapped;
   } catch (err) {
     result.problems.push(messageOf(err));
     return result;
   }
-  const input = result.input;
+  return analyzeInput(result.input, config, opts, result);
+}
+
+/**
+ * Everything after the dialect mapping, for a (possibly what-if) estimator input: model, parameters,
+ * memory, laws. The editor, the CLI and the panel all reach their numbers through here.
+ */
+export function analyzeInput(input: EstimatorInput, config: Record<string, unknown>, opts: AnalysisOptions,
+  result: ConfigAnalysis = { dialect: opts.dialect, input, memoryNotes: [], laws: [], problems: [] }): ConfigAnalysis {
   // The laws module decides the regime and its inputs, so the editor and `ml-config-lens recommend` agree.
   const shape = configShapeFromInput(input, config);
   result.loraScaling = loraScaling(input.peft);
@@ -72,21 +103,27 @@ export function analyzeConfigText(text: string, opts: AnalysisOptions): ConfigAn
     result.model = safe(() => (opts.resolveModel ?? catalogOnly)(result.modelRef as string), result.problems);
     if (!result.model) result.problems.push(`model '${result.modelRef}' is not in the catalog, the workspace or the local Hugging Face cache`);
   }
-  if (result.model) addModelDependent(result, input, result.model, shape);
-  else result.laws = recommend(lawInputsFromConfig(shape, undefined).inputs);
+  if (result.model) addModelDependent(result, input, result.model, shape, opts);
+  else setLaws(result, shape, undefined, opts);
   return result;
 }
 
-function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model: ResolvedModel, shape: ConfigShape): void {
+function setLaws(result: ConfigAnalysis, shape: ConfigShape, params: ReturnType<typeof modelParamsForLaws> | undefined, opts: AnalysisOptions): void {
+  result.lawInputs = lawInputsFromConfig(shape, params, opts.lawOverrides).inputs;
+  result.laws = recommend(result.lawInputs);
+}
+
+function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model: ResolvedModel, shape: ConfigShape, opts: AnalysisOptions): void {
   // The same report the CLI prints (Axolotl's lora_target_linear + listed names, memory plan, notes).
-  const report = safe(() => buildEstimateReport(input, model), result.problems);
+  const report = safe(() => buildEstimateReport(input, model, opts.report), result.problems);
   if (report) {
     result.estimate = report.params;
     result.memory = report.memory;
+    result.memoryInput = report.memoryInput;
     result.memoryNotes = report.memoryNotes;
   }
   const params = safe(() => modelParamsForLaws(model.config as Record<string, unknown>), result.problems);
-  result.laws = recommend(lawInputsFromConfig(shape, params).inputs);
+  setLaws(result, shape, params, opts);
 }
 
 function effectiveBatch(input: EstimatorInput): EffectiveBatch | undefined {
@@ -100,24 +137,6 @@ function effectiveBatch(input: EstimatorInput): EffectiveBatch | undefined {
     (t.devices ? '' : ' (devices not stated: 1 assumed)') + ` = ${sequences} sequences` +
     (tokens ? ` × ${t.sequenceLength} tokens = ${tokens.toLocaleString('en-US')} tokens per optimizer step` : '');
   return { sequences, tokens, formula };
-}
-
-function parseMapping(text: string, result: ConfigAnalysis): Record<string, unknown> | undefined {
-  try {
-    const doc = parseDocument(text, { strict: false, uniqueKeys: false });
-    if (doc.errors.length > 0) {
-      result.problems.push('the file has syntax errors; fix them to see estimates');
-      return undefined;
-    }
-    if (!isMap(doc.contents)) {
-      result.problems.push('the file is not a mapping of keys to values');
-      return undefined;
-    }
-    return doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
-  } catch (err) {
-    result.problems.push(messageOf(err));
-    return undefined;
-  }
 }
 
 function safe<T>(fn: () => T, problems: string[]): T | undefined {

@@ -1,32 +1,21 @@
 // Diagnostics on target-module entries that hit nothing in the config's model. PEFT raises
 // "Target modules … not found in the base model" only when no entry matches at all (error: the run
 // stops); an entry that matches nothing next to others that do is silently ignored (warning).
-import { parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import type { DialectId } from '../dialects';
+import { isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { dialectPlugin } from '../dialects';
 import type { Diagnostic } from '../validate/types';
 import { suggest } from '../validate/mapErrors';
 import { buildInventory } from '../estimator/inventory';
+import { parseConfigDocument } from '../validate/document';
 import type { ConfigAnalysis } from './index';
-
-/** Where each dialect keeps its target list (key path). */
-const TARGET_KEY: Record<DialectId, readonly string[]> = {
-  axolotl: ['lora_target_modules'],
-  llamafactory: ['lora_target'],
-  'llamafactory-v1': ['peft_config', 'target_modules'],
-  trl: ['lora_target_modules'],
-  peft: ['target_modules'],
-  adapterhub: [],
-  torchtune: ['model', 'lora_attn_modules'],
-  'wandb-sweep': [],
-  mergekit: [],
-};
 
 interface Entry { text: string; start: number; end: number }
 
-export function targetDiagnostics(text: string, analysis: ConfigAnalysis): Diagnostic[] {
-  const path = TARGET_KEY[analysis.dialect];
-  if (!analysis.model || !analysis.input || path.length === 0) return [];
-  const located = locateEntries(text, path);
+/** `doc` is the document's one parse (parseConfigDocument); parsed here when absent. */
+export function targetDiagnostics(text: string, analysis: ConfigAnalysis, doc?: Document): Diagnostic[] {
+  const path = dialectPlugin(analysis.dialect).targetModulesKey;
+  if (!analysis.model || !analysis.input || !path?.length) return [];
+  const located = locateEntries(text, path, doc ?? parseConfigDocument(text));
   if (!located) return [];
   const modelName = analysis.modelRef ?? analysis.model.location;
   const names = leafNames(analysis);
@@ -59,8 +48,7 @@ function leafNames(analysis: ConfigAnalysis): string[] {
 }
 
 /** The entries of the target list at `path`, with their text ranges (list items or comma-separated names). */
-function locateEntries(text: string, path: readonly string[]): { entries: Entry[] } | undefined {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+function locateEntries(text: string, path: readonly string[], doc: Document): { entries: Entry[] } | undefined {
   if (doc.errors.length) return undefined;
   let node: unknown = doc.contents;
   for (const key of path) {

@@ -1,6 +1,7 @@
 // Which Linear inputs LoRA adapters add to activation memory: the adapted modules' input widths,
 // the rank and lora_dropout, from the PEFT config and the model. Feeds the memory plan's
 // adapter-activations component (memory/adapter-activations.ts).
+import { LORA_DEFAULTS as PEFT_LORA } from '../estimator/methods/lora';
 import { previewTargets } from '../estimator';
 import { LORA_TARGETS } from '../estimator/defaults';
 import type { ModelInventory } from '../estimator/inventory/types';
@@ -10,8 +11,7 @@ import type { PeftConfig } from './types';
 
 const LINEAR_KINDS = new Set(['Linear', 'Conv1D']);
 
-/** PEFT's LoraConfig defaults: r 8, lora_dropout 0.0 (peft/tuners/lora/config.py). */
-const LORA_DEFAULTS = { r: 8, dropout: 0 };
+const LORA_DEFAULTS = { r: PEFT_LORA.r, dropout: PEFT_LORA.lora_dropout };
 
 function targetsOf(peft: PeftConfig, modelType: string): string | string[] | undefined {
   const t = peft.target_modules;

@@ -15,6 +15,8 @@ export interface EstimateReport {
   input: EstimatorInput;
   params: ParameterEstimate;
   memory: MemoryEstimate;
+  /** What the memory estimate was computed from (the panel redraws it at other micro-batch sizes). */
+  memoryInput: MemoryInput;
   /** The memory plan's assumptions and the estimate's own notes (a subset of `notes`). */
   memoryNotes: string[];
   notes: string[];
@@ -39,7 +41,7 @@ export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel,
   const memory = estimateTrainingMemory(plan.input);
   const memoryNotes = [...plan.notes, ...memory.notes];
   return {
-    model: { source: model.kind, location: model.location }, input, params, memory, memoryNotes,
+    model: { source: model.kind, location: model.location }, input, params, memory, memoryInput: plan.input, memoryNotes,
     notes: [...input.notes, ...memoryNotes],
   };
 }

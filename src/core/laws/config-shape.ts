@@ -1,9 +1,9 @@
 // A training config's text → the plain TrainingShape the laws read, plus the regime, the model
 // reference and the LoRA rank/alpha. The estimator's dialect mapping (src/core/estimator-input) reads
 // the file when its dialect is recognised; a minimal key map covers the rest.
-import { isMap, parseDocument } from 'yaml';
-import { sniffDialect } from '../dialects';
-import { DialectMappingError, mapDialectConfig, type EstimatorInput } from '../estimator-input';
+import { detectDialect, dialectPlugin, mapDialectConfig } from '../dialects';
+import { DialectMappingError, type EstimatorInput } from '../estimator-input';
+import { configMapping, loadConfig, loaderFor, parseConfigDocument } from '../validate/document';
 import type { TrainingShape } from './training-shape';
 import type { Regime } from './types';
 
@@ -107,12 +107,17 @@ export function configShapeFromInput(input: EstimatorInput, cfg: Obj): ConfigSha
   };
 }
 
-export function configShapeFromText(text: string): ConfigShape {
-  const doc = parseDocument(text);
+/**
+ * Through the pipeline's one parse and the dialect's loader; a duplicate key keeps the last value
+ * (as PyYAML does) instead of stopping. `fileName` lets file-name rules and relative paths apply.
+ */
+export function configShapeFromText(text: string, fileName?: string): ConfigShape {
+  const doc = parseConfigDocument(text);
   if (doc.errors.length > 0) throw new ConfigReadError(`not valid YAML/JSON: ${doc.errors[0].message.split('\n')[0]}`);
-  if (!isMap(doc.contents)) throw new ConfigReadError('the config must be a mapping of keys to values');
-  const cfg = doc.toJS() as Obj;
-  const dialect = sniffDialect(text);
+  const dialect = detectDialect(text, { fileName }).dialect;
+  const { config, problem } = configMapping(loadConfig(doc, loaderFor(text, fileName, dialect ? dialectPlugin(dialect).loader : 'pyyaml')));
+  if (!config) throw new ConfigReadError(problem === 'the file is not a mapping of keys to values' ? 'the config must be a mapping of keys to values' : problem ?? 'unreadable');
+  const cfg = config as Obj;
   let fallback = 'minimal key map (dialect not recognised)';
   if (dialect) {
     try {

@@ -35,7 +35,11 @@ export function count(x: number): string {
 
 /** "3.1x above" / "2.0x below" / "within 5% of" — the wording used to compare a config's LR to a law. */
 export function ratioWords(current: number, reference: number): string {
-  const r = current / reference;
-  if (Math.abs(r - 1) < 0.05) return 'within 5% of';
+  return `${ratioShort(current / reference)}${Math.abs(current / reference - 1) < 0.05 ? ' of' : ''}`;
+}
+
+/** The file's value over the law's, in words: "within 5%", "3.1x above", "1.4x below". */
+export function ratioShort(r: number): string {
+  if (Math.abs(r - 1) < 0.05) return 'within 5%';
   return r > 1 ? `${r.toFixed(1)}x above` : `${(1 / r).toFixed(1)}x below`;
 }

@@ -8,6 +8,6 @@ export { LAWS, applyLaw, checkRange, findLaw, recommend } from './recommend';
 export { trainingShapeToLawInputs, globalBatchSequences, type TrainingShape, type ShapeLawInputs, type TokensSource } from './training-shape';
 export { modelParamsForLaws, paramsFromHfConfig, type ModelParams } from './model-params';
 export { ConfigReadError, configShapeFromInput, configShapeFromText, regimeOfConfig, regimeOfPeftType, type ConfigShape } from './config-shape';
-export { sig, ratioWords } from './format';
+export { sig, ratioShort, ratioWords } from './format';
 export { lawInputsFromConfig, type LawOverrides, type ConfigLawInputs } from './from-config';
 export { renderRecommendations } from './render-text';

@@ -69,6 +69,8 @@ export function applyLaw(law: LawDefinition, inputs: LawInputs): LawResult {
     unverified: law.unverified,
     evidence: law.evidence,
     comparison: comparison(law, v.learningRate, inputs.currentLearningRate),
+    currentRatio: v.learningRate !== null && inputs.currentLearningRate !== undefined && inputs.currentLearningRate > 0 && v.learningRate > 0
+      ? inputs.currentLearningRate / v.learningRate : null,
   };
 }
 

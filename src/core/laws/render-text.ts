@@ -1,5 +1,6 @@
 // Plain-text rendering of recommend() results: a summary table (value, unit, arXiv id, range,
 // recommendation vs context) followed by each law's arithmetic and warnings. Used by the CLI.
+import { learningRate } from '../present/units';
 import { sig } from './format';
 import { REGIME_LABELS, type LawInputs, type LawResult } from './types';
 
@@ -8,7 +9,7 @@ function citation(r: LawResult): string {
 }
 
 function lrCell(r: LawResult): string {
-  return r.learningRate === null ? '—' : sig(r.learningRate);
+  return r.learningRate === null ? '—' : learningRate(r.learningRate);
 }
 
 function batchCell(r: LawResult): string {
@@ -38,7 +39,7 @@ function inputLine(inputs: LawInputs): string {
   if (inputs.tokens) parts.push(`D ${sig(inputs.tokens)} tokens`);
   if (inputs.batchTokens) parts.push(`batch ${sig(inputs.batchTokens)} tokens`);
   if (inputs.seqLen) parts.push(`seq_len ${inputs.seqLen}`);
-  if (inputs.currentLearningRate) parts.push(`current LR ${sig(inputs.currentLearningRate)}`);
+  if (inputs.currentLearningRate) parts.push(`current LR ${learningRate(inputs.currentLearningRate)}`);
   return parts.join('; ');
 }
 

@@ -124,4 +124,6 @@ export interface LawResult {
   evidence: Evidence;
   /** "3.1x above Step Law's optimum", or null without a current LR or a law LR. */
   comparison: string | null;
+  /** The file's learning rate over this law's (3.1 = 3.1x above), or null; text is made from this number. */
+  currentRatio: number | null;
 }

@@ -1,51 +1,15 @@
-// Where each dialect keeps the values the panel can apply, as data: key paths (first existing
+// Applies a panel value to a config: the dialect's plug-in says where (key paths: first existing
 // candidate wins, else the first is added) and how a target list is spelled there.
 import { parseDocument } from 'yaml';
-import type { DialectId } from '../dialects';
-import type { ApplyField } from './protocol';
+import { DIALECT_PLUGINS, type ApplyField, type ApplyKey, type DialectId } from '../dialects';
 import { ConfigEditError, setValueChange, type EditValue, type TextChange } from './textEdit';
 
-export interface ApplyKey {
-  /** Candidate key paths; the first one present in the file is edited, else the first is added. */
-  paths: readonly (readonly string[])[];
-  /** 'csv' = one comma-separated string (LLaMA-Factory's lora_target). */
-  list?: 'list' | 'csv';
-}
+export type { ApplyKey } from '../dialects';
 
-type Table = Partial<Record<ApplyField, ApplyKey>>;
-
-const HF_BATCH: Table = {
-  microBatchSize: { paths: [['per_device_train_batch_size']] },
-  gradientAccumulationSteps: { paths: [['gradient_accumulation_steps']] },
-  learningRate: { paths: [['learning_rate']] },
-};
-
-export const APPLY_KEYS: Readonly<Partial<Record<DialectId, Table>>> = {
-  axolotl: {
-    rank: { paths: [['lora_r']] }, alpha: { paths: [['lora_alpha']] }, learningRate: { paths: [['learning_rate']] },
-    targetModules: { paths: [['lora_target_modules']], list: 'list' }, sequenceLength: { paths: [['sequence_len']] },
-    microBatchSize: { paths: [['micro_batch_size']] }, gradientAccumulationSteps: { paths: [['gradient_accumulation_steps']] },
-  },
-  llamafactory: {
-    ...HF_BATCH, rank: { paths: [['lora_rank']] }, alpha: { paths: [['lora_alpha']] },
-    targetModules: { paths: [['lora_target']], list: 'csv' }, sequenceLength: { paths: [['cutoff_len']] },
-  },
-  trl: {
-    ...HF_BATCH, rank: { paths: [['lora_r']] }, alpha: { paths: [['lora_alpha']] },
-    targetModules: { paths: [['lora_target_modules']], list: 'list' }, sequenceLength: { paths: [['max_length'], ['max_seq_length']] },
-  },
-  'llamafactory-v1': {
-    rank: { paths: [['peft_config', 'r']] }, alpha: { paths: [['peft_config', 'lora_alpha']] },
-    targetModules: { paths: [['peft_config', 'target_modules']], list: 'list' },
-  },
-  peft: { rank: { paths: [['r']] }, alpha: { paths: [['lora_alpha']] }, targetModules: { paths: [['target_modules']], list: 'list' } },
-  torchtune: {
-    rank: { paths: [['model', 'lora_rank']] }, alpha: { paths: [['model', 'lora_alpha']] }, learningRate: { paths: [['optimizer', 'lr']] },
-    targetModules: { paths: [['model', 'lora_attn_modules']], list: 'list' }, sequenceLength: { paths: [['tokenizer', 'max_seq_len']] },
-    microBatchSize: { paths: [['batch_size']] }, gradientAccumulationSteps: { paths: [['gradient_accumulation_steps']] },
-  },
-  adapterhub: {},
-};
+/** The apply-back table of each dialect, from its plug-in (src/core/dialects/<id>.ts). */
+export const APPLY_KEYS: Readonly<Partial<Record<DialectId, Partial<Record<ApplyField, ApplyKey>>>>> = Object.fromEntries(
+  DIALECT_PLUGINS.map((p) => [p.id, p.applyKeys]),
+);
 
 export function applicableFields(dialect: DialectId): ApplyField[] {
   return Object.keys(APPLY_KEYS[dialect] ?? {}) as ApplyField[];

@@ -55,3 +55,15 @@ export function trainingShapeOf(inputs: PanelInputs): TrainingShape {
 function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * The inputs the panel shows for the document it follows: inputs restored from the webview's saved
+ * state only when they were saved for this same document, else the document's own values. (A panel
+ * tab re-created in the configs' editor group restores the state of the file it showed before; using
+ * it for another file put one file's name over another file's numbers.)
+ */
+export function seedInputs(followed: { uri: string; input?: EstimatorInput } | undefined, restored?: { inputs: PanelInputs | null; docUri?: string | null }): PanelInputs {
+  if (restored?.inputs && (restored.docUri ?? undefined) === followed?.uri) return restored.inputs;
+  const input = followed?.input;
+  return input ? inputsFromEstimatorInput(input, input.modelRef) : defaultInputs();
+}

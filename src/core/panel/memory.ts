@@ -1,6 +1,7 @@
 // The panel's memory chart: the training-memory estimate grouped into the four parts users compare
 // (weights, gradients, optimizer, activations) at several micro-batch sizes, against common GPU sizes.
 import { estimateTrainingMemory, type MemoryEstimate, type MemoryInput } from '../memory';
+import { gigabytes } from '../present/units';
 import type { GpuLine, MemoryBar, PanelMemory } from './types';
 
 /** Chart groups, bottom to top; master weights belong to the optimizer's share (ZeRO arXiv 1910.02054 §3.1). */
@@ -12,17 +13,24 @@ export const MEMORY_GROUPS = [
   { id: 'activations', label: 'Activations and buffers', parts: ['activations'] },
 ] as const;
 
-/** Common accelerator memory sizes in GiB (nvidia-smi's MiB / 1024), with cards that have them. */
+/**
+ * Common accelerators: the "80GB" of a card's name is GiB (nvidia-smi reports 81920 MiB for an A100
+ * 80GB), so each line sits at name × 2^30 bytes and its label states that in decimal GB, the unit of
+ * every other number ML Config Lens shows.
+ */
+const card = (gib: number, cards: string): GpuLine => {
+  const bytes = gib * 2 ** 30;
+  return { bytes, label: `${gigabytes(bytes)} (${cards})` };
+};
 export const GPU_SIZES: readonly GpuLine[] = [
-  { gib: 16, label: '16 GB (T4, V100 16GB)' },
-  { gib: 24, label: '24 GB (RTX 4090, A10)' },
-  { gib: 40, label: '40 GB (A100 40GB)' },
-  { gib: 48, label: '48 GB (RTX A6000, L40S)' },
-  { gib: 80, label: '80 GB (A100 80GB, H100)' },
+  card(16, 'T4, V100 16GB'),
+  card(24, 'RTX 4090, A10'),
+  card(40, 'A100 40GB'),
+  card(48, 'RTX A6000, L40S'),
+  card(80, 'A100 80GB, H100'),
 ];
 
 const MICRO_BATCHES = [1, 2, 4, 8, 16];
-const GIB = 2 ** 30;
 
 function groupOf(id: string): number {
   const i = MEMORY_GROUPS.findIndex((g) => (g.parts as readonly string[]).includes(id));
@@ -45,7 +53,7 @@ export function panelMemory(input: MemoryInput, notes: string[]): PanelMemory {
   const estimate = estimateTrainingMemory(input);
   const mb = input.activations?.microBatch ?? 1;
   const sizes = [...new Set([...MICRO_BATCHES, mb])].sort((a, b) => a - b);
-  const fits = GPU_SIZES.find((g) => estimate.totalBytes <= g.gib * GIB);
+  const fits = GPU_SIZES.find((g) => estimate.totalBytes <= g.bytes);
   return {
     groupLabels: MEMORY_GROUPS.map((g) => g.label),
     parts: estimate.components.map((c) => ({ id: c.id, label: c.label, bytes: c.bytes, formula: c.formula, source: c.source })),

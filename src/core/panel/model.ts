@@ -1,15 +1,16 @@
 // computePanelModel: the panel's controls and a resolved model config in, every number the panel
-// shows out (parameters, memory, learning rates, chart series). Pure and total: what cannot be
-// computed becomes a line in `problems`, never an exception.
-import { estimateParameters, type ParameterEstimate } from '../estimator';
-import type { PeftConfig } from '../estimator-input/types';
-import { modelParamsForLaws, recommend, regimeOfPeftType, trainingShapeToLawInputs, type LawInputs, type LawResult, type Regime } from '../laws';
-import { memoryPlanFor } from '../estimator-input/report';
-import type { ModelConfigJson } from '../models/types';
+// shows out (parameters, memory, learning rates, chart series). The controls are what-if overrides
+// of the config's own estimator input, and the numbers come from the same analyzeInput the editor
+// and the CLI use. Pure and total: what cannot be computed becomes a line in `problems`.
+import { analyzeInput, type ConfigAnalysis } from '../analysis';
+import type { ParameterEstimate } from '../estimator';
+import type { EstimatorInput, PeftConfig, TrainingShape } from '../estimator-input/types';
+import type { LawResult } from '../laws';
+import type { ModelConfigJson, ResolvedModel } from '../models/types';
 import { lawChart } from './curves';
-import { trainingShapeOf } from './inputs';
+import { seedInputs, trainingShapeOf } from './inputs';
 import { panelMemory } from './memory';
-import { findPanelMethod, peftFromInputs } from './methods';
+import { peftFromInputs } from './methods';
 import type { LawRow, PanelInputs, PanelModel, PanelParams } from './types';
 
 export interface PanelContext {
@@ -17,63 +18,65 @@ export interface PanelContext {
   model?: { config: ModelConfigJson; label: string };
   /** Why the model is missing, shown to the user. */
   modelProblem?: string;
-  /** The config's own PEFT config: its other fields are kept when the method is unchanged. */
+  /** The config's own estimator input (its PEFT config, extra targets, attention, loss...); the controls override it. */
+  input?: EstimatorInput;
+  /** The config's typed value (the regime reads it: continued pre-training). */
+  config?: Record<string, unknown>;
+  /** Without `input`: the config's PEFT config, task type and labels. */
   basePeft?: PeftConfig;
   taskType?: string | null;
   numLabels?: number;
 }
 
+/** The config's input with the panel's controls applied: model, method, rank, targets, training shape. */
+export function whatIfInput(inputs: PanelInputs, ctx: PanelContext): EstimatorInput {
+  const base: EstimatorInput = ctx.input ?? {
+    dialect: 'peft', peft: ctx.basePeft ?? { peft_type: 'LORA' }, taskType: ctx.taskType === undefined ? 'CAUSAL_LM' : ctx.taskType,
+    ...(ctx.numLabels !== undefined ? { numLabels: ctx.numLabels } : {}), training: {}, notes: [],
+  };
+  // Only what the user changed in the controls overrides the config: a control still at the value the
+  // config seeded it with leaves the config's own (richer) reading alone, e.g. its precision semantics.
+  const seeded = ctx.input ? (trainingShapeOf(seedInputs({ uri: '', input: ctx.input })) as Record<string, unknown>) : {};
+  const controls = Object.fromEntries(Object.entries(trainingShapeOf(inputs)).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(seeded[k]))) as TrainingShape;
+  return {
+    ...base, modelRef: inputs.modelRef,
+    peft: peftFromInputs(inputs, base.peft, base.taskType),
+    training: { ...base.training, ...controls },
+  };
+}
+
 export function computePanelModel(inputs: PanelInputs, ctx: PanelContext): PanelModel {
   const problems: string[] = [];
-  const taskType = ctx.taskType === undefined ? 'CAUSAL_LM' : ctx.taskType;
-  const method = findPanelMethod(inputs.method);
-  const regime: Regime = method ? regimeOfPeftType(method.peftType) : 'lora';
   const out: PanelModel = {
     modelRef: inputs.modelRef, modelLabel: ctx.model?.label ?? inputs.modelRef,
     params: null, memory: null, laws: [], lawChart: null, effectiveBatch: effectiveBatch(inputs), problems,
   };
-  if (!ctx.model) {
-    problems.push(ctx.modelProblem ?? `model '${inputs.modelRef}' was not found`);
-    out.laws = recommend(lawInputs(inputs, regime, undefined)).map(lawRow);
+  let input: EstimatorInput;
+  try {
+    input = whatIfInput(inputs, ctx);
+  } catch (err) {
+    problems.push(messageOf(err));
     return out;
   }
-  const config = ctx.model.config;
-  const opts = { taskType, numLabels: ctx.numLabels };
-  const peft = attempt(() => peftFromInputs(inputs, ctx.basePeft, taskType), problems);
-  const estimate = peft && attempt(() => estimateParameters(config, peft, opts), problems);
-  if (estimate && peft) {
-    out.params = paramsOf(estimate);
-    const plan = attempt(() => memoryPlanFor(config as Record<string, unknown>, peft, estimate, trainingShapeOf(inputs), opts), problems);
-    if (plan) out.memory = attempt(() => panelMemory(plan.input, plan.notes), problems) ?? null;
-  }
-  const size = attempt(() => modelParamsForLaws(config as Record<string, unknown>), problems);
-  const base = lawInputs(inputs, regime, size && {
-    totalParams: size.totalParams, nonEmbeddingParams: size.nonEmbeddingParams, nLayer: size.nLayer,
-    dModel: size.dModel, vocabSize: size.vocabSize, modelFamily: size.modelType,
+  if (!ctx.model) problems.push(ctx.modelProblem ?? `model '${inputs.modelRef}' was not found`);
+  const model: ResolvedModel | undefined = ctx.model && { config: ctx.model.config, kind: 'file', location: ctx.model.label };
+  const analysis = analyzeInput(input, ctx.config ?? {}, {
+    dialect: input.dialect, modelOverride: inputs.modelRef, resolveModel: () => model,
+    lawOverrides: inputs.training.tokens !== undefined ? { tokens: inputs.training.tokens } : undefined,
   });
-  out.laws = recommend(base).map(lawRow);
-  out.lawChart = attempt(() => lawChart(base), problems) ?? null;
-  return out;
+  if (model) problems.push(...analysis.problems);
+  return { ...out, ...fromAnalysis(analysis, problems) };
+}
+
+function fromAnalysis(a: ConfigAnalysis, problems: string[]): Pick<PanelModel, 'params' | 'memory' | 'laws' | 'lawChart'> {
+  const memory = a.memoryInput ? attempt(() => panelMemory(a.memoryInput!, a.memoryNotes.slice(0, a.memoryNotes.length - (a.memory?.notes.length ?? 0))), problems) : undefined;
+  const chart = a.model && a.lawInputs ? attempt(() => lawChart(a.lawInputs!), problems) : undefined;
+  return { params: a.estimate ? paramsOf(a.estimate) : null, memory: memory ?? null, laws: a.laws.map(lawRow), lawChart: chart ?? null };
 }
 
 function paramsOf(e: ParameterEstimate): PanelParams {
   const byKind = Object.entries(e.breakdown.byKind).map(([kind, params]) => ({ kind, params })).sort((a, b) => b.params - a.params);
   return { trainable: e.trainableParams, total: e.totalParams, percent: e.trainablePercent, method: e.method, basis: e.basis, byKind, warnings: e.warnings };
-}
-
-function lawInputs(inputs: PanelInputs, regime: Regime, size: Partial<LawInputs> | undefined): LawInputs {
-  const t = inputs.training;
-  const shape = trainingShapeToLawInputs({
-    microBatch: t.microBatchSize, gradAccum: t.gradientAccumulationSteps, devices: t.devices, seqLen: t.sequenceLength,
-    maxSteps: t.maxSteps, tokens: t.tokens, learningRate: t.learningRate, regime,
-  });
-  const usesRank = findPanelMethod(inputs.method)?.rankField === 'r';
-  return {
-    ...size, regime, tokens: shape.tokens, batchTokens: shape.batchTokens, seqLen: shape.seqLen,
-    currentLearningRate: shape.currentLearningRate,
-    loraRank: usesRank ? inputs.rank : undefined,
-    loraAlpha: usesRank ? inputs.alpha : undefined,
-  };
 }
 
 export function lawRow(r: LawResult): LawRow {
@@ -95,7 +98,11 @@ function attempt<T>(fn: () => T, problems: string[]): T | undefined {
   try {
     return fn();
   } catch (err) {
-    problems.push((err instanceof Error ? err.message : String(err)).split('\n')[0]);
+    problems.push(messageOf(err));
     return undefined;
   }
+}
+
+function messageOf(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

@@ -4,12 +4,12 @@
 import { check, list, nul, obj, oneOf, opt, type Shape } from './shape';
 import type { PanelInputs, PanelModel } from './types';
 import { numericProblem } from '../estimator-input/fields';
+import { APPLY_FIELDS, type ApplyField } from '../dialects/types';
 
 export const PANEL_VIEW_TYPE = 'mlConfig.estimatorPanel';
 
-/** Values "Apply" can write back into the config. */
-export const APPLY_FIELDS = ['rank', 'alpha', 'learningRate', 'targetModules', 'sequenceLength', 'microBatchSize', 'gradientAccumulationSteps'] as const;
-export type ApplyField = (typeof APPLY_FIELDS)[number];
+/** Values "Apply" can write back into the config (declared with the dialect plug-ins' apply keys). */
+export { APPLY_FIELDS, type ApplyField };
 
 export interface ModelOption { value: string; label: string; group: 'config' | 'workspace' | 'hf-cache' | 'catalog' }
 export interface MethodOption { id: string; label: string; rank: boolean; alpha: boolean; targets: boolean; virtualTokens: boolean; freezeLayers: boolean }
@@ -20,7 +20,7 @@ export interface DocInfo { uri: string; name: string; dialect: string }
 export interface PanelState { docUri?: string; inputs?: PanelInputs }
 
 export type WebviewMessage =
-  | { type: 'ready'; restored: PanelInputs | null }
+  | { type: 'ready'; restored: PanelInputs | null; restoredDoc?: string | null }
   | { type: 'compute'; seq: number; inputs: PanelInputs }
   | { type: 'apply'; field: ApplyField; value: number | string }
   | { type: 'reset' }
@@ -50,7 +50,7 @@ export const INPUTS_SHAPE: Shape = obj({
 const applyField = oneOf(...APPLY_FIELDS);
 
 const WEBVIEW_SHAPES: Record<WebviewMessage['type'], Shape> = {
-  ready: obj({ restored: nul(INPUTS_SHAPE) }),
+  ready: obj({ restored: nul(INPUTS_SHAPE), restoredDoc: opt(nul('string')) }),
   compute: obj({ seq: num, inputs: INPUTS_SHAPE }),
   apply: obj({ field: applyField, value: 'unknown' }),
   reset: obj({}),
@@ -66,7 +66,7 @@ const MODEL_SHAPE: Shape = obj({
   memory: nul(obj({
     groupLabels: list(str, 8), parts: list(obj({ id: str, label: str, bytes: num, formula: str, source: str }), MAX), totalBytes: num,
     bars: list(obj({ microBatch: num, groups: list(num, 8), totalBytes: num }), 64), current: num,
-    gpus: list(obj({ gib: num, label: str }), 32), fitsOn: nul(str), notes: strings,
+    gpus: list(obj({ bytes: num, label: str }), 32), fitsOn: nul(str), notes: strings,
   })),
   laws: list(obj({
     id: str, title: str, arxiv: nul(str), url: str, learningRate: nul(num), batchSizeTokens: nul(num), formula: str,

@@ -67,7 +67,8 @@ export interface MemoryBar {
 }
 
 export interface GpuLine {
-  gib: number;
+  /** Memory of the card in bytes. */
+  bytes: number;
   label: string;
 }
 

@@ -1,17 +1,18 @@
-// validateText: plain text in, diagnostics with offsets out. YAML syntax first; the schema only on
+// validateWith / validateDocument: plain text in, diagnostics with offsets out (validateText, which
+// detects the dialect first, is in src/core/pipeline). YAML syntax first; the schema only on
 // a document that parsed; loader-aware values; ajv errors mapped to nodes; cross-field rules; a cap.
-import { isMap, parseDocument, type Document, type Node } from 'yaml';
-import { detectDialect, type DialectId } from '../dialects';
+import { isMap, type Document, type Node } from 'yaml';
+import type { DialectId } from '../dialects';
 import { cap, DEFAULT_MAX_DIAGNOSTICS, ready, type Pending } from './cap';
-import { ExpansionLimit, loadDocument } from './load';
+import { loaderFor, loadConfig, parseConfigDocument, type LoadedConfig } from './document';
 import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
 import { DocIndex } from './nodes';
-import { dialectSchema, type DialectSchema } from './registry';
-import { rulesFor, type RuleHit } from './rules';
+import type { DialectSchema } from './registry';
+import { rulesFor, type CrossFieldRule, type RuleHit } from './rules';
 import { ruleFixes } from './ruleFix';
 import { whereRuleFired } from './schemaRules';
-import type { Diagnostic, LoaderKind, Severity, ValidateOptions, ValidationResult } from './types';
+import type { Diagnostic, LoaderKind, Severity, ValidateOptions } from './types';
 
 export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, ValidationResult, LoaderKind } from './types';
 export { completionsAt, keyPathAt, describeKeyPath, type CompletionItem, type KeyDescription } from './completion';
@@ -23,46 +24,52 @@ export const MAX_CHARS = 2_000_000;
 export const MAX_LINES = 50_000;
 export { DEFAULT_MAX_DIAGNOSTICS };
 export const MAX_NESTING = 500;
-/** Nodes one document may expand to through aliases before we stop (billion-laughs guard). */
-const NODE_BUDGET = 1_000_000;
-
-export function validateText(text: string, opts: ValidateOptions = {}): ValidationResult {
-  const det = opts.dialect ? { dialect: opts.dialect, reason: 'chosen explicitly' } : detectDialect(text, opts);
-  if (!det.dialect) return { dialect: undefined, reason: det.reason, diagnostics: [] };
-  const ds = dialectSchema(det.dialect);
-  const reason = ds ? det.reason : `${det.reason}; no schema for ${det.dialect} in this build, syntax only`;
-  const diagnostics = validateWith(text, ds, { ...opts, dialect: det.dialect });
-  return { dialect: det.dialect, reason, diagnostics };
-}
 
 /** Validation against a given dialect schema (tests pass schemas compiled on the fly). */
 export function validateWith(text: string, ds: DialectSchema | undefined, opts: ValidateOptions = {}): Diagnostic[] {
-  const tooBig = sizeLimit(text);
+  const tooBig = validationSkipped(text);
   if (tooBig) return [tooBig];
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length) return cap(doc.errors.map((e) => ready(syntaxDiagnostic(text, e.pos, e.message))), opts.maxDiagnostics);
-  if (!ds || doc.contents == null) return [];
-  const json = /\.json$/i.test(opts.fileName ?? '') || /^\s*[{[]/.test(text);
-  const loader: LoaderKind = json ? 'json' : ds.loader === 'json' ? 'pyyaml' : ds.loader;
-  try {
-    return cap(schemaDiagnostics(text, doc, ds, loader, opts.dialect ?? ds.id, opts.frameworkVersions), opts.maxDiagnostics);
-  } catch (err) {
-    if (!(err instanceof ExpansionLimit)) throw err;
-    return [{ start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.' }];
-  }
+  return validateDocument(text, parseConfigDocument(text), ds, opts).diagnostics;
 }
 
-function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loader: LoaderKind, dialect: DialectId, versions?: Record<string, string>): Pending[] {
-  // One index per parsed document: the loader, the error locator and the rules look nodes up in it.
+export interface DocumentValidation {
+  diagnostics: Diagnostic[];
+  /** The typed config the framework's loader builds (undefined on syntax errors), for everything downstream. */
+  config: unknown;
+  /** Why `config` is missing. */
+  problem?: string;
+}
+
+/**
+ * Validation of an already parsed document (parseConfigDocument), handing back the typed config the
+ * same walk built. Without a schema the config is still loaded, by `fallbackLoader` rules. One document
+ * index serves the loader, the error locator and the rules.
+ */
+export function validateDocument(text: string, doc: Document, ds: DialectSchema | undefined, opts: ValidateOptions & { fallbackLoader?: LoaderKind; rules?: readonly CrossFieldRule[] } = {}): DocumentValidation {
+  if (doc.errors.length) {
+    return { diagnostics: cap(doc.errors.map((e) => ready(syntaxDiagnostic(text, e.pos, e.message))), opts.maxDiagnostics), config: undefined, problem: 'the file has syntax errors; fix them to see estimates' };
+  }
+  const loader = loaderFor(text, opts.fileName, ds?.loader ?? opts.fallbackLoader ?? 'pyyaml');
   const index = new DocIndex(doc);
-  const load = loadDocument(doc, loader, ds.index, ds.framework, NODE_BUDGET, versions, index);
+  if (!ds || doc.contents == null) {
+    const load = loadConfig(doc, loader, undefined, undefined, undefined, index);
+    return { diagnostics: [], config: load.value, problem: load.problem };
+  }
+  const load = loadConfig(doc, loader, ds.index, ds.framework, opts.frameworkVersions, index);
+  if (load.problem) {
+    return { diagnostics: [{ start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.' }], config: undefined, problem: load.problem };
+  }
+  return { diagnostics: cap(schemaDiagnostics(text, index, ds, load, opts.dialect ?? ds.id, opts.rules), opts.maxDiagnostics), config: load.value };
+}
+
+function schemaDiagnostics(text: string, index: DocIndex, ds: DialectSchema, load: LoadedConfig, dialect: DialectId, rules?: readonly CrossFieldRule[]): Pending[] {
   const data = load.value;
   if (data && typeof data === 'object' && !Array.isArray(data)) delete (data as Record<string, unknown>).$schema;
   const out = load.findings.map(ready);
   if (!ds.validate(data)) {
     out.push(...mapAjvErrors(ds.validate.errors ?? [], { text, index, data, schema: ds.index, framework: ds.framework, unknownKeys: ds.unknownKeys, suppressed: load.suppressed }));
   }
-  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, index, ds, dialect, data as Record<string, unknown>, out).map(ready));
+  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, index, ds, dialect, data as Record<string, unknown>, out, rules).map(ready));
   return out;
 }
 
@@ -70,7 +77,7 @@ function schemaDiagnostics(text: string, doc: Document, ds: DialectSchema, loade
  * Cross-field rules: the code rules of this dialect (rules*.ts), then every x-rules entry of the
  * schema that no code rule implements but whose `when` is a JSON Schema compiled at build time.
  */
-function crossField(text: string, index: DocIndex, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: readonly Pending[]): Diagnostic[] {
+function crossField(text: string, index: DocIndex, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: readonly Pending[], rules?: readonly CrossFieldRule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   let errorSpans: Set<string> | undefined;
   const push = (id: string, hit: RuleHit, fallback: Severity): void => {
@@ -83,7 +90,8 @@ function crossField(text: string, index: DocIndex, ds: DialectSchema, dialect: D
     out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message, ...(fixes ? { fixes } : {}) });
   };
   const coded = new Set<string>();
-  for (const rule of rulesFor(dialect)) {
+  // The plug-in's rules when the caller passes them; rules naming another dialect never run.
+  for (const rule of rules ? rules.filter((r) => r.dialects.includes(dialect)) : rulesFor(dialect)) {
     coded.add(rule.id);
     const hit = rule.check(data, ds.schema);
     if (hit) push(rule.id, hit, rule.severity);
@@ -129,7 +137,8 @@ function flowDepth(text: string, limit: number): number {
   return depth;
 }
 
-function sizeLimit(text: string): Diagnostic | undefined {
+/** One information diagnostic when the text is too large or nests too deep to parse safely. */
+export function validationSkipped(text: string): Diagnostic | undefined {
   if (flowDepth(text, MAX_NESTING) > MAX_NESTING) {
     return { start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: `Validation skipped: brackets nest deeper than ${MAX_NESTING} levels.` };
   }
@@ -142,4 +151,9 @@ function sizeLimit(text: string): Diagnostic | undefined {
     start: 0, end: 0, severity: 'information', code: 'validation-skipped',
     message: `Validation skipped: the file is larger than ${MAX_CHARS / 1e6} MB or ${MAX_LINES.toLocaleString('en-US')} lines.`,
   };
+}
+
+/** At most `max` diagnostics, errors kept first (for findings made outside the schema walk, e.g. the target check). */
+export function capDiagnostics(list: Diagnostic[], max = DEFAULT_MAX_DIAGNOSTICS): Diagnostic[] {
+  return cap(list.map(ready), max);
 }

@@ -1,6 +1,7 @@
 // The data the validation engine hands out: plain offsets into the text, never editor types, so the
 // CLI, the extension and the tests all read the same result.
 import type { DialectId } from '../dialects';
+import type { CrossFieldRule } from './ruleKit';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -44,6 +45,8 @@ export interface ValidateOptions {
    * (mlConfig.validation.frameworkVersions). Default: the latest version each schema follows.
    */
   frameworkVersions?: Record<string, string>;
+  /** Cross-field rules to run (the dialect plug-in's); default: every rule in RULES naming the dialect. */
+  rules?: readonly CrossFieldRule[];
 }
 
 export interface ValidationResult {

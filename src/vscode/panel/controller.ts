@@ -2,7 +2,7 @@
 // the webview's typed messages (validated on arrival), and writes "Apply" back to the config.
 import * as vscode from 'vscode';
 import { applicableFields } from '../../core/panel/applyKeys';
-import { defaultInputs, inputsFromEstimatorInput } from '../../core/panel/inputs';
+import { seedInputs } from '../../core/panel/inputs';
 import { assertNever, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../core/panel/protocol';
 export type { PanelState } from '../../core/panel/protocol';
 import type { PanelInputs } from '../../core/panel/types';
@@ -65,10 +65,10 @@ export class EstimatorPanel implements vscode.Disposable {
     switch (msg.type) {
       case 'ready':
         await this.post(await optionsMessage(this.analysis()?.input?.modelRef));
-        await this.post(this.documentMessage(msg.restored ?? undefined));
+        await this.post(this.documentMessage({ inputs: msg.restored, docUri: msg.restoredDoc }));
         return;
       case 'compute':
-        await this.post({ type: 'result', seq: msg.seq, model: computeFor(msg.inputs, this.doc, this.analysis()?.input) });
+        await this.post({ type: 'result', seq: msg.seq, model: computeFor(msg.inputs, this.doc, this.analysis()) });
         return;
       case 'apply':
         await this.apply(msg.field, msg.value);
@@ -87,11 +87,11 @@ export class EstimatorPanel implements vscode.Disposable {
     return this.doc ? this.insights.analysis(this.doc) : undefined;
   }
 
-  private documentMessage(restored?: PanelInputs): HostMessage {
+  private documentMessage(restored?: { inputs: PanelInputs | null; docUri?: string | null }): HostMessage {
     const doc = this.doc;
     const dialect = doc && this.insights.dialect(doc);
-    const input = this.analysis()?.input;
-    const inputs = restored ?? (input ? inputsFromEstimatorInput(input, input.modelRef) : defaultInputs());
+    // The label and the inputs come from the same followed document.
+    const inputs = seedInputs(doc && { uri: doc.uri.toString(), input: this.analysis()?.input }, restored);
     return {
       type: 'document',
       doc: doc && dialect ? { uri: doc.uri.toString(), name: vscode.workspace.asRelativePath(doc.uri), dialect } : null,

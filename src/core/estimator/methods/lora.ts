@@ -94,10 +94,13 @@ function validateLora(cfg: Cfg): void {
   throw new EstimateError('`target_parameters` must be a list of strings or None.');
 }
 
+/** PEFT's LoraConfig defaults (peft/tuners/lora/config.py): the one place r = 8, lora_alpha = 8 live. */
+export const LORA_DEFAULTS = { r: 8, lora_alpha: 8, lora_dropout: 0, bias: 'none', use_dora: false, lora_bias: false, rank_pattern: {}, alpha_pattern: {} } as const;
+
 export const LORA: TunerMethod = {
   peftType: 'LORA',
   label: 'LoRA (Hu et al. 2021, arXiv 2106.09685)',
-  defaults: { r: 8, lora_alpha: 8, bias: 'none', use_dora: false, lora_bias: false, rank_pattern: {}, alpha_pattern: {} },
+  defaults: { r: LORA_DEFAULTS.r, lora_alpha: LORA_DEFAULTS.lora_alpha, bias: LORA_DEFAULTS.bias, use_dora: false, lora_bias: false, rank_pattern: {}, alpha_pattern: {} },
   targets: LORA_TARGETS,
   strTargetRejectsLayers: true,
   validate: validateLora,
