@@ -6,13 +6,14 @@ import type { DialectId } from '../dialects';
 import type { CrossFieldRule } from './ruleKit';
 import { AXOLOTL_RULES } from './rulesAxolotl';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
+import { LLAMAFACTORY_RULES_2 } from './rulesLlamaFactory2';
 import { OTHER_RULES } from './rulesOther';
 import { PEFT_RULES } from './rulesPeftAll';
 import { LAUNCH_RULES } from './rulesLaunch';
 
 export type { Config, CrossFieldRule, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...LLAMAFACTORY_RULES_2, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {
