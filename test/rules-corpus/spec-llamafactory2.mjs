@@ -37,5 +37,6 @@ export const LLAMAFACTORY_2 = [
   { rule: 'lf-export-quantization-dataset', severity: 'error', config: infer({ export_dir: 'output/llama3_gptq', export_quantization_bit: 4 }), at: 'export_quantization_bit', accept: { export_quantization_dataset: 'data/c4_demo.jsonl' } },
   { rule: 'lf-model-name-required', severity: 'error', config: lf({ model_name_or_path: null }), at: 'model_name_or_path', accept: { model_name_or_path: 'meta-llama/Meta-Llama-3-8B-Instruct' } },
   { rule: 'lf-special-tokens-config', severity: 'warning', config: lf({ init_special_tokens: 'desc_init' }), at: 'init_special_tokens', accept: { init_special_tokens: 'noise_init' } },
+  { rule: 'lf-kt-config', severity: 'error', config: lf({ use_kt: true, kt_config: { kt_lora_rank: 8 } }), at: 'kt_config.kt_lora_rank', accept: { kt_config: { kt_model_max_length: 4096 } } },
   { rule: 'lf-kt-options', severity: 'error', config: lf({ use_kt: true, gradient_checkpointing: true }), at: 'gradient_checkpointing', accept: { gradient_checkpointing: null } },
 ];

@@ -42,6 +42,9 @@ const CASES: Array<[string, string, Lines, number, Lines, Lines?]> = [
   ['lf-export-quantization-dataset', 'error', { export_dir: 'out', export_quantization_bit: '4' }, 4, { export_quantization_dataset: 'data/c4_demo.jsonl' }, INFER],
   ['lf-model-name-required', 'error', { model_name_or_path: 'null' }, 1, { model_name_or_path: 'meta-llama/Meta-Llama-3-8B-Instruct' }],
   ['lf-special-tokens-config', 'warning', { init_special_tokens: 'desc_init' }, 10, { init_special_tokens: 'noise_init' }],
+  ['lf-kt-config', 'error', { kt_config: '{kt_model_max_length: 4096}' }, 3, { use_kt: 'true' }, INFER],
+  ['lf-kt-config', 'error', { use_kt: 'true', kt_config: '{kt_lora_rank: 8}' }, 11, { kt_config: '{kt_model_max_length: 4096}' }],
+  ['lf-kt-config', 'error', { use_kt: 'true', kt_config: '{kt_model_max_length: 0}' }, 11, { kt_config: '{kt_model_max_length: 4096}' }],
   ['lf-kt-options', 'error', { use_kt: 'true', gradient_checkpointing: 'true' }, 11, { gradient_checkpointing: null }],
 ];
 

@@ -20,6 +20,8 @@ const reportTo = (c: Config): string[] => list(c.report_to);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 /** A config that runs get_train_args and only evaluates (do_train false, do_eval/do_predict on). */
 const evalOnly = (c: Config): boolean => c.do_train !== true && (c.do_eval === true || c.do_predict === true);
+/** KTransformersArguments._KT_DERIVED_KEYS (model_args.py:510-527): set by LLaMA-Factory from its own arguments. */
+const KT_DERIVED = new Set(['enabled', 'kt_activation_policy', 'kt_expert_checkpoint_path', 'kt_full_weight_grad', 'kt_lora_alpha', 'kt_lora_dropout', 'kt_lora_expert_intermediate_size', 'kt_lora_expert_num', 'kt_lora_rank', 'kt_non_expert_weight_path', 'kt_skip_expert_loading', 'kt_train_mode', 'kt_use_lora_experts', 'kt_weight_path']);
 const q = (s: string): string => `LLaMA-Factory raises "${s}"`;
 
 export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
@@ -148,5 +150,17 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     if (fsdp && typeof fsdp === 'object' && isSet((fsdp as Config).activation_checkpointing)) return hit(['fsdp_config'], q('Disable FSDP activation checkpointing when using KTransformers.'));
     if (c.do_train === true && ft(c) !== 'lora' && ft(c) !== 'full') return hit(at(c, 'finetuning_type', 'use_kt'), q('KTransformers supports LoRA and full-parameter finetuning.'), 'value');
     return isSet(c.adapter_name_or_path) && list(c.adapter_name_or_path).length !== 1 ? hit(['adapter_name_or_path'], q('KTransformers accepts a single `adapter_name_or_path`.'), 'value') : undefined;
+  }),
+  rule('lf-kt-config', 'error', 'model_args.py:569,629,706 KTransformersArguments (kt_config)', (c) => {
+    const kc = c.kt_config;
+    if (!isSet(kc)) return undefined;
+    if (c.use_kt !== true) return c.do_train === true ? undefined : hit(['kt_config'], q('`kt_config` requires `use_kt: true`.'));
+    if (typeof kc !== 'object' || Array.isArray(kc)) return undefined;
+    const m = kc as Config;
+    const derived = Object.keys(m).filter((k) => KT_DERIVED.has(k) && !((k === 'enabled' || k === 'kt_skip_expert_loading') && m[k] === true)).sort();
+    if (derived.length) return hit(['kt_config', derived[0]], `${q(`These \`kt_config\` values are derived from LLaMA-Factory arguments: ${derived.join(', ')}.`)}`);
+    const cap = m.kt_model_max_length;
+    return cap !== undefined && cap !== null && !(Number.isInteger(Number(cap)) && Number(cap) > 0)
+      ? hit(['kt_config', 'kt_model_max_length'], q('`kt_model_max_length` must be a positive integer.'), 'value') : undefined;
   }),
 ];
