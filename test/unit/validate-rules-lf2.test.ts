@@ -19,6 +19,7 @@ const CASES: Array<[string, string, Lines, number, Lines, Lines?]> = [
   ['lf-quantization-bits-assert', 'error', { stage: 'dpo', ref_model_quantization_bit: '2' }, 10, { ref_model_quantization_bit: '4' }],
   ['lf-quantized-adapters', 'error', { quantization_bit: '4', upcast_layernorm: 'true', adapter_name_or_path: 'saves/a,saves/b' }, 12, { adapter_name_or_path: 'saves/a' }],
   ['lf-ppo-options', 'error', { stage: 'ppo', do_train: 'false', reward_model: 'saves/rm' }, 3, { do_train: 'true' }],
+  ['lf-ppo-options', 'error', { stage: 'ppo', reward_model: 'saves/rm', report_to: 'mlflow' }, 11, { report_to: 'all' }],
   ['lf-predict-compute-accuracy', 'error', { val_size: '0.1', predict_with_generate: 'true', compute_accuracy: 'true' }, 12, { compute_accuracy: null }],
   ['lf-quantization-device-map-train', 'error', { quantization_bit: '4', upcast_layernorm: 'true', quantization_device_map: 'auto' }, 12, { quantization_device_map: null }],
   ['lf-galore-deepspeed', 'error', { finetuning_type: 'full', lora_target: null, pure_bf16: 'true', use_galore: 'true', deepspeed: 'examples/deepspeed/ds_z2_config.json' }, 10, { deepspeed: null }],

@@ -55,7 +55,8 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     const lora = (has(c, 'reward_model_type') ? c.reward_model_type : 'lora') === 'lora';
     if (lora && c.use_kt === true) return hit(['use_kt'], q('KTransformers does not support lora reward model.'));
     if (lora && c.use_unsloth === true) return hit(['use_unsloth'], q('Unsloth does not support lora reward model.'));
-    const bad = reportTo(c).filter((r) => !['wandb', 'tensorboard', 'trackio', 'none'].includes(r));
+    // `all` is expanded by transformers to the installed integrations, known only at runtime.
+    const bad = reportTo(c).filter((r) => !['wandb', 'tensorboard', 'trackio', 'none', 'all'].includes(r));
     return bad.length ? hit(['report_to'], `report_to ${bad.join(', ')}: ${q('PPO only accepts wandb, tensorboard, or trackio logger.')}`, 'value') : undefined;
   }),
   rule('lf-predict-compute-accuracy', 'error', 'parser.py:490 get_train_args', (c) =>
