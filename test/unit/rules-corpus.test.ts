@@ -9,6 +9,7 @@ import { run } from '../../src/cli/check';
 import { RULES } from '../../src/core/validate';
 import { validateText } from '../../src/core/pipeline';
 import { LAUNCH_RULES } from '../../src/core/validate/rulesLaunch';
+import { LLAMAFACTORY_RULES_2 } from '../../src/core/validate/rulesLlamaFactory2';
 
 interface Entry { file: string; rule: string; severity: string; line: number; accept: Record<string, unknown> }
 interface CliDiagnostic { line: number; severity: string; code: string }
@@ -38,7 +39,7 @@ describe('rules corpus: one broken config per rule, through `check`', () => {
   });
   it('every code rule of a covered dialect, and every launch rule, has a config', () => {
     const listed = new Set(manifest.map((m) => m.rule));
-    const wanted = [...RULES.filter((r) => r.dialects.some((d) => COVERED.includes(d))), ...LAUNCH_RULES];
+    const wanted = [...RULES.filter((r) => r.dialects.some((d) => COVERED.includes(d))), ...LAUNCH_RULES, ...LLAMAFACTORY_RULES_2];
     assert.deepEqual(wanted.filter((r) => !listed.has(r.id)).map((r) => r.id), []);
   });
   for (const m of manifest) {

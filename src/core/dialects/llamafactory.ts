@@ -1,6 +1,7 @@
 // LLaMA-Factory (hiyouga/LLaMA-Factory), the classic layout: OmegaConf-loaded YAML into HfArgumentParser (schemas/llamafactory.schema.json x-loader).
 import { mapLlamaFactory } from '../estimator-input/llamafactory';
 import { LLAMAFACTORY_RULES } from '../validate/rulesLlamaFactory';
+import { LLAMAFACTORY_RULES_2 } from '../validate/rulesLlamaFactory2';
 import { LLAMAFACTORY_LAUNCH_RULES } from '../validate/rulesLlamaFactoryLaunch';
 import { HF_TRAINER_APPLY_KEYS } from './hf-trainer';
 import type { DialectPlugin } from './types';
@@ -19,6 +20,6 @@ export const llamafactory: DialectPlugin<'llamafactory'> = {
     targetModules: { paths: [['lora_target']], list: 'csv' }, sequenceLength: { paths: [['cutoff_len']] },
   },
   targetModulesKey: ['lora_target'],
-  rules: [...LLAMAFACTORY_RULES, ...LLAMAFACTORY_LAUNCH_RULES],
+  rules: [...LLAMAFACTORY_RULES, ...LLAMAFACTORY_RULES_2, ...LLAMAFACTORY_LAUNCH_RULES],
   snippetPrefix: 'mlc-llamafactory-',
 };

@@ -6,6 +6,7 @@ import type { DialectId } from '../dialects';
 import type { CrossFieldRule } from './ruleKit';
 import { AXOLOTL_RULES } from './rulesAxolotl';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
+import { LLAMAFACTORY_RULES_2 } from './rulesLlamaFactory2';
 import { OTHER_RULES } from './rulesOther';
 import { MERGEKIT_RULES } from './rulesMergekit';
 import { WANDB_SWEEP_RULES } from './rulesWandbSweep';
@@ -14,7 +15,7 @@ import { LAUNCH_RULES } from './rulesLaunch';
 
 export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...LLAMAFACTORY_RULES_2, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {

@@ -4,6 +4,8 @@
 // ledger test holds every site to a rule id that exists or to a needs-runtime reason.
 import peft from './peft.json';
 import trl from './trl.json';
+import llamafactory from './llamafactory.json';
+import llamafactoryV1 from './llamafactory-v1.json';
 
 export type SiteKind = 'raise' | 'warn' | 'override';
 
@@ -25,10 +27,12 @@ export interface Ledger {
   commit: string;
   release: string;
   scope: string;
+  /** Rules of the dialect that are advice or come from another library, with why they have no site here. */
+  advisory?: Array<{ rule: string; why: string }>;
   sites: LedgerSite[];
 }
 
-export const LEDGERS: readonly Ledger[] = [peft as Ledger, trl as Ledger];
+export const LEDGERS: readonly Ledger[] = [peft as Ledger, trl as Ledger, llamafactory as Ledger, llamafactoryV1 as Ledger];
 
 /** sites / implemented / needs runtime, per framework. */
 export function ledgerCounts(l: Ledger): { sites: number; implemented: number; needsRuntime: number } {
