@@ -5,12 +5,13 @@
 import type { DialectId } from '../dialects';
 import type { CrossFieldRule } from './ruleKit';
 import { AXOLOTL_RULES } from './rulesAxolotl';
+import { DEEPSPEED_RULES } from './rulesDeepSpeed';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
 import { OTHER_RULES } from './rulesOther';
 
 export type { Config, CrossFieldRule, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...DEEPSPEED_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {
