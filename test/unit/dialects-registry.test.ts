@@ -12,7 +12,7 @@ const root = resolve(__dirname, '../../..');
 
 describe('dialects: the plug-in registry', () => {
   it('lists each dialect once, in UI order, with its label', () => {
-    assert.deepEqual(DIALECTS.map((d) => d.id), ['axolotl', 'llamafactory', 'llamafactory-v1', 'trl', 'peft', 'adapterhub', 'torchtune', 'deepspeed']);
+    assert.deepEqual(DIALECTS.map((d) => d.id), ['axolotl', 'llamafactory', 'llamafactory-v1', 'trl', 'peft', 'adapterhub', 'torchtune', 'deepspeed', 'accelerate']);
     for (const d of DIALECTS) assert.equal(dialectPlugin(d.id).label, d.label);
     assert.ok(isDialectId('torchtune'));
     assert.ok(!isDialectId('toString'), 'no prototype key passes as a dialect');

@@ -3,6 +3,7 @@
 // (yaml-language-server modeline, `$schema` key), then the user's glob associations (setting
 // mlConfig.files.associations), then the file name, then the file's keys.
 // Detection reads lines with regexes and never parses, so it is cheap and cannot throw.
+import { accelerate } from './accelerate';
 import { adapterhub } from './adapterhub';
 import { axolotl } from './axolotl';
 import { deepspeed } from './deepspeed';
@@ -18,14 +19,14 @@ export type { ApplyField, ApplyKey, DialectLoader, DialectPlugin, SniffedKeys } 
 export { APPLY_FIELDS } from './types';
 
 /** Every dialect id; adding a plug-in means adding its id here and its module to PLUGINS (the compiler checks both). */
-export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune' | 'deepspeed';
+export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune' | 'deepspeed' | 'accelerate';
 
 /**
  * The registry, in UI order. Keyed by id so the compiler rejects a missing or unknown plug-in; a unit
  * test checks each key equals its plug-in's id.
  */
 const PLUGINS: { readonly [K in DialectId]: DialectPlugin<K> } = {
-  axolotl, llamafactory, 'llamafactory-v1': llamafactoryV1, trl, peft, adapterhub, torchtune, deepspeed,
+  axolotl, llamafactory, 'llamafactory-v1': llamafactoryV1, trl, peft, adapterhub, torchtune, deepspeed, accelerate,
 };
 
 export const DIALECT_PLUGINS: readonly DialectPlugin<DialectId>[] = Object.values(PLUGINS);
@@ -172,9 +173,6 @@ function fromFileGlob(base: string, keys: Keys): DialectDetection | undefined {
 function sniffFromKeys(k: Keys): DialectDetection {
   for (const p of DIALECT_PLUGINS) {
     if (p.detect.certain?.test(k)) return { dialect: p.id, reason: p.detect.certain.reason };
-  }
-  if (k.top.has('compute_environment') || k.top.has('distributed_type')) {
-    return { dialect: undefined, reason: 'content: an Accelerate launcher config, which ML Config Lens does not validate' };
   }
   let best: DialectId | undefined;
   let bestScore = 0;

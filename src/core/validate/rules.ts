@@ -4,6 +4,7 @@
 // meant, information = advice. The schema's severity wins when it gives one.
 import type { DialectId } from '../dialects';
 import type { CrossFieldRule } from './ruleKit';
+import { ACCELERATE_RULES } from './rulesAccelerate';
 import { AXOLOTL_RULES } from './rulesAxolotl';
 import { DEEPSPEED_RULES } from './rulesDeepSpeed';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
@@ -11,7 +12,7 @@ import { OTHER_RULES } from './rulesOther';
 
 export type { Config, CrossFieldRule, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...DEEPSPEED_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...OTHER_RULES, ...DEEPSPEED_RULES, ...ACCELERATE_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {
