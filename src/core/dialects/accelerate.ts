@@ -16,4 +16,5 @@ export const accelerate: DialectPlugin<'accelerate'> = {
   loader: 'pyyaml',
   applyKeys: {},
   rules: ACCELERATE_RULES,
+  snippetPrefix: 'mlc-accelerate-',
 };

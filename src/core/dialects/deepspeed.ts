@@ -20,4 +20,5 @@ export const deepspeed: DialectPlugin<'deepspeed'> = {
   loader: 'json',
   applyKeys: {},
   rules: DEEPSPEED_RULES,
+  snippetPrefix: 'mlc-deepspeed-',
 };
