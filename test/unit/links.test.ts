@@ -1,6 +1,7 @@
 // Linked files: where a config names a DeepSpeed file, and which paths are tried for it.
 import * as assert from 'node:assert/strict';
 import { findConfigLinks, linkCandidates, missingLinkMessage } from '../../src/core/links';
+import { shardingFromDeepSpeedText } from '../../src/core/links/deepspeed-sharding';
 
 describe('links: linked DeepSpeed files', () => {
   it('finds Axolotl / LLaMA-Factory / TRL `deepspeed:` with the range of the path (without quotes)', () => {
@@ -36,5 +37,16 @@ describe('links: linked DeepSpeed files', () => {
   it('the missing-file message says it may live on the cluster', () => {
     const [l] = findConfigLinks('deepspeed: ds.json\n', 'axolotl');
     assert.equal(missingLinkMessage(l, ['/r/ds.json']), 'Linked DeepSpeed config "ds.json" was not found (tried /r/ds.json); it may live on the cluster, so its ZeRO stage and offload are not used here.');
+  });
+});
+
+describe('links: sharding from a linked DeepSpeed file', () => {
+  it('reads the ZeRO stage and offload from the content, not the file name', () => {
+    assert.deepEqual(shardingFromDeepSpeedText('{"zero_optimization": {"stage": 2}}', 'zero3.json'), { framework: 'deepspeed', stage: 2, setting: 'deepspeed: zero3.json (zero_optimization.stage 2)' });
+    assert.deepEqual(shardingFromDeepSpeedText('{"zero_optimization": {"stage": 3, "offload_param": {"device": "cpu"}}}', 'ds.json')?.offload, true);
+    assert.equal(shardingFromDeepSpeedText('{"zero_optimization": {"stage": 2, "offload_param": {"device": "cpu"}}}', 'ds.json')?.offload, undefined);
+    assert.equal(shardingFromDeepSpeedText('{"bf16": {"enabled": true}}', 'ds.json')?.stage, 0);
+    assert.equal(shardingFromDeepSpeedText('{"zero_optimization": {"stage": "auto"}}', 'ds.json'), undefined);
+    assert.equal(shardingFromDeepSpeedText('{ broken', 'ds.json'), undefined);
   });
 });
