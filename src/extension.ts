@@ -12,6 +12,7 @@ import { registerCodeLens } from './vscode/codeLens';
 import { registerTrainableStatus } from './vscode/trainableStatus';
 import { registerTargetDiagnostics } from './vscode/targetDiagnostics';
 import { registerPanel } from './vscode/panel/register';
+import { registerLinks } from './vscode/links';
 
 export interface MlConfigLensApi {
   readonly version: string;
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   registerTrainableStatus(context, insights);
   registerTargetDiagnostics(context, validator, insights);
   registerPanel(context, insights);
+  registerLinks(context, insights);
   return { version: String(context.extension.packageJSON.version) };
 }
 

@@ -26,6 +26,7 @@ const REASON_BY_CODE = {
   'unknown-key': 'The key is not a field of the framework at the schema\'s version; the framework ignores unknown keys here (x-unknownKeys: warning), so a warning is right.',
   'lf-mixed-precision': 'LLaMA-Factory logs "We recommend enable mixed precision training" for this config (parser.py get_train_args).',
   'lf-upcast-layernorm': 'LLaMA-Factory logs "We recommend enable upcast_layernorm in quantized training" (parser.py get_train_args).',
+  'acc-num-processes-unset': 'Accelerate stops with "You need to manually pass in `--num_processes` using this config yaml" unless the flag is given (launch.py:1299-1300); a warning is right.',
   'ax-lora-keys-without-adapter': 'Archived full fine-tuning example that still carries LoRA keys; Axolotl builds no adapter without `adapter:`, so they have no effect.',
 };
 

@@ -9,7 +9,7 @@ import { closeAllEditors } from './util';
 interface Snippet { prefix: string; body: string[] }
 
 const ROOT = path.resolve(__dirname, '../../..');
-const DIALECT_OF_PREFIX = /^mlc-(axolotl|llamafactory|trl|torchtune|peft|adapterhub)-/;
+const DIALECT_OF_PREFIX = /^mlc-(axolotl|llamafactory|trl|torchtune|peft|adapterhub|deepspeed|accelerate)-/;
 
 function snippets(file: string): Snippet[] {
   return Object.values(JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', file), 'utf8')) as Record<string, Snippet>);

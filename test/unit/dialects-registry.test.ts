@@ -12,11 +12,11 @@ const root = resolve(__dirname, '../../..');
 
 describe('dialects: the plug-in registry', () => {
   it('lists each dialect once, in UI order, with its label', () => {
-    assert.deepEqual(DIALECTS.map((d) => d.id), ['axolotl', 'llamafactory', 'llamafactory-v1', 'trl', 'peft', 'adapterhub', 'torchtune', 'wandb-sweep', 'mergekit']);
+    assert.deepEqual(DIALECTS.map((d) => d.id), ['axolotl', 'llamafactory', 'llamafactory-v1', 'trl', 'peft', 'adapterhub', 'torchtune', 'wandb-sweep', 'mergekit', 'deepspeed', 'accelerate']);
     for (const d of DIALECTS) assert.equal(dialectPlugin(d.id).label, d.label);
     assert.ok(isDialectId('torchtune'));
     assert.ok(!isDialectId('toString'), 'no prototype key passes as a dialect');
-    assert.ok(!isDialectId('deepspeed'));
+    assert.ok(!isDialectId('megatron'));
   });
 
   it('each schema id names a compiled validator whose x-loader is the plug-in loader', () => {

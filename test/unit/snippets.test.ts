@@ -34,7 +34,12 @@ export const SNIPPET_DIALECT: Array<[RegExp, string]> = [
   [/^mlc-adapterhub-/, 'adapterhub'],
   [/^mlc-sweep-/, 'wandb-sweep'],
   [/^mlc-merge-/, 'mergekit'],
+  [/^mlc-deepspeed-/, 'deepspeed'],
+  [/^mlc-accelerate-/, 'accelerate'],
 ];
+
+/** The file name a JSON snippet is detected from (adapter configs share one name). */
+const JSON_FILE: Record<string, string> = { deepspeed: '/w/ds_config.json' };
 
 export function allSnippets(): Array<{ name: string; file: string; prefix: string; dialect: string; text: string }> {
   const out = [];
@@ -48,9 +53,9 @@ export function allSnippets(): Array<{ name: string; file: string; prefix: strin
 }
 
 describe('snippets', () => {
-  it('JSON adapter snippets are detected as their dialect from an adapter_config.json', () => {
+  it('JSON snippets are detected as their dialect from their usual file name (adapter_config.json, ds_config.json)', () => {
     for (const s of allSnippets().filter((x) => x.file === 'json.code-snippets')) {
-      assert.equal(detectDialect(s.text, { fileName: '/w/adapter_config.json' }).dialect, s.dialect, s.prefix);
+      assert.equal(detectDialect(s.text, { fileName: JSON_FILE[s.dialect] ?? '/w/adapter_config.json' }).dialect, s.dialect, s.prefix);
     }
   });
 

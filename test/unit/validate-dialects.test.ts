@@ -36,9 +36,9 @@ describe('validate: dialect detection', () => {
     assert.equal(detectDialect('model_name_or_path: m\ntorch_dtype: bfloat16\nuse_peft: true\nlora_r: 16\n').dialect, 'trl');
     assert.equal(detectDialect('model:\n  _component_: torchtune.models.llama3_2.lora_llama3_2_1b\n').dialect, 'torchtune');
   });
-  it('Accelerate and unrelated YAML are not training configs', () => {
+  it('Accelerate configs are their own dialect; unrelated YAML is not claimed', () => {
     const acc = detectDialect('compute_environment: LOCAL_MACHINE\ndistributed_type: MULTI_GPU\nmixed_precision: bf16\nnum_processes: 8\n');
-    assert.deepEqual(acc, { dialect: undefined, reason: 'content: an Accelerate launcher config, which ML Config Lens does not validate' });
+    assert.deepEqual(acc, { dialect: 'accelerate', reason: 'content: `compute_environment` / `distributed_type` (an Accelerate launcher config)' });
     assert.equal(detectDialect('provider: baseten\ngpu: h100\ngpu_count: 8\n').dialect, undefined);
     assert.equal(detectDialect('').dialect, undefined);
   });

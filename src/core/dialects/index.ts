@@ -3,8 +3,10 @@
 // (yaml-language-server modeline, `$schema` key), then the user's glob associations (setting
 // mlConfig.files.associations), then the file name, then the file's keys.
 // Detection reads lines with regexes and never parses, so it is cheap and cannot throw.
+import { accelerate } from './accelerate';
 import { adapterhub } from './adapterhub';
 import { axolotl } from './axolotl';
+import { deepspeed } from './deepspeed';
 import { llamafactory } from './llamafactory';
 import { llamafactoryV1 } from './llamafactory-v1';
 import { peft } from './peft';
@@ -22,14 +24,14 @@ export type { ApplyField, ApplyKey, DialectLoader, DialectPlugin, SniffedKeys } 
 export { APPLY_FIELDS } from './types';
 
 /** Every dialect id; adding a plug-in means adding its id here and its module to PLUGINS (the compiler checks both). */
-export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune' | 'wandb-sweep' | 'mergekit';
+export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune' | 'wandb-sweep' | 'mergekit' | 'deepspeed' | 'accelerate';
 
 /**
  * The registry, in UI order. Keyed by id so the compiler rejects a missing or unknown plug-in; a unit
  * test checks each key equals its plug-in's id.
  */
 const PLUGINS: { readonly [K in DialectId]: DialectPlugin<K> } = {
-  axolotl, llamafactory, 'llamafactory-v1': llamafactoryV1, trl, peft, adapterhub, torchtune, 'wandb-sweep': wandbSweep, mergekit,
+  axolotl, llamafactory, 'llamafactory-v1': llamafactoryV1, trl, peft, adapterhub, torchtune, 'wandb-sweep': wandbSweep, mergekit, deepspeed, accelerate,
 };
 
 export const DIALECT_PLUGINS: readonly DialectPlugin<DialectId>[] = Object.values(PLUGINS);
@@ -135,18 +137,24 @@ function fromFileName(path: string, keys: Keys): DialectDetection | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (!base) return undefined;
   const named = DIALECT_PLUGINS.filter((p) => p.detect.fileNames?.includes(base));
-  if (named.length === 0) return undefined;
+  if (named.length === 0) return fromFileGlob(base, keys);
   const sure = named.find((p) => p.detect.certain?.test(keys)) ?? named[0];
   const others = named.filter((p) => p !== sure).map((p) => p.label);
   return { dialect: sure.id, reason: `file name ${base}, ${sure.label} layout${others.length ? ` (not ${others.join(', ')})` : ''}` };
 }
 
+/** A plug-in whose name glob fits, unless another plug-in's certain content says otherwise. */
+function fromFileGlob(base: string, keys: Keys): DialectDetection | undefined {
+  const p = DIALECT_PLUGINS.find((d) => d.detect.fileGlobs?.some((g) => globMatches(g, base)));
+  if (!p) return undefined;
+  const other = DIALECT_PLUGINS.find((d) => d !== p && d.detect.certain?.test(keys));
+  if (other) return undefined;
+  return { dialect: p.id, reason: `file name ${base}, ${p.label}` };
+}
+
 function sniffFromKeys(k: Keys): DialectDetection {
   for (const p of DIALECT_PLUGINS) {
     if (p.detect.certain?.test(k)) return { dialect: p.id, reason: p.detect.certain.reason };
-  }
-  if (k.top.has('compute_environment') || k.top.has('distributed_type')) {
-    return { dialect: undefined, reason: 'content: an Accelerate launcher config, which ML Config Lens does not validate' };
   }
   let best: DialectId | undefined;
   let bestScore = 0;

@@ -17,6 +17,11 @@ export interface DialectDetect {
    * name (adapter_config.json: PEFT or AdapterHub); `certain` then decides, else the first in the registry.
    */
   fileNames?: readonly string[];
+  /**
+   * Globs on the base name (e.g. `ds_config*.json`); weaker than `fileNames`: they claim the file unless
+   * another plug-in's `certain` content fires.
+   */
+  fileGlobs?: readonly string[];
   /** Content that settles the dialect whatever else the file holds, with the reason shown to the user. */
   certain?: { test: (keys: SniffedKeys) => boolean; reason: string };
   /** Top-level keys typical of the dialect with weights; a file needs a score of 3 to count. */

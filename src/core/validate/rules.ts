@@ -4,7 +4,9 @@
 // meant, information = advice. The schema's severity wins when it gives one.
 import type { DialectId } from '../dialects';
 import type { CrossFieldRule } from './ruleKit';
+import { ACCELERATE_RULES } from './rulesAccelerate';
 import { AXOLOTL_RULES } from './rulesAxolotl';
+import { DEEPSPEED_RULES } from './rulesDeepSpeed';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
 import { LLAMAFACTORY_RULES_2 } from './rulesLlamaFactory2';
 import { OTHER_RULES } from './rulesOther';
@@ -15,7 +17,7 @@ import { LAUNCH_RULES } from './rulesLaunch';
 
 export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...LLAMAFACTORY_RULES_2, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES];
+export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...LLAMAFACTORY_RULES_2, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES, ...DEEPSPEED_RULES, ...ACCELERATE_RULES];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {
