@@ -6,12 +6,13 @@
 // on the calling thread (what the extension did before the worker).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+/* global structuredClone */
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,16 +27,29 @@ const settingsFor = (file, dialectChoice) => ({
   maxAnalysedChars: 250_000, models: { cwd: dirname(file), homeDir: homedir(), env: {}, allowNetwork: false, known: {} },
 });
 
-/** Posting-side cost: the worker factory times every postMessage (the structured clone of the request). */
+/**
+ * The synchronous sections of the client on the calling thread, timed one by one: every postMessage
+ * (the structured clone of the request) and every reply handler (check + apply).
+ */
 function timedClient() {
   const posts = [];
+  const handlers = [];
   const create = () => {
     const w = new Worker(WORKER);
     const post = w.postMessage.bind(w);
+    const on = w.on.bind(w);
     w.postMessage = (m) => { const t0 = performance.now(); post(m); posts.push(performance.now() - t0); };
+    w.on = (event, fn) => on(event, (...args) => { const t0 = performance.now(); fn(...args); handlers.push(performance.now() - t0); });
     return w;
   };
-  return { client: new AnalysisClient(create, { deadlineMs: 10_000 }), posts };
+  return { client: new AnalysisClient(create, { deadlineMs: 10_000 }), posts, handlers };
+}
+
+/** Receiving a result costs its deserialisation before the handler runs; structuredClone (serialise + deserialise) bounds it. */
+function cloneCost(value) {
+  const times = [];
+  for (let i = 0; i < 5; i++) { const t0 = performance.now(); structuredClone(value); times.push(performance.now() - t0); }
+  return Math.max(...times);
 }
 
 /** Runs `fn` while sampling the event loop every 1 ms; the histogram's max is the longest block (upper bound, +1 ms resolution). */
@@ -76,13 +90,19 @@ function inputs() {
   return list.map((i) => ({ ...i, text: i.text ?? readFileSync(i.file, 'utf8') }));
 }
 
-/** The string copy alone: posting the text to a worker that ignores it, 20 times. */
+/** The string copy alone: posting the text to a worker that ignores it, 20 times; median and max. */
 async function postCost(text) {
   const w = new Worker('require("node:worker_threads").parentPort.on("message", () => {})', { eval: true });
   const times = [];
   for (let i = 0; i < 20; i++) { const t0 = performance.now(); w.postMessage({ text }); times.push(performance.now() - t0); }
   await w.terminate();
-  return Math.max(...times);
+  times.sort((a, b) => a - b);
+  return { median: times[10], max: times[19] };
+}
+
+/** The same monitor over an idle wait as long as `ms`: what the machine's load alone shows as "blocked". */
+async function idleBaseline(ms) {
+  return (await blocked(() => new Promise((r) => setTimeout(r, ms)))).maxMs;
 }
 
 let version = 0;
@@ -90,7 +110,7 @@ const request = (i) => ({ uri: `file://${i.file}`, version: ++version, text: i.t
 
 const rows = [];
 for (const input of inputs()) {
-  const { client, posts } = timedClient();
+  const { client, posts, handlers } = timedClient();
   if (!input.cold) await client.analyse(request({ ...input, text: 'warm: up\n', file: '/tmp/warm.yaml' })); // worker started, core loaded
   const first = await blocked(() => client.analyse(request(input)));
   const again = await blocked(() => client.analyse(request(input)));
@@ -105,25 +125,28 @@ for (const input of inputs()) {
   }
   client.dispose();
   const o = first.value;
-  rows.push({ input, o, first, again, typing, post: Math.max(...posts), postAlone: await postCost(input.text) });
+  rows.push({ input, o, first, again, typing, idle: await idleBaseline(Math.min(o.ms ?? 1000, 5000)), post: Math.max(...posts), handler: Math.max(...handlers), clone: o.kind === 'result' ? cloneCost(o.result) : NaN, postAlone: await postCost(input.text) });
 }
 
 console.log('\nextension host thread while the worker validates + analyses (goal: longest block < 10 ms):');
-console.log(`${'input'.padEnd(52)} ${'size'.padStart(7)} ${'block first'.padStart(12)} ${'block again'.padStart(12)} ${'post'.padStart(6)} ${'latency first/again'.padStart(20)}  result`);
+console.log('(block: event-loop delay max while the worker runs; idle: the same monitor over an idle wait as long, i.e. what machine load alone shows; post / handler / clone: longest postMessage, reply handler, and structuredClone of the result, ms)');
+console.log(`${'input'.padEnd(52)} ${'size'.padStart(7)} ${'block first'.padStart(12)} ${'block again'.padStart(12)} ${'idle'.padStart(7)} ${'post'.padStart(6)} ${'handler'.padStart(7)} ${'clone'.padStart(6)} ${'latency first/again'.padStart(20)}  result`);
 let worst = 0;
 for (const r of rows) {
   worst = Math.max(worst, r.first.maxMs, r.again.maxMs, r.typing?.maxMs ?? 0);
   const what = r.o.kind === 'result' ? `${r.o.result.dialect ?? 'no dialect'}, ${r.o.result.diagnostics.length} diagnostics${r.o.result.analysis?.estimate ? `, ${r.o.result.analysis.estimate.trainableParams.toLocaleString('en-US')} trainable` : ''}` : r.o.kind;
   const lat = `${fmt(r.o.ms ?? NaN)} / ${fmt(r.again.value.ms ?? NaN)} ms`;
-  console.log(`${r.input.name.slice(0, 52).padEnd(52)} ${kb(r.input.text).padStart(7)} ${`${fmt(r.first.maxMs)} ms`.padStart(12)} ${`${fmt(r.again.maxMs)} ms`.padStart(12)} ${fmt(r.post).padStart(6)} ${lat.padStart(20)}  ${what}`);
+  console.log(`${r.input.name.slice(0, 52).padEnd(52)} ${kb(r.input.text).padStart(7)} ${`${fmt(r.first.maxMs)} ms`.padStart(12)} ${`${fmt(r.again.maxMs)} ms`.padStart(12)} ${`${fmt(r.idle)} ms`.padStart(7)} ${fmt(r.post).padStart(6)} ${fmt(r.handler).padStart(7)} ${fmt(r.clone).padStart(6)} ${lat.padStart(20)}  ${what}`);
   if (r.typing) {
     const kinds = r.typing.value.map((t) => t.kind);
     console.log(`  typing 10 keystrokes 30 ms apart on it: longest block ${fmt(r.typing.maxMs)} ms; outcomes ${['result', 'stale', 'cancelled'].map((k) => `${kinds.filter((x) => x === k).length} ${k}`).join(', ')}`);
   }
 }
 const big = rows.reduce((a, r) => (r.input.text.length > (a?.input.text.length ?? 0) ? r : a), undefined);
-if (big) console.log(`posting the text alone (structured clone of the string), worst of 20: ${fmt(big.postAlone)} ms for ${kb(big.input.text)}; 199 KB cut: ${fmt(rows.find((r) => r.input.typing)?.postAlone ?? NaN)} ms`);
-console.log(`longest block of the calling thread over all inputs: ${fmt(worst)} ms (monitorEventLoopDelay max at 1 ms resolution: an upper bound)`);
+const cut = rows.find((r) => r.input.typing);
+if (big) console.log(`posting the text alone (structured clone of the string), median / worst of 20: ${fmt(big.postAlone.median)} / ${fmt(big.postAlone.max)} ms for ${kb(big.input.text)}${cut ? `; ${fmt(cut.postAlone.median)} / ${fmt(cut.postAlone.max)} ms for the 199 KB cut` : ''}`);
+const sections = Math.max(...rows.map((r) => Math.max(r.post, r.handler, Number.isNaN(r.clone) ? 0 : r.clone)));
+console.log(`longest block of the calling thread over all inputs: ${fmt(worst)} ms by event-loop delay (1 ms resolution; includes any time the OS did not schedule the thread: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); longest timed synchronous section ${fmt(sections)} ms`);
 
 // The same work on the calling thread, as before the worker: each input in a fresh process (cold, then warm).
 console.log('\nfor comparison, the same work on the calling thread (fresh process per input; cold, then warm), ms:');

@@ -20,9 +20,9 @@ const seen = (o: Outcome): string => (o.kind === 'result' ? o.result.reason : o.
 describe('analysis worker client', () => {
   let client: AnalysisClient;
   let ignored: string[];
-  const make = (deadlineMs = 10_000): AnalysisClient => {
+  const make = (deadlineMs = 10_000, stretch?: () => number): AnalysisClient => {
     ignored = [];
-    client = new AnalysisClient(() => new Worker(FAKE), { deadlineMs, onIgnored: (why) => ignored.push(why) });
+    client = new AnalysisClient(() => new Worker(FAKE), { deadlineMs, stretch, onIgnored: (why) => ignored.push(why) });
     return client;
   };
   afterEach(() => client.dispose());
@@ -66,6 +66,15 @@ describe('analysis worker client', () => {
     assert.equal(c.started, 1, 'the repeated request started no worker');
     assert.equal(seen(await c.analyse(job('a', 2, 'answer'))), 'request 1');
     assert.equal(c.started, 2);
+  });
+
+  it('stretches the deadline by the factor it is given (a busy machine), never shrinks it', async () => {
+    const stretched = await make(400, () => 2.5).analyse(job('a', 1, 'spin'));
+    assert.equal(stretched.kind === 'timeout' && stretched.ms, 1000);
+    assert.match(describeFailure(stretched as Extract<Outcome, { kind: 'timeout' }>), /after 1 s: reading/);
+    client.dispose();
+    const floor = await make(1000, () => 0.1).analyse(job('a', 1, 'spin'));
+    assert.equal(floor.kind === 'timeout' && floor.ms, 1000);
   });
 
   it('drops a malformed reply with its reason and applies the valid one that follows', async () => {

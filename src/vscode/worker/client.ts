@@ -32,6 +32,11 @@ export interface ClientOptions {
   deadlineMs: number;
   /** Longest a new worker may take to load its module, in ms (default 10 s). */
   startupMs?: number;
+  /**
+   * Factor (≥ 1) applied to both allowances when a request starts, e.g. the machine's load per core:
+   * the deadline stops runaway inputs, not ordinary files on a busy machine. Default 1.
+   */
+  stretch?: () => number;
   /** Called with the reason when a malformed reply is dropped. */
   onIgnored?: (why: string) => void;
 }
@@ -45,6 +50,8 @@ interface Job {
 interface Running {
   job: Job;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** The allowance of the current timer, in ms. */
+  allowedMs: number;
   phase: Phase | 'start';
   detail: string;
   cancelled: boolean;
@@ -109,7 +116,7 @@ export class AnalysisClient {
     const job = next.value;
     this.queue.delete(job.req.uri);
     const worker = this.worker ?? this.start();
-    this.running = { job, phase: 'start', detail: 'starting', cancelled: false, timer: undefined };
+    this.running = { job, phase: 'start', detail: 'starting', cancelled: false, timer: undefined, allowedMs: 0 };
     this.arm();
     worker.postMessage(job.req);
   }
@@ -119,7 +126,8 @@ export class AnalysisClient {
     const run = this.running;
     if (!run) return;
     clearTimeout(run.timer);
-    run.timer = setTimeout(() => this.deadline(), this.ready ? this.options.deadlineMs : this.options.startupMs ?? 10_000);
+    run.allowedMs = Math.round((this.ready ? this.options.deadlineMs : this.options.startupMs ?? 10_000) * Math.max(1, this.options.stretch?.() ?? 1));
+    run.timer = setTimeout(() => this.deadline(), run.allowedMs);
   }
 
   private start(): WorkerLike {
@@ -158,8 +166,7 @@ export class AnalysisClient {
   private deadline(): void {
     const run = this.running;
     if (!run) return;
-    const ms = this.ready ? this.options.deadlineMs : this.options.startupMs ?? 10_000;
-    const outcome: Outcome = { kind: 'timeout', ms, phase: run.phase, detail: run.detail, repeated: false };
+    const outcome: Outcome = { kind: 'timeout', ms: run.allowedMs, phase: run.phase, detail: run.detail, repeated: false };
     this.replaceWorker();
     this.remember(run, outcome);
     this.finish(outcome);
@@ -201,5 +208,5 @@ export function describeFailure(o: Extract<Outcome, { kind: 'timeout' | 'error' 
     : o.phase === 'validation' ? `validation (${o.detail})`
       : o.phase === 'analysis' ? `the estimates (${o.detail})`
         : o.detail;
-  return `ML Config Lens stopped analysing this file after ${o.ms / 1000} s: ${what} did not finish. It runs again when you edit the file.`;
+  return `ML Config Lens stopped analysing this file after ${Number((o.ms / 1000).toFixed(1))} s: ${what} did not finish. It runs again when you edit the file.`;
 }

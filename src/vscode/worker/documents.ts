@@ -3,6 +3,7 @@
 // and CodeLens await the result of the version they show, and says on the document when a request
 // passed its deadline. Validation diagnostics (diagnostics.ts) and estimates (insights.ts) both read
 // the one result. Per-document state is released when the document closes.
+import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { isHfRepoId } from '../../core/models/hf-cache';
@@ -12,12 +13,15 @@ import type { DocumentResult, DocumentSettings } from './protocol';
 import { documentSettings, fetchFromHub, modelSettings } from './settings';
 
 export const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
-/** Longest one document may keep the worker busy (2 s: 13× the 157 ms a 199 KB file takes today). */
+/** Longest one document may keep the worker busy, in ms: 13× the 157 ms a 199 KB file took on the host thread (issue 11). */
 export const DEADLINE_MS = 2_000;
 /** Pause in typing before a changed document is analysed again; the first analysis waits 0 ms. */
 export const TYPING_DEBOUNCE_MS = 120;
 /** The worker's heap limit (MB): a runaway input stops there instead of growing the host. */
 const WORKER_HEAP_MB = 512;
+/** On a machine busier than its cores, the deadline stretches by the load per core, up to 5× (10 s). */
+const MAX_STRETCH = 5;
+const loadPerCore = (): number => Math.min(MAX_STRETCH, loadavg()[0] / Math.max(1, cpus().length));
 
 export interface AnalysedDocument {
   document: vscode.TextDocument;
@@ -29,7 +33,8 @@ type Waiter = { version: number; resolve: (r: DocumentResult | undefined) => voi
 
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly client: AnalysisClient;
-  private readonly results = new Map<string, { version: number; result: DocumentResult }>();
+  /** Newest result per document; `document` tells a reused untitled name from the document it named before. */
+  private readonly results = new Map<string, { document: vscode.TextDocument; version: number; result: DocumentResult }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Version last sent to the worker per document. */
   private readonly requested = new Map<string, number>();
@@ -47,6 +52,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly maxAnalysedChars: number) {
     this.client = new AnalysisClient(() => new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), {
       deadlineMs: DEADLINE_MS,
+      stretch: loadPerCore,
       onIgnored: (why) => console.warn(`ML Config Lens: ignored a message from the analysis worker (${why})`),
     });
     this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => {
@@ -57,13 +63,14 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   /** The result for the document's current version, when the worker has answered. */
   current(document: vscode.TextDocument): DocumentResult | undefined {
-    const hit = this.results.get(document.uri.toString());
+    const hit = this.last(document);
     return hit && hit.version === document.version ? hit.result : undefined;
   }
 
   /** The newest result for the document, possibly of an earlier version while the worker runs. */
   last(document: vscode.TextDocument): { version: number; result: DocumentResult } | undefined {
-    return this.results.get(document.uri.toString());
+    const hit = this.results.get(document.uri.toString());
+    return hit?.document === document ? hit : undefined;
   }
 
   /** The result for the current version: at once when known, else when the worker answers (undefined if it cannot). */
@@ -82,7 +89,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** After an edit: at once for a document never analysed, else after a pause in typing. */
   schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    if (!this.results.has(key) && !this.requested.has(key)) return this.analyseNow(document);
+    if (!this.last(document) && !this.requested.has(key)) return this.analyseNow(document);
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => this.analyseNow(document), TYPING_DEBOUNCE_MS));
   }
@@ -124,7 +131,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     // Cancelled (closed or superseded), stale, or the document moved on: a newer request is scheduled.
     if (outcome.kind === 'cancelled' || outcome.kind === 'stale' || document.isClosed || document.version !== version) return;
     if (outcome.kind === 'result') {
-      this.results.set(key, { version, result: outcome.result });
+      this.results.set(key, { document, version, result: outcome.result });
       this.failures.delete(document.uri);
       this.wake(key, version, outcome.result);
       this.analysed.fire({ document, version, result: outcome.result });
