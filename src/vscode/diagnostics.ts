@@ -55,7 +55,7 @@ export class ConfigValidator implements vscode.Disposable {
     else all[uri.toString()] = choice;
     await this.state.update('mlConfig.dialectChoices', all);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc) this.validate(doc);
+    if (doc) await this.validate(doc);
   }
 
   /** Validates after a pause in typing (at once for a document not validated yet). */
@@ -63,8 +63,9 @@ export class ConfigValidator implements vscode.Disposable {
     this.analyses.schedule(document);
   }
 
-  validate(document: vscode.TextDocument): void {
-    if (LANGUAGES.has(document.languageId) && !document.isClosed) this.analyses.analyseNow(document);
+  /** Validates now; resolves once the findings are published. */
+  async validate(document: vscode.TextDocument): Promise<void> {
+    if (LANGUAGES.has(document.languageId) && !document.isClosed) await this.analyses.analyseNow(document);
   }
 
   private publish({ document, version, result }: AnalysedDocument): void {
@@ -104,16 +105,16 @@ export function registerDiagnostics(context: vscode.ExtensionContext): ConfigVal
   const validator = new ConfigValidator(context.workspaceState, path.join(context.extensionPath, 'dist', 'analysisWorker.js'));
   context.subscriptions.push(
     validator,
-    vscode.workspace.onDidOpenTextDocument((d) => validator.validate(d)),
+    vscode.workspace.onDidOpenTextDocument((d) => void validator.validate(d)),
     vscode.workspace.onDidChangeTextDocument((e) => validator.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       // Untitled names are reused: a late close must not wipe the findings of a newer document.
       if (!vscode.workspace.textDocuments.some((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString())) validator.forget(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mlConfig')) vscode.workspace.textDocuments.forEach((d) => validator.validate(d));
+      if (e.affectsConfiguration('mlConfig')) vscode.workspace.textDocuments.forEach((d) => void validator.validate(d));
     }),
   );
-  vscode.workspace.textDocuments.forEach((d) => validator.validate(d));
+  vscode.workspace.textDocuments.forEach((d) => void validator.validate(d));
   return validator;
 }

@@ -41,6 +41,12 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly known = new Map<string, ResolvedModel>();
   private readonly fetching = new Set<string>();
+  /**
+   * The client's key per document object: a reused untitled name is a new document, so nothing the
+   * client keeps for the old one (queued version, newest version, a version that timed out) applies to it.
+   */
+  private readonly keys = new WeakMap<vscode.TextDocument, string>();
+  private nextKey = 1;
   /** "Stopped analysing this file after 2 s" and worker failures, one per document. */
   readonly failures = vscode.languages.createDiagnosticCollection('ml-config-lens-worker');
   private readonly analysed = new vscode.EventEmitter<AnalysedDocument>();
@@ -57,7 +63,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     });
     this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => {
       // Untitled names are reused: a late close must not wipe the state of a newer document.
-      if (!vscode.workspace.textDocuments.some((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString())) this.forget(d.uri);
+      this.forget(d, vscode.workspace.textDocuments.some((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString()));
     }));
   }
 
@@ -78,60 +84,70 @@ export class DocumentAnalyses implements vscode.Disposable {
     const hit = this.current(document);
     if (hit) return Promise.resolve(hit);
     if (document.isClosed || !LANGUAGES.has(document.languageId)) return Promise.resolve(undefined);
-    const key = document.uri.toString();
+    const key = this.keyOf(document);
     const waiting = new Promise<DocumentResult | undefined>((resolve) => {
       this.waiters.set(key, [...(this.waiters.get(key) ?? []), { version: document.version, resolve }]);
     });
-    if (this.timers.has(key) || this.requested.get(key) !== document.version) this.analyseNow(document);
+    if (this.timers.has(key) || this.requested.get(key) !== document.version) void this.analyseNow(document);
     return waiting;
   }
 
   /** After an edit: at once for a document never analysed, else after a pause in typing. */
   schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    if (!this.last(document) && !this.requested.has(key)) return this.analyseNow(document);
+    const key = this.keyOf(document);
+    if (!this.last(document) && !this.requested.has(key)) return void this.analyseNow(document);
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.analyseNow(document), TYPING_DEBOUNCE_MS));
+    this.timers.set(key, setTimeout(() => void this.analyseNow(document), TYPING_DEBOUNCE_MS));
   }
 
-  analyseNow(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
+  /** Analyses the current version now; resolves once its result is published (or it was superseded, stopped, closed). */
+  analyseNow(document: vscode.TextDocument): Promise<void> {
+    const key = this.keyOf(document);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    if (document.isClosed || !LANGUAGES.has(document.languageId)) return;
+    if (document.isClosed || !LANGUAGES.has(document.languageId)) return Promise.resolve();
     const version = document.version;
     this.requested.set(key, version);
     const settings = documentSettings(document, this.choiceOf(document.uri), this.maxAnalysedChars, this.known);
-    void this.client.analyse({ uri: key, version, text: document.getText(), fileName: document.uri.path, settings })
+    return this.client.analyse({ uri: key, version, text: document.getText(), fileName: document.uri.path, settings })
       .then((outcome) => this.settle(document, version, outcome));
   }
 
-  forget(uri: vscode.Uri): void {
-    const key = uri.toString();
+  /** Releases what is kept for a closed document (its results only when no newer document took its name). */
+  forget(document: vscode.TextDocument, nameReused = false): void {
+    const key = this.keyOf(document);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.client.cancel(key);
     this.requested.delete(key);
-    this.results.delete(key);
-    this.failures.delete(uri);
+    this.client.cancel(key);
     for (const w of this.waiters.get(key) ?? []) w.resolve(undefined);
     this.waiters.delete(key);
+    if (nameReused) return;
+    this.results.delete(document.uri.toString());
+    this.failures.delete(document.uri);
   }
 
   dispose(): void {
-    for (const uri of [...this.requested.keys()]) this.forget(vscode.Uri.parse(uri));
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const ws of this.waiters.values()) ws.forEach((w) => w.resolve(undefined));
     this.client.dispose();
     this.failures.dispose();
     this.analysed.dispose();
     this.subscriptions.forEach((s) => s.dispose());
   }
 
+  private keyOf(document: vscode.TextDocument): string {
+    let key = this.keys.get(document);
+    if (!key) this.keys.set(document, key = `${document.uri.toString()}#${this.nextKey++}`);
+    return key;
+  }
+
   private settle(document: vscode.TextDocument, version: number, outcome: Outcome): void {
-    const key = document.uri.toString();
+    const key = this.keyOf(document);
     // Cancelled (closed or superseded), stale, or the document moved on: a newer request is scheduled.
     if (outcome.kind === 'cancelled' || outcome.kind === 'stale' || document.isClosed || document.version !== version) return;
     if (outcome.kind === 'result') {
-      this.results.set(key, { document, version, result: outcome.result });
+      this.results.set(document.uri.toString(), { document, version, result: outcome.result });
       this.failures.delete(document.uri);
       this.wake(key, version, outcome.result);
       this.analysed.fire({ document, version, result: outcome.result });
@@ -163,7 +179,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (!settings.allowNetwork) return;
     this.fetching.add(ref);
     fetchFromHub(ref, settings).then(
-      (model) => { this.known.set(ref, model); if (!document.isClosed) this.analyseNow(document); },
+      (model) => { this.known.set(ref, model); if (!document.isClosed) void this.analyseNow(document); },
       (err: unknown) => { void vscode.window.showWarningMessage(`ML Config: ${err instanceof Error ? err.message : String(err)}`); },
     );
   }
