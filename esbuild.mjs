@@ -1,5 +1,5 @@
-// Bundles the three programs ML Config Lens ships: the extension (Node, `vscode` external),
-// the estimator panel's browser side, and the CLI. The precompiled schema validators (several MB,
+// Bundles the programs ML Config Lens ships: the extension (Node, `vscode` external), its analysis
+// worker, the estimator panel's browser side, and the CLI. The precompiled schema validators (several MB,
 // one per dialect) are bundles of their own in dist/validators/, loaded on first use of a dialect,
 // so activation parses only the core. `--production` minifies and drops sourcemaps; `--watch`
 // rebuilds on change.
@@ -46,6 +46,12 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+  },
+  {
+    // Validation and analysis run here, in a worker_threads Worker, off the extension host thread.
+    ...node,
+    entryPoints: ['src/vscode/worker/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
   },
   {
     ...node,

@@ -20,7 +20,7 @@ export interface MlConfigLensApi {
 
 export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   const validator = registerDiagnostics(context);
-  const insights = new DocumentInsights((doc) => {
+  const insights = new DocumentInsights(validator.analyses, (doc) => {
     const choice = validator.choice(doc.uri);
     if (choice) return choice === 'none' ? undefined : choice;
     const last = validator.lastResult(doc);
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   registerHover(context, insights);
   registerCodeLens(context, insights);
   registerTrainableStatus(context, insights);
-  registerTargetDiagnostics(context, validator, insights);
+  registerTargetDiagnostics(context, validator);
   registerPanel(context, insights);
   registerLinks(context, insights);
   return { version: String(context.extension.packageJSON.version) };

@@ -31,9 +31,9 @@ class ConfigCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
     );
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!settingsFor().codeLensEnabled) return [];
-    const analysis = this.insights.analysis(document);
+    const analysis = await this.insights.currentAnalysis(document);
     if (!analysis) return [];
     const range = new vscode.Range(anchorLine(document), 0, anchorLine(document), 0);
     return lensesFor(analysis, document.uri).map((command) => new vscode.CodeLens(range, command));

@@ -1,16 +1,12 @@
-// Validation in the editor: runs the core engine on open and on every change of a YAML/JSON
-// document and publishes the result. Small files are checked at once (no fixed delay); only big
-// ones wait for a short pause in typing. Offsets become positions here and nowhere else.
+// Validation in the editor: the analysis worker (worker/documents.ts) validates each YAML/JSON
+// document on open (at once) and on change (after a pause in typing), off the extension host
+// thread; this publishes its findings. Offsets become positions here and nowhere else.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DialectId } from '../core/dialects';
-import { validateText } from '../core/pipeline';
 import type { Diagnostic as CoreDiagnostic, ValidationResult } from '../core/validate';
-import { settingsFor } from './settings';
-
-const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
-/** Above this many characters, wait for a pause in typing before validating again. */
-const BIG_FILE_CHARS = 200_000;
-const BIG_FILE_DEBOUNCE_MS = 150;
+import { DocumentAnalyses, LANGUAGES, type AnalysedDocument } from './worker/documents';
+import { MAX_ANALYSED_CHARS } from './insights';
 const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -33,12 +29,17 @@ export type DialectChoice = DialectId | 'none';
 export class ConfigValidator implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('ml-config-lens');
   private readonly results = new Map<string, ValidatedDocument>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document was validated (status bar, tests). */
   readonly onDidValidate = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  /** The worker's results, which estimates (insights.ts) read too. */
+  readonly analyses: DocumentAnalyses;
+
+  constructor(private readonly state: vscode.Memento, workerFile: string) {
+    this.analyses = new DocumentAnalyses(workerFile, (uri) => this.choice(uri), MAX_ANALYSED_CHARS);
+    this.analyses.onDidAnalyse((a) => this.publish(a));
+  }
 
   lastResult(document: vscode.TextDocument): ValidatedDocument | undefined {
     return this.results.get(document.uri.toString());
@@ -54,40 +55,28 @@ export class ConfigValidator implements vscode.Disposable {
     else all[uri.toString()] = choice;
     await this.state.update('mlConfig.dialectChoices', all);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc) this.validate(doc);
+    if (doc) await this.validate(doc);
   }
 
-  /** Validates now, or after a short pause for big files that keep changing. */
+  /** Validates after a pause in typing (at once for a document not validated yet). */
   schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    if (document.getText().length < BIG_FILE_CHARS) return this.validate(document);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.validate(document);
-    }, BIG_FILE_DEBOUNCE_MS));
+    this.analyses.schedule(document);
   }
 
-  validate(document: vscode.TextDocument): void {
-    if (!LANGUAGES.has(document.languageId) || document.isClosed) return;
+  /** Validates now; resolves once the findings are published. */
+  async validate(document: vscode.TextDocument): Promise<void> {
+    if (LANGUAGES.has(document.languageId) && !document.isClosed) await this.analyses.analyseNow(document);
+  }
+
+  private publish({ document, version, result }: AnalysedDocument): void {
     const key = document.uri.toString();
-    const cfg = settingsFor(document.uri);
-    const choice = this.choice(document.uri);
-    if (!cfg.validationEnabled || choice === 'none') {
+    if (!result.validated) {
       this.forget(document.uri);
-      if (choice === 'none') this.results.set(key, { version: document.version, result: { dialect: undefined, reason: 'turned off for this file', diagnostics: [] } });
+      if (this.choice(document.uri) === 'none') this.results.set(key, { version, result: { dialect: undefined, reason: 'turned off for this file', diagnostics: [] } });
       this.changed.fire(document);
       return;
     }
-    const result = validateText(document.getText(), {
-      dialect: choice,
-      fileName: document.uri.path,
-      associations: cfg.filesAssociations,
-      maxDiagnostics: cfg.maxDiagnostics,
-      frameworkVersions: cfg.frameworkVersions,
-    });
-    if (choice) result.reason = 'chosen with ML Config: Select Config Dialect';
-    this.results.set(key, { version: document.version, result });
+    this.results.set(key, { version, result: { dialect: result.dialect, reason: result.reason, diagnostics: result.diagnostics } });
     this.collection.set(document.uri, result.diagnostics.map((d) => this.toDiagnostic(document, d)));
     this.changed.fire(document);
   }
@@ -106,26 +95,26 @@ export class ConfigValidator implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.analyses.dispose();
     this.collection.dispose();
     this.changed.dispose();
   }
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext): ConfigValidator {
-  const validator = new ConfigValidator(context.workspaceState);
+  const validator = new ConfigValidator(context.workspaceState, path.join(context.extensionPath, 'dist', 'analysisWorker.js'));
   context.subscriptions.push(
     validator,
-    vscode.workspace.onDidOpenTextDocument((d) => validator.validate(d)),
+    vscode.workspace.onDidOpenTextDocument((d) => void validator.validate(d)),
     vscode.workspace.onDidChangeTextDocument((e) => validator.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       // Untitled names are reused: a late close must not wipe the findings of a newer document.
       if (!vscode.workspace.textDocuments.some((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString())) validator.forget(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mlConfig')) vscode.workspace.textDocuments.forEach((d) => validator.validate(d));
+      if (e.affectsConfiguration('mlConfig')) vscode.workspace.textDocuments.forEach((d) => void validator.validate(d));
     }),
   );
-  vscode.workspace.textDocuments.forEach((d) => validator.validate(d));
+  vscode.workspace.textDocuments.forEach((d) => void validator.validate(d));
   return validator;
 }

@@ -15,7 +15,7 @@ export function registerHover(context: vscode.ExtensionContext, insights: Docume
   context.subscriptions.push(vscode.languages.registerHoverProvider(selector, { provideHover: (d, p) => hoverAt(insights, d, p) }));
 }
 
-export function hoverAt(insights: DocumentInsights, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+export async function hoverAt(insights: DocumentInsights, document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
   const dialect = insights.dialect(document);
   if (!dialect) return undefined;
   const range = document.getWordRangeAtPosition(position, KEY_WORD);
@@ -25,7 +25,7 @@ export function hoverAt(insights: DocumentInsights, document: vscode.TextDocumen
   if (path.length === 0 || path[path.length - 1] !== word) return undefined;
   const info = describeKeyPath(dialect, path);
   const live = settingsFor(document.uri).hoverLiveEffects;
-  const analysis = live ? insights.analysis(document) : undefined;
+  const analysis = live ? await insights.currentAnalysis(document) : undefined;
   const effects = analysis ? liveEffects(path, analysis) : [];
   if (!info && effects.length === 0) return undefined;
   const md = new vscode.MarkdownString(hoverMarkdown(word, info, effects));

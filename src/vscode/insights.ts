@@ -1,12 +1,11 @@
 // Per-document analysis shared by hovers, CodeLens, the status bar and the panel: the dialect,
-// then one ConfigAnalysis per document version (so typing re-analyses once, not per provider).
+// then one ConfigAnalysis per document version, computed in the analysis worker together with
+// validation (worker/documents.ts), so typing re-analyses once, off the extension host thread.
 import * as vscode from 'vscode';
 import { detectDialect, type DialectId } from '../core/dialects';
-import { analyzeConfigText, type ConfigAnalysis } from '../core/analysis';
-import { ModelConfigCache } from '../io/model-cache';
-import type { ResolvedModel } from '../core/models/types';
-import { resolveOptionsFor } from './models';
+import type { ConfigAnalysis } from '../core/analysis';
 import { settingsFor } from './settings';
+import type { DocumentAnalyses } from './worker/documents';
 
 /**
  * Live numbers re-parse the whole file on each edit (~0.7 ms per 1,000 characters measured); above
@@ -24,50 +23,41 @@ export function defaultDialectOf(document: vscode.TextDocument): DialectId | und
 }
 
 export class DocumentInsights implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; override?: string; analysis: ConfigAnalysis }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly models = new ModelConfigCache();
-  /** A closed document's analysis is released at once (the cache holds open documents only). */
-  private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri));
+  private readonly subscription: vscode.Disposable;
+  /** Fires when a new analysis of a document arrived from the worker. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly dialectOf: DialectOf = defaultDialectOf) {}
+  constructor(private readonly analyses: DocumentAnalyses, private readonly dialectOf: DialectOf = defaultDialectOf) {
+    this.subscription = analyses.onDidAnalyse(({ document }) => this.changed.fire(document.uri));
+  }
 
   dialect(document: vscode.TextDocument): DialectId | undefined {
     return this.dialectOf(document);
   }
 
-  /** The analysis of this document version, or undefined for a file that is not a training config. */
-  analysis(document: vscode.TextDocument, modelOverride?: string): ConfigAnalysis | undefined {
+  /**
+   * The newest analysis of this document: of its current version once the worker answered, of the
+   * previous one until then (status bar, panel). Undefined for a file that is not a training config.
+   */
+  analysis(document: vscode.TextDocument): ConfigAnalysis | undefined {
     const dialect = this.dialectOf(document);
     if (!dialect) return undefined;
     if (document.getText().length > MAX_ANALYSED_CHARS) return tooLarge(dialect);
-    const key = document.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === document.version && hit.override === modelOverride && hit.analysis.dialect === dialect) return hit.analysis;
-    const analysis = analyzeConfigText(document.getText(), {
-      dialect,
-      modelOverride,
-      resolveModel: (ref) => this.resolve(ref, document),
-    });
-    this.cache.set(key, { version: document.version, override: modelOverride, analysis });
-    return analysis;
+    const analysis = this.analyses.last(document)?.result.analysis;
+    return analysis?.dialect === dialect ? analysis : undefined;
   }
 
-  forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
+  /** The analysis of the document's current version, waiting for the worker when it is still running. */
+  async currentAnalysis(document: vscode.TextDocument): Promise<ConfigAnalysis | undefined> {
+    if (!this.dialectOf(document) || document.getText().length > MAX_ANALYSED_CHARS) return this.analysis(document);
+    await this.analyses.latest(document);
+    return this.analysis(document);
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.changed.dispose();
-    this.closing.dispose();
-    this.cache.clear();
-    this.models.clear();
-  }
-
-  /** Catalog or an earlier load now; else a bounded async load (workspace, HF cache, the Hub if allowed), then re-run. */
-  private resolve(ref: string, document: vscode.TextDocument): ResolvedModel | undefined {
-    return this.models.lookup(ref, resolveOptionsFor(document), () => { this.forget(document.uri); this.changed.fire(document.uri); });
   }
 }
 

@@ -22,7 +22,7 @@ export async function architectureCommand(insights: DocumentInsights, arg?: vsco
     targets = arg.targetModules;
   } else {
     const document = documentFor(arg, insights);
-    const analysis = document && insights.analysis(document);
+    const analysis = document && await insights.currentAnalysis(document);
     ref = analysis?.model ? analysis.modelRef : await pickModel(undefined, analysis?.modelRef);
     targets = analysis?.input?.peft.target_modules as string | string[] | undefined;
     taskType = analysis?.input?.taskType ?? null;

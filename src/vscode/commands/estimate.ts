@@ -32,7 +32,7 @@ const METHODS: Array<vscode.QuickPickItem & { peft: (r: number) => Record<string
 export async function estimateCommand(insights: DocumentInsights, arg?: vscode.Uri | EstimateArgs): Promise<EstimateResult | undefined> {
   if (arg && !(arg instanceof vscode.Uri)) return fromArgs(arg);
   const document = documentFor(arg, insights);
-  const analysis = document && insights.analysis(document);
+  const analysis = document && await insights.currentAnalysis(document);
   if (analysis?.estimate) {
     const e = analysis.estimate;
     return report({ model: analysis.modelRef ?? '?', method: e.method, trainableParams: e.trainableParams, totalParams: e.totalParams, trainablePercent: e.trainablePercent });

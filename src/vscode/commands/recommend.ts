@@ -13,7 +13,7 @@ export async function recommendCommand(insights: DocumentInsights, uri?: vscode.
     void vscode.window.showInformationMessage('ML Config: open an Axolotl, LLaMA-Factory, TRL, torchtune or PEFT config to get learning-rate recommendations for it.');
     return undefined;
   }
-  const analysis = insights.analysis(document);
+  const analysis = await insights.currentAnalysis(document);
   if (!analysis) return undefined;
   if (!options?.quiet) void showLaws(analysis.laws, analysis.problems);
   return analysis.laws;
