@@ -137,8 +137,40 @@ function flowDepth(text: string, limit: number): number {
   return depth;
 }
 
+/**
+ * Block nesting, counted without parsing: the indentation levels open at a line plus the compact
+ * `- - - x` sequence entries on it. The YAML parser (and PyYAML) recurse once per level.
+ */
+function blockDepth(text: string, limit: number): number {
+  const indents: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let i = start;
+    while (i < end && text[i] === ' ') i++;
+    if (i < end && text[i] !== '#') {
+      const indent = i - start;
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      let dashes = 0;
+      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        dashes++;
+        i += 2;
+        while (text[i] === ' ') i++;
+      }
+      if (indents.length + dashes > limit) return indents.length + dashes;
+    }
+    start = end + 1;
+  }
+  return indents.length;
+}
+
 /** One information diagnostic when the text is too large or nests too deep to parse safely. */
 export function validationSkipped(text: string): Diagnostic | undefined {
+  if (blockDepth(text, MAX_NESTING) > MAX_NESTING) {
+    // PyYAML stops with a RecursionError long before this; the parser here would overflow its stack.
+    return { start: 0, end: 0, severity: 'error', code: 'yaml-syntax', message: `YAML syntax: blocks nest too deeply to parse (more than ${MAX_NESTING} levels)` };
+  }
   if (flowDepth(text, MAX_NESTING) > MAX_NESTING) {
     return { start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: `Validation skipped: brackets nest deeper than ${MAX_NESTING} levels.` };
   }
