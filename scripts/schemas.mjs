@@ -22,7 +22,8 @@ const write = args.includes('--write');
 const availableOnly = args.includes('--available');
 
 /** The commit a schema records; generators read their mirror at exactly this commit. */
-const pinned = (schema) => JSON.parse(readFileSync(join(root, 'schemas', `${schema}.schema.json`), 'utf8'))['x-framework']?.commit;
+const framework = (schema) => JSON.parse(readFileSync(join(root, 'schemas', `${schema}.schema.json`), 'utf8'))['x-framework'] ?? {};
+const pinned = (schema) => framework(schema).commit;
 
 /** Each generator: the schemas it writes, the mirrors (and commits) it reads, extra files, and how to run it into OUT. */
 const GENERATORS = [
@@ -30,6 +31,10 @@ const GENERATORS = [
     run: (out) => [['python3', [join(tools, 'sweeps/gen_wandb_sweep.py'), out]]] },
   { name: 'mergekit', schemas: ['mergekit'], mirrors: { 'arcee-ai+mergekit': pinned('mergekit') },
     run: (out) => [['python3', [join(tools, 'merges/gen_mergekit.py'), out]]] },
+  { name: 'DeepSpeed', schemas: ['deepspeed'], mirrors: { 'deepspeedai+DeepSpeed': pinned('deepspeed') },
+    run: (out) => [['python3', [join(tools, 'build_deepspeed.py'), join(mirrors, 'deepspeedai+DeepSpeed/repo'), framework('deepspeed').version, join(out, 'deepspeed.schema.json')]]] },
+  { name: 'Accelerate', schemas: ['accelerate'], mirrors: { 'huggingface+accelerate': pinned('accelerate') },
+    run: (out) => [['python3', [join(tools, 'build_accelerate.py'), join(mirrors, 'huggingface+accelerate/repo'), framework('accelerate').version, join(out, 'accelerate.schema.json')]]] },
   { name: 'PEFT, AdapterHub, TRL, torchtune', schemas: ['peft', 'adapterhub', 'trl', 'torchtune'],
     mirrors: { 'huggingface+peft': pinned('peft'), 'adapter-hub+adapters': pinned('adapterhub'), 'huggingface+trl': pinned('trl'), 'pytorch+torchtune': pinned('torchtune'),
       'huggingface+open-r1': null, 'huggingface+alignment-handbook': null, 'huggingface+accelerate': null },

@@ -218,7 +218,8 @@ def build(methods):
                                                 'parameters': {'$ref': '#/definitions/parameters'}}, 'additionalProperties': False}
     names = list(methods)
     props = {
-        'merge_method': {'type': 'string', 'enum': names, 'description': 'The merge algorithm (mergekit/merge_methods/registry.py REGISTERED_MERGE_METHODS).',
+        'merge_method': {'type': 'string', 'enum': names, 'description': 'The merge algorithm (mergekit/merge_methods/registry.py REGISTERED_MERGE_METHODS):\n' + '\n'.join(
+            f"- `{n}`: {METHOD_TEXT.get(n, ('', None))[0]}{' (arXiv ' + METHOD_TEXT[n][1] + ')' if METHOD_TEXT.get(n, ('', None))[1] else ''}" for n in names),
                          'x-enumDescriptions': [f"{METHOD_TEXT.get(n, ('', None))[0]}{' (arXiv ' + METHOD_TEXT[n][1] + ')' if METHOD_TEXT.get(n, ('', None))[1] else ''}" for n in names]},
         'base_model': dict(model_ref_any, description='The base model: the origin of task vectors (task arithmetic, TIES, DARE, DELLA, Breadcrumbs, SCE, Model Stock) or SLERP\'s t = 0 end.'),
         'models': {'type': 'array', 'items': {'$ref': '#/definitions/input_model'}, 'minItems': 1, 'description': 'The models merged tensor by tensor (exactly one of models, slices, modules).'},

@@ -117,7 +117,7 @@ def build(upstream):
     for k, s in all_props.items():
         s['description'] = texts.get(k, s.get('description', k))
     all_props['distribution'] = {
-        'description': 'The distribution to draw this parameter from. Without it, W&B infers one: `values` → categorical, `value` → constant, integer `min`/`max` → int_uniform, real `min`/`max` → uniform (src/sweeps/config/schema.py fill_parameter).',
+        'description': 'The distribution to draw this parameter from. Without it, W&B infers one: `values` → categorical, `value` → constant, integer `min`/`max` → int_uniform, real `min`/`max` → uniform (src/sweeps/config/schema.py fill_parameter).\n' + '\n'.join(f'- `{d}`: {DIST_TEXT.get(d, d)}' for d in dists),
         'enum': list(dists),
         'x-enumDescriptions': [DIST_TEXT.get(d, d) for d in dists],
     }
@@ -146,7 +146,7 @@ def build(upstream):
     for branch in out_defs['hyperband_stopping'].get('anyOf', []):
         branch['properties'] = {k: True for k in branch.get('required', [])}
     props = json.loads(json.dumps(upstream['properties']))
-    props['method']['description'] = METHOD_TEXT
+    props['method']['description'] = METHOD_TEXT + ' Hyperparameter optimisation background: random and Bayesian search (Snoek et al., arXiv 1206.2944); Hyperband early stopping (Li et al., arXiv 1603.06560).'
     props['method']['x-enumDescriptions'] = ['Gaussian-process Bayesian optimisation over past runs; needs `metric`.', 'Independent random samples from each distribution.', 'Every combination of the values (finite parameters only).', 'A custom scheduler (`scheduler:`) chooses.']
     props['early_terminate']['description'] = 'Stop poorly performing runs early with Hyperband (Li et al., arXiv 1603.06560): brackets at min_iter·eta^k (or counted back from max_iter with s). Needs `metric`.'
     # `wandb launch-sweep` pops `scheduler` (job, resource, num_workers, settings) before the sweep is
