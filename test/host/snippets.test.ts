@@ -9,7 +9,9 @@ import { closeAllEditors } from './util';
 interface Snippet { prefix: string; body: string[] }
 
 const ROOT = path.resolve(__dirname, '../../..');
-const DIALECT_OF_PREFIX = /^mlc-(axolotl|llamafactory|trl|torchtune|peft|adapterhub|deepspeed|accelerate)-/;
+const DIALECT_OF_PREFIX = /^mlc-(axolotl|llamafactory|trl|torchtune|peft|adapterhub|deepspeed|accelerate|sweep|merge)-/;
+/** Snippet prefixes named after the tool rather than the dialect id. */
+const PREFIX_DIALECT: Record<string, string> = { sweep: 'wandb-sweep', merge: 'mergekit' };
 
 function snippets(file: string): Snippet[] {
   return Object.values(JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', file), 'utf8')) as Record<string, Snippet>);
@@ -21,7 +23,8 @@ describe('snippets in the editor', () => {
   for (const [file, language] of [['yaml.code-snippets', 'yaml'], ['json.code-snippets', 'json']] as const) {
     for (const s of snippets(file)) {
       it(`${s.prefix} (${language}) inserted into an empty file has zero diagnostics`, async () => {
-        const dialect = DIALECT_OF_PREFIX.exec(s.prefix)?.[1];
+        const named = DIALECT_OF_PREFIX.exec(s.prefix)?.[1];
+        const dialect = named && (PREFIX_DIALECT[named] ?? named);
         assert.ok(dialect, `prefix ${s.prefix} names a dialect`);
         const doc = await vscode.workspace.openTextDocument({ language, content: '' });
         const editor = await vscode.window.showTextDocument(doc);

@@ -37,12 +37,23 @@ export class Workbench {
 
   /** Runs a command from the palette by its title as shown there (e.g. 'ML Config: Show Detected Dialect'). */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.fill(`>${title}`);
-    // Enter acts on the focused row, which the palette sets a moment after the rows render.
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
-    await input.press('Enter');
+    // A webview that takes focus a moment after its tab was clicked closes a palette that just opened
+    // (the palette closes on blur): then open it again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.keyboard.press('F1');
+        await input.fill(`>${title}`, { timeout: 10_000 });
+        // Enter acts on the focused row, which the palette sets a moment after the rows render.
+        await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 10_000 });
+        await input.press('Enter', { timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+      }
+    }
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
