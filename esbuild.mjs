@@ -26,7 +26,10 @@ const validatorsApart = {
   name: 'validators-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
-      args.importer.replace(/\\/g, '/').endsWith(`${GENERATED}/index.js`) ? { path: `./validators/${args.path.slice(2)}`, external: true } : undefined);
+      args.importer.replace(/\\/g, '/').endsWith(`${GENERATED}/index.js`)
+        ? { path: `./validators/${args.path.slice(2)}`, external: true }
+        : undefined,
+    );
   },
 };
 
@@ -41,7 +44,10 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: () => readdirSync(GENERATED).filter((f) => f.endsWith('.js') && f !== 'index.js').map((f) => `${GENERATED}/${f}`),
+    entryPoints: () =>
+      readdirSync(GENERATED)
+        .filter((f) => f.endsWith('.js') && f !== 'index.js')
+        .map((f) => `${GENERATED}/${f}`),
     outdir: 'dist/validators',
     platform: 'node',
     format: 'cjs',

@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const only = process.argv[2];
-const files = readdirSync(dir).filter((f) => f.endsWith('.mjs') && (!only || f.includes(only))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs') && (!only || f.includes(only)))
+  .sort();
 if (files.length === 0) {
   console.error('bench: no benchmark found');
   process.exit(1);

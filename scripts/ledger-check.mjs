@@ -13,7 +13,14 @@ if (!gitDir || !ledgerPath) {
 const ledger = JSON.parse(readFileSync(ledgerPath, 'utf8'));
 const files = new Map();
 const lineOf = (file, n) => {
-  if (!files.has(file)) files.set(file, execFileSync('git', ['--git-dir', gitDir, 'show', `${ledger.commit}:${file}`], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\n'));
+  if (!files.has(file))
+    files.set(
+      file,
+      execFileSync('git', ['--git-dir', gitDir, 'show', `${ledger.commit}:${file}`], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      }).split('\n'),
+    );
   return files.get(file)[n - 1] ?? '';
 };
 const PATTERN = {

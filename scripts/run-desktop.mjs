@@ -19,7 +19,11 @@ function option(name) {
 
 async function download(version) {
   try {
-    return await downloadAndUnzipVSCode({ version, timeout: DOWNLOAD_IDLE_TIMEOUT_MS, cachePath: join(root, '.vscode-test') });
+    return await downloadAndUnzipVSCode({
+      version,
+      timeout: DOWNLOAD_IDLE_TIMEOUT_MS,
+      cachePath: join(root, '.vscode-test'),
+    });
   } catch (e) {
     console.error(`error: could not download desktop VS Code ${version} (${e.message ?? e}).`);
     console.error('The desktop layer needs access to update.code.visualstudio.com. Without it, run the same');
@@ -44,14 +48,22 @@ async function main() {
       extensionDevelopmentPath: root,
       extensionTestsPath: join(root, 'out/test/host/index.js'),
       extensionTestsEnv: grep ? { MLCONFIG_HOST_GREP: grep } : {},
-      launchArgs: [fixtures, '--disable-extensions', '--disable-workspace-trust',
-        '--skip-welcome', '--skip-release-notes', '--user-data-dir', userData,
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      launchArgs: [
+        fixtures,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--user-data-dir',
+        userData,
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
     });
     return code === 0 ? 0 : 1;
   } catch (e) {
     console.error(`error: the desktop host run failed: ${e.message ?? e}`);
-    if (process.platform === 'linux' && !process.env.DISPLAY) console.error('(no DISPLAY: try xvfb-run -a npm run test:desktop)');
+    if (process.platform === 'linux' && !process.env.DISPLAY)
+      console.error('(no DISPLAY: try xvfb-run -a npm run test:desktop)');
     return 1;
   } finally {
     rmSync(run, { recursive: true, force: true, maxRetries: 3 });

@@ -23,6 +23,7 @@ function* walk(dir) {
 const grep = process.argv.find((a) => a.startsWith('--grep='))?.slice(7);
 const mocha = new Mocha({ ui: 'bdd', reporter: SummaryReporter, timeout: 20000, grep });
 // test/adversarial: hostile inputs, each in a worker with a time and heap budget (issue 11).
-for (const f of [...walk(resolve('out/test/unit')), ...walk(resolve('out/test/adversarial'))].sort()) mocha.addFile(f);
+for (const f of [...walk(resolve('out/test/unit')), ...walk(resolve('out/test/adversarial'))].sort())
+  mocha.addFile(f);
 const failures = await runMocha(mocha);
 process.exit(failures ? 1 : 0);

@@ -4,21 +4,41 @@
 import type { ApplyField, HostMessage, MethodOption } from '../src/core/panel/protocol';
 import type { PanelInputs } from '../src/core/panel/types';
 import { byId, clear, el } from './dom';
-import { METHOD_FIELDS, TRAINING_FIELDS, parseNumber, readNumber, writeNumber, type NumberField } from './fields';
+import {
+  METHOD_FIELDS,
+  TRAINING_FIELDS,
+  parseNumber,
+  readNumber,
+  writeNumber,
+  type NumberField,
+} from './fields';
 
 type Options = Extract<HostMessage, { type: 'options' }>;
 type SelectOption = { label: string; value: string; description?: string; selected?: boolean };
 
 /** The few properties of vscode-elements' controls this file uses. */
-type ValueElement = HTMLElement & { value: string; options?: SelectOption[]; invalid?: boolean; checked?: boolean };
+type ValueElement = HTMLElement & {
+  value: string;
+  options?: SelectOption[];
+  invalid?: boolean;
+  checked?: boolean;
+};
 
 export interface ControlEvents {
   changed(): void;
   apply(field: ApplyField, value: number | string): void;
 }
 
-const DTYPES = [{ value: 'bf16', label: 'bf16 mixed precision' }, { value: 'fp16', label: 'fp16 mixed precision' }, { value: 'fp32', label: 'fp32' }];
-const QUANT = [{ value: 'none', label: 'none (16-bit base)' }, { value: '4bit', label: '4-bit NF4 (bitsandbytes)' }, { value: '8bit', label: '8-bit LLM.int8()' }];
+const DTYPES = [
+  { value: 'bf16', label: 'bf16 mixed precision' },
+  { value: 'fp16', label: 'fp16 mixed precision' },
+  { value: 'fp32', label: 'fp32' },
+];
+const QUANT = [
+  { value: 'none', label: 'none (16-bit base)' },
+  { value: '4bit', label: '4-bit NF4 (bitsandbytes)' },
+  { value: '8bit', label: '8-bit LLM.int8()' },
+];
 
 function row(id: string, label: string, control: HTMLElement, unit?: string): HTMLElement {
   const wrap = el('div', { class: 'field', id: `row-${id}` });
@@ -28,8 +48,17 @@ function row(id: string, label: string, control: HTMLElement, unit?: string): HT
   return wrap;
 }
 
-function select(id: string, label: string, items: { value: string; label: string }[], combobox = false): ValueElement {
-  const s = el('vscode-single-select', { id, 'aria-label': label, ...(combobox ? { combobox: true, filter: 'contains' } : {}) }) as ValueElement;
+function select(
+  id: string,
+  label: string,
+  items: { value: string; label: string }[],
+  combobox = false,
+): ValueElement {
+  const s = el('vscode-single-select', {
+    id,
+    'aria-label': label,
+    ...(combobox ? { combobox: true, filter: 'contains' } : {}),
+  }) as ValueElement;
   s.options = items.map((o) => ({ label: o.label, value: o.value }));
   return s;
 }
@@ -39,7 +68,10 @@ export class Controls {
   private applicable = new Set<ApplyField>();
   inputs: PanelInputs | undefined;
 
-  constructor(private readonly root: HTMLElement, private readonly events: ControlEvents) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly events: ControlEvents,
+  ) {}
 
   build(options: Options): void {
     this.methods = options.methods;
@@ -47,10 +79,30 @@ export class Controls {
     const model = el('section', { 'aria-labelledby': 'h-model' });
     model.append(el('h2', { id: 'h-model' }, 'Model and method'));
     model.append(row('model', 'Model', select('model', 'Model', options.models, true)));
-    model.append(row('method', 'Method', select('method', 'Method', options.methods.map((m) => ({ value: m.id, label: m.label })))));
+    model.append(
+      row(
+        'method',
+        'Method',
+        select(
+          'method',
+          'Method',
+          options.methods.map((m) => ({ value: m.id, label: m.label })),
+        ),
+      ),
+    );
     for (const f of METHOD_FIELDS) model.append(this.numberRow(f));
-    const targets = el('vscode-textfield', { id: 'targets', 'aria-label': 'Target modules', placeholder: 'PEFT default for this model' }) as ValueElement;
-    model.append(this.withApply(row('targets', 'Target modules', targets, 'comma-separated, or all-linear'), 'targetModules', () => targets.value));
+    const targets = el('vscode-textfield', {
+      id: 'targets',
+      'aria-label': 'Target modules',
+      placeholder: 'PEFT default for this model',
+    }) as ValueElement;
+    model.append(
+      this.withApply(
+        row('targets', 'Target modules', targets, 'comma-separated, or all-linear'),
+        'targetModules',
+        () => targets.value,
+      ),
+    );
     const training = el('section', { 'aria-labelledby': 'h-training' });
     training.append(el('h2', { id: 'h-training' }, 'Training shape'));
     for (const f of TRAINING_FIELDS) training.append(this.numberRow(f));
@@ -66,13 +118,31 @@ export class Controls {
   }
 
   private numberRow(f: NumberField): HTMLElement {
-    const input = el('vscode-textfield', { id: f.id, 'aria-label': f.label, inputmode: 'decimal', placeholder: f.placeholder ?? 'not set' }) as ValueElement;
+    const input = el('vscode-textfield', {
+      id: f.id,
+      'aria-label': f.label,
+      inputmode: 'decimal',
+      placeholder: f.placeholder ?? 'not set',
+    }) as ValueElement;
     const r = row(f.id, f.label, input, f.unit);
     return f.apply ? this.withApply(r, f.apply, () => readNumber(this.inputs as PanelInputs, f)) : r;
   }
 
-  private withApply(r: HTMLElement, field: ApplyField, value: () => number | string | undefined): HTMLElement {
-    const b = el('vscode-button', { secondary: true, class: 'apply', 'data-field': field, title: 'Write this value into the config file' }, 'Apply');
+  private withApply(
+    r: HTMLElement,
+    field: ApplyField,
+    value: () => number | string | undefined,
+  ): HTMLElement {
+    const b = el(
+      'vscode-button',
+      {
+        secondary: true,
+        class: 'apply',
+        'data-field': field,
+        title: 'Write this value into the config file',
+      },
+      'Apply',
+    );
     b.addEventListener('click', () => {
       const v = value();
       if (v !== undefined && v !== '') this.events.apply(field, v);
@@ -87,13 +157,42 @@ export class Controls {
       node.addEventListener('change', () => fn(node));
       if (node.tagName === 'VSCODE-TEXTFIELD') node.addEventListener('input', () => fn(node));
     };
-    on('model', (n) => this.update((i) => { if (n.value) i.modelRef = n.value; }));
-    on('method', (n) => this.update((i) => { i.method = n.value; if (n.value === 'QLORA') i.training.quantization = '4bit'; }));
-    on('targets', (n) => this.update((i) => { i.targets = n.value; }));
-    on('dtype', (n) => this.update((i) => { i.training.dtype = n.value as PanelInputs['training']['dtype']; }));
-    on('quant', (n) => this.update((i) => { i.training.quantization = n.value as PanelInputs['training']['quantization']; }));
-    on('optim', (n) => this.update((i) => { i.training.optimizer = n.value; }));
-    on('gc', (n) => this.update((i) => { i.training.gradientCheckpointing = n.checked === true; }));
+    on('model', (n) =>
+      this.update((i) => {
+        if (n.value) i.modelRef = n.value;
+      }),
+    );
+    on('method', (n) =>
+      this.update((i) => {
+        i.method = n.value;
+        if (n.value === 'QLORA') i.training.quantization = '4bit';
+      }),
+    );
+    on('targets', (n) =>
+      this.update((i) => {
+        i.targets = n.value;
+      }),
+    );
+    on('dtype', (n) =>
+      this.update((i) => {
+        i.training.dtype = n.value as PanelInputs['training']['dtype'];
+      }),
+    );
+    on('quant', (n) =>
+      this.update((i) => {
+        i.training.quantization = n.value as PanelInputs['training']['quantization'];
+      }),
+    );
+    on('optim', (n) =>
+      this.update((i) => {
+        i.training.optimizer = n.value;
+      }),
+    );
+    on('gc', (n) =>
+      this.update((i) => {
+        i.training.gradientCheckpointing = n.checked === true;
+      }),
+    );
     for (const f of [...METHOD_FIELDS, ...TRAINING_FIELDS]) {
       on(f.id, (n) => {
         const v = parseNumber(n.value, f.integer);
@@ -114,7 +213,9 @@ export class Controls {
   show(inputs: PanelInputs, applicable: ApplyField[]): void {
     this.inputs = structuredClone(inputs);
     this.applicable = new Set(applicable);
-    const set = (id: string, v: string) => { byId<ValueElement>(id).value = v; };
+    const set = (id: string, v: string) => {
+      byId<ValueElement>(id).value = v;
+    };
     this.ensureModelOption(inputs.modelRef);
     set('model', inputs.modelRef);
     set('method', inputs.method);
@@ -125,7 +226,8 @@ export class Controls {
     this.ensureOption('optim', inputs.training.optimizer);
     set('optim', inputs.training.optimizer);
     byId<ValueElement>('gc').checked = inputs.training.gradientCheckpointing;
-    for (const b of this.root.querySelectorAll<HTMLElement>('.apply')) b.hidden = !this.applicable.has(b.dataset.field as ApplyField);
+    for (const b of this.root.querySelectorAll<HTMLElement>('.apply'))
+      b.hidden = !this.applicable.has(b.dataset.field as ApplyField);
     this.showMethodFields();
   }
 
@@ -135,7 +237,8 @@ export class Controls {
 
   private ensureOption(id: string, value: string): void {
     const s = byId<ValueElement>(id);
-    if (!s.options?.some((o) => o.value === value)) s.options = [{ label: value, value }, ...(s.options ?? [])];
+    if (!s.options?.some((o) => o.value === value))
+      s.options = [{ label: value, value }, ...(s.options ?? [])];
   }
 
   private showMethodFields(): void {

@@ -3,7 +3,11 @@
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, text?: string): HTMLElementTagNameMap[K];
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs,
+  text?: string,
+): HTMLElementTagNameMap[K];
 export function el(tag: string, attrs?: Attrs, text?: string): HTMLElement;
 export function el(tag: string, attrs: Attrs = {}, text?: string): HTMLElement {
   const node = document.createElement(tag);

@@ -4,7 +4,14 @@ import type { ApplyField, MethodOption } from '../src/core/panel/protocol';
 import type { PanelInputs, PanelTraining } from '../src/core/panel/types';
 
 export type NumberKey = 'rank' | 'alpha' | 'numVirtualTokens' | 'freezeLayers';
-export type TrainingNumberKey = 'sequenceLength' | 'microBatchSize' | 'gradientAccumulationSteps' | 'devices' | 'tokens' | 'maxSteps' | 'learningRate';
+export type TrainingNumberKey =
+  | 'sequenceLength'
+  | 'microBatchSize'
+  | 'gradientAccumulationSteps'
+  | 'devices'
+  | 'tokens'
+  | 'maxSteps'
+  | 'learningRate';
 
 export interface NumberField {
   id: string;
@@ -19,20 +26,114 @@ export interface NumberField {
 }
 
 export const METHOD_FIELDS: NumberField[] = [
-  { id: 'rank', label: 'Rank r', unit: '', key: 'rank', training: false, integer: true, apply: 'rank', when: (m) => m.rank },
-  { id: 'alpha', label: 'Alpha', unit: '', key: 'alpha', training: false, integer: false, apply: 'alpha', when: (m) => m.alpha },
-  { id: 'virtual', label: 'Virtual tokens', unit: 'tokens', key: 'numVirtualTokens', training: false, integer: true, when: (m) => m.virtualTokens, placeholder: '20' },
-  { id: 'freeze', label: 'Trainable layers', unit: 'layers', key: 'freezeLayers', training: false, integer: true, when: (m) => m.freezeLayers, placeholder: '2' },
+  {
+    id: 'rank',
+    label: 'Rank r',
+    unit: '',
+    key: 'rank',
+    training: false,
+    integer: true,
+    apply: 'rank',
+    when: (m) => m.rank,
+  },
+  {
+    id: 'alpha',
+    label: 'Alpha',
+    unit: '',
+    key: 'alpha',
+    training: false,
+    integer: false,
+    apply: 'alpha',
+    when: (m) => m.alpha,
+  },
+  {
+    id: 'virtual',
+    label: 'Virtual tokens',
+    unit: 'tokens',
+    key: 'numVirtualTokens',
+    training: false,
+    integer: true,
+    when: (m) => m.virtualTokens,
+    placeholder: '20',
+  },
+  {
+    id: 'freeze',
+    label: 'Trainable layers',
+    unit: 'layers',
+    key: 'freezeLayers',
+    training: false,
+    integer: true,
+    when: (m) => m.freezeLayers,
+    placeholder: '2',
+  },
 ];
 
 export const TRAINING_FIELDS: NumberField[] = [
-  { id: 'seq', label: 'Sequence length', unit: 'tokens', key: 'sequenceLength', training: true, integer: true, apply: 'sequenceLength' },
-  { id: 'micro', label: 'Micro-batch', unit: 'sequences / device', key: 'microBatchSize', training: true, integer: true, apply: 'microBatchSize', placeholder: '1' },
-  { id: 'accum', label: 'Gradient accumulation', unit: 'steps', key: 'gradientAccumulationSteps', training: true, integer: true, apply: 'gradientAccumulationSteps', placeholder: '1' },
-  { id: 'devices', label: 'Devices', unit: 'GPUs', key: 'devices', training: true, integer: true, placeholder: '1' },
-  { id: 'steps', label: 'Max steps', unit: 'optimizer steps', key: 'maxSteps', training: true, integer: true },
-  { id: 'tokens', label: 'Training tokens D', unit: 'tokens (overrides steps)', key: 'tokens', training: true, integer: false, placeholder: 'from steps × batch' },
-  { id: 'lr', label: 'Learning rate', unit: 'peak, per step', key: 'learningRate', training: true, integer: false, apply: 'learningRate', placeholder: '2e-4' },
+  {
+    id: 'seq',
+    label: 'Sequence length',
+    unit: 'tokens',
+    key: 'sequenceLength',
+    training: true,
+    integer: true,
+    apply: 'sequenceLength',
+  },
+  {
+    id: 'micro',
+    label: 'Micro-batch',
+    unit: 'sequences / device',
+    key: 'microBatchSize',
+    training: true,
+    integer: true,
+    apply: 'microBatchSize',
+    placeholder: '1',
+  },
+  {
+    id: 'accum',
+    label: 'Gradient accumulation',
+    unit: 'steps',
+    key: 'gradientAccumulationSteps',
+    training: true,
+    integer: true,
+    apply: 'gradientAccumulationSteps',
+    placeholder: '1',
+  },
+  {
+    id: 'devices',
+    label: 'Devices',
+    unit: 'GPUs',
+    key: 'devices',
+    training: true,
+    integer: true,
+    placeholder: '1',
+  },
+  {
+    id: 'steps',
+    label: 'Max steps',
+    unit: 'optimizer steps',
+    key: 'maxSteps',
+    training: true,
+    integer: true,
+  },
+  {
+    id: 'tokens',
+    label: 'Training tokens D',
+    unit: 'tokens (overrides steps)',
+    key: 'tokens',
+    training: true,
+    integer: false,
+    placeholder: 'from steps × batch',
+  },
+  {
+    id: 'lr',
+    label: 'Learning rate',
+    unit: 'peak, per step',
+    key: 'learningRate',
+    training: true,
+    integer: false,
+    apply: 'learningRate',
+    placeholder: '2e-4',
+  },
 ];
 
 export function readNumber(inputs: PanelInputs, f: NumberField): number | undefined {

@@ -5,8 +5,14 @@ import { learningRate } from '../src/core/present/units';
 export const exact = (n: number): string => n.toLocaleString('en-US');
 
 export function compact(n: number): string {
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
-  for (const [size, suffix] of units) if (Math.abs(n) >= size) return `${Number((n / size).toPrecision(3))}${suffix}`;
+  const units: [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
+  for (const [size, suffix] of units)
+    if (Math.abs(n) >= size) return `${Number((n / size).toPrecision(3))}${suffix}`;
   return String(n);
 }
 

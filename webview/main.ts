@@ -8,7 +8,14 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import panelCss from './styles.css';
-import { assertNever, parseHostMessage, type ApplyField, type HostMessage, type PanelState, type WebviewMessage } from '../src/core/panel/protocol';
+import {
+  assertNever,
+  parseHostMessage,
+  type ApplyField,
+  type HostMessage,
+  type PanelState,
+  type WebviewMessage,
+} from '../src/core/panel/protocol';
 import { Controls } from './controls';
 import { byId, clear, el } from './dom';
 import { Results } from './results';
@@ -68,8 +75,18 @@ function scheduleCompute(): void {
 
 function showFollowed(doc: Extract<HostMessage, { type: 'document' }>['doc']): void {
   clear(ui.header);
-  ui.header.append(el('span', {}, doc ? `Following ${doc.name} (${doc.dialect})` : 'No config file open: exploring on your own'));
-  const reset = el('vscode-button', { secondary: true, id: 'reset', title: 'Reload the values from the config file' }, 'Reset to file');
+  ui.header.append(
+    el(
+      'span',
+      {},
+      doc ? `Following ${doc.name} (${doc.dialect})` : 'No config file open: exploring on your own',
+    ),
+  );
+  const reset = el(
+    'vscode-button',
+    { secondary: true, id: 'reset', title: 'Reload the values from the config file' },
+    'Reset to file',
+  );
   reset.addEventListener('click', () => send({ type: 'reset' }));
   if (doc) ui.header.append(reset);
 }
@@ -111,7 +128,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 // VS Code toggles vscode-light / vscode-dark / vscode-high-contrast on <body>: recolour the charts.
-new MutationObserver(() => results.redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => results.redraw()).observe(document.body, {
+  attributes: true,
+  attributeFilter: ['class'],
+});
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   if (resizeTimer) clearTimeout(resizeTimer);

@@ -1,7 +1,7 @@
 // Renders a PanelModel: the parameter summary, trainable parameters by module kind, the memory
 // chart with its parts, the learning-rate table with citations and the log-log law chart.
 import type uPlot from 'uplot';
-import type { ApplyField, } from '../src/core/panel/protocol';
+import type { ApplyField } from '../src/core/panel/protocol';
 import type { LawRow, PanelModel } from '../src/core/panel/types';
 import { memoryChart, lawChart, seriesColor } from './charts';
 import { clear, el } from './dom';
@@ -22,7 +22,10 @@ export class Results {
   private last: PanelModel | undefined;
   private applicable = new Set<ApplyField>();
 
-  constructor(private readonly root: HTMLElement, private readonly events: ResultEvents) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly events: ResultEvents,
+  ) {}
 
   setApplicable(fields: ApplyField[]): void {
     this.applicable = new Set(fields);
@@ -40,10 +43,17 @@ export class Results {
     summary.append(el('p', { class: 'big', id: 'params' }, line));
     if (m.effectiveBatch) {
       const tokens = m.effectiveBatch.tokens !== null ? ` = ${exact(m.effectiveBatch.tokens)} tokens` : '';
-      summary.append(el('p', { id: 'batch' }, `Effective batch: ${exact(m.effectiveBatch.sequences)} sequences per optimizer step${tokens}`));
+      summary.append(
+        el(
+          'p',
+          { id: 'batch' },
+          `Effective batch: ${exact(m.effectiveBatch.sequences)} sequences per optimizer step${tokens}`,
+        ),
+      );
     }
     if (m.params) summary.append(el('p', { class: 'muted' }, `Counted by ${m.params.basis}`));
-    for (const p of [...m.problems, ...(m.params?.warnings ?? [])]) summary.append(el('p', { class: 'problem' }, p));
+    for (const p of [...m.problems, ...(m.params?.warnings ?? [])])
+      summary.append(el('p', { class: 'problem' }, p));
     this.root.append(summary);
     if (m.params) this.root.append(this.kinds(m));
     if (m.memory) this.root.append(this.memory(m, width));
@@ -59,8 +69,12 @@ export class Results {
 
   private summaryLine(m: PanelModel): string {
     const p = m.params;
-    const params = p ? `Trainable ${exact(p.trainable)} of ${exact(p.total)} parameters (${percent(p.percent)})` : 'Trainable parameters: not computed';
-    const mem = m.memory ? `; memory ≈ ${gb(m.memory.totalBytes)}${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above the largest GPU listed'}` : '';
+    const params = p
+      ? `Trainable ${exact(p.trainable)} of ${exact(p.total)} parameters (${percent(p.percent)})`
+      : 'Trainable parameters: not computed';
+    const mem = m.memory
+      ? `; memory ≈ ${gb(m.memory.totalBytes)}${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above the largest GPU listed'}`
+      : '';
     return params + mem;
   }
 
@@ -93,7 +107,11 @@ export class Results {
       item.append(swatch, document.createTextNode(`${label}: ${gb(mem.bars[mem.current]?.groups[i] ?? 0)}`));
       legend.append(item);
     });
-    const chart = el('div', { class: 'chart', role: 'img', 'aria-label': `Stacked memory per micro-batch; yours ${gb(mem.totalBytes)}; dashed lines are GPU sizes` });
+    const chart = el('div', {
+      class: 'chart',
+      role: 'img',
+      'aria-label': `Stacked memory per micro-batch; yours ${gb(mem.totalBytes)}; dashed lines are GPU sizes`,
+    });
     s.append(legend, chart);
     this.charts.push(memoryChart(chart, mem, width));
     const table = el('table', { class: 'parts' });
@@ -102,7 +120,12 @@ export class Results {
     table.append(head);
     for (const p of mem.parts) {
       const tr = el('tr');
-      tr.append(el('td', {}, p.label), el('td', { class: 'num' }, gb(p.bytes)), el('td', { class: 'formula' }, p.formula), el('td', {}, p.source));
+      tr.append(
+        el('td', {}, p.label),
+        el('td', { class: 'num' }, gb(p.bytes)),
+        el('td', { class: 'formula' }, p.formula),
+        el('td', {}, p.source),
+      );
       table.append(tr);
     }
     s.append(table);
@@ -114,7 +137,8 @@ export class Results {
     const s = section('laws', 'Learning rate: published laws and recommendations');
     const table = el('table', { class: 'laws' });
     const head = el('tr');
-    for (const h of ['Source', 'Learning rate', 'Role', 'Fitted range', 'Versus yours', '']) head.append(el('th', { scope: 'col' }, h));
+    for (const h of ['Source', 'Learning rate', 'Role', 'Fitted range', 'Versus yours', ''])
+      head.append(el('th', { scope: 'col' }, h));
     table.append(head);
     for (const r of m.laws) table.append(this.lawRow(r));
     s.append(table);
@@ -128,14 +152,24 @@ export class Results {
     source.append(link, el('span', { class: 'muted' }, r.arxiv ? ` arXiv ${r.arxiv}` : ' (blog post)'));
     if (r.unverified) source.append(el('span', { class: 'tag warn' }, 'unverified'));
     const range = r.inRange === null ? '—' : r.inRange ? 'inside' : 'outside (extrapolation)';
-    tr.append(source, el('td', { class: 'num' }, lr(r.learningRate)),
+    tr.append(
+      source,
+      el('td', { class: 'num' }, lr(r.learningRate)),
       el('td', {}, r.applies === 'recommendation' ? 'recommendation' : 'context only'),
-      el('td', {}, range), el('td', {}, r.comparison ?? '—'));
+      el('td', {}, range),
+      el('td', {}, r.comparison ?? '—'),
+    );
     const cell = el('td');
     // Only recommendations can be applied: a pre-training law's optimum is context for a fine-tune.
     if (r.learningRate !== null && r.applies === 'recommendation' && this.applicable.has('learningRate')) {
-      const b = el('vscode-button', { secondary: true, class: 'apply-lr', title: `Write ${lr(r.learningRate)} as the learning rate` }, 'Apply');
-      b.addEventListener('click', () => this.events.apply('learningRate', Number(r.learningRate!.toPrecision(3))));
+      const b = el(
+        'vscode-button',
+        { secondary: true, class: 'apply-lr', title: `Write ${lr(r.learningRate)} as the learning rate` },
+        'Apply',
+      );
+      b.addEventListener('click', () =>
+        this.events.apply('learningRate', Number(r.learningRate!.toPrecision(3))),
+      );
       cell.append(b);
     }
     tr.append(cell);
@@ -150,12 +184,24 @@ export class Results {
       const item = el('li');
       const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
       swatch.style.background = seriesColor(i);
-      const notes = [curve.applies === 'context' ? 'context, dashed' : '', curve.fitted.length ? 'shaded: fitted range' : ''].filter(Boolean);
-      item.append(swatch, document.createTextNode(curve.title + (notes.length ? ` (${notes.join('; ')})` : '')));
+      const notes = [
+        curve.applies === 'context' ? 'context, dashed' : '',
+        curve.fitted.length ? 'shaded: fitted range' : '',
+      ].filter(Boolean);
+      item.append(
+        swatch,
+        document.createTextNode(curve.title + (notes.length ? ` (${notes.join('; ')})` : '')),
+      );
       legend.append(item);
     });
-    const yours = c.point ? `your model ${compact(c.point.params)} params${c.point.learningRate !== null ? `, LR ${lr(c.point.learningRate)} (dot)` : ''} (dashed line)` : '';
-    const chart = el('div', { class: 'chart', role: 'img', 'aria-label': `Learning rate of each law against total parameters; ${yours}` });
+    const yours = c.point
+      ? `your model ${compact(c.point.params)} params${c.point.learningRate !== null ? `, LR ${lr(c.point.learningRate)} (dot)` : ''} (dashed line)`
+      : '';
+    const chart = el('div', {
+      class: 'chart',
+      role: 'img',
+      'aria-label': `Learning rate of each law against total parameters; ${yours}`,
+    });
     s.append(legend);
     if (c.curves.length) {
       s.append(chart, el('p', { class: 'muted' }, `${yours}. ${c.assumption}`));

@@ -14,14 +14,20 @@ const PROCESSES = 3;
 const require = createRequire(import.meta.url);
 const generated = require(join(root, 'out/src/core/validate/generated/index.js'));
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 if (!existsSync(join(corpus, 'files.json'))) {
   console.log('cold start: skipped, ../shared/corpus not present');
 } else {
   const map = { 'peft-adapter-config': 'peft' };
   const files = JSON.parse(readFileSync(join(corpus, 'files.json'), 'utf8'));
-  console.log(`cold start, fresh process (median of ${PROCESSES}), ms: first diagnostics = engine load + first validation; then a second validation`);
+  console.log(
+    `cold start, fresh process (median of ${PROCESSES}), ms: first diagnostics = engine load + first validation; then a second validation`,
+  );
   for (const id of generated.DIALECT_SCHEMAS) {
     const f = files.find((x) => (map[x.dialect] ?? x.dialect) === id);
     if (!f) continue;
@@ -36,9 +42,14 @@ if (!existsSync(join(corpus, 'files.json'))) {
       const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
       if (r.status === 0) runs.push(JSON.parse(r.stdout));
     }
-    if (runs.length === 0) { console.log(`  ${id}: failed`); continue; }
+    if (runs.length === 0) {
+      console.log(`  ${id}: failed`);
+      continue;
+    }
     const [load, first, second] = [0, 1, 2].map((k) => median(runs.map((x) => x[k])));
     const total = median(runs.map((x) => x[0] + x[1]));
-    console.log(`  ${id.padEnd(16)} first diagnostics ${total.toFixed(0).padStart(5)} (engine ${load.toFixed(0)}, first validation ${first.toFixed(0)}), second ${second.toFixed(1)}  [${f.path}]`);
+    console.log(
+      `  ${id.padEnd(16)} first diagnostics ${total.toFixed(0).padStart(5)} (engine ${load.toFixed(0)}, first validation ${first.toFixed(0)}), second ${second.toFixed(1)}  [${f.path}]`,
+    );
   }
 }

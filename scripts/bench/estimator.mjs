@@ -10,8 +10,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { estimateParameters } = require(resolve(root, 'out/src/core/estimator/index.js'));
 // The oracle's cases (transformers 4.47) plus the transformers 4.57.6 / 5.12.1 cases, each on its own release.
-const newer = ['cases-4.57.6.json', 'cases-5.12.1.json']
-  .flatMap((f) => JSON.parse(readFileSync(resolve(root, 'test/data/oracle/transformers', f), 'utf8')));
+const newer = ['cases-4.57.6.json', 'cases-5.12.1.json'].flatMap((f) =>
+  JSON.parse(readFileSync(resolve(root, 'test/data/oracle/transformers', f), 'utf8')),
+);
 // All copied into test/data so a clone without ../shared can run the bench.
 const cases = [...JSON.parse(readFileSync(resolve(root, 'test/data/oracle/cases.json'), 'utf8')), ...newer];
 
@@ -19,7 +20,14 @@ const PEFT_MEDIAN_S = 0.5; // shared/oracle/README.md: "a median 0.5 s per case 
 const ROUNDS = 5;
 
 function config(model, nonce) {
-  const { name: _n, hf_reference: _h, auto_class: _a, model_class: _m, resolved_config: _r, ...fields } = model;
+  const {
+    name: _n,
+    hf_reference: _h,
+    auto_class: _a,
+    model_class: _m,
+    resolved_config: _r,
+    ...fields
+  } = model;
   return nonce === undefined ? fields : { ...fields, _bench_nonce: nonce };
 }
 
@@ -31,7 +39,11 @@ function median(xs) {
 function timeCase(c, cold, round) {
   const model = config(c.model, cold ? `${c.id}:${round}` : undefined);
   const t0 = process.hrtime.bigint();
-  estimateParameters(model, c.peft, { taskType: c.task_type, autoClass: c.model.auto_class, transformersVersion: c.transformers_version });
+  estimateParameters(model, c.peft, {
+    taskType: c.task_type,
+    autoClass: c.model.auto_class,
+    transformersVersion: c.transformers_version,
+  });
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
@@ -53,6 +65,12 @@ const warm = measure(false);
 const cold = measure(true);
 const fmt = (ms) => `${ms.toFixed(3)} ms`;
 console.log(`estimator over ${cases.length} oracle cases (median of ${ROUNDS} runs per case)`);
-console.log(`  inventory cached : median ${fmt(warm.median)} per case, slowest ${fmt(warm.slowest.ms)} (${warm.slowest.id})`);
-console.log(`  inventory rebuilt: median ${fmt(cold.median)} per case, slowest ${fmt(cold.slowest.ms)} (${cold.slowest.id})`);
-console.log(`  PEFT 0.20.0 itself (oracle README): median ${PEFT_MEDIAN_S * 1000} ms per case -> about ${Math.round((PEFT_MEDIAN_S * 1000) / cold.median)}x faster`);
+console.log(
+  `  inventory cached : median ${fmt(warm.median)} per case, slowest ${fmt(warm.slowest.ms)} (${warm.slowest.id})`,
+);
+console.log(
+  `  inventory rebuilt: median ${fmt(cold.median)} per case, slowest ${fmt(cold.slowest.ms)} (${cold.slowest.id})`,
+);
+console.log(
+  `  PEFT 0.20.0 itself (oracle README): median ${PEFT_MEDIAN_S * 1000} ms per case -> about ${Math.round((PEFT_MEDIAN_S * 1000) / cold.median)}x faster`,
+);

@@ -35,5 +35,7 @@ if (r.status !== 0) {
 } else {
   const { start, mid, end } = JSON.parse(r.stdout);
   const grown = end - start;
-  console.log(`memory after ${DOCS.toLocaleString('en-US')} distinct documents validated (5 dialects, heap after full GC): start ${start.toFixed(1)} MB, after 1,000 ${mid.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${grown.toFixed(1)} MB (goal <= 10 MB: ${grown <= 10 ? 'met' : 'NOT met'})`);
+  console.log(
+    `memory after ${DOCS.toLocaleString('en-US')} distinct documents validated (5 dialects, heap after full GC): start ${start.toFixed(1)} MB, after 1,000 ${mid.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${grown.toFixed(1)} MB (goal <= 10 MB: ${grown <= 10 ? 'met' : 'NOT met'})`,
+  );
 }

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { mapDialectConfig } = require(resolve(root, 'out/src/core/estimator-input/index.js'));
-const { buildEstimateReport, memoryPlanFor } = require(resolve(root, 'out/src/core/estimator-input/report.js'));
+const { buildEstimateReport, memoryPlanFor } = require(
+  resolve(root, 'out/src/core/estimator-input/report.js'),
+);
 const { estimateTrainingMemory } = require(resolve(root, 'out/src/core/memory/index.js'));
 const { resolveModelLocal } = require(resolve(root, 'out/src/core/models/resolve.js'));
 const { runs } = JSON.parse(readFileSync(resolve(root, 'test/data/memory-measured.json'), 'utf8'));
@@ -45,5 +47,9 @@ for (const pass of ['warm-up', 'measured']) {
   }
 }
 console.log(`memory estimate over ${runs.length} measured runs (median of ${ROUNDS} per case; goal < 1 ms)`);
-console.log(`  plan (inventory, precision, adapters) + estimate: median ${median(full).toFixed(3)} ms per case, slowest ${Math.max(...full).toFixed(3)} ms`);
-console.log(`  estimateTrainingMemory alone: median ${median(memoryOnly).toFixed(4)} ms per case, slowest ${Math.max(...memoryOnly).toFixed(4)} ms`);
+console.log(
+  `  plan (inventory, precision, adapters) + estimate: median ${median(full).toFixed(3)} ms per case, slowest ${Math.max(...full).toFixed(3)} ms`,
+);
+console.log(
+  `  estimateTrainingMemory alone: median ${median(memoryOnly).toFixed(4)} ms per case, slowest ${Math.max(...memoryOnly).toFixed(4)} ms`,
+);

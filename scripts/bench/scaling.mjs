@@ -13,13 +13,20 @@ const engine = require(resolve(root, 'out/src/core/pipeline/index.js'));
 const { estimateParameters } = require(resolve(root, 'out/src/core/estimator/index.js'));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 
 /** N keys the Axolotl schema does not know: dataset entries of ten unknown keys each, one entry per line (100k keys stay under 50,000 lines). */
 function unknownKeys(n) {
   const lines = ['base_model: NousResearch/Llama-2-7b-hf', 'datasets:'];
-  for (let i = 0; i < n; i += 10) lines.push(`  - {path: d${i}, type: alpaca, ${Array.from({ length: Math.min(10, n - i) }, (_, j) => `u${i + j}: 1`).join(', ')}}`);
+  for (let i = 0; i < n; i += 10)
+    lines.push(
+      `  - {path: d${i}, type: alpaca, ${Array.from({ length: Math.min(10, n - i) }, (_, j) => `u${i + j}: 1`).join(', ')}}`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -49,18 +56,38 @@ function series(label, sizes, make) {
     const prev = rows[i - 1];
     // Growth per 10x input: the measured ratio scaled to a tenfold step (linear = 10x, quadratic = 100x).
     const per10 = prev ? Math.pow(r.ms / prev.ms, 1 / Math.log10(r.n / prev.n)) : undefined;
-    const growth = prev ? `  x${(r.ms / prev.ms).toFixed(1)} for x${r.n / prev.n} input, ${per10.toFixed(1)}x per 10x (goal <= 12x)` : '';
-    console.log(`  ${String(r.n).padStart(7)} (${(r.chars / 1024).toFixed(0)} KB): ${fmt(r.ms).padStart(7)} ms, ${r.diagnostics} diagnostics${growth}`);
+    const growth = prev
+      ? `  x${(r.ms / prev.ms).toFixed(1)} for x${r.n / prev.n} input, ${per10.toFixed(1)}x per 10x (goal <= 12x)`
+      : '';
+    console.log(
+      `  ${String(r.n).padStart(7)} (${(r.chars / 1024).toFixed(0)} KB): ${fmt(r.ms).padStart(7)} ms, ${r.diagnostics} diagnostics${growth}`,
+    );
   });
 }
 
 /** Llama-2-7B-shaped config.json (hidden 4096, 32 layers) with LoRA r 8 on q/v and a rank_pattern of n keys. */
 function rankPattern(n) {
-  const model = { architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 4096, intermediate_size: 11008, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 32, vocab_size: 32000, tie_word_embeddings: false };
+  const model = {
+    architectures: ['LlamaForCausalLM'],
+    model_type: 'llama',
+    hidden_size: 4096,
+    intermediate_size: 11008,
+    num_hidden_layers: 32,
+    num_attention_heads: 32,
+    num_key_value_heads: 32,
+    vocab_size: 32000,
+    tie_word_embeddings: false,
+  };
   const rank_pattern = {};
   for (let i = 0; i < n; i++) rank_pattern[`model.layers.${i % 1000}.mlp.extra_${i}`] = 4;
   rank_pattern['layers.3.self_attn.q_proj'] = 16;
-  const peft = { peft_type: 'LORA', r: 8, lora_alpha: 16, target_modules: ['q_proj', 'v_proj'], rank_pattern };
+  const peft = {
+    peft_type: 'LORA',
+    r: 8,
+    lora_alpha: 16,
+    target_modules: ['q_proj', 'v_proj'],
+    rank_pattern,
+  };
   const ms = [];
   let trainable;
   for (let i = 0; i < RUNS; i++) {
@@ -76,4 +103,8 @@ series('unknown keys (Axolotl dataset entries, 10 per line)', [1_000, 10_000, 10
 series('anchor/alias pairs (Axolotl)', [1_000, 4_000], aliases);
 const rp = [1_000, 20_000].map(rankPattern);
 console.log('rank_pattern keys through estimateParameters (Llama-2-7B shape, LoRA q/v):');
-rp.forEach((r, i) => console.log(`  ${String(r.n).padStart(7)} keys: ${fmt(r.ms).padStart(7)} ms, trainable ${r.trainable}${i ? `  x${(r.ms / rp[0].ms).toFixed(1)} for x${r.n / rp[0].n} keys` : ''}`));
+rp.forEach((r, i) =>
+  console.log(
+    `  ${String(r.n).padStart(7)} keys: ${fmt(r.ms).padStart(7)} ms, trainable ${r.trainable}${i ? `  x${(r.ms / rp[0].ms).toFixed(1)} for x${r.n / rp[0].n} keys` : ''}`,
+  ),
+);

@@ -23,8 +23,13 @@ const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 const kb = (s) => `${(s.length / 1000).toFixed(0)} KB`;
 
 const settingsFor = (file, dialectChoice) => ({
-  ...(dialectChoice ? { dialectChoice } : {}), validationEnabled: true, associations: {}, maxDiagnostics: 100, frameworkVersions: {},
-  maxAnalysedChars: 250_000, models: { cwd: dirname(file), homeDir: homedir(), env: {}, allowNetwork: false, known: {} },
+  ...(dialectChoice ? { dialectChoice } : {}),
+  validationEnabled: true,
+  associations: {},
+  maxDiagnostics: 100,
+  frameworkVersions: {},
+  maxAnalysedChars: 250_000,
+  models: { cwd: dirname(file), homeDir: homedir(), env: {}, allowNetwork: false, known: {} },
 });
 
 /**
@@ -38,8 +43,17 @@ function timedClient() {
     const w = new Worker(WORKER);
     const post = w.postMessage.bind(w);
     const on = w.on.bind(w);
-    w.postMessage = (m) => { const t0 = performance.now(); post(m); posts.push(performance.now() - t0); };
-    w.on = (event, fn) => on(event, (...args) => { const t0 = performance.now(); fn(...args); handlers.push(performance.now() - t0); });
+    w.postMessage = (m) => {
+      const t0 = performance.now();
+      post(m);
+      posts.push(performance.now() - t0);
+    };
+    w.on = (event, fn) =>
+      on(event, (...args) => {
+        const t0 = performance.now();
+        fn(...args);
+        handlers.push(performance.now() - t0);
+      });
     return w;
   };
   return { client: new AnalysisClient(create, { deadlineMs: 10_000 }), posts, handlers };
@@ -48,7 +62,11 @@ function timedClient() {
 /** Receiving a result costs its deserialisation before the handler runs; structuredClone (serialise + deserialise) bounds it. */
 function cloneCost(value) {
   const times = [];
-  for (let i = 0; i < 5; i++) { const t0 = performance.now(); structuredClone(value); times.push(performance.now() - t0); }
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    structuredClone(value);
+    times.push(performance.now() - t0);
+  }
   return Math.max(...times);
 }
 
@@ -69,9 +87,18 @@ function inputs() {
   if (existsSync(join(corpus, 'files.json'))) {
     const files = JSON.parse(readFileSync(join(corpus, 'files.json'), 'utf8'));
     const tt = files.find((f) => f.dialect === 'torchtune');
-    if (tt) list.push({ name: `first torchtune recipe, cold (${tt.path.split('/').pop()})`, file: join(corpus, tt.path), cold: true });
-    const largest = files.map((f) => ({ ...f, size: readFileSync(join(corpus, f.path)).length })).sort((a, b) => b.size - a.size).slice(0, 3);
-    for (const f of largest) list.push({ name: `corpus ${f.path.split('/').slice(-2).join('/')}`, file: join(corpus, f.path) });
+    if (tt)
+      list.push({
+        name: `first torchtune recipe, cold (${tt.path.split('/').pop()})`,
+        file: join(corpus, tt.path),
+        cold: true,
+      });
+    const largest = files
+      .map((f) => ({ ...f, size: readFileSync(join(corpus, f.path)).length }))
+      .sort((a, b) => b.size - a.size)
+      .slice(0, 3);
+    for (const f of largest)
+      list.push({ name: `corpus ${f.path.split('/').slice(-2).join('/')}`, file: join(corpus, f.path) });
   } else console.log('corpus inputs: skipped, ../shared/corpus not present');
   const gen = join(shared, 'reference/peer-benchmark/gen-inputs.mjs');
   if (existsSync(gen)) {
@@ -81,10 +108,29 @@ function inputs() {
       const text = readFileSync(join(dir, 'cfg-20000-errors.yaml'), 'utf8');
       // A cut at a top-level key near 199 KB: the size of the 7,769-line file the issue measured.
       const cut = text.slice(0, text.indexOf('\n', 199_000) + 1);
-      list.push({ name: 'peer cfg-2000-errors (as TRL)', file: join(dir, 'cfg-2000-errors.yaml'), text: readFileSync(join(dir, 'cfg-2000-errors.yaml'), 'utf8'), dialect: 'trl' });
-      list.push({ name: `peer 20k cut to ${cut.split('\n').length - 1} lines (as TRL)`, file: join(dir, 'cut.yaml'), text: cut, dialect: 'trl', typing: true });
-      list.push({ name: 'peer cfg-20000-errors (as TRL)', file: join(dir, 'cfg-20000-errors.yaml'), text, dialect: 'trl' });
-    } else console.log(`peer inputs: skipped, gen-inputs.mjs failed: ${(r.stderr || '').trim().split('\n').pop()}`);
+      list.push({
+        name: 'peer cfg-2000-errors (as TRL)',
+        file: join(dir, 'cfg-2000-errors.yaml'),
+        text: readFileSync(join(dir, 'cfg-2000-errors.yaml'), 'utf8'),
+        dialect: 'trl',
+      });
+      list.push({
+        name: `peer 20k cut to ${cut.split('\n').length - 1} lines (as TRL)`,
+        file: join(dir, 'cut.yaml'),
+        text: cut,
+        dialect: 'trl',
+        typing: true,
+      });
+      list.push({
+        name: 'peer cfg-20000-errors (as TRL)',
+        file: join(dir, 'cfg-20000-errors.yaml'),
+        text,
+        dialect: 'trl',
+      });
+    } else
+      console.log(
+        `peer inputs: skipped, gen-inputs.mjs failed: ${(r.stderr || '').trim().split('\n').pop()}`,
+      );
     rmSync(dir, { recursive: true, force: true });
   } else console.log('peer inputs: skipped, ../shared/reference/peer-benchmark not present');
   return list.map((i) => ({ ...i, text: i.text ?? readFileSync(i.file, 'utf8') }));
@@ -94,7 +140,11 @@ function inputs() {
 async function postCost(text) {
   const w = new Worker('require("node:worker_threads").parentPort.on("message", () => {})', { eval: true });
   const times = [];
-  for (let i = 0; i < 20; i++) { const t0 = performance.now(); w.postMessage({ text }); times.push(performance.now() - t0); }
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    w.postMessage({ text });
+    times.push(performance.now() - t0);
+  }
   await w.terminate();
   times.sort((a, b) => a - b);
   return { median: times[10], max: times[19] };
@@ -106,7 +156,13 @@ async function idleBaseline(ms) {
 }
 
 let version = 0;
-const request = (i) => ({ uri: `file://${i.file}`, version: ++version, text: i.text, fileName: i.file, settings: settingsFor(i.file, i.dialect) });
+const request = (i) => ({
+  uri: `file://${i.file}`,
+  version: ++version,
+  text: i.text,
+  fileName: i.file,
+  settings: settingsFor(i.file, i.dialect),
+});
 
 const rows = [];
 for (const input of inputs()) {
@@ -119,47 +175,94 @@ for (const input of inputs()) {
     // Ten keystrokes 30 ms apart, each a new version: older ones are cancelled or stale.
     typing = await blocked(async () => {
       const all = [];
-      for (let k = 0; k < 10; k++) { all.push(client.analyse(request({ ...input, text: `${input.text}# ${k}\n` }))); await new Promise((r) => setTimeout(r, 30)); }
+      for (let k = 0; k < 10; k++) {
+        all.push(client.analyse(request({ ...input, text: `${input.text}# ${k}\n` })));
+        await new Promise((r) => setTimeout(r, 30));
+      }
       return Promise.all(all);
     });
   }
   client.dispose();
   const o = first.value;
-  rows.push({ input, o, first, again, typing, idle: await idleBaseline(Math.min(o.ms ?? 1000, 5000)), post: Math.max(...posts), handler: Math.max(...handlers), clone: o.kind === 'result' ? cloneCost(o.result) : NaN, postAlone: await postCost(input.text) });
+  rows.push({
+    input,
+    o,
+    first,
+    again,
+    typing,
+    idle: await idleBaseline(Math.min(o.ms ?? 1000, 5000)),
+    post: Math.max(...posts),
+    handler: Math.max(...handlers),
+    clone: o.kind === 'result' ? cloneCost(o.result) : NaN,
+    postAlone: await postCost(input.text),
+  });
 }
 
 console.log('\nextension host thread while the worker validates + analyses (goal: longest block < 10 ms):');
-console.log('(block: event-loop delay max while the worker runs; idle: the same monitor over an idle wait as long, i.e. what machine load alone shows; post / handler / clone: longest postMessage, reply handler, and structuredClone of the result, ms)');
-console.log(`${'input'.padEnd(52)} ${'size'.padStart(7)} ${'block first'.padStart(12)} ${'block again'.padStart(12)} ${'idle'.padStart(7)} ${'post'.padStart(6)} ${'handler'.padStart(7)} ${'clone'.padStart(6)} ${'latency first/again'.padStart(20)}  result`);
+console.log(
+  '(block: event-loop delay max while the worker runs; idle: the same monitor over an idle wait as long, i.e. what machine load alone shows; post / handler / clone: longest postMessage, reply handler, and structuredClone of the result, ms)',
+);
+console.log(
+  `${'input'.padEnd(52)} ${'size'.padStart(7)} ${'block first'.padStart(12)} ${'block again'.padStart(12)} ${'idle'.padStart(7)} ${'post'.padStart(6)} ${'handler'.padStart(7)} ${'clone'.padStart(6)} ${'latency first/again'.padStart(20)}  result`,
+);
 let worst = 0;
 for (const r of rows) {
   worst = Math.max(worst, r.first.maxMs, r.again.maxMs, r.typing?.maxMs ?? 0);
-  const what = r.o.kind === 'result' ? `${r.o.result.dialect ?? 'no dialect'}, ${r.o.result.diagnostics.length} diagnostics${r.o.result.analysis?.estimate ? `, ${r.o.result.analysis.estimate.trainableParams.toLocaleString('en-US')} trainable` : ''}` : r.o.kind;
+  const what =
+    r.o.kind === 'result'
+      ? `${r.o.result.dialect ?? 'no dialect'}, ${r.o.result.diagnostics.length} diagnostics${r.o.result.analysis?.estimate ? `, ${r.o.result.analysis.estimate.trainableParams.toLocaleString('en-US')} trainable` : ''}`
+      : r.o.kind;
   const lat = `${fmt(r.o.ms ?? NaN)} / ${fmt(r.again.value.ms ?? NaN)} ms`;
-  console.log(`${r.input.name.slice(0, 52).padEnd(52)} ${kb(r.input.text).padStart(7)} ${`${fmt(r.first.maxMs)} ms`.padStart(12)} ${`${fmt(r.again.maxMs)} ms`.padStart(12)} ${`${fmt(r.idle)} ms`.padStart(7)} ${fmt(r.post).padStart(6)} ${fmt(r.handler).padStart(7)} ${fmt(r.clone).padStart(6)} ${lat.padStart(20)}  ${what}`);
+  console.log(
+    `${r.input.name.slice(0, 52).padEnd(52)} ${kb(r.input.text).padStart(7)} ${`${fmt(r.first.maxMs)} ms`.padStart(12)} ${`${fmt(r.again.maxMs)} ms`.padStart(12)} ${`${fmt(r.idle)} ms`.padStart(7)} ${fmt(r.post).padStart(6)} ${fmt(r.handler).padStart(7)} ${fmt(r.clone).padStart(6)} ${lat.padStart(20)}  ${what}`,
+  );
   if (r.typing) {
     const kinds = r.typing.value.map((t) => t.kind);
-    console.log(`  typing 10 keystrokes 30 ms apart on it: longest block ${fmt(r.typing.maxMs)} ms; outcomes ${['result', 'stale', 'cancelled'].map((k) => `${kinds.filter((x) => x === k).length} ${k}`).join(', ')}`);
+    console.log(
+      `  typing 10 keystrokes 30 ms apart on it: longest block ${fmt(r.typing.maxMs)} ms; outcomes ${['result', 'stale', 'cancelled'].map((k) => `${kinds.filter((x) => x === k).length} ${k}`).join(', ')}`,
+    );
   }
 }
 const big = rows.reduce((a, r) => (r.input.text.length > (a?.input.text.length ?? 0) ? r : a), undefined);
 const cut = rows.find((r) => r.input.typing);
-if (big) console.log(`posting the text alone (structured clone of the string), median / worst of 20: ${fmt(big.postAlone.median)} / ${fmt(big.postAlone.max)} ms for ${kb(big.input.text)}${cut ? `; ${fmt(cut.postAlone.median)} / ${fmt(cut.postAlone.max)} ms for the 199 KB cut` : ''}`);
-const sections = Math.max(...rows.map((r) => Math.max(r.post, r.handler, Number.isNaN(r.clone) ? 0 : r.clone)));
-console.log(`longest block of the calling thread over all inputs: ${fmt(worst)} ms by event-loop delay (1 ms resolution; includes any time the OS did not schedule the thread: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); longest timed synchronous section ${fmt(sections)} ms`);
+if (big)
+  console.log(
+    `posting the text alone (structured clone of the string), median / worst of 20: ${fmt(big.postAlone.median)} / ${fmt(big.postAlone.max)} ms for ${kb(big.input.text)}${cut ? `; ${fmt(cut.postAlone.median)} / ${fmt(cut.postAlone.max)} ms for the 199 KB cut` : ''}`,
+  );
+const sections = Math.max(
+  ...rows.map((r) => Math.max(r.post, r.handler, Number.isNaN(r.clone) ? 0 : r.clone)),
+);
+console.log(
+  `longest block of the calling thread over all inputs: ${fmt(worst)} ms by event-loop delay (1 ms resolution; includes any time the OS did not schedule the thread: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); longest timed synchronous section ${fmt(sections)} ms`,
+);
 
 // The same work on the calling thread, as before the worker: each input in a fresh process (cold, then warm).
-console.log('\nfor comparison, the same work on the calling thread (fresh process per input; cold, then warm), ms:');
+console.log(
+  '\nfor comparison, the same work on the calling thread (fresh process per input; cold, then warm), ms:',
+);
 const entry = join(root, 'out/src/vscode/worker/entry.js');
 const resolver = join(root, 'out/src/vscode/worker/resolver.js');
 for (const r of rows) {
-  const req = { kind: 'document', id: 1, uri: 'file://x', version: 1, text: r.input.text, fileName: r.input.file, settings: settingsFor(r.input.file, r.input.dialect) };
+  const req = {
+    kind: 'document',
+    id: 1,
+    uri: 'file://x',
+    version: 1,
+    text: r.input.text,
+    fileName: r.input.file,
+    settings: settingsFor(r.input.file, r.input.dialect),
+  };
   const script = `const { runDocument } = require(${JSON.stringify(entry)}); const { localResolver } = require(${JSON.stringify(resolver)});
     const req = JSON.parse(require('fs').readFileSync(0, 'utf8'));
     const t = () => { const t0 = performance.now(); runDocument(req, localResolver(req.settings.models)); return performance.now() - t0; };
     console.log(JSON.stringify([t(), t()]));`;
   const p = spawnSync(process.execPath, ['-e', script], { input: JSON.stringify(req), encoding: 'utf8' });
-  if (p.status !== 0) { console.log(`  ${r.input.name}: failed (${(p.stderr || '').trim().split('\n').pop()})`); continue; }
+  if (p.status !== 0) {
+    console.log(`  ${r.input.name}: failed (${(p.stderr || '').trim().split('\n').pop()})`);
+    continue;
+  }
   const [cold, warm] = JSON.parse(p.stdout);
-  console.log(`  ${r.input.name.slice(0, 52).padEnd(52)} ${fmt(cold).padStart(7)} then ${fmt(warm).padStart(6)}`);
+  console.log(
+    `  ${r.input.name.slice(0, 52).padEnd(52)} ${fmt(cold).padStart(7)} then ${fmt(warm).padStart(6)}`,
+  );
 }

@@ -37,16 +37,25 @@ async function main() {
   const grep = parseGrep(process.argv.slice(2));
   const started = Date.now();
   useScratchTmp('host');
-  const server = await startServer(paths, { workspace: fixtures, env: grep ? { MLCONFIG_HOST_GREP: grep } : {} });
+  const server = await startServer(paths, {
+    workspace: fixtures,
+    env: grep ? { MLCONFIG_HOST_GREP: grep } : {},
+  });
   const browser = await launchBrowser(paths);
-  const stopAll = async () => { await browser.close(); await server.stop(); };
+  const stopAll = async () => {
+    await browser.close();
+    await server.stop();
+  };
   stopOnExit(stopAll);
 
   let summary;
   let suiteStarted = Boolean(process.env.MLCONFIG_VERBOSE);
   let exitCode;
   const exited = new Promise((done) => {
-    browser.context.exposeFunction('codeAutomationExit', (code) => { exitCode = code; done(); });
+    browser.context.exposeFunction('codeAutomationExit', (code) => {
+      exitCode = code;
+      done();
+    });
   });
   await browser.context.exposeFunction('codeAutomationLog', (type, args) => {
     const line = format(...(Array.isArray(args) ? args : [args]));
@@ -59,7 +68,10 @@ async function main() {
   });
   const timeout = hardTimeout(HARD_TIMEOUT_MS, 'the host test run');
   try {
-    const payload = [['extensionDevelopmentPath', root], ['extensionTestsPath', testsIndex]];
+    const payload = [
+      ['extensionDevelopmentPath', root],
+      ['extensionTestsPath', testsIndex],
+    ];
     const run = browser.page.goto(workbenchUrl(server, server.workspace, payload)).then(() => exited);
     await Promise.race([run, timeout.promise]);
   } catch (e) {

@@ -39,8 +39,15 @@ async function runChecks(grep) {
   const rootHooks = {
     async afterEach() {
       if (this.currentTest?.state !== 'failed') return;
-      const name = `FAILED-${this.currentTest.fullTitle().replace(/[^\w.-]+/g, '_').slice(0, 80)}`;
-      console.log(`    screenshot: ${await workbench().screenshot(name).catch((e) => e.message)}`);
+      const name = `FAILED-${this.currentTest
+        .fullTitle()
+        .replace(/[^\w.-]+/g, '_')
+        .slice(0, 80)}`;
+      console.log(
+        `    screenshot: ${await workbench()
+          .screenshot(name)
+          .catch((e) => e.message)}`,
+      );
     },
   };
   const mocha = new Mocha({ ui: 'bdd', reporter: SummaryReporter, timeout: 60_000, grep, rootHooks });
@@ -49,7 +56,10 @@ async function runChecks(grep) {
 }
 
 async function main() {
-  for (const [p, how] of [[uiDir, 'npm run compile-tests'], [vsix, 'npm run package']]) {
+  for (const [p, how] of [
+    [uiDir, 'npm run compile-tests'],
+    [vsix, 'npm run package'],
+  ]) {
     if (!existsSync(p)) {
       console.error(`error: ${p} is missing; run ${how} first`);
       return 2;
@@ -60,7 +70,10 @@ async function main() {
   useScratchTmp('ui');
   const server = await startServer(paths, { vsix, workspace: fixtures });
   const browser = await launchBrowser(paths);
-  const stopAll = async () => { await browser.close(); await server.stop(); };
+  const stopAll = async () => {
+    await browser.close();
+    await server.stop();
+  };
   stopOnExit(stopAll);
   const timeout = hardTimeout(HARD_TIMEOUT_MS, 'the ui run');
   let failures = 1;

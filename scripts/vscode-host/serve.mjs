@@ -39,11 +39,15 @@ process.on('SIGHUP', () => void stop(0));
 console.log('');
 console.log('ML Config Lens is running in VS Code (code-server) with the example workspace:');
 console.log(`  ${workbenchUrl(server, server.workspace)}`);
-console.log(`The workspace is a copy of examples/ in ${server.workspace}: changes there are discarded at Ctrl-C.`);
+console.log(
+  `The workspace is a copy of examples/ in ${server.workspace}: changes there are discarded at Ctrl-C.`,
+);
 console.log('Open that address in a browser on this machine; press Ctrl-C to stop.');
 // Stay alive until a signal arrives; if the server dies on its own, say so and exit.
 const how = await server.exited;
 if (!stopping) {
-  console.error(`error: code-server exited unexpectedly (${how}); set MLCONFIG_KEEP_RUN=1 to keep ${server.logFile}`);
+  console.error(
+    `error: code-server exited unexpectedly (${how}); set MLCONFIG_KEEP_RUN=1 to keep ${server.logFile}`,
+  );
   await stop(1);
 }

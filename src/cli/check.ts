@@ -70,13 +70,30 @@ function parseArgs(args: string[]): Options | string {
  * Checks one text through the same pipeline as the editor (so the target-module check against the
  * config's model runs here too) and converts offsets to 1-based lines and columns.
  */
-export function checkText(file: string, text: string, dialect?: DialectId, max?: number, frameworkVersions?: Record<string, string>): CheckedFile & { reason: string } {
-  const r = analyzeDocument({ text, fileName: file, dialect, settings: { maxDiagnostics: max, frameworkVersions } }, localModelResolver(file));
+export function checkText(
+  file: string,
+  text: string,
+  dialect?: DialectId,
+  max?: number,
+  frameworkVersions?: Record<string, string>,
+): CheckedFile & { reason: string } {
+  const r = analyzeDocument(
+    { text, fileName: file, dialect, settings: { maxDiagnostics: max, frameworkVersions } },
+    localModelResolver(file),
+  );
   const idx = new LineIndex(text);
   const diagnostics = r.diagnostics.map((d) => {
     const s = idx.positionAt(d.start);
     const e = idx.positionAt(d.end);
-    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: d.severity, code: d.code, message: d.message };
+    return {
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    };
   });
   return { file, dialect: r.dialect ?? null, diagnostics, reason: r.reason };
 }
@@ -101,7 +118,14 @@ export async function run(args: string[]): Promise<number> {
     } else results.push(checkText(input.file, input.text, o.dialect, o.max, o.versions));
   }
   for (const n of notes) console.error(`ml-config-lens check: ${n}`);
-  if (o.format === 'json') console.log(JSON.stringify(results.map(({ file, dialect, diagnostics }) => ({ file, dialect, diagnostics })), null, 2));
+  if (o.format === 'json')
+    console.log(
+      JSON.stringify(
+        results.map(({ file, dialect, diagnostics }) => ({ file, dialect, diagnostics })),
+        null,
+        2,
+      ),
+    );
   else if (o.format === 'sarif') console.log(JSON.stringify(toSarif(results), null, 2));
   else printText(results);
   if (unreadable) return 2;
@@ -120,7 +144,9 @@ function printText(results: Array<CheckedFile & { reason: string }>): void {
       console.log(`${r.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
     }
   }
-  console.log(`${results.length} file(s): ${count.error} error(s), ${count.warning} warning(s), ${count.information} information`);
+  console.log(
+    `${results.length} file(s): ${count.error} error(s), ${count.warning} warning(s), ${count.information} information`,
+  );
 }
 
 /** SARIF 2.1.0, the format GitHub code scanning and other CI tools read. */
@@ -130,14 +156,36 @@ export function toSarif(results: CheckedFile[]): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'ml-config-lens', informationUri: 'https://ml-config-lens.dev', rules: ruleIds.map((id) => ({ id })) } },
-      results: results.flatMap((r) => r.diagnostics.map((d) => ({
-        ruleId: d.code,
-        level: level[d.severity],
-        message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') }, region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } }],
-      }))),
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ml-config-lens',
+            informationUri: 'https://ml-config-lens.dev',
+            rules: ruleIds.map((id) => ({ id })),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            level: level[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.file.replace(/\\/g, '/') },
+                  region: {
+                    startLine: d.line,
+                    startColumn: d.column,
+                    endLine: d.endLine,
+                    endColumn: d.endColumn,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
   };
 }

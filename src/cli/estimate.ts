@@ -31,7 +31,16 @@ const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONF
 
 class UsageError extends Error {}
 
-interface Options { peft: string; model?: string; taskType?: string; numLabels?: number; devices?: number; json: boolean; allowNetwork: boolean; transformersVersion?: string }
+interface Options {
+  peft: string;
+  model?: string;
+  taskType?: string;
+  numLabels?: number;
+  devices?: number;
+  json: boolean;
+  allowNetwork: boolean;
+  transformersVersion?: string;
+}
 
 function parseOptions(args: string[]): Options | 'help' {
   let values;
@@ -40,8 +49,15 @@ function parseOptions(args: string[]): Options | 'help' {
     ({ values, positionals } = parseArgs({
       args,
       options: {
-        peft: { type: 'string' }, model: { type: 'string' }, 'task-type': { type: 'string' }, 'num-labels': { type: 'string' },
-        devices: { type: 'string' }, 'transformers-version': { type: 'string' }, json: { type: 'boolean' }, 'allow-network': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        peft: { type: 'string' },
+        model: { type: 'string' },
+        'task-type': { type: 'string' },
+        'num-labels': { type: 'string' },
+        devices: { type: 'string' },
+        'transformers-version': { type: 'string' },
+        json: { type: 'boolean' },
+        'allow-network': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: true,
@@ -51,16 +67,27 @@ function parseOptions(args: string[]): Options | 'help' {
   }
   if (values.help) return 'help';
   // `estimate FILE` works like `check FILE` and `recommend FILE`.
-  if (positionals.length > (values.peft ? 0 : 1)) throw new UsageError(`one config file only (got ${[values.peft, ...positionals].filter(Boolean).join(', ')})`);
+  if (positionals.length > (values.peft ? 0 : 1))
+    throw new UsageError(
+      `one config file only (got ${[values.peft, ...positionals].filter(Boolean).join(', ')})`,
+    );
   const peft = values.peft ?? positionals[0];
   if (!peft) throw new UsageError('a PEFT_CONFIG file is required (--peft FILE or FILE)');
   const numLabels = values['num-labels'] === undefined ? undefined : Number(values['num-labels']);
-  if (numLabels !== undefined && !(Number.isInteger(numLabels) && numLabels > 0)) throw new UsageError('--num-labels must be a positive whole number');
+  if (numLabels !== undefined && !(Number.isInteger(numLabels) && numLabels > 0))
+    throw new UsageError('--num-labels must be a positive whole number');
   const devices = values.devices === undefined ? undefined : Number(values.devices);
-  if (devices !== undefined && !(Number.isInteger(devices) && devices > 0)) throw new UsageError('--devices must be a positive whole number');
+  if (devices !== undefined && !(Number.isInteger(devices) && devices > 0))
+    throw new UsageError('--devices must be a positive whole number');
   return {
-    peft, model: values.model, taskType: values['task-type']?.toUpperCase(), numLabels, devices,
-    json: Boolean(values.json), allowNetwork: Boolean(values['allow-network']), transformersVersion: values['transformers-version'],
+    peft,
+    model: values.model,
+    taskType: values['task-type']?.toUpperCase(),
+    numLabels,
+    devices,
+    json: Boolean(values.json),
+    allowNetwork: Boolean(values['allow-network']),
+    transformersVersion: values['transformers-version'],
   };
 }
 
@@ -68,7 +95,9 @@ function readText(path: string): string {
   try {
     return readInputFile(path);
   } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -87,19 +116,32 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
   const input = estimatorInputFromText(text, basename(opts.peft), undefined, opts.peft);
   const ref = opts.model ?? input.modelRef;
   if (!ref) throw new UsageError(`${basename(opts.peft)} names no base model: pass --model`);
-  const resolved = opts.model ? await resolveCommandLineModel(ref, opts.allowNetwork) : await resolveConfigModel(ref, opts.peft, opts.allowNetwork);
-  const { analysis } = analyzeDocument({
-    text, fileName: opts.peft, dialect: input.dialect, modelOverride: ref,
-    report: {
-      taskType: opts.taskType, numLabels: opts.numLabels,
-      transformersVersion: opts.transformersVersion, transformersVersionSource: opts.transformersVersion ? '--transformers-version' : undefined,
+  const resolved = opts.model
+    ? await resolveCommandLineModel(ref, opts.allowNetwork)
+    : await resolveConfigModel(ref, opts.peft, opts.allowNetwork);
+  const { analysis } = analyzeDocument(
+    {
+      text,
+      fileName: opts.peft,
+      dialect: input.dialect,
+      modelOverride: ref,
+      report: {
+        taskType: opts.taskType,
+        numLabels: opts.numLabels,
+        transformersVersion: opts.transformersVersion,
+        transformersVersionSource: opts.transformersVersion ? '--transformers-version' : undefined,
+      },
+      training: opts.devices !== undefined ? { devices: opts.devices } : undefined,
     },
-    training: opts.devices !== undefined ? { devices: opts.devices } : undefined,
-  }, () => resolved);
-  if (!analysis?.input || !analysis.model || !analysis.estimate || !analysis.memory) throw new Error(analysis?.problems[0] ?? 'no estimate');
+    () => resolved,
+  );
+  if (!analysis?.input || !analysis.model || !analysis.estimate || !analysis.memory)
+    throw new Error(analysis?.problems[0] ?? 'no estimate');
   return {
-    model: { source: analysis.model.kind, location: analysis.model.location }, input: analysis.input,
-    params: analysis.estimate, memory: analysis.memory,
+    model: { source: analysis.model.kind, location: analysis.model.location },
+    input: analysis.input,
+    params: analysis.estimate,
+    memory: analysis.memory,
     // A variant or quantized mirror resolved to its catalog base says so first.
     notes: [...(resolved.note ? [resolved.note] : []), ...analysis.input.notes, ...analysis.memoryNotes],
   };
@@ -112,15 +154,23 @@ function printText(r: EstimateReport): void {
   console.log(`Model: ${r.model.location} (${r.model.source})`);
   console.log(`Method: ${p.method} (${r.input.dialect} config); ${p.basis}`);
   // Same line PEFT's print_trainable_parameters() prints.
-  console.log(`trainable params: ${int(p.trainableParams)} || all params: ${int(p.totalParams)} || trainable%: ${p.trainablePercent.toFixed(4)}`);
-  const kinds = Object.entries(p.breakdown.byKind).map(([k, v]) => `${k} ${int(v)}`).join(', ');
+  console.log(
+    `trainable params: ${int(p.trainableParams)} || all params: ${int(p.totalParams)} || trainable%: ${p.trainablePercent.toFixed(4)}`,
+  );
+  const kinds = Object.entries(p.breakdown.byKind)
+    .map(([k, v]) => `${k} ${int(v)}`)
+    .join(', ');
   if (kinds) console.log(`Trainable by kind: ${kinds}`);
   console.log('Training memory (estimate, 1 GB = 1e9 bytes):');
-  for (const c of r.memory.components) console.log(`  ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
+  for (const c of r.memory.components)
+    console.log(`  ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
   const m = r.memory;
   console.log(`  Total: ${gigabytes(m.totalBytes)} peak allocated`);
-  for (const c of m.outside) console.log(`  + ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
-  console.log(`  Range: ${gigabytes(m.range.allocatedBytes)} allocated (torch max_memory_allocated) to ${gigabytes(m.range.deviceBytes)} as nvidia-smi shows it`);
+  for (const c of m.outside)
+    console.log(`  + ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
+  console.log(
+    `  Range: ${gigabytes(m.range.allocatedBytes)} allocated (torch max_memory_allocated) to ${gigabytes(m.range.deviceBytes)} as nvidia-smi shows it`,
+  );
   for (const c of m.host) console.log(`  CPU RAM: ${c.label}: ${gigabytes(c.bytes)} = ${c.formula}`);
   for (const w of p.warnings) console.log(`warning: ${w}`);
   for (const n of r.notes) console.log(`note: ${n}`);
@@ -129,10 +179,19 @@ function printText(r: EstimateReport): void {
 function toJson(r: EstimateReport): unknown {
   const p = r.params;
   return {
-    model: r.model, method: p.method, dialect: r.input.dialect,
-    trainableParams: p.trainableParams, totalParams: p.totalParams, trainablePercent: p.trainablePercent,
-    breakdown: p.breakdown, targetMatches: p.targetMatches, basis: p.basis, transformers: p.transformers,
-    memory: r.memory, warnings: p.warnings, notes: r.notes,
+    model: r.model,
+    method: p.method,
+    dialect: r.input.dialect,
+    trainableParams: p.trainableParams,
+    totalParams: p.totalParams,
+    trainablePercent: p.trainablePercent,
+    breakdown: p.breakdown,
+    targetMatches: p.targetMatches,
+    basis: p.basis,
+    transformers: p.transformers,
+    memory: r.memory,
+    warnings: p.warnings,
+    notes: r.notes,
   };
 }
 
@@ -150,7 +209,9 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     // Every failure here is about the user's input (unreadable file, unknown model, a combination
     // PEFT refuses): one line, exit 2, no stack trace.
-    console.error(`ml-config-lens estimate: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    console.error(
+      `ml-config-lens estimate: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    );
     if (err instanceof UsageError) console.error("Run 'ml-config-lens estimate --help' for the options.");
     return 2;
   }

@@ -37,7 +37,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (err) {
     console.error(`ml-config-lens ${name}: ${err instanceof Error ? err.message : String(err)}`);
     return 2;

@@ -14,7 +14,13 @@ import type { ModelResolver } from '../core/pipeline';
  */
 export function resolveOptions(configFile: string | undefined, allowNetwork = false): ResolveOptions {
   const roots = configFile ? [process.cwd(), dirname(resolve(configFile))] : undefined;
-  return { cwd: modelBaseDir(configFile && resolve(configFile), process.cwd()), env: process.env, homeDir: homedir(), allowNetwork, ...(roots ? { roots } : {}) };
+  return {
+    cwd: modelBaseDir(configFile && resolve(configFile), process.cwd()),
+    env: process.env,
+    homeDir: homedir(),
+    allowNetwork,
+    ...(roots ? { roots } : {}),
+  };
 }
 
 /** Resolver for a config file's own model reference; undefined when nothing local has it. */
@@ -29,6 +35,10 @@ export function resolveCommandLineModel(ref: string, allowNetwork: boolean): Pro
 }
 
 /** The config's own reference: relative to the config's folder; the Hub when allowed. */
-export function resolveConfigModel(ref: string, configFile: string, allowNetwork: boolean): Promise<ResolvedModel> {
+export function resolveConfigModel(
+  ref: string,
+  configFile: string,
+  allowNetwork: boolean,
+): Promise<ResolvedModel> {
   return resolveModel(ref, resolveOptions(configFile, allowNetwork));
 }

@@ -1,8 +1,18 @@
 // `ml-config-lens recommend`: learning rate and batch size from published scaling laws, for a training
 // config and/or explicit numbers. Exit 0 with a report, 2 on bad usage or unreadable input.
 import {
-  ConfigReadError, REGIMES, configShapeFromText, lawInputsFromConfig, modelParamsForLaws, recommend, renderRecommendations,
-  type ConfigShape, type LawInputs, type LawResult, type ModelParams, type Regime,
+  ConfigReadError,
+  REGIMES,
+  configShapeFromText,
+  lawInputsFromConfig,
+  modelParamsForLaws,
+  recommend,
+  renderRecommendations,
+  type ConfigShape,
+  type LawInputs,
+  type LawResult,
+  type ModelParams,
+  type Regime,
 } from '../core/laws';
 import { resolveModelLocal } from '../io/resolve';
 import { readInputFile } from '../io/read';
@@ -27,10 +37,35 @@ Options:
   --regime R                  pretrain | continued | full | lora (default: from the config)
   --json                      print {inputs, recommendations: [...]} as JSON`;
 
-type NumFlag = 'non-embedding-params' | 'total-params' | 'tokens' | 'dataset-tokens' | 'batch-tokens' | 'seq-len' | 'devices' | 'learning-rate' | 'loss';
-const NUM_FLAGS: readonly NumFlag[] = ['non-embedding-params', 'total-params', 'tokens', 'dataset-tokens', 'batch-tokens', 'seq-len', 'devices', 'learning-rate', 'loss'];
+type NumFlag =
+  | 'non-embedding-params'
+  | 'total-params'
+  | 'tokens'
+  | 'dataset-tokens'
+  | 'batch-tokens'
+  | 'seq-len'
+  | 'devices'
+  | 'learning-rate'
+  | 'loss';
+const NUM_FLAGS: readonly NumFlag[] = [
+  'non-embedding-params',
+  'total-params',
+  'tokens',
+  'dataset-tokens',
+  'batch-tokens',
+  'seq-len',
+  'devices',
+  'learning-rate',
+  'loss',
+];
 
-interface Args { config?: string; model?: string; regime?: Regime; json: boolean; nums: Partial<Record<NumFlag, number>> }
+interface Args {
+  config?: string;
+  model?: string;
+  regime?: Regime;
+  json: boolean;
+  nums: Partial<Record<NumFlag, number>>;
+}
 
 class UsageError extends Error {}
 
@@ -48,7 +83,10 @@ function parseArgs(argv: readonly string[]): Args {
   const args: Args = { json: false, nums: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a.slice(2), undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a.slice(2), undefined];
     const takeValue = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`--${flag} needs a value`);
@@ -61,9 +99,11 @@ function parseArgs(argv: readonly string[]): Args {
     } else if (flag === 'model') args.model = takeValue();
     else if (flag === 'regime') {
       const r = takeValue();
-      if (!(REGIMES as readonly string[]).includes(r)) throw new UsageError(`--regime must be one of ${REGIMES.join(', ')}, got '${r}'`);
+      if (!(REGIMES as readonly string[]).includes(r))
+        throw new UsageError(`--regime must be one of ${REGIMES.join(', ')}, got '${r}'`);
       args.regime = r as Regime;
-    } else if ((NUM_FLAGS as readonly string[]).includes(flag)) args.nums[flag as NumFlag] = parseCount(takeValue(), flag);
+    } else if ((NUM_FLAGS as readonly string[]).includes(flag))
+      args.nums[flag as NumFlag] = parseCount(takeValue(), flag);
     else throw new UsageError(`unknown option '${a}'`);
   }
   return args;
@@ -85,18 +125,28 @@ function readConfig(path: string): ConfigShape {
 }
 
 /** Counts from --model (errors are usage errors) or the config's model (unresolvable = a note, not an error). */
-function modelCounts(ref: string | undefined, explicit: boolean, notes: string[], configFile: string | undefined): ModelParams | undefined {
+function modelCounts(
+  ref: string | undefined,
+  explicit: boolean,
+  notes: string[],
+  configFile: string | undefined,
+): ModelParams | undefined {
   if (!ref) return undefined;
   try {
     // --model is relative to the current directory; the config's own reference to the config's folder.
     const resolved = resolveModelLocal(ref, resolveOptions(explicit ? undefined : configFile));
-    if (!resolved) throw new Error(`unknown model '${ref}': not a config.json path, catalog id or cached Hugging Face repo`);
+    if (!resolved)
+      throw new Error(
+        `unknown model '${ref}': not a config.json path, catalog id or cached Hugging Face repo`,
+      );
     notes.push(`model ${ref}: ${resolved.kind} ${resolved.location}`);
     return modelParamsForLaws(resolved.config as Record<string, unknown>);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     if (explicit) throw new UsageError(`--model: ${msg}`);
-    notes.push(`model '${ref}' from the config could not be counted (${msg}); pass --model or --non-embedding-params`);
+    notes.push(
+      `model '${ref}' from the config could not be counted (${msg}); pass --model or --non-embedding-params`,
+    );
     return undefined;
   }
 }
@@ -107,19 +157,36 @@ function lawInputs(args: Args): { inputs: LawInputs; notes: string[] } {
   const model = modelCounts(args.model ?? cfg?.modelRef, Boolean(args.model), notes, args.config);
   const n = args.nums;
   const { inputs, derivation } = lawInputsFromConfig(cfg, model, {
-    regime: args.regime, totalParams: n['total-params'], nonEmbeddingParams: n['non-embedding-params'], tokens: n.tokens,
-    datasetTokens: n['dataset-tokens'], batchTokens: n['batch-tokens'], seqLen: n['seq-len'], devices: n.devices,
-    learningRate: n['learning-rate'], lossNats: n.loss,
+    regime: args.regime,
+    totalParams: n['total-params'],
+    nonEmbeddingParams: n['non-embedding-params'],
+    tokens: n.tokens,
+    datasetTokens: n['dataset-tokens'],
+    batchTokens: n['batch-tokens'],
+    seqLen: n['seq-len'],
+    devices: n.devices,
+    learningRate: n['learning-rate'],
+    lossNats: n.loss,
   });
   return { inputs, notes: [...derivation, ...notes] };
 }
 
 function toJson(inputs: LawInputs, notes: string[], results: LawResult[]): string {
   const recommendations = results.map((r) => ({
-    law: r.law, title: r.title, source: r.source,
-    learningRate: r.learningRate, batchSizeTokens: r.batchSizeTokens, batchSizeSequences: r.batchSizeSequences,
-    formula: r.formula, inRange: r.inRange.inside, outOfRange: r.inRange.outOfRange,
-    warnings: r.warnings, notes: r.notes, applies: r.applies, unverified: r.unverified, comparison: r.comparison,
+    law: r.law,
+    title: r.title,
+    source: r.source,
+    learningRate: r.learningRate,
+    batchSizeTokens: r.batchSizeTokens,
+    batchSizeSequences: r.batchSizeSequences,
+    formula: r.formula,
+    inRange: r.inRange.inside,
+    outOfRange: r.inRange.outOfRange,
+    warnings: r.warnings,
+    notes: r.notes,
+    applies: r.applies,
+    unverified: r.unverified,
+    comparison: r.comparison,
   }));
   return JSON.stringify({ inputs: { ...inputs, derivation: notes }, recommendations }, null, 2);
 }
@@ -131,7 +198,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     const args = parseArgs(argv);
-    if (!args.config && !args.model && Object.keys(args.nums).length === 0) throw new UsageError('give a CONFIG_FILE, --model, or numbers such as --non-embedding-params and --tokens');
+    if (!args.config && !args.model && Object.keys(args.nums).length === 0)
+      throw new UsageError(
+        'give a CONFIG_FILE, --model, or numbers such as --non-embedding-params and --tokens',
+      );
     const { inputs, notes } = lawInputs(args);
     const results = recommend(inputs);
     console.log(args.json ? toJson(inputs, notes, results) : renderRecommendations(results, inputs, notes));

@@ -51,7 +51,10 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     warnings.push(`${id} should be true or false, not ${describe(v)}; using ${d}`);
     return d;
   };
-  const record = (id: string, valid: (k: string, v: unknown) => string | undefined): Record<string, string> => {
+  const record = (
+    id: string,
+    valid: (k: string, v: unknown) => string | undefined,
+  ): Record<string, string> => {
     const v = get(id);
     if (v === undefined) return {};
     if (!v || typeof v !== 'object' || Array.isArray(v)) {
@@ -60,7 +63,8 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     }
     const out: Record<string, string> = {};
     const entries = Object.entries(v as Record<string, unknown>);
-    if (entries.length > MAX_SETTING_ENTRIES) warnings.push(`${id} has ${entries.length} entries; the first ${MAX_SETTING_ENTRIES} are used`);
+    if (entries.length > MAX_SETTING_ENTRIES)
+      warnings.push(`${id} has ${entries.length} entries; the first ${MAX_SETTING_ENTRIES} are used`);
     for (const [k, val] of entries.slice(0, MAX_SETTING_ENTRIES)) {
       const problem = valid(k, val);
       if (problem) warnings.push(`${id}: ${JSON.stringify(k).slice(0, 80)} ${problem}; ignored`);
@@ -73,7 +77,9 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     const d = contributedDefault(SETTINGS.maxDiagnostics) as number;
     if (v === undefined) return d;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return Math.min(v, MAX_DIAGNOSTICS_CAP);
-    warnings.push(`${SETTINGS.maxDiagnostics} should be a whole number of at least 1, not ${typeof v === 'number' ? v : describe(v)}; using ${d}`);
+    warnings.push(
+      `${SETTINGS.maxDiagnostics} should be a whole number of at least 1, not ${typeof v === 'number' ? v : describe(v)}; using ${d}`,
+    );
     return d;
   };
   const settings: Settings = {
@@ -86,7 +92,10 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     validationEnabled: bool(SETTINGS.validationEnabled),
     maxDiagnostics: maxDiagnostics(),
     frameworkVersions: record(SETTINGS.frameworkVersions, (_pkg, v) =>
-      typeof v === 'string' && VERSION.test(v.trim()) ? undefined : `should map to a version such as "0.26", not ${typeof v === 'string' ? JSON.stringify(v).slice(0, 40) : describe(v)}`),
+      typeof v === 'string' && VERSION.test(v.trim())
+        ? undefined
+        : `should map to a version such as "0.26", not ${typeof v === 'string' ? JSON.stringify(v).slice(0, 40) : describe(v)}`,
+    ),
     allowNetwork: bool(SETTINGS.allowNetwork),
     codeLensEnabled: bool(SETTINGS.codeLensEnabled),
     hoverLiveEffects: bool(SETTINGS.hoverLiveEffects),

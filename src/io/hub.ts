@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { isHfRepoId } from './hf-cache';
 import { MAX_CONFIG_BYTES, readBoundedFileSync } from './read';
 
-export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   text(): Promise<string>;
@@ -24,8 +27,13 @@ export function hubCachePath(repoId: string, cacheDir: string): string {
 }
 
 /** Returns the config.json text, from the cache when present, else fetched (10 s timeout). */
-export async function fetchHubConfig(repoId: string, cacheDir: string, fetchImpl: FetchLike): Promise<string> {
-  if (!isHfRepoId(repoId)) throw new HubFetchError(`'${repoId}' is not a Hugging Face repo id (expected ORG/NAME)`);
+export async function fetchHubConfig(
+  repoId: string,
+  cacheDir: string,
+  fetchImpl: FetchLike,
+): Promise<string> {
+  if (!isHfRepoId(repoId))
+    throw new HubFetchError(`'${repoId}' is not a Hugging Face repo id (expected ORG/NAME)`);
   const cached = hubCachePath(repoId, cacheDir);
   if (existsSync(cached)) return readBoundedFileSync(cached, { maxBytes: MAX_CONFIG_BYTES });
   const url = hubConfigUrl(repoId);
@@ -34,14 +42,21 @@ export async function fetchHubConfig(repoId: string, cacheDir: string, fetchImpl
     res = await fetchImpl(url, { signal: AbortSignal.timeout(10_000) });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new HubFetchError(`could not reach huggingface.co for ${repoId} (offline? ${why}); pass a local config.json instead`);
+    throw new HubFetchError(
+      `could not reach huggingface.co for ${repoId} (offline? ${why}); pass a local config.json instead`,
+    );
   }
   if (res.status === 401 || res.status === 403) {
-    throw new HubFetchError(`${repoId} is gated or private on the Hub (HTTP ${res.status}); download its config.json and pass the path`);
+    throw new HubFetchError(
+      `${repoId} is gated or private on the Hub (HTTP ${res.status}); download its config.json and pass the path`,
+    );
   }
   if (!res.ok) throw new HubFetchError(`the Hub has no config.json for ${repoId} (HTTP ${res.status})`);
   const text = await res.text();
-  if (text.length > MAX_CONFIG_BYTES) throw new HubFetchError(`the Hub answered for ${repoId} with ${text.length.toLocaleString('en-US')} characters, not a config.json; nothing was cached`);
+  if (text.length > MAX_CONFIG_BYTES)
+    throw new HubFetchError(
+      `the Hub answered for ${repoId} with ${text.length.toLocaleString('en-US')} characters, not a config.json; nothing was cached`,
+    );
   try {
     JSON.parse(text);
   } catch {

@@ -12,7 +12,10 @@ const CONFIG_FILE = /\.(ya?ml|json)$/i;
 export type InputFile = { file: string; text: string } | { file: string; error: string };
 
 /** Config files under `dir`, sorted, symlinked folders not followed; `truncated` when the cap was hit. */
-export function configFilesUnder(dir: string, limit = MAX_FOLDER_FILES): { files: string[]; truncated: boolean } {
+export function configFilesUnder(
+  dir: string,
+  limit = MAX_FOLDER_FILES,
+): { files: string[]; truncated: boolean } {
   const files: string[] = [];
   const stack = [dir];
   while (stack.length) {
@@ -54,7 +57,10 @@ export function readInputs(args: readonly string[]): { inputs: InputFile[]; note
       // reported by the read below
     }
     const files = isDir ? configFilesUnder(arg) : { files: [arg], truncated: false };
-    if (files.truncated) notes.push(`${arg}: only the first ${MAX_FOLDER_FILES.toLocaleString('en-US')} config files were checked`);
+    if (files.truncated)
+      notes.push(
+        `${arg}: only the first ${MAX_FOLDER_FILES.toLocaleString('en-US')} config files were checked`,
+      );
     for (const file of files.files) {
       try {
         inputs.push({ file, text: readInputFile(file) });

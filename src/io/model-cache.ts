@@ -40,10 +40,20 @@ export class ModelConfigCache {
   load(key: string, ref: string, opts: ResolveOptions): Promise<void> {
     let p = this.loading.get(key);
     if (p) return p;
-    p = resolveModel(ref, opts).then(
-      (model) => { this.entries.set(key, { model }, { ttl: LOADED_TTL_MS }); },
-      (err: unknown) => { this.entries.set(key, { error: err instanceof Error ? err.message : String(err) }, { ttl: FAILED_TTL_MS }); },
-    ).finally(() => this.loading.delete(key));
+    p = resolveModel(ref, opts)
+      .then(
+        (model) => {
+          this.entries.set(key, { model }, { ttl: LOADED_TTL_MS });
+        },
+        (err: unknown) => {
+          this.entries.set(
+            key,
+            { error: err instanceof Error ? err.message : String(err) },
+            { ttl: FAILED_TTL_MS },
+          );
+        },
+      )
+      .finally(() => this.loading.delete(key));
     this.loading.set(key, p);
     return p;
   }

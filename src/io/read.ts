@@ -3,7 +3,16 @@
 // folders after symlinks are resolved, and error messages that never quote the file's contents.
 // `/dev/zero` (endless), a FIFO (blocks on open) and `/etc/passwd` (outside the workspace) are refused
 // before a byte is read. The async reader also gives up after a timeout (slow or network disks).
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 
@@ -14,7 +23,10 @@ export const READ_TIMEOUT_MS = 2_000;
 
 /** `message` is the full sentence; `code` the short reason (an errno code such as ENOENT, or the rule). */
 export class FileReadError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -56,10 +68,21 @@ function kindOf(st: Stats): string {
 function check(path: string, real: string, st: Stats, policy: ReadPolicy): void {
   if (policy.roots && !policy.roots.some((r) => isInside(real, r))) {
     const via = real === path ? '' : ` (it resolves to ${real})`;
-    throw new FileReadError(`${path} is outside the workspace and the Hugging Face cache${via}; ML Config Lens reads model files there only, unless you name the path yourself (user setting or command line)`, 'outside the workspace');
+    throw new FileReadError(
+      `${path} is outside the workspace and the Hugging Face cache${via}; ML Config Lens reads model files there only, unless you name the path yourself (user setting or command line)`,
+      'outside the workspace',
+    );
   }
-  if (!st.isFile()) throw new FileReadError(`${path} is ${kindOf(st)}, not a regular file`, `${kindOf(st)}, not a regular file`);
-  if (st.size > policy.maxBytes) throw new FileReadError(`${path} is ${st.size.toLocaleString('en-US')} bytes, over the ${policy.maxBytes.toLocaleString('en-US')}-byte limit (a model config.json is kilobytes)`, `${st.size.toLocaleString('en-US')} bytes, over the ${policy.maxBytes.toLocaleString('en-US')}-byte limit`);
+  if (!st.isFile())
+    throw new FileReadError(
+      `${path} is ${kindOf(st)}, not a regular file`,
+      `${kindOf(st)}, not a regular file`,
+    );
+  if (st.size > policy.maxBytes)
+    throw new FileReadError(
+      `${path} is ${st.size.toLocaleString('en-US')} bytes, over the ${policy.maxBytes.toLocaleString('en-US')}-byte limit (a model config.json is kilobytes)`,
+      `${st.size.toLocaleString('en-US')} bytes, over the ${policy.maxBytes.toLocaleString('en-US')}-byte limit`,
+    );
 }
 
 function realRoots(roots: readonly string[] | undefined): string[] | undefined {
@@ -98,8 +121,13 @@ export function readBoundedFileSync(path: string, policy: ReadPolicy): string {
     check(path, real, fstatSync(fd), { maxBytes: policy.maxBytes });
     const buf = Buffer.alloc(policy.maxBytes + 1);
     let n = 0;
-    for (let got = 1; got > 0 && n <= policy.maxBytes; n += got) got = readSync(fd, buf, n, buf.length - n, null);
-    if (n > policy.maxBytes) throw new FileReadError(`${path} grew past ${policy.maxBytes.toLocaleString('en-US')} bytes while being read`, 'grew while being read');
+    for (let got = 1; got > 0 && n <= policy.maxBytes; n += got)
+      got = readSync(fd, buf, n, buf.length - n, null);
+    if (n > policy.maxBytes)
+      throw new FileReadError(
+        `${path} grew past ${policy.maxBytes.toLocaleString('en-US')} bytes while being read`,
+        'grew while being read',
+      );
     return decode(buf.subarray(0, n), path);
   } finally {
     closeSync(fd);
@@ -107,10 +135,17 @@ export function readBoundedFileSync(path: string, policy: ReadPolicy): string {
 }
 
 /** Asynchronous bounded read with a timeout; the editor uses it so a slow disk never blocks the host. */
-export async function readBoundedFile(path: string, policy: ReadPolicy, timeoutMs = READ_TIMEOUT_MS): Promise<string> {
+export async function readBoundedFile(
+  path: string,
+  policy: ReadPolicy,
+  timeoutMs = READ_TIMEOUT_MS,
+): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FileReadError(`reading ${path} took over ${timeoutMs} ms; gave up`, 'timed out')), timeoutMs);
+    timer = setTimeout(
+      () => reject(new FileReadError(`reading ${path} took over ${timeoutMs} ms; gave up`, 'timed out')),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([readAsync(path, policy), timeout]);
@@ -128,15 +163,22 @@ async function readAsync(path: string, policy: ReadPolicy): Promise<string> {
     if (err instanceof FileReadError) throw err;
     throw new FileReadError(`cannot read ${path}: ${reason(err)}`, reason(err));
   }
-  const fh = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch((err: unknown) => {
-    throw new FileReadError(`cannot read ${path}: ${reason(err)}`, reason(err));
-  });
+  const fh = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(
+    (err: unknown) => {
+      throw new FileReadError(`cannot read ${path}: ${reason(err)}`, reason(err));
+    },
+  );
   try {
     check(path, real, await fh.stat(), { maxBytes: policy.maxBytes });
     const buf = Buffer.alloc(policy.maxBytes + 1);
     let n = 0;
-    for (let got = 1; got > 0 && n <= policy.maxBytes; n += got) got = (await fh.read(buf, n, buf.length - n, null)).bytesRead;
-    if (n > policy.maxBytes) throw new FileReadError(`${path} grew past ${policy.maxBytes.toLocaleString('en-US')} bytes while being read`, 'grew while being read');
+    for (let got = 1; got > 0 && n <= policy.maxBytes; n += got)
+      got = (await fh.read(buf, n, buf.length - n, null)).bytesRead;
+    if (n > policy.maxBytes)
+      throw new FileReadError(
+        `${path} grew past ${policy.maxBytes.toLocaleString('en-US')} bytes while being read`,
+        'grew while being read',
+      );
     return decode(buf.subarray(0, n), path);
   } finally {
     await fh.close();
@@ -153,6 +195,9 @@ export function decode(bytes: Uint8Array, path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new FileReadError(`${path} is not valid UTF-8 (ML Config Lens reads UTF-8, and UTF-16 with a byte-order mark)`, 'not valid UTF-8 (ML Config Lens reads UTF-8, and UTF-16 with a byte-order mark)');
+    throw new FileReadError(
+      `${path} is not valid UTF-8 (ML Config Lens reads UTF-8, and UTF-16 with a byte-order mark)`,
+      'not valid UTF-8 (ML Config Lens reads UTF-8, and UTF-16 with a byte-order mark)',
+    );
   }
 }

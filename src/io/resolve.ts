@@ -4,7 +4,13 @@
 // regular files only, 1 MB at most, and, unless the user named the path, inside `roots`.
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve as resolvePath } from 'node:path';
-import { catalogModel, isHfRepoId, ModelResolveError, notFoundMessage, parseConfig } from '../core/models/resolve';
+import {
+  catalogModel,
+  isHfRepoId,
+  ModelResolveError,
+  notFoundMessage,
+  parseConfig,
+} from '../core/models/resolve';
 import type { ModelConfigJson, ResolvedModel } from '../core/models/types';
 import { type Env, findCachedConfig, hfHubCacheDir } from './hf-cache';
 import { type FetchLike, fetchHubConfig, hubConfigUrl } from './hub';

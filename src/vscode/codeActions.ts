@@ -10,19 +10,26 @@ import { toRange } from './diagnostics';
  * `range`. Diagnostics reach the editor asynchronously, so `context.diagnostics` may not list one
  * yet: the action then carries the diagnostic from `shown` (our collection), which is already set.
  */
-export function fixActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext,
-  found: readonly CoreDiagnostic[], shown: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
+export function fixActions(
+  document: vscode.TextDocument,
+  range: vscode.Range,
+  context: vscode.CodeActionContext,
+  found: readonly CoreDiagnostic[],
+  shown: readonly vscode.Diagnostic[],
+): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   for (const core of found) {
     if (!core.fixes?.length) continue;
     const where = toRange(document, core.start, core.end);
     if (!where.intersection(range)) continue;
-    const same = (d: vscode.Diagnostic): boolean => d.source === 'ML Config Lens' && d.code === core.code && d.range.isEqual(where);
+    const same = (d: vscode.Diagnostic): boolean =>
+      d.source === 'ML Config Lens' && d.code === core.code && d.range.isEqual(where);
     const diagnostic = context.diagnostics.find(same) ?? shown.find(same);
     for (const fix of core.fixes) {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
-      for (const e of fix.edits) action.edit.replace(document.uri, toRange(document, e.start, e.end), e.newText);
+      for (const e of fix.edits)
+        action.edit.replace(document.uri, toRange(document, e.start, e.end), e.newText);
       if (diagnostic) action.diagnostics = [diagnostic];
       action.isPreferred = fix.isPreferred;
       actions.push(action);
@@ -36,16 +43,28 @@ export class ConfigQuickFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly validator: ConfigValidator) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const last = this.validator.lastResult(document);
     if (!last || last.version !== document.version) return [];
-    return fixActions(document, range, context, last.result.diagnostics, this.validator.collection.get(document.uri) ?? []);
+    return fixActions(
+      document,
+      range,
+      context,
+      last.result.diagnostics,
+      this.validator.collection.get(document.uri) ?? [],
+    );
   }
 }
 
 export function registerCodeActions(context: vscode.ExtensionContext, validator: ConfigValidator): void {
   const selector = ['yaml', 'json', 'jsonc'].map((language) => ({ language }));
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(selector, new ConfigQuickFixes(validator), { providedCodeActionKinds: ConfigQuickFixes.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, new ConfigQuickFixes(validator), {
+      providedCodeActionKinds: ConfigQuickFixes.kinds,
+    }),
   );
 }

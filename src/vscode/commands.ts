@@ -20,9 +20,16 @@ export function registerCommands(context: vscode.ExtensionContext, insights: Doc
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.showDialect, () => showDialect(insights)),
     vscode.commands.registerCommand(COMMANDS.estimateParameters, (arg?) => estimateCommand(insights, arg)),
-    vscode.commands.registerCommand(COMMANDS.recommendLearningRate, (uri?: vscode.Uri, options?: { quiet?: boolean }) => recommendCommand(insights, uri, options)),
-    vscode.commands.registerCommand(COMMANDS.insertPeftBlock, (method?: string) => insertBlockCommand(context, insights, method)),
-    vscode.commands.registerCommand(COMMANDS.showModelArchitecture, (arg?) => architectureCommand(insights, arg)),
+    vscode.commands.registerCommand(
+      COMMANDS.recommendLearningRate,
+      (uri?: vscode.Uri, options?: { quiet?: boolean }) => recommendCommand(insights, uri, options),
+    ),
+    vscode.commands.registerCommand(COMMANDS.insertPeftBlock, (method?: string) =>
+      insertBlockCommand(context, insights, method),
+    ),
+    vscode.commands.registerCommand(COMMANDS.showModelArchitecture, (arg?) =>
+      architectureCommand(insights, arg),
+    ),
   );
 }
 

@@ -13,7 +13,10 @@ export function registerCompletion(context: vscode.ExtensionContext, validator: 
       if (!dialect) return [];
       const offset = document.offsetAt(position);
       return completionsAt(document.getText(), offset, dialect).map((c) => {
-        const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
+        const item = new vscode.CompletionItem(
+          c.label,
+          c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember,
+        );
         item.insertText = c.insertText;
         item.range = toRange(document, c.start, c.end);
         item.detail = c.detail;

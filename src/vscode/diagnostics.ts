@@ -36,7 +36,10 @@ export class ConfigValidator implements vscode.Disposable {
   /** The worker's results, which estimates (insights.ts) read too. */
   readonly analyses: DocumentAnalyses;
 
-  constructor(private readonly state: vscode.Memento, workerFile: string) {
+  constructor(
+    private readonly state: vscode.Memento,
+    workerFile: string,
+  ) {
     this.analyses = new DocumentAnalyses(workerFile, (uri) => this.choice(uri), MAX_ANALYSED_CHARS);
     this.analyses.onDidAnalyse((a) => this.publish(a));
   }
@@ -72,12 +75,22 @@ export class ConfigValidator implements vscode.Disposable {
     const key = document.uri.toString();
     if (!result.validated) {
       this.forget(document.uri);
-      if (this.choice(document.uri) === 'none') this.results.set(key, { version, result: { dialect: undefined, reason: 'turned off for this file', diagnostics: [] } });
+      if (this.choice(document.uri) === 'none')
+        this.results.set(key, {
+          version,
+          result: { dialect: undefined, reason: 'turned off for this file', diagnostics: [] },
+        });
       this.changed.fire(document);
       return;
     }
-    this.results.set(key, { version, result: { dialect: result.dialect, reason: result.reason, diagnostics: result.diagnostics } });
-    this.collection.set(document.uri, result.diagnostics.map((d) => this.toDiagnostic(document, d)));
+    this.results.set(key, {
+      version,
+      result: { dialect: result.dialect, reason: result.reason, diagnostics: result.diagnostics },
+    });
+    this.collection.set(
+      document.uri,
+      result.diagnostics.map((d) => this.toDiagnostic(document, d)),
+    );
     this.changed.fire(document);
   }
 
@@ -90,7 +103,8 @@ export class ConfigValidator implements vscode.Disposable {
     const out = new vscode.Diagnostic(toRange(document, d.start, d.end), d.message, SEVERITY[d.severity]);
     out.source = 'ML Config Lens';
     out.code = d.code;
-    if (d.code === 'deprecated-key' || d.code === 'deprecated-value') out.tags = [vscode.DiagnosticTag.Deprecated];
+    if (d.code === 'deprecated-key' || d.code === 'deprecated-value')
+      out.tags = [vscode.DiagnosticTag.Deprecated];
     return out;
   }
 
@@ -102,17 +116,26 @@ export class ConfigValidator implements vscode.Disposable {
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext): ConfigValidator {
-  const validator = new ConfigValidator(context.workspaceState, path.join(context.extensionPath, 'dist', 'analysisWorker.js'));
+  const validator = new ConfigValidator(
+    context.workspaceState,
+    path.join(context.extensionPath, 'dist', 'analysisWorker.js'),
+  );
   context.subscriptions.push(
     validator,
     vscode.workspace.onDidOpenTextDocument((d) => void validator.validate(d)),
     vscode.workspace.onDidChangeTextDocument((e) => validator.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       // Untitled names are reused: a late close must not wipe the findings of a newer document.
-      if (!vscode.workspace.textDocuments.some((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString())) validator.forget(d.uri);
+      if (
+        !vscode.workspace.textDocuments.some(
+          (o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString(),
+        )
+      )
+        validator.forget(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mlConfig')) vscode.workspace.textDocuments.forEach((d) => void validator.validate(d));
+      if (e.affectsConfiguration('mlConfig'))
+        vscode.workspace.textDocuments.forEach((d) => void validator.validate(d));
     }),
   );
   vscode.workspace.textDocuments.forEach((d) => void validator.validate(d));

@@ -36,7 +36,10 @@ export function registerDialectStatus(context: vscode.ExtensionContext, validato
  * Lets the user pick the dialect of the active file; `arg` (a dialect id, 'none' or 'auto') skips
  * the picker, for keybindings and tests. Returns what was chosen, undefined when cancelled.
  */
-async function selectDialect(validator: ConfigValidator, arg?: unknown): Promise<DialectChoice | typeof AUTO | undefined> {
+async function selectDialect(
+  validator: ConfigValidator,
+  arg?: unknown,
+): Promise<DialectChoice | typeof AUTO | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc) {
     void vscode.window.showInformationMessage('ML Config: open a YAML or JSON config file first.');

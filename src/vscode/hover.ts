@@ -11,11 +11,21 @@ import { settingsFor } from './settings';
 const KEY_WORD = /[\w.$-]+/;
 
 export function registerHover(context: vscode.ExtensionContext, insights: DocumentInsights): void {
-  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
-  context.subscriptions.push(vscode.languages.registerHoverProvider(selector, { provideHover: (d, p) => hoverAt(insights, d, p) }));
+  const selector: vscode.DocumentSelector = [
+    { language: 'yaml' },
+    { language: 'json' },
+    { language: 'jsonc' },
+  ];
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(selector, { provideHover: (d, p) => hoverAt(insights, d, p) }),
+  );
 }
 
-export async function hoverAt(insights: DocumentInsights, document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+export async function hoverAt(
+  insights: DocumentInsights,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<vscode.Hover | undefined> {
   const dialect = insights.dialect(document);
   if (!dialect) return undefined;
   const range = document.getWordRangeAtPosition(position, KEY_WORD);
@@ -42,7 +52,8 @@ export function hoverMarkdown(key: string, info: KeyDescription | undefined, eff
   const facts = [`**${inlineCode(key)}**`];
   if (info?.type.length) facts.push(`\`${info.type.join(' | ')}\``);
   // "default null" (unset: the framework decides) tells the user nothing; show real defaults only.
-  if (info?.default !== undefined && info.default !== null) facts.push(`default \`${JSON.stringify(info.default)}\``);
+  if (info?.default !== undefined && info.default !== null)
+    facts.push(`default \`${JSON.stringify(info.default)}\``);
   const range = rangeText(info);
   if (range) facts.push(range);
   out.push(facts.join(' · '));
@@ -51,9 +62,14 @@ export function hoverMarkdown(key: string, info: KeyDescription | undefined, eff
   // conditional, so one of them would read as the only allowed values.
   if (info?.enum?.length && key !== '_component_') out.push(enumList(info.enum));
   if (info?.deprecated) {
-    out.push(`$(warning) **Deprecated**${info.renamedTo ? `: renamed to \`${info.renamedTo}\`` : ''}${info.deprecationMessage ? `. ${info.deprecationMessage}` : ''}`);
+    out.push(
+      `$(warning) **Deprecated**${info.renamedTo ? `: renamed to \`${info.renamedTo}\`` : ''}${info.deprecationMessage ? `. ${info.deprecationMessage}` : ''}`,
+    );
   }
-  if (info?.paper?.arxiv) out.push(`$(book) ${info.paper.title ?? 'Paper'}: [arXiv ${info.paper.arxiv}](https://arxiv.org/abs/${info.paper.arxiv})`);
+  if (info?.paper?.arxiv)
+    out.push(
+      `$(book) ${info.paper.title ?? 'Paper'}: [arXiv ${info.paper.arxiv}](https://arxiv.org/abs/${info.paper.arxiv})`,
+    );
   if (effects.length) out.push(['**In this file**', ...effects.map((e) => `- ${e}`)].join('\n'));
   return out.join('\n\n');
 }
@@ -63,7 +79,8 @@ function rangeText(info: KeyDescription | undefined): string | undefined {
   const { minimum: lo, maximum: hi } = info;
   const open = info.exclusiveMinimum === true;
   const close = info.exclusiveMaximum === true;
-  if (lo !== undefined && hi !== undefined) return `range ${open ? '(' : '['}${lo}, ${hi}${close ? ')' : ']'}`;
+  if (lo !== undefined && hi !== undefined)
+    return `range ${open ? '(' : '['}${lo}, ${hi}${close ? ')' : ']'}`;
   if (lo !== undefined) return `${open ? '>' : '≥'} ${lo}`;
   if (hi !== undefined) return `${close ? '<' : '≤'} ${hi}`;
   return undefined;

@@ -28,7 +28,10 @@ export class DocumentInsights implements vscode.Disposable {
   /** Fires when a new analysis of a document arrived from the worker. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly analyses: DocumentAnalyses, private readonly dialectOf: DialectOf = defaultDialectOf) {
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly dialectOf: DialectOf = defaultDialectOf,
+  ) {
     this.subscription = analyses.onDidAnalyse(({ document }) => this.changed.fire(document.uri));
   }
 
@@ -50,7 +53,8 @@ export class DocumentInsights implements vscode.Disposable {
 
   /** The analysis of the document's current version, waiting for the worker when it is still running. */
   async currentAnalysis(document: vscode.TextDocument): Promise<ConfigAnalysis | undefined> {
-    if (!this.dialectOf(document) || document.getText().length > MAX_ANALYSED_CHARS) return this.analysis(document);
+    if (!this.dialectOf(document) || document.getText().length > MAX_ANALYSED_CHARS)
+      return this.analysis(document);
     await this.analyses.latest(document);
     return this.analysis(document);
   }
@@ -63,5 +67,12 @@ export class DocumentInsights implements vscode.Disposable {
 
 function tooLarge(dialect: DialectId): ConfigAnalysis {
   const limit = MAX_ANALYSED_CHARS.toLocaleString('en-US');
-  return { dialect, memoryNotes: [], laws: [], problems: [`file over ${limit} characters: live estimates are off (the CLI \`ml-config-lens estimate\` still works)`] };
+  return {
+    dialect,
+    memoryNotes: [],
+    laws: [],
+    problems: [
+      `file over ${limit} characters: live estimates are off (the CLI \`ml-config-lens estimate\` still works)`,
+    ],
+  };
 }

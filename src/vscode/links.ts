@@ -15,7 +15,10 @@ async function linkTargetExists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function resolveLink(document: vscode.TextDocument, link: ConfigLink): Promise<{ uri?: vscode.Uri; tried: string[] }> {
+async function resolveLink(
+  document: vscode.TextDocument,
+  link: ConfigLink,
+): Promise<{ uri?: vscode.Uri; tried: string[] }> {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
   const tried = linkCandidates(link.target, document.uri.fsPath, folders);
   for (const p of tried) {
@@ -26,30 +29,40 @@ async function resolveLink(document: vscode.TextDocument, link: ConfigLink): Pro
 }
 
 export function registerLinks(context: vscode.ExtensionContext, insights: DocumentInsights): void {
-  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+  const selector: vscode.DocumentSelector = [
+    { language: 'yaml' },
+    { language: 'json' },
+    { language: 'jsonc' },
+  ];
   const missing = vscode.languages.createDiagnosticCollection('ml-config-lens-links');
   context.subscriptions.push(missing);
-  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(selector, {
-    async provideDocumentLinks(document) {
-      const out: vscode.DocumentLink[] = [];
-      const warnings: vscode.Diagnostic[] = [];
-      for (const link of findConfigLinks(document.getText(), insights.dialect(document))) {
-        const range = new vscode.Range(document.positionAt(link.start), document.positionAt(link.end));
-        const { uri, tried } = await resolveLink(document, link);
-        if (uri) {
-          const l = new vscode.DocumentLink(range, uri);
-          l.tooltip = `Open ${link.target}`;
-          out.push(l);
-        } else {
-          const d = new vscode.Diagnostic(range, missingLinkMessage(link, tried), vscode.DiagnosticSeverity.Warning);
-          d.source = 'ML Config Lens';
-          d.code = 'linked-file-missing';
-          warnings.push(d);
+  context.subscriptions.push(
+    vscode.languages.registerDocumentLinkProvider(selector, {
+      async provideDocumentLinks(document) {
+        const out: vscode.DocumentLink[] = [];
+        const warnings: vscode.Diagnostic[] = [];
+        for (const link of findConfigLinks(document.getText(), insights.dialect(document))) {
+          const range = new vscode.Range(document.positionAt(link.start), document.positionAt(link.end));
+          const { uri, tried } = await resolveLink(document, link);
+          if (uri) {
+            const l = new vscode.DocumentLink(range, uri);
+            l.tooltip = `Open ${link.target}`;
+            out.push(l);
+          } else {
+            const d = new vscode.Diagnostic(
+              range,
+              missingLinkMessage(link, tried),
+              vscode.DiagnosticSeverity.Warning,
+            );
+            d.source = 'ML Config Lens';
+            d.code = 'linked-file-missing';
+            warnings.push(d);
+          }
         }
-      }
-      missing.set(document.uri, warnings);
-      return out;
-    },
-  }));
+        missing.set(document.uri, warnings);
+        return out;
+      },
+    }),
+  );
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => missing.delete(d.uri)));
 }

@@ -10,10 +10,15 @@ import type { ResolveOptions } from '../io/resolve';
 import { settingsFor } from './settings';
 
 export function resolveOptionsFor(document: vscode.TextDocument | undefined): ResolveOptions {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const folders = (vscode.workspace.workspaceFolders ?? [])
+    .filter((f) => f.uri.scheme === 'file')
+    .map((f) => f.uri.fsPath);
   const docDir = document?.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : undefined;
   return {
-    cwd: modelBaseDir(document?.uri.scheme === 'file' ? document.uri.fsPath : undefined, folders[0] ?? os.homedir()),
+    cwd: modelBaseDir(
+      document?.uri.scheme === 'file' ? document.uri.fsPath : undefined,
+      folders[0] ?? os.homedir(),
+    ),
     env: process.env,
     homeDir: os.homedir(),
     roots: folders.length ? folders : docDir ? [docDir] : [],

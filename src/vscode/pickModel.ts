@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { MODEL_CATALOG } from '../core/models/catalog';
 import { cachedRepoIds, hfHubCacheDir } from '../io/hf-cache';
 
-interface ModelItem extends vscode.QuickPickItem { ref: string }
+interface ModelItem extends vscode.QuickPickItem {
+  ref: string;
+}
 
 /**
  * `current`: a model the config names and that resolves (listed first). `missing`: one it names but
@@ -16,12 +18,26 @@ export async function pickModel(current?: string, missing?: string): Promise<str
   if (current) items.push({ label: current, description: 'named by this config', ref: current });
   const workspace = await vscode.workspace.findFiles('**/config.json', '**/node_modules/**', 50);
   if (workspace.length) items.push({ label: 'Workspace', kind: vscode.QuickPickItemKind.Separator, ref: '' });
-  for (const uri of workspace) items.push({ label: vscode.workspace.asRelativePath(uri), description: 'workspace config.json', ref: uri.fsPath });
+  for (const uri of workspace)
+    items.push({
+      label: vscode.workspace.asRelativePath(uri),
+      description: 'workspace config.json',
+      ref: uri.fsPath,
+    });
   const cached = cachedRepoIds(hfHubCacheDir(process.env, os.homedir()));
-  if (cached.length) items.push({ label: 'Hugging Face cache', kind: vscode.QuickPickItemKind.Separator, ref: '' });
+  if (cached.length)
+    items.push({ label: 'Hugging Face cache', kind: vscode.QuickPickItemKind.Separator, ref: '' });
   for (const id of cached) items.push({ label: id, description: 'local Hugging Face cache', ref: id });
   items.push({ label: 'Bundled catalog', kind: vscode.QuickPickItemKind.Separator, ref: '' });
-  for (const e of MODEL_CATALOG) items.push({ label: e.id, description: e.family, detail: e.aliases.join(', ') || undefined, ref: e.id });
-  const picked = await vscode.window.showQuickPick(items, { title: missing ? `ML Config: '${missing}' was not found locally; choose a model` : 'ML Config: choose a model', placeHolder: 'Type a model name, e.g. llama-3-8b', matchOnDescription: true, matchOnDetail: true });
+  for (const e of MODEL_CATALOG)
+    items.push({ label: e.id, description: e.family, detail: e.aliases.join(', ') || undefined, ref: e.id });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: missing
+      ? `ML Config: '${missing}' was not found locally; choose a model`
+      : 'ML Config: choose a model',
+    placeHolder: 'Type a model name, e.g. llama-3-8b',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return picked?.ref || undefined;
 }

@@ -27,7 +27,9 @@ export function registerTrainableStatus(context: vscode.ExtensionContext, insigh
   context.subscriptions.push(
     item,
     vscode.window.onDidChangeActiveTextEditor(refresh),
-    vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === vscode.window.activeTextEditor?.document) soon(); }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) soon();
+    }),
     insights.onDidChange(refresh),
     { dispose: () => clearTimeout(timer) },
   );

@@ -19,12 +19,27 @@ import { run as check } from '../../src/cli/check';
 const SMALL = 'HuggingFaceTB/SmolLM2-135M';
 
 function axolotl(extra: string[]): string {
-  return [`base_model: ${SMALL}`, 'adapter: lora', 'lora_r: 8', 'lora_alpha: 16', 'lora_target_modules:', '  - q_proj', 'sequence_len: 512', 'micro_batch_size: 1', ...extra, ''].join('\n');
+  return [
+    `base_model: ${SMALL}`,
+    'adapter: lora',
+    'lora_r: 8',
+    'lora_alpha: 16',
+    'lora_target_modules:',
+    '  - q_proj',
+    'sequence_len: 512',
+    'micro_batch_size: 1',
+    ...extra,
+    '',
+  ].join('\n');
 }
 
 function analysis(text: string, dialect: 'axolotl' | 'peft' | 'torchtune' = 'axolotl') {
   const a = analyzeConfigText(text, { dialect });
-  return { problems: a.problems, trainable: a.estimate?.trainableParams ?? null, effects: liveEffects(['lora_r'], a) };
+  return {
+    problems: a.problems,
+    trainable: a.estimate?.trainableParams ?? null,
+    effects: liveEffects(['lora_r'], a),
+  };
 }
 
 /** console.log/error captured while the CLI runs; returns its exit code and output lines. */
@@ -32,8 +47,12 @@ async function cli(args: string[]): Promise<{ code: number; out: string[]; err: 
   const out: string[] = [];
   const err: string[] = [];
   const [log, error] = [console.log, console.error];
-  console.log = (...a: unknown[]) => { out.push(a.join(' ')); };
-  console.error = (...a: unknown[]) => { err.push(a.join(' ')); };
+  console.log = (...a: unknown[]) => {
+    out.push(a.join(' '));
+  };
+  console.error = (...a: unknown[]) => {
+    err.push(a.join(' '));
+  };
   try {
     return { code: await check(args), out, err };
   } finally {
@@ -51,7 +70,15 @@ async function resolveMessage(ref: string, cwd: string, roots: string[] | undefi
   }
 }
 
-const peft = (fields: Record<string, unknown>) => JSON.stringify({ peft_type: 'LORA', base_model_name_or_path: SMALL, r: 8, lora_alpha: 16, target_modules: ['q_proj'], ...fields });
+const peft = (fields: Record<string, unknown>) =>
+  JSON.stringify({
+    peft_type: 'LORA',
+    base_model_name_or_path: SMALL,
+    r: 8,
+    lora_alpha: 16,
+    target_modules: ['q_proj'],
+    ...fields,
+  });
 
 export const CASES = {
   redosModulesToSave: () => analysis(axolotl(['lora_modules_to_save:', '  - "(.*.*)*x"'])),
@@ -59,10 +86,11 @@ export const CASES = {
   redosPeftExclude: () => analysis(peft({ exclude_modules: '(.*.*)*x' }), 'peft'),
   lookahead: () => analysis(peft({ target_modules: '.*(?=q_proj)q_proj' }), 'peft'),
   backreference: () => analysis(peft({ target_modules: '(q)_proj\\1' }), 'peft'),
-  glob: () => detectDialect('a: 1\n', {
-    fileName: '/home/user/projects/some-repo/configs/experiments/run-0001/xx.yaml',
-    associations: { '**?**?**?**?**?**?**?!': 'trl' },
-  }),
+  glob: () =>
+    detectDialect('a: 1\n', {
+      fileName: '/home/user/projects/some-repo/configs/experiments/run-0001/xx.yaml',
+      associations: { '**?**?**?**?**?**?**?!': 'trl' },
+    }),
   devZeroInWorkspace: (dir: string) => resolveMessage('/dev/zero', dir, [dir]),
   devZeroUserNamed: (dir: string) => resolveMessage('/dev/zero', dir, undefined),
   fifo: (fifo: string) => resolveMessage(fifo, '/', undefined),
@@ -72,24 +100,58 @@ export const CASES = {
   editorDevZero: async (dir: string) => {
     const cache = new ModelConfigCache();
     const opts = { cwd: dir, env: {}, homeDir: dir, roots: [dir] };
-    const first = (() => { try { cache.lookup('/dev/zero', opts, () => undefined); return 'resolved'; } catch (e) { return (e as Error).message; } })();
+    const first = (() => {
+      try {
+        cache.lookup('/dev/zero', opts, () => undefined);
+        return 'resolved';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
     await cache.load(JSON.stringify(['/dev/zero', dir, [dir], false]), '/dev/zero', opts);
-    const second = (() => { try { cache.lookup('/dev/zero', opts, () => undefined); return 'resolved'; } catch (e) { return (e as Error).message; } })();
+    const second = (() => {
+      try {
+        cache.lookup('/dev/zero', opts, () => undefined);
+        return 'resolved';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
     return { first, second };
   },
   cliCheckDevZero: () => cli(['/dev/zero']),
   cliCheckFifo: (fifo: string) => cli([fifo]),
   hoverMarkdown: () => {
-    const a = analyzeConfigText(axolotl([]).replace(`base_model: ${SMALL}`, 'base_model: "x ![t](https://evil.example/b.png) [click](https://evil.example/phish)"'), { dialect: 'axolotl' });
+    const a = analyzeConfigText(
+      axolotl([]).replace(
+        `base_model: ${SMALL}`,
+        'base_model: "x ![t](https://evil.example/b.png) [click](https://evil.example/phish)"',
+      ),
+      { dialect: 'axolotl' },
+    );
     return liveEffects(['base_model'], a).concat(liveEffects(['lora_r'], a));
   },
   hoverBacktick: () => {
-    const a = analyzeConfigText(axolotl(['lora_target_modules:', '  - "q`_proj"', '  - q_proj']).replace('lora_target_modules:\n  - q_proj\n', ''), { dialect: 'axolotl' });
+    const a = analyzeConfigText(
+      axolotl(['lora_target_modules:', '  - "q`_proj"', '  - q_proj']).replace(
+        'lora_target_modules:\n  - q_proj\n',
+        '',
+      ),
+      { dialect: 'axolotl' },
+    );
     return liveEffects(['lora_target_modules'], a);
   },
   hugeLayers: () => {
     try {
-      buildInventory({ model_type: 'llama', hidden_size: 64, intermediate_size: 128, num_attention_heads: 4, num_key_value_heads: 4, num_hidden_layers: 100_000, vocab_size: 128 });
+      buildInventory({
+        model_type: 'llama',
+        hidden_size: 64,
+        intermediate_size: 128,
+        num_attention_heads: 4,
+        num_key_value_heads: 4,
+        num_hidden_layers: 100_000,
+        vocab_size: 128,
+      });
       return 'built';
     } catch (e) {
       return (e as Error).message;
@@ -97,14 +159,26 @@ export const CASES = {
   },
   hugeExperts: () => {
     try {
-      buildInventory({ model_type: 'mixtral', hidden_size: 64, intermediate_size: 128, num_attention_heads: 4, num_key_value_heads: 4, num_hidden_layers: 2, num_local_experts: 100_000, num_experts_per_tok: 2, vocab_size: 128 });
+      buildInventory({
+        model_type: 'mixtral',
+        hidden_size: 64,
+        intermediate_size: 128,
+        num_attention_heads: 4,
+        num_key_value_heads: 4,
+        num_hidden_layers: 2,
+        num_local_experts: 100_000,
+        num_experts_per_tok: 2,
+        vocab_size: 128,
+      });
       return 'built';
     } catch (e) {
       return (e as Error).message;
     }
   },
   rank1e15: () => {
-    const a = analyzeConfigText(axolotl([]).replace('lora_r: 8', 'lora_r: 1000000000000000'), { dialect: 'axolotl' });
+    const a = analyzeConfigText(axolotl([]).replace('lora_r: 8', 'lora_r: 1000000000000000'), {
+      dialect: 'axolotl',
+    });
     return { problems: a.problems, effects: liveEffects(['lora_r'], a) };
   },
   microBatch1e300: () => analysis(axolotl([]).replace('micro_batch_size: 1', 'micro_batch_size: 1e300')),
@@ -114,17 +188,36 @@ export const CASES = {
   },
   nanRank: () => analysis(axolotl([]).replace('lora_r: 8', 'lora_r: .nan')),
   /** A torchtune `${…}` cycle (rank → model.lora_rank → rank) stays unresolved text. */
-  unresolvedInterpolation: () => analysis([
-    'model:', '  _component_: torchtune.models.llama3_2.lora_llama3_2_1b', "  lora_attn_modules: ['q_proj', 'v_proj']",
-    '  lora_rank: ${rank}', '  lora_alpha: 16', 'rank: ${model.lora_rank}', '',
-  ].join('\n'), 'torchtune'),
+  unresolvedInterpolation: () =>
+    analysis(
+      [
+        'model:',
+        '  _component_: torchtune.models.llama3_2.lora_llama3_2_1b',
+        "  lora_attn_modules: ['q_proj', 'v_proj']",
+        '  lora_rank: ${rank}',
+        '  lora_alpha: 16',
+        'rank: ${model.lora_rank}',
+        '',
+      ].join('\n'),
+      'torchtune',
+    ),
   settingsWrongTypes: () => {
     const out: Array<{ warnings: string[]; diagnostics: number | string }> = [];
     for (const fv of [{ trl: 5 }, null, ['0.26']]) {
-      const { settings, warnings } = readSettings((id) => (id === 'mlConfig.validation.frameworkVersions' ? fv : id === 'mlConfig.validation.maxDiagnostics' ? 'abc' : undefined));
+      const { settings, warnings } = readSettings((id) =>
+        id === 'mlConfig.validation.frameworkVersions'
+          ? fv
+          : id === 'mlConfig.validation.maxDiagnostics'
+            ? 'abc'
+            : undefined,
+      );
       let diagnostics: number | string;
       try {
-        diagnostics = validateText('learning_rate: x\nnum_train_epochs: y\n', { dialect: 'trl', maxDiagnostics: settings.maxDiagnostics, frameworkVersions: settings.frameworkVersions }).diagnostics.length;
+        diagnostics = validateText('learning_rate: x\nnum_train_epochs: y\n', {
+          dialect: 'trl',
+          maxDiagnostics: settings.maxDiagnostics,
+          frameworkVersions: settings.frameworkVersions,
+        }).diagnostics.length;
       } catch (e) {
         diagnostics = (e as Error).message;
       }
@@ -138,7 +231,13 @@ export const CASES = {
   },
   utf16Check: (dir: string) => {
     const f = join(dir, 'utf16.yaml');
-    writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('base_model: x\nadapter: lora\nlora_r: 8\nlearning_rate: -1\n', 'utf16le')]));
+    writeFileSync(
+      f,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('base_model: x\nadapter: lora\nlora_r: 8\nlearning_rate: -1\n', 'utf16le'),
+      ]),
+    );
     return cli([f]);
   },
   invalidUtf8: (dir: string) => {

@@ -47,13 +47,35 @@ export function runCase<T>(name: string, arg?: unknown): Promise<CaseResult<T>> 
     };
     worker.on('message', (m: { ready?: true; ok?: boolean; value?: T; error?: string; ms?: number }) => {
       if (m.ready) {
-        timer = setTimeout(() => finish(() => reject(new Error(`case '${name}' did not answer within ${Math.round(hard)} ms (hard timeout; load factor ${factor.toFixed(1)})`))), hard);
+        timer = setTimeout(
+          () =>
+            finish(() =>
+              reject(
+                new Error(
+                  `case '${name}' did not answer within ${Math.round(hard)} ms (hard timeout; load factor ${factor.toFixed(1)})`,
+                ),
+              ),
+            ),
+          hard,
+        );
         worker.postMessage('go');
       } else if (m.ok) finish(() => resolve({ value: m.value as T, ms: m.ms ?? 0 }));
       else finish(() => reject(new Error(`case '${name}' threw: ${m.error}`)));
     });
-    worker.on('error', (err: Error & { code?: string }) => finish(() => reject(new Error(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `case '${name}' went over the ${HEAP_BUDGET_MB} MB heap budget` : `case '${name}' worker failed: ${err.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new Error(`case '${name}' worker exited with code ${code} before answering`))));
+    worker.on('error', (err: Error & { code?: string }) =>
+      finish(() =>
+        reject(
+          new Error(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `case '${name}' went over the ${HEAP_BUDGET_MB} MB heap budget`
+              : `case '${name}' worker failed: ${err.message}`,
+          ),
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new Error(`case '${name}' worker exited with code ${code} before answering`))),
+    );
   });
 }
 

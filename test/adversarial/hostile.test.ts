@@ -9,7 +9,10 @@ import { scratch } from './cases';
 
 async function fast<T>(name: string, arg?: unknown): Promise<T> {
   const r = await runCase<T>(name, arg);
-  assert.ok(r.ms < workBudgetMs(), `case '${name}' took ${r.ms.toFixed(0)} ms of work (budget ${workBudgetMs().toFixed(0)} ms)`);
+  assert.ok(
+    r.ms < workBudgetMs(),
+    `case '${name}' took ${r.ms.toFixed(0)} ms of work (budget ${workBudgetMs().toFixed(0)} ms)`,
+  );
   return r.value;
 }
 
@@ -19,7 +22,9 @@ type Cli = { code: number; out: string[]; err: string[] };
 describe('adversarial: hostile workspaces (issue 11)', function () {
   this.timeout(60_000);
   let dir: string;
-  before(() => { dir = scratch(); });
+  before(() => {
+    dir = scratch();
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('regular expressions from file content (linear-time RE2)', () => {
@@ -38,11 +43,23 @@ describe('adversarial: hostile workspaces (issue 11)', function () {
     });
     it('a lookahead is refused with a message naming it, never run', async () => {
       const a = await fast<Analysis>('lookahead');
-      assert.ok(a.problems.some((p) => p === 'pattern ".*(?=q_proj)q_proj" uses a lookahead (?=…), which ML Config Lens does not evaluate'), a.problems.join('\n'));
+      assert.ok(
+        a.problems.some(
+          (p) =>
+            p ===
+            'pattern ".*(?=q_proj)q_proj" uses a lookahead (?=…), which ML Config Lens does not evaluate',
+        ),
+        a.problems.join('\n'),
+      );
     });
     it('a backreference is refused with a message naming it', async () => {
       const a = await fast<Analysis>('backreference');
-      assert.ok(a.problems.some((p) => p.includes('uses a backreference (\\1), which ML Config Lens does not evaluate')), a.problems.join('\n'));
+      assert.ok(
+        a.problems.some((p) =>
+          p.includes('uses a backreference (\\1), which ML Config Lens does not evaluate'),
+        ),
+        a.problems.join('\n'),
+      );
     });
   });
 
@@ -53,10 +70,16 @@ describe('adversarial: hostile workspaces (issue 11)', function () {
 
   describe('model paths', () => {
     it('/dev/zero named by a workspace file: refused as outside the workspace', async () => {
-      assert.match(await fast<string>('devZeroInWorkspace', dir), /^\/dev\/zero is outside the workspace and the Hugging Face cache/);
+      assert.match(
+        await fast<string>('devZeroInWorkspace', dir),
+        /^\/dev\/zero is outside the workspace and the Hugging Face cache/,
+      );
     });
     it('/dev/zero named by the user: refused as a character device, nothing read', async () => {
-      assert.equal(await fast<string>('devZeroUserNamed', dir), '/dev/zero is a character device, not a regular file');
+      assert.equal(
+        await fast<string>('devZeroUserNamed', dir),
+        '/dev/zero is a character device, not a regular file',
+      );
     });
     it('a FIFO is refused without blocking', async () => {
       const fifo = join(dir, 'config.fifo');
@@ -71,7 +94,10 @@ describe('adversarial: hostile workspaces (issue 11)', function () {
     it('a committed symlink out of the workspace is refused, naming where it leads', async () => {
       symlinkSync('/etc/passwd', join(dir, 'link.json'));
       const m = await fast<string>('symlinkOut', dir);
-      assert.equal(m, `${join(dir, 'link.json')} is outside the workspace and the Hugging Face cache (it resolves to /etc/passwd); ML Config Lens reads model files there only, unless you name the path yourself (user setting or command line)`);
+      assert.equal(
+        m,
+        `${join(dir, 'link.json')} is outside the workspace and the Hugging Face cache (it resolves to /etc/passwd); ML Config Lens reads model files there only, unless you name the path yourself (user setting or command line)`,
+      );
     });
     it('the editor cache says it is reading, then the reason, and never hangs', async () => {
       const r = await fast<{ first: string; second: string }>('editorDevZero', dir);
@@ -80,11 +106,17 @@ describe('adversarial: hostile workspaces (issue 11)', function () {
     });
     it('CLI check /dev/zero and a FIFO: exit 2 with the reason, no hang', async () => {
       const z = await fast<Cli>('cliCheckDevZero');
-      assert.deepEqual([z.code, z.err], [2, ['ml-config-lens check: cannot read /dev/zero: a character device, not a regular file']]);
+      assert.deepEqual(
+        [z.code, z.err],
+        [2, ['ml-config-lens check: cannot read /dev/zero: a character device, not a regular file']],
+      );
       const fifo = join(dir, 'check.fifo');
       execFileSync('mkfifo', [fifo]);
       const f = await fast<Cli>('cliCheckFifo', fifo);
-      assert.deepEqual([f.code, f.err], [2, [`ml-config-lens check: cannot read ${fifo}: a named pipe, not a regular file`]]);
+      assert.deepEqual(
+        [f.code, f.err],
+        [2, [`ml-config-lens check: cannot read ${fifo}: a named pipe, not a regular file`]],
+      );
     });
   });
 
@@ -97,49 +129,84 @@ describe('adversarial: hostile workspaces (issue 11)', function () {
     });
     it('a backtick in a target entry stays inside its code span', async () => {
       const lines = await fast<string[]>('hoverBacktick');
-      assert.ok(lines.some((l) => l.includes('``q`_proj``')), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => l.includes('``q`_proj``')),
+        lines.join('\n'),
+      );
     });
   });
 
   describe('model sizes and numbers', () => {
     it('num_hidden_layers: 100000 is refused before allocating', async () => {
-      assert.equal(await fast<string>('hugeLayers'), 'too large: 100,000 layers in config.json field "num_hidden_layers" (ML Config Lens counts models up to 1,000 layers)');
+      assert.equal(
+        await fast<string>('hugeLayers'),
+        'too large: 100,000 layers in config.json field "num_hidden_layers" (ML Config Lens counts models up to 1,000 layers)',
+      );
     });
     it('num_local_experts: 100000 is refused before allocating', async () => {
-      assert.equal(await fast<string>('hugeExperts'), 'too large: 100,000 experts in config.json field "num_local_experts" (ML Config Lens counts models up to 4,096 experts)');
+      assert.equal(
+        await fast<string>('hugeExperts'),
+        'too large: 100,000 experts in config.json field "num_local_experts" (ML Config Lens counts models up to 4,096 experts)',
+      );
     });
     it('r: 1e15 gives a count above 2^53, shown as approximate', async () => {
       const r = await fast<{ problems: string[]; effects: string[] }>('rank1e15');
       // 30 × 1e15 × 1152 = 3.456e19.
-      assert.ok(r.effects.some((e) => e.startsWith('Trainable parameters: **≈ 3.46e19**')), r.effects.join('\n'));
+      assert.ok(
+        r.effects.some((e) => e.startsWith('Trainable parameters: **≈ 3.46e19**')),
+        r.effects.join('\n'),
+      );
     });
     it('a micro-batch of 1e300 is refused, not "Infinity sequences"', async () => {
       const a = await fast<Analysis>('microBatch1e300');
-      assert.deepEqual(a.problems, ['a number in the config is 1.00e+300, over the 1e15 limit; ML Config Lens cannot count with it']);
+      assert.deepEqual(a.problems, [
+        'a number in the config is 1.00e+300, over the 1e15 limit; ML Config Lens cannot count with it',
+      ]);
     });
     it('a panel rank of 1e308 is refused by the protocol', async () => {
-      assert.equal(await fast<string>('panelRank1e308'), 'compute: $.inputs.rank: is 1.00e+308, over the 1e15 limit');
+      assert.equal(
+        await fast<string>('panelRank1e308'),
+        'compute: $.inputs.rank: is 1.00e+308, over the 1e15 limit',
+      );
     });
   });
 
   describe('silent wrong values', () => {
     it('lora_r: .nan says why it cannot count instead of using r = 8', async () => {
       const a = await fast<Analysis>('nanRank');
-      assert.deepEqual([a.problems, a.trainable], [['a number in the config is NaN (not a number); ML Config Lens cannot count with it'], null]);
+      assert.deepEqual(
+        [a.problems, a.trainable],
+        [['a number in the config is NaN (not a number); ML Config Lens cannot count with it'], null],
+      );
     });
     it('an unresolved ${…} says why it cannot count instead of the default rank', async () => {
       const a = await fast<Analysis>('unresolvedInterpolation');
-      assert.deepEqual([a.problems, a.trainable], [['the value "${rank}" is an unresolved interpolation; ML Config Lens cannot count with it'], null]);
+      assert.deepEqual(
+        [a.problems, a.trainable],
+        [['the value "${rank}" is an unresolved interpolation; ML Config Lens cannot count with it'], null],
+      );
     });
   });
 
   it('settings of the wrong type: defaults and one warning each, validation runs', async () => {
     const r = await fast<Array<{ warnings: string[]; diagnostics: number | string }>>('settingsWrongTypes');
-    assert.deepEqual(r.map((x) => x.warnings), [
-      ['mlConfig.validation.maxDiagnostics should be a whole number of at least 1, not string; using 100', 'mlConfig.validation.frameworkVersions: "trl" should map to a version such as "0.26", not number; ignored'],
-      ['mlConfig.validation.maxDiagnostics should be a whole number of at least 1, not string; using 100', 'mlConfig.validation.frameworkVersions should be an object, not null; ignored'],
-      ['mlConfig.validation.maxDiagnostics should be a whole number of at least 1, not string; using 100', 'mlConfig.validation.frameworkVersions should be an object, not a list; ignored'],
-    ]);
+    assert.deepEqual(
+      r.map((x) => x.warnings),
+      [
+        [
+          'mlConfig.validation.maxDiagnostics should be a whole number of at least 1, not string; using 100',
+          'mlConfig.validation.frameworkVersions: "trl" should map to a version such as "0.26", not number; ignored',
+        ],
+        [
+          'mlConfig.validation.maxDiagnostics should be a whole number of at least 1, not string; using 100',
+          'mlConfig.validation.frameworkVersions should be an object, not null; ignored',
+        ],
+        [
+          'mlConfig.validation.maxDiagnostics should be a whole number of at least 1, not string; using 100',
+          'mlConfig.validation.frameworkVersions should be an object, not a list; ignored',
+        ],
+      ],
+    );
     for (const x of r) assert.equal(typeof x.diagnostics, 'number');
     for (const x of r) assert.ok((x.diagnostics as number) > 0);
   });
@@ -158,24 +225,48 @@ describe('adversarial: hostile workspaces (issue 11)', function () {
     });
     it('invalid UTF-8 is reported naming the encoding, exit 2', async () => {
       const r = await fast<Cli>('invalidUtf8', dir);
-      assert.deepEqual([r.code, r.err], [2, [`ml-config-lens check: cannot read ${join(dir, 'bad.yaml')}: not valid UTF-8 (ML Config Lens reads UTF-8, and UTF-16 with a byte-order mark)`]]);
+      assert.deepEqual(
+        [r.code, r.err],
+        [
+          2,
+          [
+            `ml-config-lens check: cannot read ${join(dir, 'bad.yaml')}: not valid UTF-8 (ML Config Lens reads UTF-8, and UTF-16 with a byte-order mark)`,
+          ],
+        ],
+      );
     });
     it('deep block nesting says so instead of "Maximum call stack size exceeded"', async () => {
       const r = await fast<Cli>('deepNesting', dir);
       assert.equal(r.code, 1);
-      assert.ok(r.out.some((l) => l.endsWith('error [yaml-syntax] YAML syntax: blocks nest too deeply to parse (more than 500 levels)')), r.out.join('\n'));
+      assert.ok(
+        r.out.some((l) =>
+          l.endsWith(
+            'error [yaml-syntax] YAML syntax: blocks nest too deeply to parse (more than 500 levels)',
+          ),
+        ),
+        r.out.join('\n'),
+      );
       assert.ok(!r.out.some((l) => /call stack/i.test(l)), r.out.join('\n'));
     });
     it('check a.yaml missing.yaml reports a.yaml and the missing file, exit 2', async () => {
       const r = await fast<Cli>('checkMissing', dir);
       assert.equal(r.code, 2);
       assert.deepEqual(r.err, [`ml-config-lens check: cannot read ${join(dir, 'missing.yaml')}: ENOENT`]);
-      assert.ok(r.out.some((l) => l.startsWith(join(dir, 'a.yaml'))), r.out.join('\n'));
+      assert.ok(
+        r.out.some((l) => l.startsWith(join(dir, 'a.yaml'))),
+        r.out.join('\n'),
+      );
     });
     it('check DIR checks the configs inside it', async () => {
       const r = await fast<Cli>('checkDir', dir);
-      assert.ok(r.out.some((l) => /one\.yaml/.test(l)), r.out.join('\n'));
-      assert.ok(r.out.some((l) => l.startsWith('1 file(s):')), r.out.join('\n'));
+      assert.ok(
+        r.out.some((l) => /one\.yaml/.test(l)),
+        r.out.join('\n'),
+      );
+      assert.ok(
+        r.out.some((l) => l.startsWith('1 file(s):')),
+        r.out.join('\n'),
+      );
     });
   });
 });

@@ -7,8 +7,14 @@ import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics } from './util';
 
-const ours = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => d.source === 'ML Config Lens');
-const rangeOf = (d: vscode.Diagnostic): number[] => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
+const ours = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] =>
+  ds.filter((d) => d.source === 'ML Config Lens');
+const rangeOf = (d: vscode.Diagnostic): number[] => [
+  d.range.start.line,
+  d.range.start.character,
+  d.range.end.line,
+  d.range.end.character,
+];
 
 /**
  * A fresh copy of a fixture in a temporary folder: tests edit it freely (the host may auto-save)
@@ -29,7 +35,12 @@ async function discard(editor: vscode.TextEditor): Promise<void> {
 }
 
 async function preferredFix(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    d.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   assert.equal(actions.length, 1, actions.map((a) => a.title).join(', '));
   const [fix] = actions;
   assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
@@ -48,7 +59,9 @@ describe('validation diagnostics', () => {
     assert.deepEqual(rangeOf(onDisk), [7, 0, 7, 9]);
     const editor = await openCopy('validation/lf-typo.yaml');
     const copyUri = editor.document.uri;
-    const [d] = ours(await waitForDiagnostics(copyUri, (ds) => ours(ds).some((x) => x.code === 'unknown-key')));
+    const [d] = ours(
+      await waitForDiagnostics(copyUri, (ds) => ours(ds).some((x) => x.code === 'unknown-key')),
+    );
     assert.deepEqual(rangeOf(d), [7, 0, 7, 9]);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.code, 'unknown-key');
@@ -64,7 +77,9 @@ describe('validation diagnostics', () => {
   it('tells that PyYAML reads 2e-5 as a string, on the value, and writes 2.0e-5', async () => {
     const editor = await openCopy('validation/axolotl-float.yml');
     const uri = editor.document.uri;
-    const all = ours(await waitForDiagnostics(uri, (ds) => ours(ds).some((x) => x.code === 'numeric-string')));
+    const all = ours(
+      await waitForDiagnostics(uri, (ds) => ours(ds).some((x) => x.code === 'numeric-string')),
+    );
     assert.equal(all.length, 1, all.map((x) => x.message).join('\n'));
     const [d] = all;
     assert.deepEqual(rangeOf(d), [7, 15, 7, 19]);
@@ -83,7 +98,11 @@ describe('validation diagnostics', () => {
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, '\nlora_drop'));
     const pos = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      pos,
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('lora_dropout'));
     assert.ok(!labels.includes('lora_r'), 'lora_r is already in the file');

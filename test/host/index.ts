@@ -35,7 +35,9 @@ export async function run(): Promise<void> {
     grep: process.env.MLCONFIG_HOST_GREP || undefined,
   });
   const files = hostTestFiles(__dirname);
-  console.log(`host suite: ${files.length} test file${files.length === 1 ? '' : 's'} in VS Code ${vscode.version} (${vscode.env.appName})`);
+  console.log(
+    `host suite: ${files.length} test file${files.length === 1 ? '' : 's'} in VS Code ${vscode.version} (${vscode.env.appName})`,
+  );
   for (const file of files) mocha.addFile(file);
   // reporter.ts types Mocha through a namespace import; the instance is the same class.
   const failures = await runMocha(mocha as unknown as Parameters<typeof runMocha>[0]);

@@ -9,7 +9,10 @@ describe('linked DeepSpeed files', () => {
 
   it('`deepspeed: ds_config_zero2.json` links to the file beside the config', async () => {
     const editor = await openFixture('linked/lora-ds.yml');
-    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>(
+      'vscode.executeLinkProvider',
+      editor.document.uri,
+    );
     const ours = links.filter((l) => l.target?.fsPath.endsWith('ds_config_zero2.json'));
     assert.equal(ours.length, 1);
     assert.equal(ours[0].target?.fsPath, fixtureUri('linked/ds_config_zero2.json').fsPath);
@@ -18,8 +21,12 @@ describe('linked DeepSpeed files', () => {
 
   it('a linked file found nowhere is a warning that says it may live on the cluster', async () => {
     const editor = await openFixture('linked/lora-missing-ds.yml');
-    await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
-    const mine = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.code === 'linked-file-missing');
+    await vscode.commands.executeCommand<vscode.DocumentLink[]>(
+      'vscode.executeLinkProvider',
+      editor.document.uri,
+    );
+    const mine = (): vscode.Diagnostic[] =>
+      vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.code === 'linked-file-missing');
     await waitUntil(() => mine().length === 1, 10_000, 'linked-file-missing warning');
     assert.equal(mine()[0].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(mine()[0].message, /may live on the cluster/);

@@ -12,7 +12,11 @@ const FIXTURE = 'panel/llama2-lora.yml';
 
 function next<T>(event: vscode.Event<T>, accept: (m: T) => boolean, what: string, ms = 30_000): Promise<T> {
   let sub: vscode.Disposable | undefined;
-  const p = new Promise<T>((resolve) => { sub = event((m) => { if (accept(m)) resolve(m); }); });
+  const p = new Promise<T>((resolve) => {
+    sub = event((m) => {
+      if (accept(m)) resolve(m);
+    });
+  });
   return withTimeout(p, ms, what).finally(() => sub?.dispose());
 }
 
@@ -30,7 +34,11 @@ describe('estimator panel', () => {
     // The handle is the controller; listen before the webview can answer.
     const opened = vscode.commands.executeCommand<EstimatorPanel>('mlConfig.openPanel', editor.document.uri);
     panel = await opened;
-    firstRender = next(panel.onDidReceive, (m) => m.type === 'rendered', 'the webview to render its first result');
+    firstRender = next(
+      panel.onDidReceive,
+      (m) => m.type === 'rendered',
+      'the webview to render its first result',
+    );
   });
 
   after(async () => {
@@ -47,15 +55,33 @@ describe('estimator panel', () => {
   it('round trip: the webview requests the numbers and renders 4,194,304 trainable', async () => {
     const rendered = await firstRender;
     assert.equal(rendered.type, 'rendered');
-    assert.match((rendered as { summary: string }).summary, /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\); memory ≈ \d+\.\d GB, fits \d+\.\d GB/);
+    assert.match(
+      (rendered as { summary: string }).summary,
+      /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\); memory ≈ \d+\.\d GB, fits \d+\.\d GB/,
+    );
   });
 
   it('answers a compute request with the what-if numbers (rank 16 → 8,388,608)', async () => {
     const inputs: PanelInputs = {
-      modelRef: 'meta-llama/Llama-2-7b-hf', method: 'LORA', rank: 16, alpha: 16, targets: 'q_proj, v_proj',
-      training: { dtype: 'bf16', quantization: 'none', optimizer: 'adamw_torch', gradientCheckpointing: false, sequenceLength: 2048, microBatchSize: 2 },
+      modelRef: 'meta-llama/Llama-2-7b-hf',
+      method: 'LORA',
+      rank: 16,
+      alpha: 16,
+      targets: 'q_proj, v_proj',
+      training: {
+        dtype: 'bf16',
+        quantization: 'none',
+        optimizer: 'adamw_torch',
+        gradientCheckpointing: false,
+        sequenceLength: 2048,
+        microBatchSize: 2,
+      },
     };
-    const reply = next(panel.onDidPost, (m: HostMessage) => m.type === 'result' && m.seq === 9001, 'the result of seq 9001');
+    const reply = next(
+      panel.onDidPost,
+      (m: HostMessage) => m.type === 'result' && m.seq === 9001,
+      'the result of seq 9001',
+    );
     await panel.receive({ type: 'compute', seq: 9001, inputs });
     const result = (await reply) as Extract<HostMessage, { type: 'result' }>;
     assert.equal(result.model.params?.trainable, 8_388_608);
@@ -77,14 +103,38 @@ describe('estimator panel', () => {
     // saved with setState), then reload the webview: it must come back with rank 32, not the file's 8.
     const doc = panel.document!;
     const inputs: PanelInputs = {
-      modelRef: 'meta-llama/Llama-2-7b-hf', method: 'LORA', rank: 32, alpha: 16, targets: 'q_proj, v_proj',
-      training: { dtype: 'bf16', quantization: 'none', optimizer: 'adamw_torch', gradientCheckpointing: false, sequenceLength: 2048, microBatchSize: 2 },
+      modelRef: 'meta-llama/Llama-2-7b-hf',
+      method: 'LORA',
+      rank: 32,
+      alpha: 16,
+      targets: 'q_proj, v_proj',
+      training: {
+        dtype: 'bf16',
+        quantization: 'none',
+        optimizer: 'adamw_torch',
+        gradientCheckpointing: false,
+        sequenceLength: 2048,
+        microBatchSize: 2,
+      },
     };
-    const whatIf = next(panel.onDidReceive, (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 16,777,216 '), 'the rank-32 render');
-    await panel.panel.webview.postMessage({ type: 'document', doc: { uri: doc.uri.toString(), name: 'panel/llama2-lora.yml', dialect: 'axolotl' }, inputs, applicable: ['rank'] });
+    const whatIf = next(
+      panel.onDidReceive,
+      (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 16,777,216 '),
+      'the rank-32 render',
+    );
+    await panel.panel.webview.postMessage({
+      type: 'document',
+      doc: { uri: doc.uri.toString(), name: 'panel/llama2-lora.yml', dialect: 'axolotl' },
+      inputs,
+      applicable: ['rank'],
+    });
     await whatIf;
     const ready = next(panel.onDidReceive, (m) => m.type === 'ready', 'the reloaded webview to say ready');
-    const rendered = next(panel.onDidReceive, (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 16,777,216 '), 'the restored render');
+    const rendered = next(
+      panel.onDidReceive,
+      (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 16,777,216 '),
+      'the restored render',
+    );
     await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
     const hello = (await ready) as Extract<WebviewMessage, { type: 'ready' }>;
     assert.equal(hello.restored?.rank, 32);
@@ -92,7 +142,11 @@ describe('estimator panel', () => {
   });
 
   it('follows another config when its editor becomes active', async () => {
-    const rendered = next(panel.onDidReceive, (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 11,272,192 '), 'the Llama-3.2-1B QLoRA render');
+    const rendered = next(
+      panel.onDidReceive,
+      (m) => m.type === 'rendered' && m.summary.startsWith('Trainable 11,272,192 '),
+      'the Llama-3.2-1B QLoRA render',
+    );
     await openFixture('axolotl/qlora.yml');
     await rendered;
     assert.equal(panel.document?.uri.toString(), fixtureUri('axolotl/qlora.yml').toString());
@@ -124,7 +178,10 @@ describe('estimator panel', () => {
     applied = next(panel.onDidPost, (m) => m.type === 'applied', 'the applied message');
     await panel.receive({ type: 'apply', field: 'targetModules', value: 'q_proj, k_proj, v_proj, o_proj' });
     assert.equal(((await applied) as { ok: boolean }).ok, true);
-    assert.match(doc.getText(), /lora_target_modules:\n {2}- q_proj\n {2}- k_proj\n {2}- v_proj\n {2}- o_proj\nsequence_len: 2048/);
+    assert.match(
+      doc.getText(),
+      /lora_target_modules:\n {2}- q_proj\n {2}- k_proj\n {2}- v_proj\n {2}- o_proj\nsequence_len: 2048/,
+    );
     await revert(doc);
     assert.equal(doc.getText(), before);
   });

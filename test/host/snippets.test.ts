@@ -6,21 +6,30 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors } from './util';
 
-interface Snippet { prefix: string; body: string[] }
+interface Snippet {
+  prefix: string;
+  body: string[];
+}
 
 const ROOT = path.resolve(__dirname, '../../..');
-const DIALECT_OF_PREFIX = /^mlc-(axolotl|llamafactory|trl|torchtune|peft|adapterhub|deepspeed|accelerate|sweep|merge)-/;
+const DIALECT_OF_PREFIX =
+  /^mlc-(axolotl|llamafactory|trl|torchtune|peft|adapterhub|deepspeed|accelerate|sweep|merge)-/;
 /** Snippet prefixes named after the tool rather than the dialect id. */
 const PREFIX_DIALECT: Record<string, string> = { sweep: 'wandb-sweep', merge: 'mergekit' };
 
 function snippets(file: string): Snippet[] {
-  return Object.values(JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', file), 'utf8')) as Record<string, Snippet>);
+  return Object.values(
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', file), 'utf8')) as Record<string, Snippet>,
+  );
 }
 
 describe('snippets in the editor', () => {
   after(closeAllEditors);
 
-  for (const [file, language] of [['yaml.code-snippets', 'yaml'], ['json.code-snippets', 'json']] as const) {
+  for (const [file, language] of [
+    ['yaml.code-snippets', 'yaml'],
+    ['json.code-snippets', 'json'],
+  ] as const) {
     for (const s of snippets(file)) {
       it(`${s.prefix} (${language}) inserted into an empty file has zero diagnostics`, async () => {
         const named = DIALECT_OF_PREFIX.exec(s.prefix)?.[1];
@@ -37,7 +46,9 @@ describe('snippets in the editor', () => {
         const diagnostics = vscode.languages.getDiagnostics(doc.uri).map((d) => `${d.code}: ${d.message}`);
         assert.deepEqual(diagnostics, []);
         // Control: the same file made unparseable does get a diagnostic, so the check above can fail.
-        await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), language === 'yaml' ? 'broken: [\n' : '\n,,\n'));
+        await editor.edit((b) =>
+          b.insert(doc.positionAt(doc.getText().length), language === 'yaml' ? 'broken: [\n' : '\n,,\n'),
+        );
         await vscode.commands.executeCommand('mlConfig.selectDialect', dialect);
         assert.ok(vscode.languages.getDiagnostics(doc.uri).length > 0, 'a broken file gets a diagnostic');
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -11,7 +11,8 @@ export const EXTENSION_ID = 'ml-config-lens.ml-config-lens';
  * The fixtures folder the host opened: the run's copy of test/fixtures. Falls back to the repository's
  * test/fixtures (compiled files sit in out/test/host) only when no folder is open.
  */
-export const FIXTURES = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.resolve(__dirname, '../../../test/fixtures');
+export const FIXTURES =
+  vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.resolve(__dirname, '../../../test/fixtures');
 
 export function fixtureUri(relativePath: string): vscode.Uri {
   return vscode.Uri.file(path.join(FIXTURES, relativePath));
@@ -60,7 +61,9 @@ export function waitForDiagnostics(
       if (e.uris.some((u) => u.toString() === key)) check();
     });
   });
-  return withTimeout(settled, ms, `diagnostics on ${path.basename(uri.fsPath)}`).finally(() => listener?.dispose());
+  return withTimeout(settled, ms, `diagnostics on ${path.basename(uri.fsPath)}`).finally(() =>
+    listener?.dispose(),
+  );
 }
 
 /**

@@ -32,7 +32,9 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 /** test/data in the repository. */
 export const TEST_DATA = join(REPO_ROOT, 'test/data');
 
-const SHARED_ROOT = process.env.MLCONFIG_SHARED ? resolve(process.env.MLCONFIG_SHARED) : resolve(REPO_ROOT, '../shared');
+const SHARED_ROOT = process.env.MLCONFIG_SHARED
+  ? resolve(process.env.MLCONFIG_SHARED)
+  : resolve(REPO_ROOT, '../shared');
 
 /** Absolute path of test/data/<rel>; throws when missing (test/data is part of the repository). */
 export function testData(rel: string): string {

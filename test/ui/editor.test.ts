@@ -38,11 +38,17 @@ describe('editor experience (ui)', () => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.fill('>ML Config: Estimate Trainable Parameters');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Estimate Trainable Parameters' }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Estimate Trainable Parameters' })
+      .first()
+      .waitFor();
     await input.press('Enter');
     await page.locator('.quick-input-widget', { hasText: 'choose a model' }).waitFor();
     await input.fill('meta-llama/Llama-2-7b-hf');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'meta-llama/Llama-2-7b-hf' }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'meta-llama/Llama-2-7b-hf' })
+      .first()
+      .waitFor();
     await workbench().screenshot('quickpick-model');
     await input.press('Enter');
     await page.locator('.quick-input-widget', { hasText: 'method for' }).waitFor();

@@ -13,7 +13,9 @@ async function setTheme(name: string): Promise<string> {
   const page = workbench().page;
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
-  const label = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ }).first();
+  const label = page
+    .locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/ })
+    .first();
   await label.click();
   const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
   await focused.waitFor();
@@ -38,7 +40,11 @@ describe('estimator panel (ui)', () => {
     // Only messages from the webview (its documents or its script on the vscode-cdn resource origin)
     // count; the workbench logs its own, e.g. for the closed gallery.
     const onConsole = (m: { text(): string; location(): { url: string } }) => {
-      if (/\/webview\/|vscode-cdn\.net/.test(m.location().url) && /Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+      if (
+        /\/webview\/|vscode-cdn\.net/.test(m.location().url) &&
+        /Content Security Policy|Refused to/i.test(m.text())
+      )
+        refused.push(m.text());
     };
     page.on('console', onConsole);
     await workbench().openFile('panel/llama2-lora.yml');
@@ -88,15 +94,23 @@ describe('estimator panel (ui)', () => {
     // Keys typed while the webview has focus stay in the webview, so open the file from the explorer.
     const page = workbench().page;
     try {
-      await view.locator('#status', { hasText: 'rank set to 16 in panel/llama2-lora.yml' }).waitFor({ timeout: 15_000 });
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' }).first().dblclick();
+      await view
+        .locator('#status', { hasText: 'rank set to 16 in panel/llama2-lora.yml' })
+        .waitFor({ timeout: 15_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' })
+        .first()
+        .dblclick();
       await page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
       await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 16   # rank' }).waitFor();
       await workbench().screenshot('panel-applied-rank');
     } finally {
       // Undo is checked in the host suite. Whatever happened, the shared fixture must not stay dirty:
       // closing a dirty editor later would offer to save it.
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' }).first().dblclick();
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' })
+        .first()
+        .dblclick();
       await page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
       await workbench().runCommand('File: Revert File');
     }

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const VSIX = path.resolve(__dirname, '../../../ml-config-lens.vsix');
-const ALLOWED = /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|analysisWorker|webview)\.js|dist\/validators\/[\w-]+\.js|(schemas|snippets|media)\/.+)$/;
+const ALLOWED =
+  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|analysisWorker|webview)\.js|dist\/validators\/[\w-]+\.js|(schemas|snippets|media)\/.+)$/;
 
 /** Entry names of a zip file, read from its central directory (a .vsix is a zip). */
 export function zipEntries(zip: Buffer): string[] {
@@ -28,12 +29,21 @@ describe('packaged .vsix', () => {
   const entries = zipEntries(fs.readFileSync(VSIX)).filter((n) => n.startsWith('extension/'));
 
   it('holds the manifest, the extension bundle and the licence', () => {
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/analysisWorker.js', 'extension/dist/validators/axolotl.js', 'extension/LICENSE.txt']) {
+    for (const required of [
+      'extension/package.json',
+      'extension/dist/extension.js',
+      'extension/dist/analysisWorker.js',
+      'extension/dist/validators/axolotl.js',
+      'extension/LICENSE.txt',
+    ]) {
       assert.ok(entries.includes(required), `${required} is missing from the .vsix`);
     }
   });
 
   it('holds nothing outside the allow-list (no sources, tests, maps, node_modules)', () => {
-    assert.deepEqual(entries.filter((n) => !ALLOWED.test(n)), []);
+    assert.deepEqual(
+      entries.filter((n) => !ALLOWED.test(n)),
+      [],
+    );
   });
 });

@@ -9,7 +9,10 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 export const ARTIFACTS = path.resolve(__dirname, '../../../artifacts/ui');
 
 export class Workbench {
-  constructor(readonly page: Page, readonly url: string) {}
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
 
   /** Waits until the workbench has rendered and the explorer lists the workspace folder. */
   async ready(ms = 90_000): Promise<void> {
@@ -23,7 +26,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(relativePath);
     const name = path.basename(relativePath);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor();
+    await this.page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
+      .first()
+      .waitFor();
     await input.press('Enter');
     const tab = this.page.locator('.tabs-container .tab.active', { hasText: name });
     await tab.waitFor();
@@ -45,13 +51,20 @@ export class Workbench {
         await this.page.keyboard.press('F1');
         await input.fill(`>${title}`, { timeout: 10_000 });
         // Enter acts on the focused row, which the palette sets a moment after the rows render.
-        await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 10_000 });
+        await this.page
+          .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
+          .first()
+          .waitFor({ timeout: 10_000 });
         await input.press('Enter', { timeout: 10_000 });
         break;
       } catch (err) {
         if (attempt >= 3) throw err;
         await this.page.keyboard.press('Escape');
-        await this.page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+        await this.page
+          .locator('.part.sidebar .composite.title')
+          .first()
+          .click()
+          .catch(() => undefined);
       }
     }
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
@@ -61,7 +74,10 @@ export class Workbench {
   async pick(text: string, rowText: string | RegExp = text): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(text);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor();
+    await this.page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText })
+      .first()
+      .waitFor();
     await input.press('Enter');
   }
 

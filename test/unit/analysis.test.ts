@@ -34,12 +34,19 @@ describe('analyzeConfigText', () => {
     const a = analyzeConfigText(text, { dialect: 'axolotl' });
     // Llama-2-7B, LoRA r=8 q/v, 4096 × 2 tokens, bf16, no checkpointing: see test/unit/memory-adapters.test.ts.
     assert.equal(a.memory?.totalBytes, 57_009_512_448);
-    assert.deepEqual(a.memory?.components.map((c) => c.id), ['weights', 'gradients', 'optimizer', 'activations', 'adapter-activations', 'logits']);
-    assert.ok(a.memoryNotes.some((n) => /sdpa/i.test(n)), a.memoryNotes.join(' | '));
+    assert.deepEqual(
+      a.memory?.components.map((c) => c.id),
+      ['weights', 'gradients', 'optimizer', 'activations', 'adapter-activations', 'logits'],
+    );
+    assert.ok(
+      a.memoryNotes.some((n) => /sdpa/i.test(n)),
+      a.memoryNotes.join(' | '),
+    );
   });
 
   it('counts Axolotl lora_target_linear plus listed modules as the CLI report does (their union)', () => {
-    const text = 'base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 8\nlora_alpha: 16\nlora_target_linear: true\n' +
+    const text =
+      'base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 8\nlora_alpha: 16\nlora_target_linear: true\n' +
       'lora_target_modules:\n  - embed_tokens\nmicro_batch_size: 2\ngradient_accumulation_steps: 4\n';
     const a = analyzeConfigText(text, { dialect: 'axolotl' });
     // all-linear r 8 = 19,988,480 (formulas.md 4.2) + embed_tokens r·(32000 + 4096) = 288,768
@@ -71,7 +78,8 @@ describe('analyzeConfigText', () => {
   });
 
   it('takes the regime from the laws module, as `ml-config-lens recommend` does (continued pre-training)', () => {
-    const text = 'model_name_or_path: meta-llama/Llama-2-7b-hf\nstage: pt\nfinetuning_type: full\ncutoff_len: 2048\n' +
+    const text =
+      'model_name_or_path: meta-llama/Llama-2-7b-hf\nstage: pt\nfinetuning_type: full\ncutoff_len: 2048\n' +
       'per_device_train_batch_size: 4\ngradient_accumulation_steps: 8\nmax_steps: 1000\nlearning_rate: 1.0e-4\n';
     const a = analyzeConfigText(text, { dialect: 'llamafactory' });
     assert.equal(a.regime, 'continued');
@@ -81,13 +89,19 @@ describe('analyzeConfigText', () => {
   });
 
   it('lets a model override replace the config model', () => {
-    const a = analyzeConfigText(AXOLOTL_LORA, { dialect: 'axolotl', modelOverride: 'meta-llama/Meta-Llama-3-8B' });
+    const a = analyzeConfigText(AXOLOTL_LORA, {
+      dialect: 'axolotl',
+      modelOverride: 'meta-llama/Meta-Llama-3-8B',
+    });
     // Llama-3-8B q_proj 4096→4096, v_proj 4096→1024 (GQA): 32 × 8 × (4096+4096 + 4096+1024) = 3,407,872
     assert.equal(a.estimate?.trainableParams, 3_407_872);
   });
 
   it('resolves a quantized mirror to its base model and keeps the note for the hover', () => {
-    const a = analyzeConfigText('base_model: unsloth/llama-3-8b-bnb-4bit\nadapter: qlora\nload_in_4bit: true\nlora_r: 8\nlora_target_modules: [q_proj]\n', { dialect: 'axolotl' });
+    const a = analyzeConfigText(
+      'base_model: unsloth/llama-3-8b-bnb-4bit\nadapter: qlora\nload_in_4bit: true\nlora_r: 8\nlora_target_modules: [q_proj]\n',
+      { dialect: 'axolotl' },
+    );
     assert.equal(a.model?.location, 'meta-llama/Meta-Llama-3-8B');
     assert.match(a.model?.note ?? '', /bnb-4bit quantized copy of meta-llama\/Meta-Llama-3-8B/);
     // q_proj 4096→4096 at r=8 on 32 layers: 32 × 8 × 8192 = 2,097,152
@@ -95,8 +109,14 @@ describe('analyzeConfigText', () => {
   });
 
   it('explains instead of throwing: no model, unknown model, broken YAML, not a mapping', () => {
-    assert.match(analyzeConfigText('adapter: lora\nlora_r: 8\n', { dialect: 'axolotl' }).problems[0], /names no base model/);
-    assert.match(analyzeConfigText('base_model: acme/none\nadapter: lora\n', { dialect: 'axolotl' }).problems.join(' '), /acme\/none/);
+    assert.match(
+      analyzeConfigText('adapter: lora\nlora_r: 8\n', { dialect: 'axolotl' }).problems[0],
+      /names no base model/,
+    );
+    assert.match(
+      analyzeConfigText('base_model: acme/none\nadapter: lora\n', { dialect: 'axolotl' }).problems.join(' '),
+      /acme\/none/,
+    );
     assert.match(analyzeConfigText('a: [1, 2\n', { dialect: 'axolotl' }).problems[0], /syntax errors/);
     assert.match(analyzeConfigText('- 1\n- 2\n', { dialect: 'axolotl' }).problems[0], /not a mapping/);
   });

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/check';
 
-async function json(args: string[]): Promise<{ code: number; out: Array<{ dialect: string; diagnostics: Array<{ line: number; severity: string; code: string }> }> }> {
+async function json(args: string[]): Promise<{
+  code: number;
+  out: Array<{ dialect: string; diagnostics: Array<{ line: number; severity: string; code: string }> }>;
+}> {
   const out: string[] = [];
   const log = console.log;
   console.log = (...a: unknown[]) => out.push(a.join(' '));
@@ -23,14 +26,23 @@ describe('cli check: companion configs', () => {
 
   it('a ds_config.json with the weigths typo fails with exit 1; an Accelerate config is checked', async () => {
     const ds = join(dir, 'ds_config.json');
-    writeFileSync(ds, '{\n  "zero_optimization": {\n    "stage": 3,\n    "stage3_gather_16bit_weigths_on_model_save": true\n  },\n  "train_micro_batch_size_per_gpu": 1\n}\n');
+    writeFileSync(
+      ds,
+      '{\n  "zero_optimization": {\n    "stage": 3,\n    "stage3_gather_16bit_weigths_on_model_save": true\n  },\n  "train_micro_batch_size_per_gpu": 1\n}\n',
+    );
     const acc = join(dir, 'fsdp.yaml');
-    writeFileSync(acc, 'compute_environment: LOCAL_MACHINE\ndistributed_type: MULTI_GPU\nnum_processes: -1\n');
+    writeFileSync(
+      acc,
+      'compute_environment: LOCAL_MACHINE\ndistributed_type: MULTI_GPU\nnum_processes: -1\n',
+    );
     const r = await json([ds, acc]);
     assert.equal(r.code, 1);
-    assert.deepEqual(r.out.map((f) => [f.dialect, f.diagnostics.map((d) => [d.line, d.severity, d.code])]), [
-      ['deepspeed', [[4, 'error', 'unknown-key']]],
-      ['accelerate', [[3, 'warning', 'acc-num-processes-unset']]],
-    ]);
+    assert.deepEqual(
+      r.out.map((f) => [f.dialect, f.diagnostics.map((d) => [d.line, d.severity, d.code])]),
+      [
+        ['deepspeed', [[4, 'error', 'unknown-key']]],
+        ['accelerate', [[3, 'warning', 'acc-num-processes-unset']]],
+      ],
+    );
   });
 });

@@ -21,9 +21,15 @@ async function capture(args: string[]): Promise<{ code: number; out: string; err
 
 const dir = mkdtempSync(join(tmpdir(), 'mlcl-check-'));
 const bad = join(dir, 'bad.yaml');
-writeFileSync(bad, 'stage: sft\nfinetuning_type: lora\nmodel_name_or_path: m\ntemplate: llama3\nlora_rnak: 8\n');
+writeFileSync(
+  bad,
+  'stage: sft\nfinetuning_type: lora\nmodel_name_or_path: m\ntemplate: llama3\nlora_rnak: 8\n',
+);
 const clean = join(dir, 'clean.yaml');
-writeFileSync(clean, 'stage: sft\nfinetuning_type: lora\nmodel_name_or_path: m\ntemplate: llama3\nlora_rank: 8\n');
+writeFileSync(
+  clean,
+  'stage: sft\nfinetuning_type: lora\nmodel_name_or_path: m\ntemplate: llama3\nlora_rank: 8\n',
+);
 const other = join(dir, 'other.yaml');
 writeFileSync(other, 'name: my-app\nversion: 2\n');
 
@@ -36,17 +42,28 @@ describe('cli check', () => {
     assert.equal(parsed[0].file, bad);
     assert.equal(parsed[0].dialect, 'llamafactory');
     const d = parsed[0].diagnostics[0];
-    assert.deepEqual([d.line, d.column, d.endLine, d.endColumn, d.severity, d.code], [5, 1, 5, 10, 'error', 'unknown-key']);
+    assert.deepEqual(
+      [d.line, d.column, d.endLine, d.endColumn, d.severity, d.code],
+      [5, 1, 5, 10, 'error', 'unknown-key'],
+    );
     assert.match(d.message, /Did you mean "lora_rank"\?/);
   });
   it('text: one line per problem and a summary; exit 0 on a clean file', async () => {
     const r = await capture([clean, other]);
     assert.equal(r.code, 0);
-    assert.equal(r.out, `${other}: skipped (content: no keys typical of a supported training config)\n2 file(s): 0 error(s), 0 warning(s), 0 information`);
+    assert.equal(
+      r.out,
+      `${other}: skipped (content: no keys typical of a supported training config)\n2 file(s): 0 error(s), 0 warning(s), 0 information`,
+    );
   });
   it('text: file:line:col severity [code] message', async () => {
     const r = await capture([bad]);
-    assert.match(r.out.split('\n')[0], new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:1: error \\[unknown-key\\] Unknown key "lora_rnak"`));
+    assert.match(
+      r.out.split('\n')[0],
+      new RegExp(
+        `^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:1: error \\[unknown-key\\] Unknown key "lora_rnak"`,
+      ),
+    );
   });
   it('sarif 2.1.0 with region and level', async () => {
     const r = await capture(['--format', 'sarif', bad]);
@@ -55,7 +72,12 @@ describe('cli check', () => {
     const res = s.runs[0].results[0];
     assert.equal(res.ruleId, 'unknown-key');
     assert.equal(res.level, 'error');
-    assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 5, startColumn: 1, endLine: 5, endColumn: 10 });
+    assert.deepEqual(res.locations[0].physicalLocation.region, {
+      startLine: 5,
+      startColumn: 1,
+      endLine: 5,
+      endColumn: 10,
+    });
   });
   it('--dialect forces the dialect', async () => {
     const r = await capture(['--format', 'json', '--dialect', 'llamafactory', other]);

@@ -49,7 +49,7 @@ const byId = (id: string): OracleCase => {
 };
 
 describe('cli-estimate: oracle-backed output', () => {
-  it('prints PEFT\'s own trainable line for Llama-2-7B LoRA r 8 q/v', async () => {
+  it("prints PEFT's own trainable line for Llama-2-7B LoRA r 8 q/v", async () => {
     const c = byId('llama-2-7b__lora_r8_qv_bias_all');
     const r = await capture(['--model', 'llama-2-7b', '--peft', adapterFile(c)]);
     assert.equal(r.code, 0, r.err);
@@ -57,7 +57,12 @@ describe('cli-estimate: oracle-backed output', () => {
     assert.equal(lines[0], 'Model: meta-llama/Llama-2-7b-hf (catalog)');
     assert.equal(lines[2], 'trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622');
     assert.ok(lines.includes('  Total: 13.5 GB peak allocated'), r.out);
-    assert.ok(lines.includes('  Range: 13.5 GB allocated (torch max_memory_allocated) to 15.0 GB as nvidia-smi shows it'), r.out);
+    assert.ok(
+      lines.includes(
+        '  Range: 13.5 GB allocated (torch max_memory_allocated) to 15.0 GB as nvidia-smi shows it',
+      ),
+      r.out,
+    );
   });
 
   it('--json carries the allocated, reserved and nvidia-smi readings and what lies outside the allocator', async () => {
@@ -65,9 +70,15 @@ describe('cli-estimate: oracle-backed output', () => {
     const j = JSON.parse((await capture(['--model', 'llama-2-7b', '--peft', adapterFile(c), '--json'])).out);
     const context = 1343 * 2 ** 20;
     assert.deepEqual(j.memory.range, {
-      allocatedBytes: j.memory.totalBytes, reservedBytes: j.memory.totalBytes, deviceBytes: j.memory.totalBytes + context, headline: 'allocated',
+      allocatedBytes: j.memory.totalBytes,
+      reservedBytes: j.memory.totalBytes,
+      deviceBytes: j.memory.totalBytes + context,
+      headline: 'allocated',
     });
-    assert.deepEqual(j.memory.outside.map((o: { id: string; bytes: number }) => [o.id, o.bytes]), [['cuda-context', context]]);
+    assert.deepEqual(
+      j.memory.outside.map((o: { id: string; bytes: number }) => [o.id, o.bytes]),
+      [['cuda-context', context]],
+    );
     assert.deepEqual([j.memory.host, j.memory.hostBytes], [[], 0]);
   });
 
@@ -75,7 +86,15 @@ describe('cli-estimate: oracle-backed output', () => {
     this.timeout(60_000);
     let checked = 0;
     for (const c of cases.filter((x) => !x.model.name.includes(':'))) {
-      const r = await capture(['--model', c.model.hf_reference, '--peft', adapterFile(c), '--json', '--transformers-version', '4.47.0.dev0']);
+      const r = await capture([
+        '--model',
+        c.model.hf_reference,
+        '--peft',
+        adapterFile(c),
+        '--json',
+        '--transformers-version',
+        '4.47.0.dev0',
+      ]);
       assert.equal(r.code, 0, `${c.id}: ${r.err}`);
       const j = JSON.parse(r.out);
       assert.deepEqual([j.trainableParams, j.totalParams], [c.trainable, c.total], c.id);
@@ -101,8 +120,16 @@ describe('cli-estimate: heads chosen by --task-type and --num-labels', () => {
     return join(dir, 'adapter_config.json');
   };
   for (const [id, model, extra] of [
-    ['roberta-base:seq_cls3__lora_r8_qv_seqcls', 'roberta-base', ['--task-type', 'seq_cls', '--num-labels', '3']],
-    ['bert-base-uncased:token_cls9__lora_r8_qv', 'bert-base-uncased', ['--task-type', 'TOKEN_CLS', '--num-labels', '9']],
+    [
+      'roberta-base:seq_cls3__lora_r8_qv_seqcls',
+      'roberta-base',
+      ['--task-type', 'seq_cls', '--num-labels', '3'],
+    ],
+    [
+      'bert-base-uncased:token_cls9__lora_r8_qv',
+      'bert-base-uncased',
+      ['--task-type', 'TOKEN_CLS', '--num-labels', '9'],
+    ],
     ['llama-2-7b:seq_cls2__lora_r8_qv_seqcls', 'llama-2-7b', ['--task-type', 'SEQ_CLS']],
     ['gpt2:base__lora_r8_cattn', 'gpt2', ['--task-type', 'FEATURE_EXTRACTION']],
   ] as const) {
@@ -123,7 +150,11 @@ describe('cli-estimate: heads chosen by --task-type and --num-labels', () => {
 
 describeWithShared('corpus/real', 'cli-estimate: dialect configs', (real) => {
   it('torchtune QLoRA recipe: model from the builder, 4-bit NF4 weights', async () => {
-    const r = await capture(['--peft', join(real, 'torchtune/recipes/configs/llama3/8B_qlora_single_device.yaml'), '--json']);
+    const r = await capture([
+      '--peft',
+      join(real, 'torchtune/recipes/configs/llama3/8B_qlora_single_device.yaml'),
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.err);
     const j = JSON.parse(r.out);
     assert.equal(j.model.location, 'meta-llama/Meta-Llama-3-8B');
@@ -135,7 +166,13 @@ describeWithShared('corpus/real', 'cli-estimate: dialect configs', (real) => {
   });
 
   it('Axolotl config with --model override and activations from sequence_len', async () => {
-    const r = await capture(['--peft', join(real, 'axolotl/examples/llama-3/lora-8b.yml'), '--model', 'llama-3-8b', '--json']);
+    const r = await capture([
+      '--peft',
+      join(real, 'axolotl/examples/llama-3/lora-8b.yml'),
+      '--model',
+      'llama-3-8b',
+      '--json',
+    ]);
     const j = JSON.parse(r.out);
     assert.equal(j.dialect, 'axolotl');
     const act = j.memory.components.find((c: { id: string }) => c.id === 'activations');
@@ -145,10 +182,13 @@ describeWithShared('corpus/real', 'cli-estimate: dialect configs', (real) => {
 });
 
 describe('cli-estimate: Axolotl lora_target_linear with extra names', () => {
-  it('adds LoRA on embed_tokens to all-linear, as Axolotl\'s union of names does', async () => {
+  it("adds LoRA on embed_tokens to all-linear, as Axolotl's union of names does", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
     const p = join(dir, 'axolotl.yml');
-    writeFileSync(p, 'base_model: llama-2-7b\nadapter: lora\nlora_r: 8\nlora_alpha: 16\nlora_target_linear: true\nlora_target_modules:\n  - embed_tokens\n');
+    writeFileSync(
+      p,
+      'base_model: llama-2-7b\nadapter: lora\nlora_r: 8\nlora_alpha: 16\nlora_target_linear: true\nlora_target_modules:\n  - embed_tokens\n',
+    );
     const r = await capture(['--peft', p, '--json']);
     assert.equal(r.code, 0, r.err);
     // all-linear r 8 (formulas.md 4.2: 19,988,480) + embedding r·(32000 + 4096) = 288,768.
@@ -160,7 +200,10 @@ describe('cli-estimate: bad input', () => {
   it('exit 2 with one line for a missing --peft, unknown option, unreadable file, unknown model', async () => {
     const missing = await capture([]);
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /^ml-config-lens estimate: a PEFT_CONFIG file is required \(--peft FILE or FILE\)/);
+    assert.match(
+      missing.err,
+      /^ml-config-lens estimate: a PEFT_CONFIG file is required \(--peft FILE or FILE\)/,
+    );
     assert.match((await capture(['a.yml', 'b.yml'])).err, /one config file only \(got a\.yml, b\.yml\)/);
     assert.equal((await capture(['--peft', 'x', '--bogus'])).code, 2);
     const unreadable = await capture(['--peft', '/nonexistent/adapter_config.json']);
@@ -174,7 +217,10 @@ describe('cli-estimate: bad input', () => {
   it('a combination PEFT refuses is a one-line message, not a stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcl-cli-'));
     const p = join(dir, 'adapter_config.json');
-    writeFileSync(p, JSON.stringify({ peft_type: 'LORA', target_modules: 'all-linear', layers_to_transform: [0] }));
+    writeFileSync(
+      p,
+      JSON.stringify({ peft_type: 'LORA', target_modules: 'all-linear', layers_to_transform: [0] }),
+    );
     const r = await capture(['--model', 'llama-2-7b', '--peft', p]);
     assert.equal(r.code, 2);
     assert.equal(r.err.split('\n').length, 1);
@@ -183,34 +229,49 @@ describe('cli-estimate: bad input', () => {
 
   it('in a real process: no stack trace, exit code 2', () => {
     const cli = join(root, 'out/src/cli/main.js');
-    const res = spawnSync(process.execPath, [cli, 'estimate', '--peft', join(root, 'package.json')], { encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [cli, 'estimate', '--peft', join(root, 'package.json')], {
+      encoding: 'utf8',
+    });
     assert.equal(res.status, 2);
     assert.match(res.stderr, /^ml-config-lens estimate: cannot tell which framework package.json is for/);
     assert.doesNotMatch(res.stderr, /\s+at /);
   });
 });
 
-describeWithShared('corpus/real/axolotl/examples/llama-3/qlora-fsdp-70b.yaml', 'estimate CLI: --devices', (fsdp70b) => {
-  type Mem = { components: Array<{ id: string; bytes: number }> };
+describeWithShared(
+  'corpus/real/axolotl/examples/llama-3/qlora-fsdp-70b.yaml',
+  'estimate CLI: --devices',
+  (fsdp70b) => {
+    type Mem = { components: Array<{ id: string; bytes: number }> };
 
-  it('divides the sharded parts by the device count under FSDP full_shard (ZeRO stage 3)', async () => {
-    const one = await capture(['--peft', fsdp70b, '--model', 'meta-llama/Llama-3.1-70B', '--json']);
-    const eight = await capture(['--peft', fsdp70b, '--model', 'meta-llama/Llama-3.1-70B', '--devices', '8', '--json']);
-    assert.equal(eight.code, 0, eight.err);
-    const bytes = (r: { out: string }, id: string) => (JSON.parse(r.out).memory as Mem).components.find((c) => c.id === id)?.bytes ?? NaN;
-    // Stage 3 shards weights, gradients and optimizer states; activations stay per rank.
-    assert.equal(bytes(eight, 'weights'), bytes(one, 'weights') / 8);
-    assert.equal(bytes(eight, 'optimizer'), bytes(one, 'optimizer') / 8);
-    assert.equal(bytes(eight, 'activations'), bytes(one, 'activations'));
-    assert.equal(JSON.parse(eight.out).trainableParams, 103_546_880);
-  });
+    it('divides the sharded parts by the device count under FSDP full_shard (ZeRO stage 3)', async () => {
+      const one = await capture(['--peft', fsdp70b, '--model', 'meta-llama/Llama-3.1-70B', '--json']);
+      const eight = await capture([
+        '--peft',
+        fsdp70b,
+        '--model',
+        'meta-llama/Llama-3.1-70B',
+        '--devices',
+        '8',
+        '--json',
+      ]);
+      assert.equal(eight.code, 0, eight.err);
+      const bytes = (r: { out: string }, id: string) =>
+        (JSON.parse(r.out).memory as Mem).components.find((c) => c.id === id)?.bytes ?? NaN;
+      // Stage 3 shards weights, gradients and optimizer states; activations stay per rank.
+      assert.equal(bytes(eight, 'weights'), bytes(one, 'weights') / 8);
+      assert.equal(bytes(eight, 'optimizer'), bytes(one, 'optimizer') / 8);
+      assert.equal(bytes(eight, 'activations'), bytes(one, 'activations'));
+      assert.equal(JSON.parse(eight.out).trainableParams, 103_546_880);
+    });
 
-  it('refuses a device count that is not a positive whole number', async () => {
-    const r = await capture(['--peft', fsdp70b, '--devices', '0']);
-    assert.equal(r.code, 2);
-    assert.match(r.err, /--devices must be a positive whole number/);
-  });
-});
+    it('refuses a device count that is not a positive whole number', async () => {
+      const r = await capture(['--peft', fsdp70b, '--devices', '0']);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /--devices must be a positive whole number/);
+    });
+  },
+);
 
 describe('estimate CLI: the config as a plain argument', () => {
   it('reads `estimate FILE` like `estimate --peft FILE`, as check and recommend do', async () => {

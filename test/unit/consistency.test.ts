@@ -39,19 +39,44 @@ async function agree(file: string): Promise<boolean> {
   if (!editor?.estimate || !editor.memory) return false;
   const cli = await cliJson([file]);
   assert.equal(cli.code, 0, `${file}: ${cli.err}`);
-  const json = cli.json as { trainableParams: number; totalParams: number; memory: { totalBytes: number; components: { id: string; bytes: number }[] } };
+  const json = cli.json as {
+    trainableParams: number;
+    totalParams: number;
+    memory: { totalBytes: number; components: { id: string; bytes: number }[] };
+  };
   const panel = panelModel(file, editor);
   const where = file.slice(root.length - 'shared'.length);
-  assert.deepEqual([json.trainableParams, json.totalParams], [editor.estimate.trainableParams, editor.estimate.totalParams], `${where}: CLI vs editor parameters`);
-  assert.deepEqual([panel.params?.trainable, panel.params?.total], [editor.estimate.trainableParams, editor.estimate.totalParams], `${where}: panel vs editor parameters`);
+  assert.deepEqual(
+    [json.trainableParams, json.totalParams],
+    [editor.estimate.trainableParams, editor.estimate.totalParams],
+    `${where}: CLI vs editor parameters`,
+  );
+  assert.deepEqual(
+    [panel.params?.trainable, panel.params?.total],
+    [editor.estimate.trainableParams, editor.estimate.totalParams],
+    `${where}: panel vs editor parameters`,
+  );
   const parts = (list: { id: string; bytes: number }[]) => list.map((c) => `${c.id}=${c.bytes}`);
-  assert.deepEqual(parts(json.memory.components), parts(editor.memory.components), `${where}: CLI vs editor memory`);
-  assert.deepEqual(parts(panel.memory?.parts ?? []), parts(editor.memory.components), `${where}: panel vs editor memory`);
+  assert.deepEqual(
+    parts(json.memory.components),
+    parts(editor.memory.components),
+    `${where}: CLI vs editor memory`,
+  );
+  assert.deepEqual(
+    parts(panel.memory?.parts ?? []),
+    parts(editor.memory.components),
+    `${where}: panel vs editor memory`,
+  );
   assert.equal(panel.memory?.totalBytes, editor.memory.totalBytes, where);
-  const lrs = (list: { id?: string; law?: string; learningRate: number | null }[]) => list.map((l) => `${l.id ?? l.law}=${l.learningRate}`);
+  const lrs = (list: { id?: string; law?: string; learningRate: number | null }[]) =>
+    list.map((l) => `${l.id ?? l.law}=${l.learningRate}`);
   const editorLaws = lrs(editor.laws.map((l) => ({ law: l.law, learningRate: l.learningRate })));
   assert.deepEqual(lrs(panel.laws), editorLaws, `${where}: panel vs editor learning rates`);
-  assert.deepEqual(lrs(await recommendJson(file)), editorLaws, `${where}: CLI recommend vs editor learning rates`);
+  assert.deepEqual(
+    lrs(await recommendJson(file)),
+    editorLaws,
+    `${where}: CLI recommend vs editor learning rates`,
+  );
   return true;
 }
 

@@ -10,16 +10,31 @@ import { corpusFiles, dialectOf, lineOf } from './corpusSupport';
 import { describeWithShared } from '../support/shared';
 
 const root = resolve(__dirname, '../../..');
-const expected = JSON.parse(readFileSync(join(root, 'test/corpus/expected.json'), 'utf8')) as Record<string, Array<{ code: string; line: number; severity: string; reason: string }>>;
+const expected = JSON.parse(readFileSync(join(root, 'test/corpus/expected.json'), 'utf8')) as Record<
+  string,
+  Array<{ code: string; line: number; severity: string; reason: string }>
+>;
 
-interface Mutation { id: string; file: string; dialect: string; kind: string; line: number; expect: string }
+interface Mutation {
+  id: string;
+  file: string;
+  dialect: string;
+  kind: string;
+  line: number;
+  expect: string;
+}
 
-const key = (d: { code: string; line: number; severity: string }): string => `${d.line}:${d.severity}:${d.code}`;
+const key = (d: { code: string; line: number; severity: string }): string =>
+  `${d.line}:${d.severity}:${d.code}`;
 
 describeWithShared('corpus', 'corpus: real configs', (corpus) => {
   const files = corpusFiles(corpus);
   const tally = { error: 0, warning: 0, information: 0 };
-  after(() => console.log(`      corpus: ${files.length} real files; diagnostics ${tally.error} error, ${tally.warning} warning, ${tally.information} information`));
+  after(() =>
+    console.log(
+      `      corpus: ${files.length} real files; diagnostics ${tally.error} error, ${tally.warning} warning, ${tally.information} information`,
+    ),
+  );
 
   it('has real files to check', () => assert.ok(files.length > 300));
 
@@ -33,15 +48,26 @@ describeWithShared('corpus', 'corpus: real configs', (corpus) => {
         return;
       }
       assert.equal(r.dialect, ours, `detected ${String(r.dialect)} (${r.reason})`);
-      const got = r.diagnostics.map((d) => ({ code: d.code, line: lineOf(text, d.start), severity: d.severity, message: d.message }));
+      const got = r.diagnostics.map((d) => ({
+        code: d.code,
+        line: lineOf(text, d.start),
+        severity: d.severity,
+        message: d.message,
+      }));
       for (const d of got) tally[d.severity]++;
       // A file expected.json lists must match it exactly; on a file it does not know yet (a new real
       // config), only an error without a reason fails: warnings and advice there are not false alarms.
       const known = Object.prototype.hasOwnProperty.call(expected, f.path);
       const want = expected[f.path] ?? [];
       for (const w of want) assert.ok(w.reason && w.reason.length > 20, `expected ${key(w)} needs a reason`);
-      const unexpected = got.filter((d) => !want.some((w) => key(w) === key(d)) && (known || d.severity === 'error'));
-      assert.deepEqual(unexpected, [], 'diagnostics not in test/corpus/expected.json (node test/corpus/update-expected.mjs lists them)');
+      const unexpected = got.filter(
+        (d) => !want.some((w) => key(w) === key(d)) && (known || d.severity === 'error'),
+      );
+      assert.deepEqual(
+        unexpected,
+        [],
+        'diagnostics not in test/corpus/expected.json (node test/corpus/update-expected.mjs lists them)',
+      );
       if (known) assert.deepEqual(got.map(key).sort(), want.map(key).sort());
     });
   }
@@ -57,9 +83,13 @@ describeWithShared('corpus', 'corpus: broken variants (mutations/manifest.json)'
       const text = readFileSync(join(corpus, m.file), 'utf8');
       const r = validateText(text, { fileName: m.file });
       assert.equal(r.dialect, dialectOf(m.dialect), r.reason);
-      const ok = (s: string): boolean => (m.expect === 'warning-or-error' ? s === 'warning' || s === 'error' : s === m.expect);
+      const ok = (s: string): boolean =>
+        m.expect === 'warning-or-error' ? s === 'warning' || s === 'error' : s === m.expect;
       const atLine = r.diagnostics.filter((d) => lineOf(text, d.start) === m.line);
-      assert.ok(atLine.some((d) => ok(d.severity)), `line ${m.line}: ${JSON.stringify(atLine.map((d) => [d.severity, d.code, d.message]))}`);
+      assert.ok(
+        atLine.some((d) => ok(d.severity)),
+        `line ${m.line}: ${JSON.stringify(atLine.map((d) => [d.severity, d.code, d.message]))}`,
+      );
       caught++;
     });
   }

@@ -11,8 +11,14 @@ export interface CorpusFile {
 
 /** Corpus dialect names -> ours; dialects ML Config Lens does not cover map to undefined. */
 const DIALECT_MAP: Record<string, DialectId | undefined> = {
-  axolotl: 'axolotl', llamafactory: 'llamafactory', 'llamafactory-v1': 'llamafactory-v1', trl: 'trl',
-  'peft-adapter-config': 'peft', adapterhub: 'adapterhub', torchtune: 'torchtune', accelerate: 'accelerate',
+  axolotl: 'axolotl',
+  llamafactory: 'llamafactory',
+  'llamafactory-v1': 'llamafactory-v1',
+  trl: 'trl',
+  'peft-adapter-config': 'peft',
+  adapterhub: 'adapterhub',
+  torchtune: 'torchtune',
+  accelerate: 'accelerate',
 };
 
 export function dialectOf(corpusDialect: string): DialectId | undefined {

@@ -17,56 +17,131 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
     const m = mapDialectConfig(load('axolotl/examples/llama-3/lora-8b.yml'), 'axolotl');
     assert.equal(m.modelRef, 'NousResearch/Meta-Llama-3-8B');
     assert.deepEqual(m.peft, {
-      peft_type: 'LORA', task_type: 'CAUSAL_LM', bias: 'none', r: 32, lora_alpha: 16, lora_dropout: 0.05,
-      target_modules: 'all-linear', modules_to_save: ['embed_tokens', 'lm_head'],
+      peft_type: 'LORA',
+      task_type: 'CAUSAL_LM',
+      bias: 'none',
+      r: 32,
+      lora_alpha: 16,
+      lora_dropout: 0.05,
+      target_modules: 'all-linear',
+      modules_to_save: ['embed_tokens', 'lm_head'],
     });
     assert.deepEqual(m.training, {
-      sequenceLength: 4096, microBatchSize: 2, gradientAccumulationSteps: 4, dtype: 'bf16', loadIn4bit: false,
-      loadIn8bit: true, optimizer: 'adamw_bnb_8bit', gradientCheckpointing: true, learningRate: 0.0002, epochs: 4,
-      attention: 'flash', attentionSetting: 'attn_implementation: flash_attention_2',
-      precisionFramework: 'hf', modelDtype: 'bf16',
+      sequenceLength: 4096,
+      microBatchSize: 2,
+      gradientAccumulationSteps: 4,
+      dtype: 'bf16',
+      loadIn4bit: false,
+      loadIn8bit: true,
+      optimizer: 'adamw_bnb_8bit',
+      gradientCheckpointing: true,
+      learningRate: 0.0002,
+      epochs: 4,
+      attention: 'flash',
+      attentionSetting: 'attn_implementation: flash_attention_2',
+      precisionFramework: 'hf',
+      modelDtype: 'bf16',
     });
   });
 
   it('LLaMA-Factory qwen3_lora_sft.yaml: lora_target all, alpha defaults to 2 × rank', () => {
     const m = mapDialectConfig(load('llamafactory/examples/train_lora/qwen3_lora_sft.yaml'), 'llamafactory');
     assert.equal(m.modelRef, 'Qwen/Qwen3-4B-Instruct-2507');
-    assert.deepEqual(m.peft, { peft_type: 'LORA', r: 8, lora_alpha: 16, lora_dropout: 0, target_modules: 'all-linear', task_type: 'CAUSAL_LM' });
+    assert.deepEqual(m.peft, {
+      peft_type: 'LORA',
+      r: 8,
+      lora_alpha: 16,
+      lora_dropout: 0,
+      target_modules: 'all-linear',
+      task_type: 'CAUSAL_LM',
+    });
     assert.deepEqual(m.training, {
-      sequenceLength: 2048, microBatchSize: 1, gradientAccumulationSteps: 8, dtype: 'bf16', gradientCheckpointing: true,
-      learningRate: 1e-4, epochs: 3, precisionFramework: 'llamafactory',
+      sequenceLength: 2048,
+      microBatchSize: 1,
+      gradientAccumulationSteps: 8,
+      dtype: 'bf16',
+      gradientCheckpointing: true,
+      learningRate: 1e-4,
+      epochs: 3,
+      precisionFramework: 'llamafactory',
     });
     assert.match(m.notes[0], /lora_rank \* 2 = 16/);
   });
 
   it('LLaMA-Factory v1 freeze and full layouts', () => {
-    const freeze = mapDialectConfig(load('llamafactory/examples/v1/train_freeze/train_freeze_sft.yaml'), 'llamafactory');
+    const freeze = mapDialectConfig(
+      load('llamafactory/examples/v1/train_freeze/train_freeze_sft.yaml'),
+      'llamafactory',
+    );
     assert.equal(freeze.modelRef, 'Qwen/Qwen3-4B');
-    assert.deepEqual(freeze.peft, { peft_type: 'FREEZE', freeze_trainable_layers: 2, freeze_trainable_modules: ['all'], freeze_extra_modules: null });
-    const full = mapDialectConfig(load('llamafactory/examples/train_full/qwen3_full_sft.yaml'), 'llamafactory');
+    assert.deepEqual(freeze.peft, {
+      peft_type: 'FREEZE',
+      freeze_trainable_layers: 2,
+      freeze_trainable_modules: ['all'],
+      freeze_extra_modules: null,
+    });
+    const full = mapDialectConfig(
+      load('llamafactory/examples/train_full/qwen3_full_sft.yaml'),
+      'llamafactory',
+    );
     assert.deepEqual(full.peft, { peft_type: 'FULL' });
-    const v1lora = mapDialectConfig(load('llamafactory/examples/v1/train_lora/train_lora_sft_rank0.yaml'), 'llamafactory-v1' as DialectId);
-    assert.deepEqual(v1lora.peft, { peft_type: 'LORA', r: 16, lora_alpha: 32, lora_dropout: 0.05, target_modules: 'all-linear', task_type: 'CAUSAL_LM' });
+    const v1lora = mapDialectConfig(
+      load('llamafactory/examples/v1/train_lora/train_lora_sft_rank0.yaml'),
+      'llamafactory-v1' as DialectId,
+    );
+    assert.deepEqual(v1lora.peft, {
+      peft_type: 'LORA',
+      r: 16,
+      lora_alpha: 32,
+      lora_dropout: 0.05,
+      target_modules: 'all-linear',
+      task_type: 'CAUSAL_LM',
+    });
     assert.equal(v1lora.training.microBatchSize, 1);
   });
 
   it('LLaMA-Factory OFT example keeps block size and all-linear target', () => {
-    const m = mapDialectConfig(load('llamafactory/examples/extras/oft/qwen2_5vl_oft_sft.yaml'), 'llamafactory');
-    assert.deepEqual(m.peft, { peft_type: 'OFT', r: 0, oft_block_size: 32, target_modules: 'all-linear', task_type: 'CAUSAL_LM' });
+    const m = mapDialectConfig(
+      load('llamafactory/examples/extras/oft/qwen2_5vl_oft_sft.yaml'),
+      'llamafactory',
+    );
+    assert.deepEqual(m.peft, {
+      peft_type: 'OFT',
+      r: 0,
+      oft_block_size: 32,
+      target_modules: 'all-linear',
+      task_type: 'CAUSAL_LM',
+    });
   });
 
   it('torchtune llama3/8B_qlora_single_device.yaml: torchtune names → HF names, 4-bit base', () => {
-    const m = mapDialectConfig(load('torchtune/recipes/configs/llama3/8B_qlora_single_device.yaml'), 'torchtune');
+    const m = mapDialectConfig(
+      load('torchtune/recipes/configs/llama3/8B_qlora_single_device.yaml'),
+      'torchtune',
+    );
     assert.equal(m.modelRef, 'llama-3-8b');
     assert.deepEqual(m.peft, {
-      peft_type: 'LORA', task_type: 'CAUSAL_LM', target_modules: ['q_proj', 'v_proj', 'o_proj', 'gate_proj', 'down_proj', 'up_proj'],
-      r: 8, lora_alpha: 16, lora_dropout: 0,
+      peft_type: 'LORA',
+      task_type: 'CAUSAL_LM',
+      target_modules: ['q_proj', 'v_proj', 'o_proj', 'gate_proj', 'down_proj', 'up_proj'],
+      r: 8,
+      lora_alpha: 16,
+      lora_dropout: 0,
     });
     assert.deepEqual(m.training, {
-      microBatchSize: 2, gradientAccumulationSteps: 8, dtype: 'bf16', optimizer: 'torch.optim.AdamW',
-      gradientCheckpointing: true, learningRate: 3e-4, epochs: 1, loadIn4bit: true,
-      attention: 'sdpa', attentionSetting: 'torchtune MultiHeadAttention (scaled_dot_product_attention)', attentionDropout: 0,
-      fusedCrossEntropy: 'loss: torchtune.modules.loss.LinearCrossEntropyLoss', precisionFramework: 'torchtune',
+      microBatchSize: 2,
+      gradientAccumulationSteps: 8,
+      dtype: 'bf16',
+      optimizer: 'torch.optim.AdamW',
+      gradientCheckpointing: true,
+      learningRate: 3e-4,
+      epochs: 1,
+      loadIn4bit: true,
+      attention: 'sdpa',
+      attentionSetting: 'torchtune MultiHeadAttention (scaled_dot_product_attention)',
+      attentionDropout: 0,
+      fusedCrossEntropy: 'loss: torchtune.modules.loss.LinearCrossEntropyLoss',
+      precisionFramework: 'torchtune',
     });
   });
 
@@ -74,22 +149,46 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
     const m = mapDialectConfig(load('torchtune/recipes/configs/llama3_2/1B_full.yaml'), 'torchtune');
     assert.deepEqual(m.peft, { peft_type: 'FULL' });
     assert.equal(m.modelRef, 'llama-3.2-1b');
-    assert.deepEqual(parseBuilder('torchtune.models.qwen2_5.qwen2_5_1_5b_instruct'), { kind: 'full', key: 'qwen2_5_1_5b', catalogAlias: 'qwen2.5-1.5b' });
-    assert.deepEqual(parseBuilder('torchtune.models.llama3.lora_llama3_70b'), { kind: 'lora', key: 'llama3_70b', catalogAlias: undefined });
+    assert.deepEqual(parseBuilder('torchtune.models.qwen2_5.qwen2_5_1_5b_instruct'), {
+      kind: 'full',
+      key: 'qwen2_5_1_5b',
+      catalogAlias: 'qwen2.5-1.5b',
+    });
+    assert.deepEqual(parseBuilder('torchtune.models.llama3.lora_llama3_70b'), {
+      kind: 'lora',
+      key: 'llama3_70b',
+      catalogAlias: undefined,
+    });
   });
 
   it('TRL-style alignment-handbook QLoRA recipe (use_peft, torch_dtype, max_seq_length)', () => {
-    const m = mapDialectConfig(load('alignment-handbook/recipes/zephyr-7b-beta/sft/config_qlora.yaml'), 'trl');
+    const m = mapDialectConfig(
+      load('alignment-handbook/recipes/zephyr-7b-beta/sft/config_qlora.yaml'),
+      'trl',
+    );
     assert.equal(m.modelRef, 'mistralai/Mistral-7B-v0.1');
     assert.deepEqual(m.peft, {
-      peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 16, lora_alpha: 16, lora_dropout: 0.05, bias: 'none',
+      peft_type: 'LORA',
+      task_type: 'CAUSAL_LM',
+      r: 16,
+      lora_alpha: 16,
+      lora_dropout: 0.05,
+      bias: 'none',
       target_modules: ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'],
     });
     assert.deepEqual(m.training, {
-      sequenceLength: 2048, microBatchSize: 4, gradientAccumulationSteps: 2, dtype: 'bf16', loadIn4bit: true,
-      gradientCheckpointing: true, learningRate: 2e-4, epochs: 1,
-      attention: 'flash', attentionSetting: 'attn_implementation: flash_attention_2',
-      precisionFramework: 'hf', modelDtype: 'bf16',
+      sequenceLength: 2048,
+      microBatchSize: 4,
+      gradientAccumulationSteps: 2,
+      dtype: 'bf16',
+      loadIn4bit: true,
+      gradientCheckpointing: true,
+      learningRate: 2e-4,
+      epochs: 1,
+      attention: 'flash',
+      attentionSetting: 'attn_implementation: flash_attention_2',
+      precisionFramework: 'hf',
+      modelDtype: 'bf16',
     });
   });
 
@@ -100,7 +199,13 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
   });
 
   it('PEFT adapter_config.json passes through with its base model and task type', () => {
-    const text = readFileSync(join(real, 'peft/method_comparison/MetaMathQA/experiments/lora/llama-3.2-3B-rank32/adapter_config.json'), 'utf8');
+    const text = readFileSync(
+      join(
+        real,
+        'peft/method_comparison/MetaMathQA/experiments/lora/llama-3.2-3B-rank32/adapter_config.json',
+      ),
+      'utf8',
+    );
     const cfg = JSON.parse(text);
     const m = mapDialectConfig(cfg, 'peft');
     assert.equal(m.peft.peft_type, 'LORA');
@@ -112,19 +217,46 @@ describeWithShared('corpus/real', 'dialect-mapping: real configs, exact PEFT con
 
 describe('dialect-mapping: AdapterHub', () => {
   it('AdapterHub configs become BOTTLENECK, saved ones unwrap `config`', () => {
-    const m = mapDialectConfig({ config: { architecture: 'bottleneck', reduction_factor: 16, mh_adapter: false, output_adapter: true }, model_name: 'bert-base-uncased' }, 'adapterhub');
-    assert.deepEqual(m.peft, { architecture: 'bottleneck', reduction_factor: 16, mh_adapter: false, output_adapter: true, peft_type: 'BOTTLENECK' });
+    const m = mapDialectConfig(
+      {
+        config: { architecture: 'bottleneck', reduction_factor: 16, mh_adapter: false, output_adapter: true },
+        model_name: 'bert-base-uncased',
+      },
+      'adapterhub',
+    );
+    assert.deepEqual(m.peft, {
+      architecture: 'bottleneck',
+      reduction_factor: 16,
+      mh_adapter: false,
+      output_adapter: true,
+      peft_type: 'BOTTLENECK',
+    });
     assert.equal(m.modelRef, 'bert-base-uncased');
-    assert.throws(() => mapDialectConfig({ architecture: 'prefix_tuning' }, 'adapterhub'), DialectMappingError);
+    assert.throws(
+      () => mapDialectConfig({ architecture: 'prefix_tuning' }, 'adapterhub'),
+      DialectMappingError,
+    );
   });
 });
 
 describe('dialect-mapping: Axolotl target lists', () => {
   it('lora_target_linear plus non-Linear names keeps the names as extra targets', () => {
-    const m = mapDialectConfig({ base_model: 'llama-2-7b', adapter: 'lora', lora_target_linear: true, lora_target_modules: ['embed_tokens'] }, 'axolotl');
+    const m = mapDialectConfig(
+      {
+        base_model: 'llama-2-7b',
+        adapter: 'lora',
+        lora_target_linear: true,
+        lora_target_modules: ['embed_tokens'],
+      },
+      'axolotl',
+    );
     assert.equal(m.peft.target_modules, 'all-linear');
     assert.deepEqual(m.extraTargets, ['embed_tokens']);
-    const modules = ['model.layers.0.self_attn.q_proj', 'model.layers.1.self_attn.q_proj', 'model.layers.0.mlp.down_proj'];
+    const modules = [
+      'model.layers.0.self_attn.q_proj',
+      'model.layers.1.self_attn.q_proj',
+      'model.layers.0.mlp.down_proj',
+    ];
     assert.deepEqual(expandAllLinear(m, modules).target_modules, ['down_proj', 'embed_tokens', 'q_proj']);
   });
 
@@ -137,37 +269,113 @@ describe('dialect-mapping: Axolotl target lists', () => {
 
 describe('dialect-mapping: defaults and refusals', () => {
   it('Axolotl: qlora implies 4-bit, PyYAML string numbers parse, unknown adapters are refused', () => {
-    const m = mapDialectConfig({ base_model: 'x/y', adapter: 'qlora', lora_r: '64', learning_rate: '2e-5', peft_use_dora: true, lora_target_modules: ['q_proj'] }, 'axolotl');
+    const m = mapDialectConfig(
+      {
+        base_model: 'x/y',
+        adapter: 'qlora',
+        lora_r: '64',
+        learning_rate: '2e-5',
+        peft_use_dora: true,
+        lora_target_modules: ['q_proj'],
+      },
+      'axolotl',
+    );
     assert.equal(m.training.loadIn4bit, true);
     assert.equal(m.training.learningRate, 2e-5);
-    assert.deepEqual(m.peft, { peft_type: 'LORA', task_type: 'CAUSAL_LM', bias: 'none', r: 64, target_modules: ['q_proj'], use_dora: true });
+    assert.deepEqual(m.peft, {
+      peft_type: 'LORA',
+      task_type: 'CAUSAL_LM',
+      bias: 'none',
+      r: 64,
+      target_modules: ['q_proj'],
+      use_dora: true,
+    });
     assert.throws(() => mapDialectConfig({ adapter: 'llama-adapter' }, 'axolotl'), /not mapped/);
     assert.deepEqual(mapDialectConfig({ base_model: 'x/y' }, 'axolotl').peft, { peft_type: 'FULL' });
   });
 
   it('LLaMA-Factory: comma-separated lora_target and additional_target, quantization_bit', () => {
-    const m = mapDialectConfig({ model_name_or_path: 'm', lora_target: 'q_proj, v_proj', additional_target: 'embed_tokens,lm_head', lora_alpha: 32, use_dora: true, quantization_bit: 4, disable_gradient_checkpointing: true }, 'llamafactory');
-    assert.deepEqual(m.peft, { peft_type: 'LORA', r: 8, lora_alpha: 32, lora_dropout: 0, target_modules: ['q_proj', 'v_proj'], modules_to_save: ['embed_tokens', 'lm_head'], use_dora: true, task_type: 'CAUSAL_LM' });
+    const m = mapDialectConfig(
+      {
+        model_name_or_path: 'm',
+        lora_target: 'q_proj, v_proj',
+        additional_target: 'embed_tokens,lm_head',
+        lora_alpha: 32,
+        use_dora: true,
+        quantization_bit: 4,
+        disable_gradient_checkpointing: true,
+      },
+      'llamafactory',
+    );
+    assert.deepEqual(m.peft, {
+      peft_type: 'LORA',
+      r: 8,
+      lora_alpha: 32,
+      lora_dropout: 0,
+      target_modules: ['q_proj', 'v_proj'],
+      modules_to_save: ['embed_tokens', 'lm_head'],
+      use_dora: true,
+      task_type: 'CAUSAL_LM',
+    });
     assert.equal(m.training.loadIn4bit, true);
     assert.equal(m.training.gradientCheckpointing, false);
-    const f = mapDialectConfig({ finetuning_type: 'freeze', freeze_trainable_layers: -3, freeze_trainable_modules: 'mlp,self_attn', freeze_extra_modules: 'embed_tokens' }, 'llamafactory');
-    assert.deepEqual(f.peft, { peft_type: 'FREEZE', freeze_trainable_layers: -3, freeze_trainable_modules: ['mlp', 'self_attn'], freeze_extra_modules: ['embed_tokens'] });
+    const f = mapDialectConfig(
+      {
+        finetuning_type: 'freeze',
+        freeze_trainable_layers: -3,
+        freeze_trainable_modules: 'mlp,self_attn',
+        freeze_extra_modules: 'embed_tokens',
+      },
+      'llamafactory',
+    );
+    assert.deepEqual(f.peft, {
+      peft_type: 'FREEZE',
+      freeze_trainable_layers: -3,
+      freeze_trainable_modules: ['mlp', 'self_attn'],
+      freeze_extra_modules: ['embed_tokens'],
+    });
   });
 
   it('TRL: a one-name target list becomes a string, as ModelConfig.__post_init__ does', () => {
     const one = mapDialectConfig({ use_peft: true, lora_target_modules: ['q_proj'] }, 'trl');
     assert.equal(one.peft.target_modules, 'q_proj');
     assert.match(one.notes.join('\n'), /reads as a regex over full module paths/);
-    assert.equal(mapDialectConfig({ use_peft: true, lora_target_modules: ['all-linear'] }, 'trl').peft.target_modules, 'all-linear');
+    assert.equal(
+      mapDialectConfig({ use_peft: true, lora_target_modules: ['all-linear'] }, 'trl').peft.target_modules,
+      'all-linear',
+    );
   });
 
   it('TRL defaults: r 16, alpha 32, dropout 0.05 when only use_peft is set', () => {
-    const m = mapDialectConfig({ model_name_or_path: 'm', use_peft: true, lora_modules_to_save: ['lm_head'] }, 'trl');
-    assert.deepEqual(m.peft, { peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 16, lora_alpha: 32, lora_dropout: 0.05, bias: 'none', modules_to_save: ['lm_head'] });
+    const m = mapDialectConfig(
+      { model_name_or_path: 'm', use_peft: true, lora_modules_to_save: ['lm_head'] },
+      'trl',
+    );
+    assert.deepEqual(m.peft, {
+      peft_type: 'LORA',
+      task_type: 'CAUSAL_LM',
+      r: 16,
+      lora_alpha: 32,
+      lora_dropout: 0.05,
+      bias: 'none',
+      modules_to_save: ['lm_head'],
+    });
   });
 
   it('torchtune: apply_lora_to_output adds lm_head; Phi builders use the fused HF names', () => {
-    const m = mapDialectConfig({ model: { _component_: 'torchtune.models.phi3.lora_phi3_mini', lora_attn_modules: ['q_proj', 'k_proj', 'v_proj', 'output_proj'], apply_lora_to_mlp: true, apply_lora_to_output: true, lora_rank: 8, lora_alpha: 16 } }, 'torchtune');
+    const m = mapDialectConfig(
+      {
+        model: {
+          _component_: 'torchtune.models.phi3.lora_phi3_mini',
+          lora_attn_modules: ['q_proj', 'k_proj', 'v_proj', 'output_proj'],
+          apply_lora_to_mlp: true,
+          apply_lora_to_output: true,
+          lora_rank: 8,
+          lora_alpha: 16,
+        },
+      },
+      'torchtune',
+    );
     assert.deepEqual(m.peft.target_modules, ['qkv_proj', 'o_proj', 'gate_up_proj', 'down_proj', 'lm_head']);
     assert.equal(m.modelRef, 'phi-3-mini-4k');
     assert.throws(() => mapDialectConfig({ model: {} }, 'torchtune'), /no model._component_/);
@@ -180,7 +388,11 @@ describe('dialect-mapping: defaults and refusals', () => {
 });
 
 describeWithShared('corpus/real', 'dialect-mapping: whole real corpus', (real) => {
-  const dirs: Array<[string, DialectId]> = [['axolotl/examples', 'axolotl'], ['llamafactory/examples', 'llamafactory'], ['torchtune/recipes/configs', 'torchtune']];
+  const dirs: Array<[string, DialectId]> = [
+    ['axolotl/examples', 'axolotl'],
+    ['llamafactory/examples', 'llamafactory'],
+    ['torchtune/recipes/configs', 'torchtune'],
+  ];
   function* files(dir: string): Generator<string> {
     for (const n of readdirSync(dir)) {
       const p = join(dir, n);
@@ -212,7 +424,8 @@ describeWithShared('corpus/real', 'dialect-mapping: whole real corpus', (real) =
 
 describe('dialect-mapping: from text to report', () => {
   it('a LLaMA-Factory YAML on Llama-3-8B: formulas.md 4.2 LoRA r 8 q+v = 3,407,872', async () => {
-    const text = 'model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nlora_rank: 8\nlora_target: q_proj,v_proj\ncutoff_len: 1024\n';
+    const text =
+      'model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nlora_rank: 8\nlora_target: q_proj,v_proj\ncutoff_len: 1024\n';
     const input = estimatorInputFromText(text, 'train.yaml');
     assert.equal(input.dialect, 'llamafactory');
     const model = await resolveModel(input.modelRef!, { cwd: '/', env: {}, homeDir: '/nonexistent' });
@@ -220,7 +433,10 @@ describe('dialect-mapping: from text to report', () => {
     assert.equal(report.params.trainableParams, 3_407_872);
     assert.equal(report.params.totalParams, 8_030_261_248 + 3_407_872);
     // LLaMA-Factory checkpoints by default; flash_attn auto → transformers' SDPA: 2sbhL + 34sbh + 4asb.
-    assert.equal(report.memory.components.find((c) => c.id === 'activations')?.bytes, 32 * (2 * 1024 * 1 * 4096) + 34 * 1024 * 4096 + 4 * 32 * 1024);
+    assert.equal(
+      report.memory.components.find((c) => c.id === 'activations')?.bytes,
+      32 * (2 * 1024 * 1 * 4096) + 34 * 1024 * 4096 + 4 * 32 * 1024,
+    );
     // Llama-3 vocabulary 128,256: bf16 logits + fp32 copy + fp32 log-softmax.
     assert.equal(report.memory.components.find((c) => c.id === 'logits')?.bytes, 1024 * 128_256 * 10);
     assert.ok(report.notes.some((n) => n.startsWith('attention implementation not stated: assumed sdpa')));
@@ -229,6 +445,9 @@ describe('dialect-mapping: from text to report', () => {
   it('refuses unparsable text, non-mappings and unknown frameworks in one line', () => {
     assert.throws(() => estimatorInputFromText('a: [1,\n', 'x.yaml'), /x.yaml is neither JSON nor YAML/);
     assert.throws(() => estimatorInputFromText('- a\n- b\n', 'x.yaml'), /does not hold a mapping/);
-    assert.throws(() => estimatorInputFromText('foo: 1\n', 'x.yaml'), /cannot tell which framework x.yaml is for/);
+    assert.throws(
+      () => estimatorInputFromText('foo: 1\n', 'x.yaml'),
+      /cannot tell which framework x.yaml is for/,
+    );
   });
 });

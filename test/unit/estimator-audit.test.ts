@@ -5,13 +5,26 @@ import * as assert from 'node:assert/strict';
 import { EstimateError, estimateParameters, previewTargets } from '../../src/core/estimator';
 import { readTestJson } from '../support/shared';
 
-interface OracleModel extends Record<string, unknown> { name: string; auto_class: string; full_ft_params: number }
+interface OracleModel extends Record<string, unknown> {
+  name: string;
+  auto_class: string;
+  full_ft_params: number;
+}
 const models: OracleModel[] = readTestJson<{ models: OracleModel[] }>('oracle/models.json').models;
 
 function model(name: string): { cfg: Record<string, unknown>; autoClass: string; base: number } {
   const m = models.find((x) => x.name === name);
   if (!m) throw new Error(`no oracle model ${name}`);
-  const { name: _n, hf_reference: _h, auto_class: _a, resolved_config: _r, full_ft_params: _f, embedding_params: _e, lm_head_tied: _t, ...cfg } = m;
+  const {
+    name: _n,
+    hf_reference: _h,
+    auto_class: _a,
+    resolved_config: _r,
+    full_ft_params: _f,
+    embedding_params: _e,
+    lm_head_tied: _t,
+    ...cfg
+  } = m;
   return { cfg, autoClass: m.auto_class, base: m.full_ft_params };
 }
 
@@ -22,13 +35,20 @@ function counts(name: string, peft: Record<string, unknown>): { trainable: numbe
 }
 
 const refuses = (name: string, peft: Record<string, unknown>, message: RegExp) =>
-  assert.throws(() => counts(name, peft), (e: unknown) => e instanceof EstimateError && message.test(e.message));
+  assert.throws(
+    () => counts(name, peft),
+    (e: unknown) => e instanceof EstimateError && message.test(e.message),
+  );
 
 const BERT_QV_R8 = 24 * 8 * (768 + 768); // 12 layers x {query, value}, r (in + out) = 294,912
 
 describe('estimator audit: task heads (peft_model.py PeftModelFor*.__init__)', () => {
   it('TOKEN_CLS adds classifier/score after injection: all-linear wraps the head, then PEFT raises TypeError', () => {
-    refuses('bert-base-uncased:token_cls9', { peft_type: 'LORA', task_type: 'TOKEN_CLS', target_modules: 'all-linear' }, /modules_to_save.*classifier.*TypeError/);
+    refuses(
+      'bert-base-uncased:token_cls9',
+      { peft_type: 'LORA', task_type: 'TOKEN_CLS', target_modules: 'all-linear' },
+      /modules_to_save.*classifier.*TypeError/,
+    );
   });
   it('TOKEN_CLS all-linear preview includes the classifier (no SEQ_CLS-style head exclusion)', () => {
     const m = model('bert-base-uncased:token_cls9');
@@ -37,57 +57,123 @@ describe('estimator audit: task heads (peft_model.py PeftModelFor*.__init__)', (
     assert.equal(names.length, 12 * 6 + 1); // 6 Linear per layer + classifier (BertForTokenClassification has no pooler)
   });
   it('QUESTION_ANS trains a copy of qa_outputs: 294,912 + 768*2+2', () => {
-    const e = counts('bert-base-uncased:qa', { peft_type: 'LORA', task_type: 'QUESTION_ANS', r: 8, target_modules: ['query', 'value'] });
+    const e = counts('bert-base-uncased:qa', {
+      peft_type: 'LORA',
+      task_type: 'QUESTION_ANS',
+      r: 8,
+      target_modules: ['query', 'value'],
+    });
     const head = 768 * 2 + 2; // qa_outputs Linear(768, 2) with bias
-    assert.deepEqual(e, { trainable: BERT_QV_R8 + head, total: model('bert-base-uncased:qa').base + BERT_QV_R8 + head });
+    assert.deepEqual(e, {
+      trainable: BERT_QV_R8 + head,
+      total: model('bert-base-uncased:qa').base + BERT_QV_R8 + head,
+    });
   });
   it('QUESTION_ANS with all-linear wraps qa_outputs first, so the later ModulesToSaveWrapper raises', () => {
-    refuses('bert-base-uncased:qa', { peft_type: 'LORA', task_type: 'QUESTION_ANS', target_modules: 'all-linear' }, /qa_outputs.*TypeError/);
+    refuses(
+      'bert-base-uncased:qa',
+      { peft_type: 'LORA', task_type: 'QUESTION_ANS', target_modules: 'all-linear' },
+      /qa_outputs.*TypeError/,
+    );
   });
   it('TRAINABLE_TOKENS has no modules_to_save field: TOKEN_CLS/QUESTION_ANS iterate None and raise', () => {
-    refuses('bert-base-uncased:qa', { peft_type: 'TRAINABLE_TOKENS', task_type: 'QUESTION_ANS', token_indices: [1, 2] }, /NoneType/);
-    refuses('bert-base-uncased:token_cls9', { peft_type: 'TRAINABLE_TOKENS', task_type: 'TOKEN_CLS', token_indices: [1] }, /NoneType/);
+    refuses(
+      'bert-base-uncased:qa',
+      { peft_type: 'TRAINABLE_TOKENS', task_type: 'QUESTION_ANS', token_indices: [1, 2] },
+      /NoneType/,
+    );
+    refuses(
+      'bert-base-uncased:token_cls9',
+      { peft_type: 'TRAINABLE_TOKENS', task_type: 'TOKEN_CLS', token_indices: [1] },
+      /NoneType/,
+    );
   });
 });
 
 describe('estimator audit: prompt learning config resolution (utils/other.py _prepare_prompt_learning_config)', () => {
   it('num_transformer_submodules=1 on T5 seq2seq keeps one set of virtual tokens: 20*768', () => {
-    const peft = { peft_type: 'PROMPT_TUNING', task_type: 'SEQ_2_SEQ_LM', num_virtual_tokens: 20, num_transformer_submodules: 1 };
+    const peft = {
+      peft_type: 'PROMPT_TUNING',
+      task_type: 'SEQ_2_SEQ_LM',
+      num_virtual_tokens: 20,
+      num_transformer_submodules: 1,
+    };
     assert.equal(counts('t5-base', peft).trainable, 20 * 768);
   });
   it('P-tuning honours num_transformer_submodules=2 on a decoder: embedding 40*768 + MLP 768->128->128->768', () => {
-    const mlp = (768 * 128 + 128) + (128 * 128 + 128) + (128 * 768 + 768);
-    const peft = { peft_type: 'P_TUNING', task_type: 'CAUSAL_LM', num_virtual_tokens: 20, encoder_hidden_size: 128, num_transformer_submodules: 2 };
+    const mlp = 768 * 128 + 128 + (128 * 128 + 128) + (128 * 768 + 768);
+    const peft = {
+      peft_type: 'P_TUNING',
+      task_type: 'CAUSAL_LM',
+      num_virtual_tokens: 20,
+      encoder_hidden_size: 128,
+      num_transformer_submodules: 2,
+    };
     assert.equal(counts('gpt2', peft).trainable, 40 * 768 + mlp);
   });
   it('prefix tuning: a user token_dim is overwritten under GQA (llama stores head_dim: 128*32), derived on Qwen2 (512//14 * 2)', () => {
-    const peft = { peft_type: 'PREFIX_TUNING', task_type: 'CAUSAL_LM', num_virtual_tokens: 20, token_dim: 512 };
+    const peft = {
+      peft_type: 'PREFIX_TUNING',
+      task_type: 'CAUSAL_LM',
+      num_virtual_tokens: 20,
+      token_dim: 512,
+    };
     assert.equal(counts('llama-2-7b', peft).trainable, 20 * 32 * 2 * (128 * 32));
     assert.equal(counts('qwen2-0.5b', peft).trainable, 20 * 24 * 2 * (Math.floor(512 / 14) * 2));
     assert.equal(counts('gpt2', peft).trainable, 20 * 12 * 2 * 512); // no num_key_value_heads: token_dim as given
   });
   it('DistilBERT: to_dict() has dim/n_heads, not hidden_size, so PEFT asks for token_dim', () => {
-    refuses('distilbert-base-uncased', { peft_type: 'PROMPT_TUNING', task_type: 'SEQ_CLS', num_virtual_tokens: 20 }, /token_dim/);
-    refuses('distilbert-base-uncased', { peft_type: 'PREFIX_TUNING', task_type: 'SEQ_CLS', token_dim: 768 }, /num_attention_heads/);
+    refuses(
+      'distilbert-base-uncased',
+      { peft_type: 'PROMPT_TUNING', task_type: 'SEQ_CLS', num_virtual_tokens: 20 },
+      /token_dim/,
+    );
+    refuses(
+      'distilbert-base-uncased',
+      { peft_type: 'PREFIX_TUNING', task_type: 'SEQ_CLS', token_dim: 768 },
+      /num_attention_heads/,
+    );
   });
   it('DistilBERT with token_dim and heads given: 20*768 + pre_classifier and classifier copies (bare suffix "classifier")', () => {
-    const peft = { peft_type: 'PROMPT_TUNING', task_type: 'SEQ_CLS', num_virtual_tokens: 20, token_dim: 768, num_attention_heads: 12 };
-    const heads = (768 * 768 + 768) + (768 * 2 + 2); // pre_classifier + classifier
+    const peft = {
+      peft_type: 'PROMPT_TUNING',
+      task_type: 'SEQ_CLS',
+      num_virtual_tokens: 20,
+      token_dim: 768,
+      num_attention_heads: 12,
+    };
+    const heads = 768 * 768 + 768 + (768 * 2 + 2); // pre_classifier + classifier
     assert.equal(counts('distilbert-base-uncased', peft).trainable, 20 * 768 + heads);
   });
 });
 
 describe('estimator audit: per-module patterns and init modes', () => {
   it('FourierFT n_frequency_pattern (re.match(".*\\.{key}$")): 32*100 for q_proj + 32*50 for v_proj', () => {
-    const peft = { peft_type: 'FOURIERFT', n_frequency: 100, target_modules: ['q_proj', 'v_proj'], n_frequency_pattern: { v_proj: 50 } };
+    const peft = {
+      peft_type: 'FOURIERFT',
+      n_frequency: 100,
+      target_modules: ['q_proj', 'v_proj'],
+      n_frequency_pattern: { v_proj: 50 },
+    };
     assert.equal(counts('llama-2-7b', peft).trainable, 32 * 100 + 32 * 50);
   });
   it('C3A block_size_pattern: kernel (out/b, in/b, b) = 4096*4096/b per module', () => {
-    const peft = { peft_type: 'C3A', block_size: 256, target_modules: ['q_proj', 'v_proj'], block_size_pattern: { q_proj: 128 } };
+    const peft = {
+      peft_type: 'C3A',
+      block_size: 256,
+      target_modules: ['q_proj', 'v_proj'],
+      block_size_pattern: { q_proj: 128 },
+    };
     assert.equal(counts('llama-2-7b', peft).trainable, 32 * (32 * 32 * 128) + 32 * (16 * 16 * 256));
   });
   it('MiSS init_weights="mini": miss_block is r x mini_r = 64*4 per module', () => {
-    const peft = { peft_type: 'MISS', r: 64, mini_r: 4, init_weights: 'mini', target_modules: ['q_proj', 'v_proj'] };
+    const peft = {
+      peft_type: 'MISS',
+      r: 64,
+      mini_r: 4,
+      init_weights: 'mini',
+      target_modules: ['q_proj', 'v_proj'],
+    };
     assert.equal(counts('llama-2-7b', peft).trainable, 64 * 64 * 4);
   });
   it('MiSS init_weights="bat": (out/r) x r x r, the same count as r x out, but r must divide in and out', () => {
@@ -123,7 +209,16 @@ describe('estimator audit: Conv2d layers (ViT patch projection, Conv2d(3, 768, k
 
 describe('estimator audit: layer_replication (tuners_utils.py replicate_layers)', () => {
   it('BERT SEQ_CLS: bert.encoder.layer is found; ranges [0,2)+[1,3) give 4 layers of q/v LoRA + the classifier copy', () => {
-    const peft = { peft_type: 'LORA', task_type: 'SEQ_CLS', r: 8, target_modules: ['query', 'value'], layer_replication: [[0, 2], [1, 3]] };
+    const peft = {
+      peft_type: 'LORA',
+      task_type: 'SEQ_CLS',
+      r: 8,
+      target_modules: ['query', 'value'],
+      layer_replication: [
+        [0, 2],
+        [1, 3],
+      ],
+    };
     assert.equal(counts('bert-base-uncased', peft).trainable, 4 * 2 * 8 * 1536 + (768 * 2 + 2));
   });
   it('GPT-2, OPT and RoBERTa keep their stack where replicate_layers does not look: PEFT raises', () => {
@@ -133,7 +228,16 @@ describe('estimator audit: layer_replication (tuners_utils.py replicate_layers)'
     refuses('roberta-base', { ...lora, task_type: 'SEQ_CLS' }, /roberta\.encoder\.layer/);
   });
   it('the bare GPT2Model keeps h at the top and is replicated: 4 copies of c_attn LoRA 8*(768+2304)', () => {
-    const peft = { peft_type: 'LORA', task_type: 'FEATURE_EXTRACTION', r: 8, target_modules: ['c_attn'], layer_replication: [[0, 2], [0, 2]] };
+    const peft = {
+      peft_type: 'LORA',
+      task_type: 'FEATURE_EXTRACTION',
+      r: 8,
+      target_modules: ['c_attn'],
+      layer_replication: [
+        [0, 2],
+        [0, 2],
+      ],
+    };
     assert.equal(counts('gpt2:base', peft).trainable, 4 * 8 * (768 + 2304));
   });
 });
@@ -146,11 +250,19 @@ describe('estimator audit: LoRA variants (lora/layer.py lora_variants, resolve_l
   });
   it('MiCA with DoRA, or on a Conv2d (no mica variant there), is an invalid variant combination', () => {
     refuses('llama-2-7b', { ...qv, init_lora_weights: 'mica', use_dora: true }, /variant combination/);
-    refuses('vit-base-patch16-224', { peft_type: 'LORA', r: 4, target_modules: ['projection'], init_lora_weights: 'mica' }, /variant combination/);
+    refuses(
+      'vit-base-patch16-224',
+      { peft_type: 'LORA', r: 4, target_modules: ['projection'], init_lora_weights: 'mica' },
+      /variant combination/,
+    );
   });
   it('aLoRA adds no parameters on Linear (64 x 8*8192) but is not a variant of Embedding', () => {
     assert.equal(counts('llama-2-7b', { ...qv, alora_invocation_tokens: [1, 2] }).trainable, 64 * 8 * 8192);
-    refuses('llama-2-7b', { ...qv, target_modules: ['embed_tokens'], alora_invocation_tokens: [1, 2] }, /variant combination/);
+    refuses(
+      'llama-2-7b',
+      { ...qv, target_modules: ['embed_tokens'], alora_invocation_tokens: [1, 2] },
+      /variant combination/,
+    );
   });
   it('block-diagonal LoRA changes shapes this estimator does not count: refused, not guessed', () => {
     refuses('llama-2-7b', { ...qv, use_bdlora: { nblocks: 2 } }, /does not count/);
@@ -161,12 +273,25 @@ describe('estimator audit: config checks (LoraConfig.__post_init__)', () => {
   it('init_lora_weights: loftq needs loftq_config, lora_bias needs True/False, orthogonal needs an even rank', () => {
     const qv = { peft_type: 'LORA', task_type: 'CAUSAL_LM', target_modules: ['q_proj', 'v_proj'] };
     refuses('llama-2-7b', { ...qv, r: 8, init_lora_weights: 'loftq' }, /loftq_config/);
-    refuses('llama-2-7b', { ...qv, r: 8, init_lora_weights: 'pissa', lora_bias: true }, /only supported with init_lora_weights=True or False/);
+    refuses(
+      'llama-2-7b',
+      { ...qv, r: 8, init_lora_weights: 'pissa', lora_bias: true },
+      /only supported with init_lora_weights=True or False/,
+    );
     refuses('llama-2-7b', { ...qv, r: 7, init_lora_weights: 'orthogonal' }, /even/);
-    assert.equal(counts('llama-2-7b', { ...qv, r: 8, init_lora_weights: 'orthogonal' }).trainable, 64 * 8 * 8192);
+    assert.equal(
+      counts('llama-2-7b', { ...qv, r: 8, init_lora_weights: 'orthogonal' }).trainable,
+      64 * 8 * 8192,
+    );
   });
   it('an empty layers_pattern list is falsy in Python: no "layers_to_transform must also be specified" error', () => {
-    const peft = { peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 8, target_modules: ['q_proj', 'v_proj'], layers_pattern: [] };
+    const peft = {
+      peft_type: 'LORA',
+      task_type: 'CAUSAL_LM',
+      r: 8,
+      target_modules: ['q_proj', 'v_proj'],
+      layers_pattern: [],
+    };
     assert.equal(counts('llama-2-7b', peft).trainable, 64 * 8 * 8192);
     refuses('llama-2-7b', { ...peft, layers_pattern: ['layers'] }, /layers_to_transform/);
   });
@@ -176,8 +301,11 @@ describe('estimator audit: heads PEFT does not find (suffix "classifier"/"score"
   it('T5 SEQ_CLS: T5ForSequenceClassification calls its head classification_head, so PEFT leaves it frozen', () => {
     const m = model('t5-base');
     const e = estimateParameters(m.cfg, { peft_type: 'LORA', r: 8 }, { taskType: 'SEQ_CLS' });
-    const head = (768 * 768 + 768) + (768 * 2 + 2); // classification_head.dense + out_proj (num_labels 2)
+    const head = 768 * 768 + 768 + (768 * 2 + 2); // classification_head.dense + out_proj (num_labels 2)
     const lora = (12 * 2 + 12 * 4) * 8 * 1536; // q, v: encoder self-attn, decoder self- and cross-attn
-    assert.deepEqual([e.baseParams, e.trainableParams, e.totalParams], [m.base + head, lora, m.base + head + lora]);
+    assert.deepEqual(
+      [e.baseParams, e.trainableParams, e.totalParams],
+      [m.base + head, lora, m.base + head + lora],
+    );
   });
 });

@@ -3,13 +3,16 @@ import * as assert from 'node:assert/strict';
 import { estimateParameters } from '../../src/core/estimator';
 import { readTestJson } from '../support/shared';
 
-const models: Record<string, unknown>[] = readTestJson<{ models: Record<string, unknown>[] }>('oracle/models.json').models;
+const models: Record<string, unknown>[] = readTestJson<{ models: Record<string, unknown>[] }>(
+  'oracle/models.json',
+).models;
 
 function trainable(name: string, peft: Record<string, unknown>): number {
   const m = models.find((x) => x.name === name);
   if (!m) throw new Error(`no oracle model ${name}`);
   const { name: _n, hf_reference: _h, auto_class: autoClass, resolved_config: _r, ...cfg } = m;
-  return estimateParameters(cfg, peft, { autoClass: autoClass as string, taskType: 'CAUSAL_LM' }).trainableParams;
+  return estimateParameters(cfg, peft, { autoClass: autoClass as string, taskType: 'CAUSAL_LM' })
+    .trainableParams;
 }
 
 const QV = ['q_proj', 'v_proj'];
@@ -35,11 +38,23 @@ const VECTORS: [Record<string, unknown>, number, number][] = [
   [{ peft_type: 'BOFT', target_modules: QV }, 1_310_720, 1_212_416],
   [{ peft_type: 'PROMPT_TUNING', num_virtual_tokens: 20 }, 81_920, 81_920],
   [{ peft_type: 'PREFIX_TUNING', num_virtual_tokens: 20 }, 5_242_880, 1_310_720],
-  [{ peft_type: 'PREFIX_TUNING', num_virtual_tokens: 20, prefix_projection: true }, 1_090_867_200, 68_244_480],
-  [{ peft_type: 'PREFIX_TUNING', num_virtual_tokens: 20, prefix_projection: true, encoder_hidden_size: 512 }, 136_659_456, 34_165_248],
+  [
+    { peft_type: 'PREFIX_TUNING', num_virtual_tokens: 20, prefix_projection: true },
+    1_090_867_200,
+    68_244_480,
+  ],
+  [
+    { peft_type: 'PREFIX_TUNING', num_virtual_tokens: 20, prefix_projection: true, encoder_hidden_size: 512 },
+    136_659_456,
+    34_165_248,
+  ],
   [{ peft_type: 'P_TUNING', num_virtual_tokens: 20 }, 50_425_856, 50_425_856],
   [{ peft_type: 'P_TUNING', num_virtual_tokens: 20, encoder_hidden_size: 128 }, 1_151_232, 1_151_232],
-  [{ peft_type: 'P_TUNING', num_virtual_tokens: 20, encoder_reparameterization_type: 'LSTM' }, 771_977_216, 771_977_216],
+  [
+    { peft_type: 'P_TUNING', num_virtual_tokens: 20, encoder_reparameterization_type: 'LSTM' },
+    771_977_216,
+    771_977_216,
+  ],
 ];
 
 describe('estimator formulas.md 4.2 vectors', () => {

@@ -1,31 +1,95 @@
 // PEFT 0.20.0's name-matching rules, checked one by one with exact expectations.
 import * as assert from 'node:assert/strict';
-import { allLinearNames, checkTarget, countEntryMatches, isModuleToSave, layerIndexOf, patternValue, type TargetSpec } from '../../src/core/estimator/matching';
+import {
+  allLinearNames,
+  checkTarget,
+  countEntryMatches,
+  isModuleToSave,
+  layerIndexOf,
+  patternValue,
+  type TargetSpec,
+} from '../../src/core/estimator/matching';
 import { fullmatch, pyMatch } from '../../src/core/estimator/pyregex';
 import { buildTree } from '../../src/core/estimator/tree';
 import type { ModelInventory, ModuleInfo } from '../../src/core/estimator/types';
 
 const spec = (over: Partial<TargetSpec>): TargetSpec => ({
-  targetModules: null, excludeModules: null, modulesToSave: null, layersToTransform: null, layersPattern: null, targetParameters: null, ...over,
+  targetModules: null,
+  excludeModules: null,
+  modulesToSave: null,
+  layersToTransform: null,
+  layersPattern: null,
+  targetParameters: null,
+  ...over,
 });
 
 function linear(name: string, inF: number, outF: number, extra: Partial<ModuleInfo> = {}): ModuleInfo {
-  return { name, kind: 'Linear', inFeatures: inF, outFeatures: outF, weightParams: inF * outF, biasParams: 0, ...extra };
+  return {
+    name,
+    kind: 'Linear',
+    inFeatures: inF,
+    outFeatures: outF,
+    weightParams: inF * outF,
+    biasParams: 0,
+    ...extra,
+  };
 }
 
 /** A two-layer toy decoder, named as transformers names Llama. */
 function toyInventory(): ModelInventory {
-  const modules: ModuleInfo[] = [{ name: 'model.embed_tokens', kind: 'Embedding', inFeatures: 100, outFeatures: 8, weightParams: 800, biasParams: 0 }];
+  const modules: ModuleInfo[] = [
+    {
+      name: 'model.embed_tokens',
+      kind: 'Embedding',
+      inFeatures: 100,
+      outFeatures: 8,
+      weightParams: 800,
+      biasParams: 0,
+    },
+  ];
   for (const i of [0, 1]) {
     const at = (n: string) => ({ layerIndex: i, layersPattern: 'layers', name: `model.layers.${i}.${n}` });
     modules.push(linear('', 8, 8, at('self_attn.q_proj')), linear('', 8, 4, at('self_attn.v_proj')));
     modules.push(linear('', 8, 16, at('mlp.up_proj')), linear('', 16, 8, at('mlp.down_proj')));
-    modules.push({ ...at('input_layernorm'), kind: 'RMSNorm', inFeatures: 8, outFeatures: 8, weightParams: 8, biasParams: 0 });
+    modules.push({
+      ...at('input_layernorm'),
+      kind: 'RMSNorm',
+      inFeatures: 8,
+      outFeatures: 8,
+      weightParams: 8,
+      biasParams: 0,
+    });
   }
-  modules.push({ name: 'model.norm', kind: 'RMSNorm', inFeatures: 8, outFeatures: 8, weightParams: 8, biasParams: 0 });
+  modules.push({
+    name: 'model.norm',
+    kind: 'RMSNorm',
+    inFeatures: 8,
+    outFeatures: 8,
+    weightParams: 8,
+    biasParams: 0,
+  });
   modules.push(linear('lm_head', 8, 100, { isOutputLayer: true }));
-  const dims = { hiddenSize: 8, numLayers: 2, numAttentionHeads: 2, numKeyValueHeads: 1, headDim: 4, vocabSize: 100, isEncoderDecoder: false, tieWordEmbeddings: false, numTransformerSubmodules: 1 };
-  return { modelType: 'llama', autoClass: 'AutoModelForCausalLM', modelClass: 'LlamaForCausalLM', head: 'causal_lm', taskType: 'CAUSAL_LM', modules, baseParams: 0, dims };
+  const dims = {
+    hiddenSize: 8,
+    numLayers: 2,
+    numAttentionHeads: 2,
+    numKeyValueHeads: 1,
+    headDim: 4,
+    vocabSize: 100,
+    isEncoderDecoder: false,
+    tieWordEmbeddings: false,
+    numTransformerSubmodules: 1,
+  };
+  return {
+    modelType: 'llama',
+    autoClass: 'AutoModelForCausalLM',
+    modelClass: 'LlamaForCausalLM',
+    head: 'causal_lm',
+    taskType: 'CAUSAL_LM',
+    modules,
+    baseParams: 0,
+    dims,
+  };
 }
 
 describe('estimator matching: target_modules lists match whole dotted suffixes', () => {
@@ -41,7 +105,9 @@ describe('estimator matching: target_modules lists match whole dotted suffixes',
   it('counts hits per entry for diagnostics', () => {
     const names = buildTree(toyInventory()).names;
     assert.deepEqual(countEntryMatches(['q_proj', 'mlp.down_proj', 'k_proj'], names), [
-      { entry: 'q_proj', matched: 2 }, { entry: 'mlp.down_proj', matched: 2 }, { entry: 'k_proj', matched: 0 },
+      { entry: 'q_proj', matched: 2 },
+      { entry: 'mlp.down_proj', matched: 2 },
+      { entry: 'k_proj', matched: 0 },
     ]);
   });
 });
@@ -61,9 +127,27 @@ describe('estimator matching: a target_modules string is a full regex match', ()
 
 describe('estimator matching: exclusions', () => {
   it('exclude_modules lists use dotted suffixes, strings full matches', () => {
-    assert.equal(checkTarget(spec({ targetModules: ['q_proj'], excludeModules: ['q_proj'] }), 'model.layers.0.self_attn.q_proj'), 'excluded');
-    assert.equal(checkTarget(spec({ targetModules: ['q_proj'], excludeModules: '.*layers\\.0\\..*' }), 'model.layers.0.self_attn.q_proj'), 'excluded');
-    assert.equal(checkTarget(spec({ targetModules: ['q_proj'], excludeModules: '.*layers\\.0\\..*' }), 'model.layers.1.self_attn.q_proj'), true);
+    assert.equal(
+      checkTarget(
+        spec({ targetModules: ['q_proj'], excludeModules: ['q_proj'] }),
+        'model.layers.0.self_attn.q_proj',
+      ),
+      'excluded',
+    );
+    assert.equal(
+      checkTarget(
+        spec({ targetModules: ['q_proj'], excludeModules: '.*layers\\.0\\..*' }),
+        'model.layers.0.self_attn.q_proj',
+      ),
+      'excluded',
+    );
+    assert.equal(
+      checkTarget(
+        spec({ targetModules: ['q_proj'], excludeModules: '.*layers\\.0\\..*' }),
+        'model.layers.1.self_attn.q_proj',
+      ),
+      true,
+    );
   });
   it('modules_to_save shields whole dotted segments from adapters', () => {
     assert.equal(isModuleToSave(['classifier'], 'classifier.dense'), true);

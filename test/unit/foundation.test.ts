@@ -9,7 +9,7 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 
 describe('package.json manifest', () => {
   it('contributes exactly the commands of the registry, all in category "ML Config"', () => {
-    const contributed = (pkg.contributes.commands as { command: string; category: string }[]);
+    const contributed = pkg.contributes.commands as { command: string; category: string }[];
     assert.deepEqual(contributed.map((c) => c.command).sort(), Object.values(COMMANDS).sort());
     for (const c of contributed) assert.equal(c.category, 'ML Config');
   });
@@ -47,7 +47,10 @@ describe('sniffDialect', () => {
     assert.equal(sniffDialect('stage: sft\nfinetuning_type: lora\nlora_target: all\n'), 'llamafactory');
   });
   it('recognises torchtune by nested _component_', () => {
-    assert.equal(sniffDialect('model:\n  _component_: torchtune.models.llama3_2.lora_llama3_2_1b\n'), 'torchtune');
+    assert.equal(
+      sniffDialect('model:\n  _component_: torchtune.models.llama3_2.lora_llama3_2_1b\n'),
+      'torchtune',
+    );
   });
   it('returns undefined for a non-config and for broken YAML', () => {
     assert.equal(sniffDialect('name: my-app\nversion: 2\n'), undefined);

@@ -37,10 +37,22 @@ function runtimeImports(file: string): string[] {
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       const c = st.importClause;
-      const typeOnly = c && (c.isTypeOnly || (!c.name && c.namedBindings && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.length > 0 && c.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const typeOnly =
+        c &&
+        (c.isTypeOnly ||
+          (!c.name &&
+            c.namedBindings &&
+            ts.isNamedImports(c.namedBindings) &&
+            c.namedBindings.elements.length > 0 &&
+            c.namedBindings.elements.every((e) => e.isTypeOnly)));
       if (!typeOnly) out.push(st.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
-      const typeOnly = st.isTypeOnly || (st.exportClause && ts.isNamedExports(st.exportClause) && st.exportClause.elements.length > 0 && st.exportClause.elements.every((e) => e.isTypeOnly));
+      const typeOnly =
+        st.isTypeOnly ||
+        (st.exportClause &&
+          ts.isNamedExports(st.exportClause) &&
+          st.exportClause.elements.length > 0 &&
+          st.exportClause.elements.every((e) => e.isTypeOnly));
       if (!typeOnly) out.push(st.moduleSpecifier.text);
     }
   }
@@ -72,7 +84,11 @@ export function cycles(graph: Map<string, Map<string, string>>): string[] {
     const visit = (n: string): boolean => {
       if (stack.includes(n)) {
         const loop = [...stack.slice(stack.indexOf(n)), n];
-        out.push(loop.map((x, i) => (i + 1 < loop.length ? `${x} (${graph.get(x)!.get(loop[i + 1])})` : x)).join(' → '));
+        out.push(
+          loop
+            .map((x, i) => (i + 1 < loop.length ? `${x} (${graph.get(x)!.get(loop[i + 1])})` : x))
+            .join(' → '),
+        );
         return true;
       }
       if (done.has(n)) return false;
@@ -92,7 +108,10 @@ describe('architecture: no import cycle between folders of src/', () => {
     assert.deepEqual(cycles(folderGraph()), []);
   });
   it('the check finds a cycle when there is one', () => {
-    const g = new Map([['a', new Map([['b', 'a.ts → ./b']])], ['b', new Map([['a', 'b.ts → ./a']])]]);
+    const g = new Map([
+      ['a', new Map([['b', 'a.ts → ./b']])],
+      ['b', new Map([['a', 'b.ts → ./a']])],
+    ]);
     assert.deepEqual(cycles(g), ['a (a.ts → ./b) → b (b.ts → ./a) → a']);
   });
 });

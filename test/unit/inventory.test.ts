@@ -1,7 +1,14 @@
 // The module inventory against the PEFT oracle: every distinct (model, head, num_labels) must give
 // exactly the oracle's base_total, and every module name PEFT touched must exist in the inventory.
 import * as assert from 'node:assert/strict';
-import { allModuleNames, buildInventory, ORACLE_VERIFIED, supportedModelTypes, type HfConfig, type ModelInventory } from '../../src/core/estimator/inventory';
+import {
+  allModuleNames,
+  buildInventory,
+  ORACLE_VERIFIED,
+  supportedModelTypes,
+  type HfConfig,
+  type ModelInventory,
+} from '../../src/core/estimator/inventory';
 import { readTestJson } from '../support/shared';
 
 interface OracleCase {
@@ -23,7 +30,11 @@ export function oracleConfig(model: OracleCase['model']): HfConfig {
 }
 
 function inventoryOf(c: OracleCase): ModelInventory {
-  return buildInventory(oracleConfig(c.model), { taskType: c.task_type, autoClass: c.model.auto_class, transformersVersion: '4.47.0.dev0' });
+  return buildInventory(oracleConfig(c.model), {
+    taskType: c.task_type,
+    autoClass: c.model.auto_class,
+    transformersVersion: '4.47.0.dev0',
+  });
 }
 
 /** One representative case per distinct (model name, head, num_labels). */
@@ -40,7 +51,8 @@ function namePatterns(inv: ModelInventory): Set<string> {
   return new Set(inv.modules.map((m) => m.name.replace(/\.\d+\./g, '.*.')));
 }
 
-const ADAPTER_SEGMENT = /\.(lora_|ia3_|ln_tuning_layers|modules_to_save|oft_|boft_|vera_|hra_|loha_|lokr_|fourierft_|vblora_|shira_|miss_|c3a_|adaption_|trainable_tokens_)/;
+const ADAPTER_SEGMENT =
+  /\.(lora_|ia3_|ln_tuning_layers|modules_to_save|oft_|boft_|vera_|hra_|loha_|lokr_|fourierft_|vblora_|shira_|miss_|c3a_|adaption_|trainable_tokens_)/;
 
 describe('inventory: base_total equals the PEFT oracle for every oracle model', () => {
   it('covers every model_type in the oracle (cases and models.json)', () => {
@@ -51,8 +63,12 @@ describe('inventory: base_total equals the PEFT oracle for every oracle model', 
     assert.equal(types.size, 21);
   });
   it('models.json full_ft_params agree too, for every oracle model entry', () => {
-    const models: (Record<string, unknown> & { name: string; model_type: string; auto_class: string; full_ft_params: number })[] =
-      readTestJson<{ models: never[] }>('oracle/models.json').models;
+    const models: (Record<string, unknown> & {
+      name: string;
+      model_type: string;
+      auto_class: string;
+      full_ft_params: number;
+    })[] = readTestJson<{ models: never[] }>('oracle/models.json').models;
     for (const m of models) {
       const inv = buildInventory(oracleConfig(m), { autoClass: m.auto_class });
       assert.equal(inv.baseParams, m.full_ft_params, m.name);
@@ -83,18 +99,28 @@ describe('inventory: oracle-verified table', () => {
 
 describe('inventory: module names PEFT adapted or trained exist', () => {
   const byModel = new Map<string, OracleCase[]>();
-  for (const c of cases) byModel.set(`${c.model.name}|${c.model.auto_class}`, [...(byModel.get(`${c.model.name}|${c.model.auto_class}`) ?? []), c]);
+  for (const c of cases)
+    byModel.set(`${c.model.name}|${c.model.auto_class}`, [
+      ...(byModel.get(`${c.model.name}|${c.model.auto_class}`) ?? []),
+      c,
+    ]);
   for (const [key, group] of byModel) {
     it(`${key}: adapted, saved and bias-trained modules are in the inventory`, () => {
       const inv = inventoryOf(group[0]);
       const patterns = namePatterns(inv);
-      const allPatterns = new Set(allModuleNames(inv).map((n) => `${n}.`.replace(/\.\d+\./g, '.*.').slice(0, -1)));
+      const allPatterns = new Set(
+        allModuleNames(inv).map((n) => `${n}.`.replace(/\.\d+\./g, '.*.').slice(0, -1)),
+      );
       const byName = new Map(inv.modules.map((m) => [m.name.replace(/\.\d+\./g, '.*.'), m]));
       for (const c of group) {
-        for (const n of Object.keys(c.adapted_modules)) assert.ok(patterns.has(n), `${c.id}: adapted ${n} missing`);
+        for (const n of Object.keys(c.adapted_modules))
+          assert.ok(patterns.has(n), `${c.id}: adapted ${n} missing`);
         for (const n of Object.keys(c.modules_to_save_wrapped)) {
           const bare = n.replace(/^base_model\./, '');
-          assert.ok([...allPatterns].some((p) => p === bare || p.endsWith(`.${bare}`)), `${c.id}: saved ${n} missing`);
+          assert.ok(
+            [...allPatterns].some((p) => p === bare || p.endsWith(`.${bare}`)),
+            `${c.id}: saved ${n} missing`,
+          );
         }
         for (const k of Object.keys(c.trainable_breakdown)) {
           if (!k.startsWith('base_model.model.') || !k.endsWith('.bias') || ADAPTER_SEGMENT.test(k)) continue;

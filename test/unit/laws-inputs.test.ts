@@ -1,10 +1,22 @@
 // Inputs of the laws: parameter counts from HF config.json (checked against the PEFT oracle's real
 // model totals) and the training shape → global batch / tokens mapping.
 import * as assert from 'node:assert/strict';
-import { configShapeFromText, globalBatchSequences, lawInputsFromConfig, modelParamsForLaws, paramsFromHfConfig, trainingShapeToLawInputs } from '../../src/core/laws';
+import {
+  configShapeFromText,
+  globalBatchSequences,
+  lawInputsFromConfig,
+  modelParamsForLaws,
+  paramsFromHfConfig,
+  trainingShapeToLawInputs,
+} from '../../src/core/laws';
 import { readTestJson } from '../support/shared';
 
-interface OracleModel { name: string; model_type: string; full_ft_params: number; resolved_config: Record<string, unknown> }
+interface OracleModel {
+  name: string;
+  model_type: string;
+  full_ft_params: number;
+  resolved_config: Record<string, unknown>;
+}
 
 const models = readTestJson<{ models: OracleModel[] }>('oracle/models.json').models;
 
@@ -44,7 +56,13 @@ describe('laws: parameter counts from config.json', () => {
   });
 
   it('flags an unknown architecture as an estimate and MoE as all-experts', () => {
-    const gpt2 = paramsFromHfConfig({ model_type: 'gpt2', n_embd: 768, n_layer: 12, n_head: 12, vocab_size: 50257 });
+    const gpt2 = paramsFromHfConfig({
+      model_type: 'gpt2',
+      n_embd: 768,
+      n_layer: 12,
+      n_head: 12,
+      vocab_size: 50257,
+    });
     assert.equal(gpt2.exactTotal, false);
     assert.equal(gpt2.nonEmbeddingParams, 12 * (4 * 768 * 768 + 2 * 768 * 3072));
     assert.match(gpt2.warnings[0], /not in the exact-count table/);
@@ -53,14 +71,20 @@ describe('laws: parameter counts from config.json', () => {
   });
 
   it('refuses a config without the needed fields, with a one-line message', () => {
-    assert.throws(() => paramsFromHfConfig({ model_type: 'llama', hidden_size: 4096 }), /needs hidden_size .* num_hidden_layers .* vocab_size/);
+    assert.throws(
+      () => paramsFromHfConfig({ model_type: 'llama', hidden_size: 4096 }),
+      /needs hidden_size .* num_hidden_layers .* vocab_size/,
+    );
   });
 });
 
 describe('laws: parameter counts through the estimator inventory', () => {
-  const decoders = models.filter((m) => !m.name.includes(':') && (m as unknown as { auto_class: string }).auto_class === 'AutoModelForCausalLM');
+  const decoders = models.filter(
+    (m) =>
+      !m.name.includes(':') && (m as unknown as { auto_class: string }).auto_class === 'AutoModelForCausalLM',
+  );
 
-  it('covers the oracle\'s causal-LM models', () => assert.equal(decoders.length, 39));
+  it("covers the oracle's causal-LM models", () => assert.equal(decoders.length, 39));
 
   for (const m of decoders) {
     it(`${m.name}: total = PEFT's count; non-embedding = block matrices`, () => {
@@ -74,10 +98,17 @@ describe('laws: parameter counts through the estimator inventory', () => {
   it('agrees with the formula table on Llama-family non-embedding counts (MoE router included)', () => {
     for (const name of ['llama-2-7b', 'llama-3-8b', 'qwen2-0.5b', 'gemma-2b', 'phi-3-mini-4k']) {
       const cfg = hfConfig(models.find((m) => m.name === name)!);
-      assert.equal(modelParamsForLaws(cfg).nonEmbeddingParams, paramsFromHfConfig(cfg).nonEmbeddingParams, name);
+      assert.equal(
+        modelParamsForLaws(cfg).nonEmbeddingParams,
+        paramsFromHfConfig(cfg).nonEmbeddingParams,
+        name,
+      );
     }
     const mixtral = hfConfig(models.find((m) => m.name === 'mixtral-8x7b')!);
-    assert.equal(modelParamsForLaws(mixtral).nonEmbeddingParams - paramsFromHfConfig(mixtral).nonEmbeddingParams, 32 * 4096 * 8);
+    assert.equal(
+      modelParamsForLaws(mixtral).nonEmbeddingParams - paramsFromHfConfig(mixtral).nonEmbeddingParams,
+      32 * 4096 * 8,
+    );
   });
 
   it('GPT-2: Conv1D blocks, input+position embeddings, tied head', () => {
@@ -87,7 +118,12 @@ describe('laws: parameter counts through the estimator inventory', () => {
   });
 
   it('falls back to the formula for an architecture the inventory does not know', () => {
-    const p = modelParamsForLaws({ model_type: 'mamba-like-unknown', hidden_size: 1024, num_hidden_layers: 4, vocab_size: 1000 });
+    const p = modelParamsForLaws({
+      model_type: 'mamba-like-unknown',
+      hidden_size: 1024,
+      num_hidden_layers: 4,
+      vocab_size: 1000,
+    });
     assert.equal(p.countedBy, 'formula');
     assert.equal(p.exactTotal, false);
   });
@@ -95,14 +131,25 @@ describe('laws: parameter counts through the estimator inventory', () => {
 
 describe('laws: training shape to law inputs', () => {
   it('multiplies micro-batch, accumulation and devices, then seq_len and steps', () => {
-    const r = trainingShapeToLawInputs({ microBatch: 4, gradAccum: 4, devices: 2, seqLen: 2048, maxSteps: 1000, learningRate: 2e-4, regime: 'lora' });
+    const r = trainingShapeToLawInputs({
+      microBatch: 4,
+      gradAccum: 4,
+      devices: 2,
+      seqLen: 2048,
+      maxSteps: 1000,
+      learningRate: 2e-4,
+      regime: 'lora',
+    });
     assert.equal(r.globalBatchSequences, 32);
     assert.equal(r.batchTokens, 65536);
     assert.equal(r.tokens, 65_536_000);
     assert.equal(r.tokensSource, 'steps');
     assert.equal(r.currentLearningRate, 2e-4);
     assert.equal(r.regime, 'lora');
-    assert.equal(r.notes[0], 'global batch = micro_batch × grad_accum × devices = 4 × 4 × 2 = 32 sequences × 2048 = 65536 tokens');
+    assert.equal(
+      r.notes[0],
+      'global batch = micro_batch × grad_accum × devices = 4 × 4 × 2 = 32 sequences × 2048 = 65536 tokens',
+    );
     assert.match(r.notes[1], /upper bound/);
   });
 
@@ -129,22 +176,54 @@ describe('laws: training shape to law inputs', () => {
 });
 
 describe('laws: config + model + overrides to law inputs', () => {
-  const cfg = configShapeFromText('adapter: lora\nlora_r: 8\nlora_alpha: 16\nlearning_rate: 2e-4\nmicro_batch_size: 2\ngradient_accumulation_steps: 8\nsequence_len: 2048\nmax_steps: 100\n');
+  const cfg = configShapeFromText(
+    'adapter: lora\nlora_r: 8\nlora_alpha: 16\nlearning_rate: 2e-4\nmicro_batch_size: 2\ngradient_accumulation_steps: 8\nsequence_len: 2048\nmax_steps: 100\n',
+  );
   const model = paramsFromHfConfig(hfConfig(models.find((m) => m.name === 'llama-3-8b')!));
 
   it('combines the config shape with the model counts', () => {
     const { inputs, derivation } = lawInputsFromConfig(cfg, model);
     assert.deepEqual(inputs, {
-      regime: 'lora', totalParams: 8_030_261_248, nonEmbeddingParams: model.nonEmbeddingParams, tokens: 100 * 16 * 2048,
-      batchTokens: 16 * 2048, seqLen: 2048, currentLearningRate: 2e-4, nLayer: 32, dModel: 4096, vocabSize: 128256,
-      modelFamily: 'llama', lossNats: undefined, loraRank: 8, loraAlpha: 16,
+      regime: 'lora',
+      totalParams: 8_030_261_248,
+      nonEmbeddingParams: model.nonEmbeddingParams,
+      tokens: 100 * 16 * 2048,
+      batchTokens: 16 * 2048,
+      seqLen: 2048,
+      currentLearningRate: 2e-4,
+      nLayer: 32,
+      dModel: 4096,
+      vocabSize: 128256,
+      modelFamily: 'llama',
+      lossNats: undefined,
+      loraRank: 8,
+      loraAlpha: 16,
     });
-    assert.deepEqual(derivation.slice(0, 2), ['config read as axolotl (estimator mapping)', 'regime lora: axolotl adapter LORA']);
+    assert.deepEqual(derivation.slice(0, 2), [
+      'config read as axolotl (estimator mapping)',
+      'regime lora: axolotl adapter LORA',
+    ]);
   });
 
   it('lets the user override regime, counts, tokens, batch and LR', () => {
-    const { inputs, derivation } = lawInputsFromConfig(cfg, model, { regime: 'full', nonEmbeddingParams: 1e9, tokens: 5e9, batchTokens: 1e6, learningRate: 1e-5, devices: 4 });
-    assert.deepEqual([inputs.regime, inputs.nonEmbeddingParams, inputs.tokens, inputs.batchTokens, inputs.currentLearningRate], ['full', 1e9, 5e9, 1e6, 1e-5]);
+    const { inputs, derivation } = lawInputsFromConfig(cfg, model, {
+      regime: 'full',
+      nonEmbeddingParams: 1e9,
+      tokens: 5e9,
+      batchTokens: 1e6,
+      learningRate: 1e-5,
+      devices: 4,
+    });
+    assert.deepEqual(
+      [
+        inputs.regime,
+        inputs.nonEmbeddingParams,
+        inputs.tokens,
+        inputs.batchTokens,
+        inputs.currentLearningRate,
+      ],
+      ['full', 1e9, 5e9, 1e6, 1e-5],
+    );
     assert.equal(derivation[1], 'regime full: given');
     assert.match(derivation[2], /= 2 × 8 × 4 = 64 sequences/);
   });

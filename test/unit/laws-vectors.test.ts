@@ -1,10 +1,31 @@
 // Every test vector of shared/reference/formulas.md §4.1 (T1–T17), to 4 significant digits.
 import * as assert from 'node:assert/strict';
 import {
-  BESIROGLU, CHINCHILLA_ROUNDED, CHINCHILLA_UNROUNDED, KAPLAN_LR_ZERO_N, POWER, STEP_LAW_PAPER, chinchillaLoss, chinchillaOptimum,
-  deepSeekAllocation, deepSeekBatchTokens, deepSeekFlopsPerToken, deepSeekLearningRate, flopsPerTokenFromParams,
-  kaplanCriticalBatchTokens, kaplanLearningRate, kaplanLossOfParams, kaplanLossOfTokens, loraScaling, porianBatchSequences,
-  porianLearningRate, powerLearningRate, powerSchedulerLearningRate, rsLoraScaling, stepLawBatchTokens, stepLawLearningRate,
+  BESIROGLU,
+  CHINCHILLA_ROUNDED,
+  CHINCHILLA_UNROUNDED,
+  KAPLAN_LR_ZERO_N,
+  POWER,
+  STEP_LAW_PAPER,
+  chinchillaLoss,
+  chinchillaOptimum,
+  deepSeekAllocation,
+  deepSeekBatchTokens,
+  deepSeekFlopsPerToken,
+  deepSeekLearningRate,
+  flopsPerTokenFromParams,
+  kaplanCriticalBatchTokens,
+  kaplanLearningRate,
+  kaplanLossOfParams,
+  kaplanLossOfTokens,
+  loraScaling,
+  porianBatchSequences,
+  porianLearningRate,
+  powerLearningRate,
+  powerSchedulerLearningRate,
+  rsLoraScaling,
+  stepLawBatchTokens,
+  stepLawLearningRate,
   tinkerLoraLearningRate,
 } from '../../src/core/laws';
 
@@ -39,18 +60,22 @@ describe('laws: formulas.md §4.1 test vectors', () => {
 
   it('T4 Step Law, N 1e8 D 1e10', () => {
     sig4(stepLawLearningRate(1e8, 1e10), 4.228257e-3, 'η');
-    sig4(stepLawBatchTokens(1e10), 2.974310e5, 'B');
+    sig4(stepLawBatchTokens(1e10), 2.97431e5, 'B');
     sig4(stepLawBatchTokens(1e10) / 2048, 145.23, 'B seqs');
   });
 
   it('T5 DeepSeek from C 1e20 / 6e20 / 1e21, and the 1e21 allocation', () => {
-    const cases: Array<[number, number, number]> = [[1e20, 9.859982e-4, 1.017145e6], [6e20, 7.881470e-4, 1.827747e6], [1e21, 7.393943e-4, 2.160145e6]];
+    const cases: Array<[number, number, number]> = [
+      [1e20, 9.859982e-4, 1.017145e6],
+      [6e20, 7.88147e-4, 1.827747e6],
+      [1e21, 7.393943e-4, 2.160145e6],
+    ];
     for (const [C, lr, B] of cases) {
       sig4(deepSeekLearningRate(C), lr, `η at ${C}`);
       sig4(deepSeekBatchTokens(C), B, `B at ${C}`);
     }
     const a = deepSeekAllocation(1e21);
-    sig4(a.flopsPerToken, 1.756160e10, 'M_opt');
+    sig4(a.flopsPerToken, 1.75616e10, 'M_opt');
     sig4(a.tokens, 5.694921e10, 'D_opt');
   });
 
@@ -91,7 +116,9 @@ describe('laws: formulas.md §4.1 test vectors', () => {
 
   it('T8 Power law η = β·a·T^b, a 4.6 and a 4, and the paper example', () => {
     const cases: Array<[number, number, number, number]> = [
-      [256, 1e11, 2.890665e-3, 2.513622e-3], [1024, 1e12, 3.573204e-3, 3.107134e-3], [128, 1e9, 1.513449e-2, 1.316043e-2],
+      [256, 1e11, 2.890665e-3, 2.513622e-3],
+      [1024, 1e12, 3.573204e-3, 3.107134e-3],
+      [128, 1e9, 1.513449e-2, 1.316043e-2],
     ];
     for (const [beta, T, wsd, sched] of cases) {
       sig4(powerLearningRate(beta, T), wsd, `a 4.6 β ${beta}`);
@@ -103,7 +130,12 @@ describe('laws: formulas.md §4.1 test vectors', () => {
   });
 
   it('T9 Kaplan LR(N) with the natural log, zero at 1.2126e10', () => {
-    const cases: Array<[number, number]> = [[1e8, 6.693150e-4], [1e9, 3.481044e-4], [1.5e9, 2.915420e-4], [1e10, 2.689380e-5]];
+    const cases: Array<[number, number]> = [
+      [1e8, 6.69315e-4],
+      [1e9, 3.481044e-4],
+      [1.5e9, 2.91542e-4],
+      [1e10, 2.68938e-5],
+    ];
     for (const [N, lr] of cases) sig4(kaplanLearningRate(N), lr, `N ${N}`);
     sig4(KAPLAN_LR_ZERO_N, 1.2126e10, 'zero');
     assert.notEqual(Number(kaplanLearningRate(1e8).toPrecision(4)), 2.123e-3, 'not the log10 misreading');
@@ -128,7 +160,7 @@ describe('laws: formulas.md §4.1 test vectors', () => {
     sig4(small.tokens, 6.9042e10, 'D 6e20');
     sig4(small.tokensPerParam, 47.67, 'D/N 6e20');
     const gopher = chinchillaOptimum(5.76e23, CHINCHILLA_ROUNDED);
-    sig4(gopher.params, 3.2190e10, 'N Gopher');
+    sig4(gopher.params, 3.219e10, 'N Gopher');
     sig4(gopher.tokens, 2.9823e12, 'D Gopher');
     sig4(gopher.tokensPerParam, 92.65, 'D/N Gopher');
     sig4(gopher.a, 0.4516, 'a');
@@ -144,7 +176,9 @@ describe('laws: formulas.md §4.1 test vectors', () => {
     assert.ok(Math.abs(chinchillaLoss(1e9, 1e11, quoted) - 2.37178) < 5e-6);
     assert.ok(Math.abs(chinchillaLoss(7e10, 1.4e12, quoted) - 1.97388) < 5e-6);
     sig4(chinchillaLoss(1e9, 1e11, BESIROGLU), 2.37178);
-    assert.ok(Math.abs(chinchillaLoss(1e9, 1e11, quoted) - chinchillaLoss(1e9, 1e11, BESIROGLU) - 3e-4) < 1e-12);
+    assert.ok(
+      Math.abs(chinchillaLoss(1e9, 1e11, quoted) - chinchillaLoss(1e9, 1e11, BESIROGLU) - 3e-4) < 1e-12,
+    );
   });
 
   it('T14 Besiroglu optimum', () => {
@@ -168,7 +202,11 @@ describe('laws: formulas.md §4.1 test vectors', () => {
   });
 
   it('T16 LoRA α/r and rsLoRA α/√r', () => {
-    const cases: Array<[number, number, number, number]> = [[16, 64, 0.25, 2.0], [16, 8, 2.0, 5.656854], [32, 256, 0.125, 2.0]];
+    const cases: Array<[number, number, number, number]> = [
+      [16, 64, 0.25, 2.0],
+      [16, 8, 2.0, 5.656854],
+      [32, 256, 0.125, 2.0],
+    ];
     for (const [alpha, r, plain, rs] of cases) {
       sig4(loraScaling(alpha, r), plain, `α/r ${alpha}/${r}`);
       sig4(rsLoraScaling(alpha, r), rs, `α/√r ${alpha}/${r}`);
@@ -176,7 +214,11 @@ describe('laws: formulas.md §4.1 test vectors', () => {
   });
 
   it('T17 Porian rounded fits', () => {
-    const cases: Array<[number, number, number]> = [[1.08e8, 160, 4.7e-3], [1e9, 705.512, 2.238235e-3], [7e9, 2581.68, 1.170055e-3]];
+    const cases: Array<[number, number, number]> = [
+      [1.08e8, 160, 4.7e-3],
+      [1e9, 705.512, 2.238235e-3],
+      [7e9, 2581.68, 1.170055e-3],
+    ];
     for (const [N, B, lr] of cases) {
       sig4(porianBatchSequences(N), B, `B* ${N}`);
       sig4(porianLearningRate(N), lr, `η* ${N}`);

@@ -14,15 +14,24 @@ async function lint(code: string, filePath: string) {
 
 describe('lint rule: src/core stays free of vscode', () => {
   it('fails an import of vscode under src/core', async () => {
-    const rules = await lint("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/core/probe.ts');
+    const rules = await lint(
+      "import * as vscode from 'vscode';\nexport const x = vscode;\n",
+      'src/core/probe.ts',
+    );
     assert.ok(rules.includes('no-restricted-imports'), `rules reported: ${rules.join(', ')}`);
   });
   it('fails a require of vscode under src/core', async () => {
-    const rules = await lint("// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const v = require('vscode');\n", 'src/core/probe.ts');
+    const rules = await lint(
+      "// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const v = require('vscode');\n",
+      'src/core/probe.ts',
+    );
     assert.ok(rules.includes('no-restricted-syntax'), `rules reported: ${rules.join(', ')}`);
   });
   it('allows vscode in the adapters under src/vscode', async () => {
-    const rules = await lint("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/vscode/probe.ts');
+    const rules = await lint(
+      "import * as vscode from 'vscode';\nexport const x = vscode;\n",
+      'src/vscode/probe.ts',
+    );
     assert.deepEqual(rules, []);
   });
 });

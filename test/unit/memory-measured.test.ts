@@ -15,14 +15,24 @@ interface Run {
   id: string;
   measured_gb: number;
   measured_kind: string;
-  estimator: { config: Record<string, unknown>; model: string; dialect: string; devices: number | null; task_type?: string; num_labels?: number };
+  estimator: {
+    config: Record<string, unknown>;
+    model: string;
+    dialect: string;
+    devices: number | null;
+    task_type?: string;
+    num_labels?: number;
+  };
 }
 
-const data = JSON.parse(readFileSync(resolve(__dirname, '../../../test/data/memory-measured.json'), 'utf8')) as { source: string; runs: Run[] };
+const data = JSON.parse(
+  readFileSync(resolve(__dirname, '../../../test/data/memory-measured.json'), 'utf8'),
+) as { source: string; runs: Run[] };
 
 /** Runs the estimate cannot meet, with the component the config cannot tell; each must stay below the measured figure. */
 const CANNOT_MEET: Readonly<Record<string, string>> = {
-  'axo-llama2-7b-qlora-r32': 'caching-allocator fragmentation with packed variable-length batches (reserved − allocated) and the measuring tool, neither stated ("about 17 GB")',
+  'axo-llama2-7b-qlora-r32':
+    'caching-allocator fragmentation with packed variable-length batches (reserved − allocated) and the measuring tool, neither stated ("about 17 GB")',
 };
 
 type Kind = 'device' | 'reserved' | 'unstated';
@@ -62,7 +72,8 @@ describe('memory: 21 published measured runs (±20% of the figure of the kind me
     const miss = CANNOT_MEET[r.id];
     it(`${r.id}: ${r.measured_gb} GB (${kindOf(r)})${miss ? ' — cannot be met: ' + miss.split(' (')[0] : ''}`, () => {
       const ratio = ratioOf(r, estimateFor(r));
-      if (miss) assert.ok(ratio < 0.8, `${r.id}: ${ratio.toFixed(2)} is now within ±20%: drop its CANNOT_MEET note`);
+      if (miss)
+        assert.ok(ratio < 0.8, `${r.id}: ${ratio.toFixed(2)} is now within ±20%: drop its CANNOT_MEET note`);
       else assert.ok(Math.abs(ratio - 1) <= 0.2, `${r.id}: estimate / measured = ${ratio.toFixed(3)}`);
     });
   }
@@ -74,7 +85,9 @@ describe('memory: 21 published measured runs (±20% of the figure of the kind me
 
   it('DoRA is estimated above LoRA on the same model, by its extra activations (measured: +2.24 GB)', () => {
     const byId = (id: string) => estimateFor(data.runs.find((r) => r.id === id)!);
-    const diff = byId('peft-mmqa-llama3.2-3b-dora-r32-qv').totalBytes - byId('peft-mmqa-llama3.2-3b-lora-r32-qv').totalBytes;
+    const diff =
+      byId('peft-mmqa-llama3.2-3b-dora-r32-qv').totalBytes -
+      byId('peft-mmqa-llama3.2-3b-lora-r32-qv').totalBytes;
     // q_proj (3072) + v_proj (1024) outputs on 28 layers × 4 × 768 tokens × 6 B, plus the magnitude vectors' training state.
     assert.ok(diff > 2.1e9 && diff < 2.2e9, `DoRA − LoRA = ${diff}`);
   });

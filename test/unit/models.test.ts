@@ -10,12 +10,22 @@ import { buildInventory } from '../../src/core/estimator/inventory';
 import { readTestJson } from '../support/shared';
 
 const oracleModels = readTestJson<{ models: Record<string, unknown>[] }>('oracle/models.json').models;
-const META = new Set(['name', 'hf_reference', 'auto_class', 'full_ft_params', 'embedding_params', 'lm_head_tied', 'resolved_config']);
+const META = new Set([
+  'name',
+  'hf_reference',
+  'auto_class',
+  'full_ft_params',
+  'embedding_params',
+  'lm_head_tied',
+  'resolved_config',
+]);
 
 describe('models: catalog', () => {
   it('holds at least 40 models with unique ids and unique names', () => {
     assert.ok(MODEL_CATALOG.length >= 40, `only ${MODEL_CATALOG.length}`);
-    const names = MODEL_CATALOG.flatMap((e) => [...new Set([e.id, ...e.aliases].map((n) => n.toLowerCase()))]);
+    const names = MODEL_CATALOG.flatMap((e) => [
+      ...new Set([e.id, ...e.aliases].map((n) => n.toLowerCase())),
+    ]);
     const dup = names.filter((n, i) => names.indexOf(n) !== i);
     assert.deepEqual(dup, []);
   });
@@ -29,10 +39,37 @@ describe('models: catalog', () => {
   });
 
   it('covers the families the issue lists', () => {
-    for (const alias of ['llama-2-7b', 'llama-3-8b', 'llama-3.1-8b', 'llama-3.2-1b', 'llama-3.3-70b', 'mistral-7b', 'mixtral-8x7b',
-      'qwen2-7b', 'qwen2.5-7b', 'qwen3-8b', 'qwen3-30b-a3b', 'gemma-2b', 'gemma-2-9b', 'gemma-3-1b', 'phi-2', 'phi-3-mini-4k', 'phi-4',
-      'gpt2', 'pythia-1b', 'opt-125m', 'bloom-560m', 'falcon-7b', 'bert-base-uncased', 'roberta-base', 'deberta-v3-base', 't5-base',
-      'flan-t5-base', 'bart-base', 'vit-base-patch16-224']) {
+    for (const alias of [
+      'llama-2-7b',
+      'llama-3-8b',
+      'llama-3.1-8b',
+      'llama-3.2-1b',
+      'llama-3.3-70b',
+      'mistral-7b',
+      'mixtral-8x7b',
+      'qwen2-7b',
+      'qwen2.5-7b',
+      'qwen3-8b',
+      'qwen3-30b-a3b',
+      'gemma-2b',
+      'gemma-2-9b',
+      'gemma-3-1b',
+      'phi-2',
+      'phi-3-mini-4k',
+      'phi-4',
+      'gpt2',
+      'pythia-1b',
+      'opt-125m',
+      'bloom-560m',
+      'falcon-7b',
+      'bert-base-uncased',
+      'roberta-base',
+      'deberta-v3-base',
+      't5-base',
+      'flan-t5-base',
+      'bart-base',
+      'vit-base-patch16-224',
+    ]) {
       assert.ok(findCatalogModel(alias), alias);
     }
   });
@@ -88,9 +125,15 @@ describe('models: resolution', () => {
   it('refuses a file without model_type and a folder without config.json', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'x.json'), '{"hidden_size": 1}');
-    assert.throws(() => resolveModelLocal('x.json', { cwd: dir, env: {}, homeDir: dir }), /has no "model_type"/);
+    assert.throws(
+      () => resolveModelLocal('x.json', { cwd: dir, env: {}, homeDir: dir }),
+      /has no "model_type"/,
+    );
     mkdirSync(join(dir, 'empty'));
-    assert.throws(() => resolveModelLocal('empty', { cwd: dir, env: {}, homeDir: dir }), /has no config.json/);
+    assert.throws(
+      () => resolveModelLocal('empty', { cwd: dir, env: {}, homeDir: dir }),
+      /has no config.json/,
+    );
   });
 
   it('resolves the cache dir from HF_HUB_CACHE, then HF_HOME, then ~/.cache', () => {
@@ -109,7 +152,10 @@ describe('models: resolution', () => {
     assert.equal(r?.config.hidden_size, 2);
     const viaEnv = tmp();
     cacheSnapshot(join(viaEnv, 'hub'), 'acme/other', 'c1', { model_type: 'gpt2', n_embd: 8 });
-    assert.equal(resolveModelLocal('acme/other', { cwd: home, env: { HF_HOME: viaEnv }, homeDir: home })?.config.n_embd, 8);
+    assert.equal(
+      resolveModelLocal('acme/other', { cwd: home, env: { HF_HOME: viaEnv }, homeDir: home })?.config.n_embd,
+      8,
+    );
   });
 
   it('lists the repo ids the local HF cache holds, and none for a missing cache', () => {
@@ -132,13 +178,18 @@ describe('models: resolution', () => {
       calls++;
       throw new Error('no');
     };
-    await assert.rejects(resolveModel('acme/unknown-model', { cwd: '/', env: {}, homeDir: tmp(), fetchImpl: spy }),
-      (e: Error) => e instanceof ModelResolveError && /allowNetwork/.test(e.message));
+    await assert.rejects(
+      resolveModel('acme/unknown-model', { cwd: '/', env: {}, homeDir: tmp(), fetchImpl: spy }),
+      (e: Error) => e instanceof ModelResolveError && /allowNetwork/.test(e.message),
+    );
     assert.equal(calls, 0);
   });
 
   it('suggests the nearest catalog name for a typo', async () => {
-    await assert.rejects(resolveModel('llama-3-8', { cwd: '/', env: {}, homeDir: tmp() }), /did you mean 'llama-3-8b'/);
+    await assert.rejects(
+      resolveModel('llama-3-8', { cwd: '/', env: {}, homeDir: tmp() }),
+      /did you mean 'llama-3-8b'/,
+    );
   });
 
   it('with the network allowed, fetches once, caches, then reads the cache', async () => {
@@ -148,7 +199,14 @@ describe('models: resolution', () => {
       return { ok: true, status: 200, text: async () => '{"model_type":"mistral","hidden_size":16}' };
     };
     const cacheDir = tmp();
-    const opts = { cwd: '/', env: {}, homeDir: tmp(), allowNetwork: true, fetchImpl: fake, hubCacheDir: cacheDir };
+    const opts = {
+      cwd: '/',
+      env: {},
+      homeDir: tmp(),
+      allowNetwork: true,
+      fetchImpl: fake,
+      hubCacheDir: cacheDir,
+    };
     const first = await resolveModel('acme/new-model', opts);
     assert.equal(first.kind, 'hub');
     assert.equal(first.config.hidden_size, 16);
@@ -163,7 +221,10 @@ describe('models: resolution', () => {
       throw new Error('getaddrinfo ENOTFOUND huggingface.co');
     };
     const base = { cwd: '/', env: {}, homeDir: tmp(), allowNetwork: true, hubCacheDir: tmp() };
-    await assert.rejects(resolveModel('acme/x', { ...base, fetchImpl: offline }), /could not reach huggingface.co for acme\/x \(offline\?/);
+    await assert.rejects(
+      resolveModel('acme/x', { ...base, fetchImpl: offline }),
+      /could not reach huggingface.co for acme\/x \(offline\?/,
+    );
     const gated: FetchLike = async () => ({ ok: false, status: 401, text: async () => '' });
     await assert.rejects(resolveModel('acme/x', { ...base, fetchImpl: gated }), /gated or private/);
   });
@@ -181,8 +242,14 @@ describe('models: recent entries against independently published parameter total
   it('Qwen3-0.6B = 596,049,920 and Gemma-3-1B = 999,885,952 params with their causal-LM heads', () => {
     // keras-hub gemma3_presets.py lists "params": 999885952 for gemma3_1b; a public Qwen3 port
     // states "Total params: 596,049,920" for Qwen3-0.6B (tied embeddings).
-    assert.equal(buildInventory(findCatalogModel('qwen3-0.6b')!.config, { taskType: 'CAUSAL_LM' }).baseParams, 596_049_920);
-    assert.equal(buildInventory(findCatalogModel('gemma-3-1b')!.config, { taskType: 'CAUSAL_LM' }).baseParams, 999_885_952);
+    assert.equal(
+      buildInventory(findCatalogModel('qwen3-0.6b')!.config, { taskType: 'CAUSAL_LM' }).baseParams,
+      596_049_920,
+    );
+    assert.equal(
+      buildInventory(findCatalogModel('gemma-3-1b')!.config, { taskType: 'CAUSAL_LM' }).baseParams,
+      999_885_952,
+    );
   });
 
   it('every catalog entry builds a module inventory', () => {

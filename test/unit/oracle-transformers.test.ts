@@ -16,18 +16,28 @@ interface Case {
 }
 
 const dir = resolve(__dirname, '../../..', 'test/data/oracle/transformers');
-const files = readdirSync(dir).filter((f) => /^cases-.*\.json$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /^cases-.*\.json$/.test(f))
+  .sort();
 
 /** The config.json fields the oracle set, without its bookkeeping fields. */
 function configOf(model: Case['model']): Record<string, unknown> {
-  const { name: _n, hf_reference: _h, auto_class: _a, model_class: _m, resolved_config: _r, ...fields } = model;
+  const {
+    name: _n,
+    hf_reference: _h,
+    auto_class: _a,
+    model_class: _m,
+    resolved_config: _r,
+    ...fields
+  } = model;
   return fields;
 }
 
 describe('oracle: PEFT 0.20.0 on the transformers release of each case', () => {
   it('has both releases, 62 cases each', () => {
     assert.deepEqual(files, ['cases-4.57.6.json', 'cases-5.12.1.json']);
-    for (const f of files) assert.equal((JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Case[]).length, 62);
+    for (const f of files)
+      assert.equal((JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Case[]).length, 62);
   });
   for (const f of files) {
     const cases = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Case[];
@@ -35,9 +45,14 @@ describe('oracle: PEFT 0.20.0 on the transformers release of each case', () => {
       for (const c of cases) {
         it(`${c.id} @ ${c.transformers_version}`, () => {
           const e = estimateParameters(configOf(c.model), c.peft, {
-            taskType: c.task_type, autoClass: c.model.auto_class, transformersVersion: c.transformers_version,
+            taskType: c.task_type,
+            autoClass: c.model.auto_class,
+            transformersVersion: c.transformers_version,
           });
-          assert.deepEqual({ trainable: e.trainableParams, total: e.totalParams }, { trainable: c.trainable, total: c.total });
+          assert.deepEqual(
+            { trainable: e.trainableParams, total: e.totalParams },
+            { trainable: c.trainable, total: c.total },
+          );
           assert.equal(e.transformers.version, c.transformers_version);
         });
       }

@@ -39,8 +39,17 @@ export function oracleConfig(model: OracleModel): Record<string, unknown> {
 }
 
 /** The oracle's transformers (main of December 2024) unless the case names another release. */
-function run(model: OracleModel, peft: Record<string, unknown>, taskType: string | null, transformersVersion = '4.47.0.dev0') {
-  return estimateParameters(oracleConfig(model), peft, { taskType, autoClass: model.auto_class, transformersVersion });
+function run(
+  model: OracleModel,
+  peft: Record<string, unknown>,
+  taskType: string | null,
+  transformersVersion = '4.47.0.dev0',
+) {
+  return estimateParameters(oracleConfig(model), peft, {
+    taskType,
+    autoClass: model.auto_class,
+    transformersVersion,
+  });
 }
 
 describe('oracle: PEFT 0.20.0 trainable and total counts', () => {
@@ -50,7 +59,10 @@ describe('oracle: PEFT 0.20.0 trainable and total counts', () => {
   for (const c of cases) {
     it(c.id, () => {
       const e = run(c.model, c.peft, c.task_type, c.transformers_version);
-      assert.deepEqual({ trainable: e.trainableParams, total: e.totalParams }, { trainable: c.trainable, total: c.total });
+      assert.deepEqual(
+        { trainable: e.trainableParams, total: e.totalParams },
+        { trainable: c.trainable, total: c.total },
+      );
     });
   }
 });
@@ -60,13 +72,18 @@ describe('oracle: combinations PEFT refused', () => {
     assert.equal(errors.length, 10);
   });
   /** torch 1.13 lacked kaiming_uniform_(generator=...): RandLoRA failed in that environment, PEFT 0.20 builds it on torch 2. */
-  const torch113Only = (c: OracleError) => c.error.includes("kaiming_uniform_() got an unexpected keyword argument 'generator'");
+  const torch113Only = (c: OracleError) =>
+    c.error.includes("kaiming_uniform_() got an unexpected keyword argument 'generator'");
   for (const c of errors) {
     it(c.id, () => {
       const model = models.find((m) => m.name === c.model);
       assert.ok(model, `model ${c.model} is in models.json`);
       if (torch113Only(c)) assert.ok(run(model, c.peft, c.task_type).trainableParams > 0);
-      else assert.throws(() => run(model, c.peft, c.task_type), (err: unknown) => err instanceof EstimateError && err.message.length > 20);
+      else
+        assert.throws(
+          () => run(model, c.peft, c.task_type),
+          (err: unknown) => err instanceof EstimateError && err.message.length > 20,
+        );
     });
   }
 });

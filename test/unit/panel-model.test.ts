@@ -12,10 +12,26 @@ const LLAMA2 = findCatalogModel('meta-llama/Llama-2-7b-hf')!;
 const ctx: PanelContext = { model: { config: LLAMA2.config, label: LLAMA2.id } };
 const BASE_PARAMS = 6_738_415_616;
 
-function inputs(over: Partial<PanelInputs> = {}, training: Partial<PanelInputs['training']> = {}): PanelInputs {
+function inputs(
+  over: Partial<PanelInputs> = {},
+  training: Partial<PanelInputs['training']> = {},
+): PanelInputs {
   return {
-    modelRef: LLAMA2.id, method: 'LORA', rank: 8, alpha: 16, targets: 'q_proj, v_proj', ...over,
-    training: { dtype: 'bf16', quantization: 'none', optimizer: 'adamw_torch', gradientCheckpointing: true, sequenceLength: 2048, microBatchSize: 4, ...training },
+    modelRef: LLAMA2.id,
+    method: 'LORA',
+    rank: 8,
+    alpha: 16,
+    targets: 'q_proj, v_proj',
+    ...over,
+    training: {
+      dtype: 'bf16',
+      quantization: 'none',
+      optimizer: 'adamw_torch',
+      gradientCheckpointing: true,
+      sequenceLength: 2048,
+      microBatchSize: 4,
+      ...training,
+    },
   };
 }
 
@@ -39,19 +55,28 @@ describe('panel: computePanelModel parameters', () => {
 
   it('counts AdaLoRA at its initial rank whatever total_step the schedule gets', () => {
     const a = computePanelModel(inputs({ method: 'ADALORA', rank: 12 }), ctx).params?.trainable;
-    const b = computePanelModel(inputs({ method: 'ADALORA', rank: 12 }, { maxSteps: 50 }), ctx).params?.trainable;
+    const b = computePanelModel(inputs({ method: 'ADALORA', rank: 12 }, { maxSteps: 50 }), ctx).params
+      ?.trainable;
     // 64 modules × (12 × 4096 A + 4096 × 12 B + 12 E) = 6,292,224; PEFT also keeps ranknum (frozen).
     assert.equal(a, 64 * (12 * 4096 * 2 + 12));
     assert.equal(b, a);
   });
 
   it('counts prompt tuning from its virtual tokens: 20 × 4096', () => {
-    assert.equal(computePanelModel(inputs({ method: 'PROMPT_TUNING', numVirtualTokens: 20 }), ctx).params?.trainable, 81_920);
-    assert.equal(computePanelModel(inputs({ method: 'PROMPT_TUNING', numVirtualTokens: 100 }), ctx).params?.trainable, 409_600);
+    assert.equal(
+      computePanelModel(inputs({ method: 'PROMPT_TUNING', numVirtualTokens: 20 }), ctx).params?.trainable,
+      81_920,
+    );
+    assert.equal(
+      computePanelModel(inputs({ method: 'PROMPT_TUNING', numVirtualTokens: 100 }), ctx).params?.trainable,
+      409_600,
+    );
   });
 
   it('explains a missing model and still lists the laws that need no model size', () => {
-    const m = computePanelModel(inputs({ modelRef: 'nowhere/model' }), { modelProblem: "model 'nowhere/model' is not in the catalog" });
+    const m = computePanelModel(inputs({ modelRef: 'nowhere/model' }), {
+      modelProblem: "model 'nowhere/model' is not in the catalog",
+    });
     assert.deepEqual(m.problems, ["model 'nowhere/model' is not in the catalog"]);
     assert.equal(m.params, null);
     assert.equal(m.memory, null);
@@ -73,7 +98,10 @@ describe('panel: computePanelModel memory', () => {
     assert.equal(bytes.weights, BASE_PARAMS * 2 + 4_194_304 * 4);
     assert.equal(bytes.gradients, 4_194_304 * 4);
     assert.equal(bytes.optimizer, 4_194_304 * 8);
-    assert.equal(mem.totalBytes, mem.parts.reduce((s, p) => s + p.bytes, 0));
+    assert.equal(
+      mem.totalBytes,
+      mem.parts.reduce((s, p) => s + p.bytes, 0),
+    );
   });
 
   it('QLoRA stores the 6,476,005,376 Linear weights in NF4 (4.127 bit) and the rest in bf16', () => {
@@ -84,32 +112,57 @@ describe('panel: computePanelModel memory', () => {
     assert.equal(mem.parts[0].bytes, (linear * bits) / 8 + (BASE_PARAMS - linear) * 2 + 4_194_304 * 4);
   });
 
-  it('stacks one bar per micro-batch 1, 2, 4, 8, 16 plus the user\'s, and says which GPU it fits', () => {
+  it("stacks one bar per micro-batch 1, 2, 4, 8, 16 plus the user's, and says which GPU it fits", () => {
     const m = computePanelModel(inputs({}, { microBatchSize: 3 }), ctx).memory!;
-    assert.deepEqual(m.bars.map((b) => b.microBatch), [1, 2, 3, 4, 8, 16]);
+    assert.deepEqual(
+      m.bars.map((b) => b.microBatch),
+      [1, 2, 3, 4, 8, 16],
+    );
     assert.equal(m.current, 2);
-    for (const b of m.bars) assert.equal(b.groups.reduce((s, x) => s + x, 0), b.totalBytes);
+    for (const b of m.bars)
+      assert.equal(
+        b.groups.reduce((s, x) => s + x, 0),
+        b.totalBytes,
+      );
     assert.equal(m.bars[2].totalBytes, m.totalBytes);
-    assert.deepEqual(m.gpus.map((g) => g.bytes / 2 ** 30), [16, 24, 40, 48, 80]);
-    assert.deepEqual(m.gpus.map((g) => g.label), ['17.2 GB (T4, V100 16GB)', '25.8 GB (RTX 4090, A10)', '42.9 GB (A100 40GB)', '51.5 GB (RTX A6000, L40S)', '85.9 GB (A100 80GB, H100)']);
+    assert.deepEqual(
+      m.gpus.map((g) => g.bytes / 2 ** 30),
+      [16, 24, 40, 48, 80],
+    );
+    assert.deepEqual(
+      m.gpus.map((g) => g.label),
+      [
+        '17.2 GB (T4, V100 16GB)',
+        '25.8 GB (RTX 4090, A10)',
+        '42.9 GB (A100 40GB)',
+        '51.5 GB (RTX A6000, L40S)',
+        '85.9 GB (A100 80GB, H100)',
+      ],
+    );
     const fits = m.gpus.find((g) => m.totalBytes <= g.bytes);
     assert.equal(m.fitsOn, fits?.label ?? null);
   });
 });
 
 describe('panel: computePanelModel learning rates', () => {
-  const m = computePanelModel(inputs({}, { learningRate: 2e-4, maxSteps: 1000, gradientAccumulationSteps: 4 }), ctx);
+  const m = computePanelModel(
+    inputs({}, { learningRate: 2e-4, maxSteps: 1000, gradientAccumulationSteps: 4 }),
+    ctx,
+  );
 
   it('lists every law with its arXiv id; QLoRA recommends 2e-4 for a 7B model', () => {
     assert.equal(m.laws.length, 15);
     const qlora = m.laws.find((l) => l.id === 'qlora')!;
-    assert.deepEqual([qlora.arxiv, qlora.learningRate, qlora.applies, qlora.inRange], ['2305.14314', 2e-4, 'recommendation', true]);
+    assert.deepEqual(
+      [qlora.arxiv, qlora.learningRate, qlora.applies, qlora.inRange],
+      ['2305.14314', 2e-4, 'recommendation', true],
+    );
     const step = m.laws.find((l) => l.id === 'step-law')!;
     assert.equal(step.applies, 'context');
     assert.equal(m.laws.find((l) => l.id === 'lora-plus')?.unverified, true);
   });
 
-  it('charts each law against model size with the user\'s point on the grid and exact fitted edges', () => {
+  it("charts each law against model size with the user's point on the grid and exact fitted edges", () => {
     const chart = m.lawChart!;
     assert.deepEqual(chart.point, { params: BASE_PARAMS, learningRate: 2e-4 });
     assert.ok(chart.params.includes(BASE_PARAMS));
@@ -127,35 +180,79 @@ describe('panel: computePanelModel learning rates', () => {
 describe('panel: law chart without training tokens', () => {
   it('leaves out the laws that need D and says what each needs', () => {
     const chart = computePanelModel(inputs(), ctx).lawChart!;
-    assert.deepEqual(chart.curves.map((c) => c.id), ['kaplan', 'porian', 'lora-without-regret', 'qlora']);
-    assert.deepEqual(chart.omitted.find((o) => o.title === 'Step Law'), { title: 'Step Law', needs: 'needs N (non-embedding parameters) and D (training tokens)' });
-    assert.deepEqual(chart.omitted.find((o) => o.title === 'LoRA'), { title: 'LoRA', needs: 'no learning-rate formula to plot (guidance or allocation only)' });
+    assert.deepEqual(
+      chart.curves.map((c) => c.id),
+      ['kaplan', 'porian', 'lora-without-regret', 'qlora'],
+    );
+    assert.deepEqual(
+      chart.omitted.find((o) => o.title === 'Step Law'),
+      { title: 'Step Law', needs: 'needs N (non-embedding parameters) and D (training tokens)' },
+    );
+    assert.deepEqual(
+      chart.omitted.find((o) => o.title === 'LoRA'),
+      { title: 'LoRA', needs: 'no learning-rate formula to plot (guidance or allocation only)' },
+    );
     assert.equal(chart.curves.length + chart.omitted.length, 15);
   });
 });
 
 describe('panel: inputs and methods', () => {
-  const AXOLOTL = 'base_model: meta-llama/Llama-2-7b-hf\nadapter: qlora\nload_in_4bit: true\nlora_r: 32\nlora_alpha: 64\nlora_target_modules: [q_proj, k_proj]\nsequence_len: 1024\nmicro_batch_size: 2\nlearning_rate: 0.0001\n';
+  const AXOLOTL =
+    'base_model: meta-llama/Llama-2-7b-hf\nadapter: qlora\nload_in_4bit: true\nlora_r: 32\nlora_alpha: 64\nlora_target_modules: [q_proj, k_proj]\nsequence_len: 1024\nmicro_batch_size: 2\nlearning_rate: 0.0001\n';
 
   it('seeds the controls from a config: QLoRA preset, rank, alpha, targets, shape', () => {
     const a = analyzeConfigText(AXOLOTL, { dialect: 'axolotl' });
     const i = inputsFromEstimatorInput(a.input!, a.input!.modelRef);
     assert.deepEqual(i, {
-      modelRef: 'meta-llama/Llama-2-7b-hf', method: 'QLORA', rank: 32, alpha: 64, targets: 'q_proj, k_proj',
-      training: { sequenceLength: 1024, microBatchSize: 2, learningRate: 0.0001, dtype: 'bf16', quantization: '4bit', optimizer: 'adamw_torch', gradientCheckpointing: false },
+      modelRef: 'meta-llama/Llama-2-7b-hf',
+      method: 'QLORA',
+      rank: 32,
+      alpha: 64,
+      targets: 'q_proj, k_proj',
+      training: {
+        sequenceLength: 1024,
+        microBatchSize: 2,
+        learningRate: 0.0001,
+        dtype: 'bf16',
+        quantization: '4bit',
+        optimizer: 'adamw_torch',
+        gradientCheckpointing: false,
+      },
     });
   });
 
-  it('keeps the config\'s other PEFT fields for the same method and drops them for another', () => {
+  it("keeps the config's other PEFT fields for the same method and drops them for another", () => {
     const base = { peft_type: 'LORA', r: 4, modules_to_save: ['lm_head'], use_dora: true };
-    assert.deepEqual(peftFromInputs(inputs({ method: 'LORA' }), base, 'CAUSAL_LM'), { peft_type: 'LORA', r: 8, lora_alpha: 16, modules_to_save: ['lm_head'], target_modules: ['q_proj', 'v_proj'] });
-    assert.deepEqual(peftFromInputs(inputs({ method: 'IA3', targets: '' }), base, 'CAUSAL_LM'), { peft_type: 'IA3', task_type: 'CAUSAL_LM' });
+    assert.deepEqual(peftFromInputs(inputs({ method: 'LORA' }), base, 'CAUSAL_LM'), {
+      peft_type: 'LORA',
+      r: 8,
+      lora_alpha: 16,
+      modules_to_save: ['lm_head'],
+      target_modules: ['q_proj', 'v_proj'],
+    });
+    assert.deepEqual(peftFromInputs(inputs({ method: 'IA3', targets: '' }), base, 'CAUSAL_LM'), {
+      peft_type: 'IA3',
+      task_type: 'CAUSAL_LM',
+    });
   });
 
   it('offers every method the estimator counts, presets first', () => {
     const ids = panelMethods().map((m) => m.id);
     assert.deepEqual(ids.slice(0, 4), ['LORA', 'DORA', 'RSLORA', 'QLORA']);
-    for (const t of ['IA3', 'PREFIX_TUNING', 'PROMPT_TUNING', 'P_TUNING', 'FULL', 'FREEZE', 'LOHA', 'LOKR', 'VERA', 'ADALORA', 'BITFIT']) assert.ok(ids.includes(t), t);
+    for (const t of [
+      'IA3',
+      'PREFIX_TUNING',
+      'PROMPT_TUNING',
+      'P_TUNING',
+      'FULL',
+      'FREEZE',
+      'LOHA',
+      'LOKR',
+      'VERA',
+      'ADALORA',
+      'BITFIT',
+    ])
+      assert.ok(ids.includes(t), t);
     assert.equal(new Set(ids).size, ids.length);
   });
 

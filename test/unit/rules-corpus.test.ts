@@ -11,8 +11,18 @@ import { validateText } from '../../src/core/pipeline';
 import { LAUNCH_RULES } from '../../src/core/validate/rulesLaunch';
 import { LLAMAFACTORY_RULES_2 } from '../../src/core/validate/rulesLlamaFactory2';
 
-interface Entry { file: string; rule: string; severity: string; line: number; accept: Record<string, unknown> }
-interface CliDiagnostic { line: number; severity: string; code: string }
+interface Entry {
+  file: string;
+  rule: string;
+  severity: string;
+  line: number;
+  accept: Record<string, unknown>;
+}
+interface CliDiagnostic {
+  line: number;
+  severity: string;
+  code: string;
+}
 
 const dir = resolve(__dirname, '../../../test/rules-corpus');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Entry[];
@@ -39,12 +49,21 @@ describe('rules corpus: one broken config per rule, through `check`', () => {
   });
   it('every code rule of a covered dialect, and every launch rule, has a config', () => {
     const listed = new Set(manifest.map((m) => m.rule));
-    const wanted = [...RULES.filter((r) => r.dialects.some((d) => COVERED.includes(d))), ...LAUNCH_RULES, ...LLAMAFACTORY_RULES_2];
-    assert.deepEqual(wanted.filter((r) => !listed.has(r.id)).map((r) => r.id), []);
+    const wanted = [
+      ...RULES.filter((r) => r.dialects.some((d) => COVERED.includes(d))),
+      ...LAUNCH_RULES,
+      ...LLAMAFACTORY_RULES_2,
+    ];
+    assert.deepEqual(
+      wanted.filter((r) => !listed.has(r.id)).map((r) => r.id),
+      [],
+    );
   });
   for (const m of manifest) {
     it(`${m.file}: ${m.severity} ${m.rule} on line ${m.line}; accepted after ${JSON.stringify(m.accept)}`, () => {
-      const got = (found.get(join(dir, m.file)) ?? []).filter((d) => d.code === m.rule).map((d) => `${d.line}:${d.severity}`);
+      const got = (found.get(join(dir, m.file)) ?? [])
+        .filter((d) => d.code === m.rule)
+        .map((d) => `${d.line}:${d.severity}`);
       assert.deepEqual(got, [`${m.line}:${m.severity}`]);
       const text = readFileSync(join(dir, m.file), 'utf8');
       const json = m.file.endsWith('.json');
@@ -54,8 +73,13 @@ describe('rules corpus: one broken config per rule, through `check`', () => {
         else cfg[k] = v;
       }
       const fixed = json ? JSON.stringify(cfg, null, 2) : stringify(cfg);
-      const after = validateText(fixed, { fileName: m.file }).diagnostics.filter((d) => d.code === m.rule || d.severity === 'error');
-      assert.deepEqual(after.map((d) => `${d.code}: ${d.message}`), []);
+      const after = validateText(fixed, { fileName: m.file }).diagnostics.filter(
+        (d) => d.code === m.rule || d.severity === 'error',
+      );
+      assert.deepEqual(
+        after.map((d) => `${d.code}: ${d.message}`),
+        [],
+      );
     });
   }
 });

@@ -34,30 +34,45 @@ describe('security: Python patterns on RE2', () => {
       ['a*+b', 'a possessive quantifier (*+)'],
     ];
     for (const [p, what] of cases) assert.deepEqual(translatePython(p), { unsupported: what }, p);
-    assert.throws(() => fullmatch('a(?=b)', 'ab'), { message: 'pattern "a(?=b)" uses a lookahead (?=…), which ML Config Lens does not evaluate' });
+    assert.throws(() => fullmatch('a(?=b)', 'ab'), {
+      message: 'pattern "a(?=b)" uses a lookahead (?=…), which ML Config Lens does not evaluate',
+    });
   });
   it('gives Python re answers: fullmatch, match groups, named groups', () => {
     assert.equal(fullmatch('.*\\.(q|v)_proj', 'model.layers.0.self_attn.q_proj'), true);
     assert.equal(fullmatch('.*\\.(q|v)_proj', 'model.layers.0.self_attn.q_proj.x'), false);
-    assert.deepEqual(pyMatch('.*?\\.[^.]*\\.(\\d+)\\.', 'model.layers.12.mlp.up_proj'), ['model.layers.12.', '12']);
+    assert.deepEqual(pyMatch('.*?\\.[^.]*\\.(\\d+)\\.', 'model.layers.12.mlp.up_proj'), [
+      'model.layers.12.',
+      '12',
+    ]);
     assert.equal(fullmatch('(?P<l>layers)\\.0\\..*', 'layers.0.q'), true);
     assert.equal(fullmatch('(.*.*)*x', 'a'.repeat(5_000)), false);
   });
   it('property: the text fast path for plain module names answers as the pattern does', () => {
     const seg = fc.constantFrom('lm_head', 'embed', 'model', 'layers', '0', 'head', 'lm');
-    fc.assert(fc.property(seg, fc.array(seg, { minLength: 1, maxLength: 5 }), (name, parts) => {
-      const key = parts.join('.');
-      assert.equal(matchesSegmentRun(name, key), pyMatch(`(^|.*\\.)${name}($|\\..*)`, key) !== null, `${name} in ${key}`);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(seg, fc.array(seg, { minLength: 1, maxLength: 5 }), (name, parts) => {
+        const key = parts.join('.');
+        assert.equal(
+          matchesSegmentRun(name, key),
+          pyMatch(`(^|.*\\.)${name}($|\\..*)`, key) !== null,
+          `${name} in ${key}`,
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
   it('property: any string as a pattern either answers or is an EstimateError', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (p, key) => {
-      try {
-        assert.equal(typeof fullmatch(p, key), 'boolean');
-      } catch (e) {
-        assert.ok(e instanceof EstimateError, String(e));
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (p, key) => {
+        try {
+          assert.equal(typeof fullmatch(p, key), 'boolean');
+        } catch (e) {
+          assert.ok(e instanceof EstimateError, String(e));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -74,7 +89,10 @@ describe('security: globs from settings', () => {
 
 describe('security: Markdown escaping', () => {
   it('escapes links, images, HTML, emphasis and bare URLs', () => {
-    assert.equal(escapeMarkdownText('x ![t](https://e.x/b.png) <b>*y*</b>'), 'x \\!\\[t\\]\\(https\\://e\\.x/b\\.png\\) \\<b\\>\\*y\\*\\</b\\>');
+    assert.equal(
+      escapeMarkdownText('x ![t](https://e.x/b.png) <b>*y*</b>'),
+      'x \\!\\[t\\]\\(https\\://e\\.x/b\\.png\\) \\<b\\>\\*y\\*\\</b\\>',
+    );
     assert.equal(escapeMarkdownText('a\nb'), 'a b');
   });
   it('fences a code span longer than any backtick run inside', () => {
@@ -89,7 +107,16 @@ describe('security: settings reader', () => {
   const read = (values: Record<string, unknown>) => readSettings((id) => values[id]);
   it('defaults from package.json when nothing is set', () => {
     assert.deepEqual(read({}), {
-      settings: { filesAssociations: {}, validationEnabled: true, maxDiagnostics: 100, frameworkVersions: {}, allowNetwork: false, codeLensEnabled: true, hoverLiveEffects: true, statusBarEnabled: true },
+      settings: {
+        filesAssociations: {},
+        validationEnabled: true,
+        maxDiagnostics: 100,
+        frameworkVersions: {},
+        allowNetwork: false,
+        codeLensEnabled: true,
+        hoverLiveEffects: true,
+        statusBarEnabled: true,
+      },
       warnings: [],
     });
   });
@@ -113,33 +140,65 @@ describe('security: settings reader', () => {
     ]);
   });
   it('property: any JSON values give typed settings and never throw', () => {
-    const ids = ['mlConfig.files.associations', 'mlConfig.validation.enable', 'mlConfig.validation.maxDiagnostics', 'mlConfig.validation.frameworkVersions', 'mlConfig.huggingFace.allowNetwork'];
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom(...ids), fc.jsonValue()), (values) => {
-      const { settings } = read(values);
-      assert.equal(typeof settings.validationEnabled, 'boolean');
-      assert.ok(Number.isInteger(settings.maxDiagnostics) && settings.maxDiagnostics >= 1);
-      for (const v of Object.values(settings.frameworkVersions)) assert.equal(typeof v, 'string');
-      for (const v of Object.values(settings.filesAssociations)) assert.equal(typeof v, 'string');
-    }), { numRuns: 300 });
+    const ids = [
+      'mlConfig.files.associations',
+      'mlConfig.validation.enable',
+      'mlConfig.validation.maxDiagnostics',
+      'mlConfig.validation.frameworkVersions',
+      'mlConfig.huggingFace.allowNetwork',
+    ];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...ids), fc.jsonValue()), (values) => {
+        const { settings } = read(values);
+        assert.equal(typeof settings.validationEnabled, 'boolean');
+        assert.ok(Number.isInteger(settings.maxDiagnostics) && settings.maxDiagnostics >= 1);
+        for (const v of Object.values(settings.frameworkVersions)) assert.equal(typeof v, 'string');
+        for (const v of Object.values(settings.filesAssociations)) assert.equal(typeof v, 'string');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('security: model sizes and numeric inputs', () => {
   it('refuses oversized dimensions before building', () => {
-    assert.throws(() => checkModelBounds({ text_config: { num_hidden_layers: 5_000 } }), /too large: 5,000 layers in config.json field "text_config.num_hidden_layers"/);
-    assert.throws(() => checkModelBounds({ num_hidden_layers: 900, num_experts: 900 }), { message: 'too large: 900 layers × 900 experts (ML Config Lens counts models up to 200,000 expert modules)' });
-    assert.doesNotThrow(() => checkModelBounds({ num_hidden_layers: 126, hidden_size: 16_384, vocab_size: 262_208 }));
+    assert.throws(
+      () => checkModelBounds({ text_config: { num_hidden_layers: 5_000 } }),
+      /too large: 5,000 layers in config.json field "text_config.num_hidden_layers"/,
+    );
+    assert.throws(() => checkModelBounds({ num_hidden_layers: 900, num_experts: 900 }), {
+      message:
+        'too large: 900 layers × 900 experts (ML Config Lens counts models up to 200,000 expert modules)',
+    });
+    assert.doesNotThrow(() =>
+      checkModelBounds({ num_hidden_layers: 126, hidden_size: 16_384, vocab_size: 262_208 }),
+    );
   });
   it('property: any llama dimensions either build or are refused with a model error', () => {
-    const dim = fc.oneof(fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 2e9 }), fc.constantFrom(1e300, -1, 0.5, NaN));
-    fc.assert(fc.property(dim, dim, dim, (layers, hidden, vocab) => {
-      try {
-        const inv = buildInventory({ model_type: 'llama', num_hidden_layers: layers, hidden_size: hidden, intermediate_size: 16, num_attention_heads: 1, num_key_value_heads: 1, vocab_size: vocab });
-        assert.ok(inv.modules.length < 200_000);
-      } catch (e) {
-        assert.ok(e instanceof UnsupportedModelError, String(e));
-      }
-    }), { numRuns: 200 });
+    const dim = fc.oneof(
+      fc.integer({ min: 0, max: 64 }),
+      fc.integer({ min: 0, max: 2e9 }),
+      fc.constantFrom(1e300, -1, 0.5, NaN),
+    );
+    fc.assert(
+      fc.property(dim, dim, dim, (layers, hidden, vocab) => {
+        try {
+          const inv = buildInventory({
+            model_type: 'llama',
+            num_hidden_layers: layers,
+            hidden_size: hidden,
+            intermediate_size: 16,
+            num_attention_heads: 1,
+            num_key_value_heads: 1,
+            vocab_size: vocab,
+          });
+          assert.ok(inv.modules.length < 200_000);
+        } catch (e) {
+          assert.ok(e instanceof UnsupportedModelError, String(e));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
   it('counts above 2^53 read as approximate', () => {
     assert.equal(exactCount(4_194_304), '4,194,304');
@@ -149,6 +208,7 @@ describe('security: model sizes and numeric inputs', () => {
     assert.equal(num('2e-4'), 0.0002);
     assert.equal(num('abc'), undefined);
     assert.equal(numericProblem(1e16), 'is 1.00e+16, over the 1e15 limit');
-    for (const v of [NaN, Infinity, '.inf', 1e300, '${model.rank}']) assert.throws(() => num(v), NumericInputError, String(v));
+    for (const v of [NaN, Infinity, '.inf', 1e300, '${model.rank}'])
+      assert.throws(() => num(v), NumericInputError, String(v));
   });
 });

@@ -9,7 +9,11 @@ import { detectDialect, type DialectId } from '../../src/core/dialects';
 
 const root = resolve(__dirname, '../../..');
 
-interface Snippet { prefix: string; body: string[]; description: string }
+interface Snippet {
+  prefix: string;
+  body: string[];
+  description: string;
+}
 
 function load(file: string): Record<string, Snippet> {
   return JSON.parse(readFileSync(resolve(root, 'snippets', file), 'utf8'));
@@ -41,7 +45,13 @@ export const SNIPPET_DIALECT: Array<[RegExp, string]> = [
 /** The file name a JSON snippet is detected from (adapter configs share one name). */
 const JSON_FILE: Record<string, string> = { deepspeed: '/w/ds_config.json' };
 
-export function allSnippets(): Array<{ name: string; file: string; prefix: string; dialect: string; text: string }> {
+export function allSnippets(): Array<{
+  name: string;
+  file: string;
+  prefix: string;
+  dialect: string;
+  text: string;
+}> {
   const out = [];
   for (const file of ['yaml.code-snippets', 'json.code-snippets']) {
     for (const [name, s] of Object.entries(load(file))) {
@@ -55,12 +65,19 @@ export function allSnippets(): Array<{ name: string; file: string; prefix: strin
 describe('snippets', () => {
   it('JSON snippets are detected as their dialect from their usual file name (adapter_config.json, ds_config.json)', () => {
     for (const s of allSnippets().filter((x) => x.file === 'json.code-snippets')) {
-      assert.equal(detectDialect(s.text, { fileName: JSON_FILE[s.dialect] ?? '/w/adapter_config.json' }).dialect, s.dialect, s.prefix);
+      assert.equal(
+        detectDialect(s.text, { fileName: JSON_FILE[s.dialect] ?? '/w/adapter_config.json' }).dialect,
+        s.dialect,
+        s.prefix,
+      );
     }
   });
 
   it('expands choices and placeholders to their defaults', () => {
-    assert.equal(expandSnippet(['r: ${1|16,8|}', 'm: [${2|q\\, v,c_attn|}]', 'd: ${3:0.05}$0']), 'r: 16\nm: [q, v]\nd: 0.05\n');
+    assert.equal(
+      expandSnippet(['r: ${1|16,8|}', 'm: [${2|q\\, v,c_attn|}]', 'd: ${3:0.05}$0']),
+      'r: 16\nm: [q, v]\nd: 0.05\n',
+    );
   });
 
   for (const s of allSnippets()) {
@@ -74,7 +91,10 @@ describe('snippets', () => {
 
     it(`${s.prefix} (${s.file}) alone in a file of its dialect has zero diagnostics`, () => {
       const result = validateText(s.text, { dialect: s.dialect as DialectId });
-      assert.deepEqual(result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`), []);
+      assert.deepEqual(
+        result.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`),
+        [],
+      );
     });
   }
 });

@@ -13,7 +13,9 @@ import { seedInputs } from '../../src/core/panel/inputs';
 import { computePanelModel } from '../../src/core/panel/model';
 import type { PanelModel } from '../../src/core/panel/types';
 
-export async function cliJson(args: string[]): Promise<{ code: number; json?: Record<string, unknown>; err: string }> {
+export async function cliJson(
+  args: string[],
+): Promise<{ code: number; json?: Record<string, unknown>; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const [log, error] = [console.log, console.error];
@@ -27,7 +29,8 @@ export async function cliJson(args: string[]): Promise<{ code: number; json?: Re
   }
 }
 
-const resolveFrom = (file: string) => (ref: string) => resolveModelLocal(ref, { cwd: dirname(file), env: {}, homeDir: '/nonexistent' });
+const resolveFrom = (file: string) => (ref: string) =>
+  resolveModelLocal(ref, { cwd: dirname(file), env: {}, homeDir: '/nonexistent' });
 
 export function editorAnalysis(file: string): ConfigAnalysis | undefined {
   const text = readFileSync(file, 'utf8');
@@ -39,8 +42,11 @@ export function panelModel(file: string, analysis = editorAnalysis(file)): Panel
   const inputs = seedInputs({ uri: file, input: analysis?.input });
   const resolved = resolveFrom(file)(inputs.modelRef);
   return computePanelModel(inputs, {
-    input: analysis?.input, config: analysis?.config,
-    ...(resolved ? { model: { config: resolved.config, label: resolved.entry?.id ?? resolved.location } } : { modelProblem: 'not found' }),
+    input: analysis?.input,
+    config: analysis?.config,
+    ...(resolved
+      ? { model: { config: resolved.config, label: resolved.entry?.id ?? resolved.location } }
+      : { modelProblem: 'not found' }),
   });
 }
 

@@ -26,7 +26,10 @@ describe('validate: key paths, descriptions and completion', () => {
     const items = completionsAt(text, text.length, 'llamafactory');
     const rank = items.find((i) => i.label === 'lora_rank');
     assert.ok(rank);
-    assert.deepEqual([rank.kind, rank.insertText, rank.start, rank.end], ['key', 'lora_rank: ', text.length - 'lora_ra'.length, text.length]);
+    assert.deepEqual(
+      [rank.kind, rank.insertText, rank.start, rank.end],
+      ['key', 'lora_rank: ', text.length - 'lora_ra'.length, text.length],
+    );
     assert.ok(!items.some((i) => i.label === 'stage'), 'stage is already in the file');
     assert.ok(rank.documentation.length > 10);
   });
@@ -37,6 +40,9 @@ describe('validate: key paths, descriptions and completion', () => {
   });
   it('completes booleans for boolean keys and nothing for unknown dialects', () => {
     const text = 'do_train: ';
-    assert.deepEqual(completionsAt(text, text.length, 'llamafactory').map((i) => i.label), ['true', 'false']);
+    assert.deepEqual(
+      completionsAt(text, text.length, 'llamafactory').map((i) => i.label),
+      ['true', 'false'],
+    );
   });
 });

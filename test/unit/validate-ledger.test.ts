@@ -7,7 +7,12 @@ import { LEDGERS, ledgerCounts, type Ledger } from '../../src/core/validate/ledg
 import type { DialectId } from '../../src/core/dialects';
 
 /** Dialect whose rules each ledger's sites point at. */
-const DIALECT: Record<string, DialectId> = { peft: 'peft', trl: 'trl', llamafactory: 'llamafactory', 'llamafactory-v1': 'llamafactory-v1' };
+const DIALECT: Record<string, DialectId> = {
+  peft: 'peft',
+  trl: 'trl',
+  llamafactory: 'llamafactory',
+  'llamafactory-v1': 'llamafactory-v1',
+};
 
 function pointer(root: unknown, ptr: string): unknown {
   let at = root;
@@ -31,33 +36,57 @@ function implemented(rule: string, dialect: DialectId): boolean {
 
 describe('validate: rule ledgers', () => {
   it('covers the frameworks it names with a pinned commit', () => {
-    assert.deepEqual(LEDGERS.map((l) => l.framework), ['peft', 'trl', 'llamafactory', 'llamafactory-v1']);
+    assert.deepEqual(
+      LEDGERS.map((l) => l.framework),
+      ['peft', 'trl', 'llamafactory', 'llamafactory-v1'],
+    );
     for (const l of LEDGERS) assert.match(l.commit, /^[0-9a-f]{40}$/);
     assert.ok(availableDialects().includes('peft'));
   });
   for (const l of LEDGERS as Ledger[]) {
     const dialect = DIALECT[l.framework];
     it(`${l.framework}: every site is implemented or needs the runtime, and is written as file:line`, () => {
-      const bad = l.sites.filter((s) => !/^[\w./-]+\.py:\d+$/.test(s.site) || !['raise', 'warn', 'override'].includes(s.kind) || !s.quote
-        || (s.rule ? !implemented(s.rule, dialect) : !(s.needsRuntime && s.needsRuntime.length > 10)));
-      assert.deepEqual(bad.map((s) => `${s.site} -> ${s.rule ?? 'needsRuntime?'}`), []);
+      const bad = l.sites.filter(
+        (s) =>
+          !/^[\w./-]+\.py:\d+$/.test(s.site) ||
+          !['raise', 'warn', 'override'].includes(s.kind) ||
+          !s.quote ||
+          (s.rule ? !implemented(s.rule, dialect) : !(s.needsRuntime && s.needsRuntime.length > 10)),
+      );
+      assert.deepEqual(
+        bad.map((s) => `${s.site} -> ${s.rule ?? 'needsRuntime?'}`),
+        [],
+      );
     });
     it(`${l.framework}: no site is listed twice`, () => {
       const seen = l.sites.map((s) => s.site);
-      assert.deepEqual(seen.filter((s, i) => seen.indexOf(s) !== i), []);
+      assert.deepEqual(
+        seen.filter((s, i) => seen.indexOf(s) !== i),
+        [],
+      );
     });
     it(`${l.framework}: every code rule of the dialect is in the ledger`, () => {
       const listed = new Set([...l.sites.map((s) => s.rule), ...(l.advisory ?? []).map((a) => a.rule)]);
       // Rules sourced from transformers (TrainingArguments, Trainer) belong to a transformers ledger, not yet written.
       const own = RULES.filter((r) => r.dialects.includes(dialect) && !r.source.startsWith('transformers'));
-      assert.deepEqual(own.filter((r) => !listed.has(r.id)).map((r) => r.id), []);
+      assert.deepEqual(
+        own.filter((r) => !listed.has(r.id)).map((r) => r.id),
+        [],
+      );
     });
   }
   it('reports sites / implemented / needs runtime per framework', () => {
     const counts = Object.fromEntries(LEDGERS.map((l) => [l.framework, ledgerCounts(l)]));
-    for (const [fw, c] of Object.entries(counts)) console.log(`      ledger ${fw}: ${c.sites} sites, ${c.implemented} implemented, ${c.needsRuntime} need runtime`);
-    assert.deepEqual(counts, { peft: { sites: 174, implemented: 141, needsRuntime: 33 }, trl: { sites: 40, implemented: 36, needsRuntime: 4 },
-      llamafactory: { sites: 144, implemented: 94, needsRuntime: 50 }, 'llamafactory-v1': { sites: 7, implemented: 7, needsRuntime: 0 } });
+    for (const [fw, c] of Object.entries(counts))
+      console.log(
+        `      ledger ${fw}: ${c.sites} sites, ${c.implemented} implemented, ${c.needsRuntime} need runtime`,
+      );
+    assert.deepEqual(counts, {
+      peft: { sites: 174, implemented: 141, needsRuntime: 33 },
+      trl: { sites: 40, implemented: 36, needsRuntime: 4 },
+      llamafactory: { sites: 144, implemented: 94, needsRuntime: 50 },
+      'llamafactory-v1': { sites: 7, implemented: 7, needsRuntime: 0 },
+    });
   });
   it('rejects a site that has neither a rule nor a reason (the check can fail)', () => {
     assert.equal(implemented('no-such-rule', 'peft'), false);

@@ -17,9 +17,20 @@ const RANK = { error: 0, warning: 1, information: 2 } as const;
 /** The cap written out independently: errors first, then by offset, `max` kept, one line for the rest. */
 function expectedCap(all: Diagnostic[], max: number): Diagnostic[] {
   if (all.length <= max) return all;
-  const kept = [...all].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start).slice(0, max);
+  const kept = [...all]
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start)
+    .slice(0, max);
   kept.sort((a, b) => a.start - b.start);
-  return [...kept, { start: 0, end: 0, severity: 'information', code: 'too-many-problems', message: `${all.length - max} more problems not shown (mlConfig.validation.maxDiagnostics = ${max}).` }];
+  return [
+    ...kept,
+    {
+      start: 0,
+      end: 0,
+      severity: 'information',
+      code: 'too-many-problems',
+      message: `${all.length - max} more problems not shown (mlConfig.validation.maxDiagnostics = ${max}).`,
+    },
+  ];
 }
 
 describe('validate: diagnostics written after the cap', () => {
@@ -34,53 +45,104 @@ describe('validate: diagnostics written after the cap', () => {
     assert.equal(all.length, 135);
     assert.equal(all.filter((d) => d.severity === 'warning' && d.code === 'unknown-key').length, 120);
     assert.equal(all.filter((d) => d.severity === 'error' && d.code === 'type').length, 15);
-    assert.deepEqual(all[0], { start: span(text, 'extra_0')[0], end: span(text, 'extra_0')[1], severity: 'warning', code: 'unknown-key', message: 'Unknown key "extra_0". Toy ignores it, so the setting has no effect.', fixes: undefined });
+    assert.deepEqual(all[0], {
+      start: span(text, 'extra_0')[0],
+      end: span(text, 'extra_0')[1],
+      severity: 'warning',
+      code: 'unknown-key',
+      message: 'Unknown key "extra_0". Toy ignores it, so the setting has no effect.',
+      fixes: undefined,
+    });
   });
 
   it('the capped list equals the full list capped afterwards, for every cap size', () => {
     const all = validateWith(text, toy, { maxDiagnostics: 1_000_000 });
     for (const max of [1, 7, 15, 16, 100, 134, 135]) {
-      assert.deepStrictEqual(validateWith(text, toy, { maxDiagnostics: max }), expectedCap(all, max), `maxDiagnostics ${max}`);
+      assert.deepStrictEqual(
+        validateWith(text, toy, { maxDiagnostics: max }),
+        expectedCap(all, max),
+        `maxDiagnostics ${max}`,
+      );
     }
   });
 
   it('the cap keeps errors first even when every warning comes earlier in the file', () => {
     const ds = validateWith(text, toy, { maxDiagnostics: 15 });
-    assert.deepEqual(ds.slice(0, 15).map((d) => [d.code, d.start]), wrong.map((_, i) => ['type', span(text, `path: ${i}}`)[0] + 6]));
+    assert.deepEqual(
+      ds.slice(0, 15).map((d) => [d.code, d.start]),
+      wrong.map((_, i) => ['type', span(text, `path: ${i}}`)[0] + 6]),
+    );
     assert.equal(ds[15].message, '120 more problems not shown (mlConfig.validation.maxDiagnostics = 15).');
   });
 
   it('writes only the findings it keeps', () => {
     let written = 0;
-    const pending: Pending[] = Array.from({ length: 50 }, (_, i) => later([i * 10, i * 10 + 3], i % 2 ? 'warning' : 'error', 'x', () => {
-      written++;
-      return { start: i * 10, end: i * 10 + 3, severity: i % 2 ? 'warning' : 'error', code: 'x', message: `m${i}` };
-    }));
+    const pending: Pending[] = Array.from({ length: 50 }, (_, i) =>
+      later([i * 10, i * 10 + 3], i % 2 ? 'warning' : 'error', 'x', () => {
+        written++;
+        return {
+          start: i * 10,
+          end: i * 10 + 3,
+          severity: i % 2 ? 'warning' : 'error',
+          code: 'x',
+          message: `m${i}`,
+        };
+      }),
+    );
     const out = cap(pending, 5);
     assert.equal(written, 5);
-    assert.deepEqual(out.map((d) => d.message), ['m0', 'm2', 'm4', 'm6', 'm8', '45 more problems not shown (mlConfig.validation.maxDiagnostics = 5).']);
+    assert.deepEqual(
+      out.map((d) => d.message),
+      ['m0', 'm2', 'm4', 'm6', 'm8', '45 more problems not shown (mlConfig.validation.maxDiagnostics = 5).'],
+    );
   });
 
   it('compares messages only among findings on the same span and code, and keeps the first of equal ones', () => {
     let written = 0;
-    const at = (start: number, code: string, message: string): Pending => later([start, start + 1], 'error', code, () => {
-      written++;
-      return { start, end: start + 1, severity: 'error', code, message };
-    });
-    const list = [at(0, 'a', 'one'), at(5, 'a', 'same'), at(5, 'a', 'same'), at(5, 'a', 'other'), at(5, 'b', 'same'), ready({ start: 9, end: 9, severity: 'warning', code: 'a', message: 'w' })];
+    const at = (start: number, code: string, message: string): Pending =>
+      later([start, start + 1], 'error', code, () => {
+        written++;
+        return { start, end: start + 1, severity: 'error', code, message };
+      });
+    const list = [
+      at(0, 'a', 'one'),
+      at(5, 'a', 'same'),
+      at(5, 'a', 'same'),
+      at(5, 'a', 'other'),
+      at(5, 'b', 'same'),
+      ready({ start: 9, end: 9, severity: 'warning', code: 'a', message: 'w' }),
+    ];
     const kept = dedupe(list);
-    assert.deepEqual(kept.map((p) => list.indexOf(p)), [0, 1, 3, 4, 5]);
+    assert.deepEqual(
+      kept.map((p) => list.indexOf(p)),
+      [0, 1, 3, 4, 5],
+    );
     assert.equal(written, 3); // the three findings sharing span 5-6 and code "a"
   });
 });
 
 describe('validate: aliases resolved once, through the document index', () => {
   // a_i anchors a mapping with a wrong-typed `lr` and an unknown key; b_i is that mapping again.
-  const schema = toySchema({ additionalProperties: { type: 'object', additionalProperties: false, properties: { lr: { type: 'integer' } } } });
+  const schema = toySchema({
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { lr: { type: 'integer' } },
+    },
+  });
   const n = 200;
-  const aliased = ['base_model: m', ...Array.from({ length: n }, (_, i) => `a${i}: &k${i} {lr: x, bad: 1}\nb${i}: *k${i}`)].join('\n') + '\n';
-  const expanded = ['base_model: m', ...Array.from({ length: n }, (_, i) => `a${i}: {lr: x, bad: 1}\nb${i}: {lr: x, bad: 1}`)].join('\n') + '\n';
-  const kinds = (ds: Diagnostic[]): string[] => [...new Set(ds.map((d) => `${d.severity}|${d.code}|${d.message}`))].sort();
+  const aliased =
+    [
+      'base_model: m',
+      ...Array.from({ length: n }, (_, i) => `a${i}: &k${i} {lr: x, bad: 1}\nb${i}: *k${i}`),
+    ].join('\n') + '\n';
+  const expanded =
+    [
+      'base_model: m',
+      ...Array.from({ length: n }, (_, i) => `a${i}: {lr: x, bad: 1}\nb${i}: {lr: x, bad: 1}`),
+    ].join('\n') + '\n';
+  const kinds = (ds: Diagnostic[]): string[] =>
+    [...new Set(ds.map((d) => `${d.severity}|${d.code}|${d.message}`))].sort();
 
   it('an alias-heavy file tells the same findings as the file written out', () => {
     const a = validateWith(aliased, schema, { maxDiagnostics: 1_000_000 });
@@ -100,7 +162,9 @@ describe('validate: aliases resolved once, through the document index', () => {
   });
 
   it('the index resolves every alias to the node Alias.resolve finds, duplicate anchor names included', () => {
-    const doc = parseDocument('a: &x 1\nb: *x\nc: &x [2, *x]\nd: *x\ne: {f: &y 3, g: [*y, *x]}\n', { schema: 'failsafe' });
+    const doc = parseDocument('a: &x 1\nb: *x\nc: &x [2, *x]\nd: *x\ne: {f: &y 3, g: [*y, *x]}\n', {
+      schema: 'failsafe',
+    });
     const ix = new DocIndex(doc);
     const aliases: Alias[] = [];
     visit(doc, (_k, node) => {
@@ -125,7 +189,7 @@ describe('validate: aliases resolved once, through the document index', () => {
 
 describe('estimator: rank_pattern lookup without a scan per module', () => {
   const name = 'model.layers.3.self_attn.q_proj';
-  it('gives the first key PEFT\'s get_pattern_key would give', () => {
+  it("gives the first key PEFT's get_pattern_key would give", () => {
     // Plain keys: suffixes at dot boundaries, `.` matching any character.
     assert.equal(patternValue({ q_proj: 1, 'self_attn.q_proj': 2 }, name), 1);
     assert.equal(patternValue({ 'attn.q_proj': 1 }, name), undefined); // "attn" starts mid-segment
@@ -139,7 +203,7 @@ describe('estimator: rank_pattern lookup without a scan per module', () => {
   });
   it('FourierFT/C3A patterns match only after a dot', () => {
     assert.equal(dottedPatternValue({ [name]: 1 }, name), undefined);
-    assert.equal(dottedPatternValue({ 'q_proj': 2 }, name), 2);
+    assert.equal(dottedPatternValue({ q_proj: 2 }, name), 2);
     assert.equal(dottedPatternValue({ 'layers.3.self_attn.q_proj': 3 }, name), 3);
   });
   it('20,000 keys give the same answers as trying each key in turn', () => {
@@ -153,10 +217,11 @@ describe('estimator: rank_pattern lookup without a scan per module', () => {
 });
 
 describe('generated validators', () => {
-  it('append a called validator\'s errors in place (no vErrors.concat copying all earlier errors)', () => {
+  it("append a called validator's errors in place (no vErrors.concat copying all earlier errors)", () => {
     const dir = resolve(repoRoot, 'src/core/validate/generated');
     const files = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'index.js');
     assert.ok(files.length >= 7);
-    for (const f of files) assert.equal(readFileSync(resolve(dir, f), 'utf8').includes('vErrors.concat('), false, f);
+    for (const f of files)
+      assert.equal(readFileSync(resolve(dir, f), 'utf8').includes('vErrors.concat('), false, f);
   });
 });

@@ -3,10 +3,34 @@ import { pythonFloatCall, pyyamlFloatSpelling, resolvePlain } from '../../src/co
 
 // Expected values were produced by PyYAML 6.0.3 yaml.safe_load('k: <text>') (Python 3.11).
 const PYYAML: Array<[string, unknown]> = [
-  ['2e-5', '2e-5'], ['1e-4', '1e-4'], ['2.0e-5', 2e-5], ['1.0E-4', 1e-4], ['1.0e5', '1.0e5'], ['1.0e+5', 100000],
-  ['.inf', Infinity], ['-.inf', -Infinity], ['1_000', 1000], ['0x1F', 31], ['010', 8], ['0b101', 5], ['1:30', 90],
-  ['1:30.5', 90.5], ['yes', true], ['No', false], ['on', true], ['OFF', false], ['y', 'y'], ['~', null], ['null', null],
-  ['', null], ['09', '09'], ['-.5', '-.5'], ['.5', 0.5], ['1.', 1], ['+1', 1], ['2024-01-01', '2024-01-01'],
+  ['2e-5', '2e-5'],
+  ['1e-4', '1e-4'],
+  ['2.0e-5', 2e-5],
+  ['1.0E-4', 1e-4],
+  ['1.0e5', '1.0e5'],
+  ['1.0e+5', 100000],
+  ['.inf', Infinity],
+  ['-.inf', -Infinity],
+  ['1_000', 1000],
+  ['0x1F', 31],
+  ['010', 8],
+  ['0b101', 5],
+  ['1:30', 90],
+  ['1:30.5', 90.5],
+  ['yes', true],
+  ['No', false],
+  ['on', true],
+  ['OFF', false],
+  ['y', 'y'],
+  ['~', null],
+  ['null', null],
+  ['', null],
+  ['09', '09'],
+  ['-.5', '-.5'],
+  ['.5', 0.5],
+  ['1.', 1],
+  ['+1', 1],
+  ['2024-01-01', '2024-01-01'],
 ];
 
 describe('validate: PyYAML scalar resolution (YAML 1.1)', () => {

@@ -27,7 +27,13 @@ describe('validate: framework versions', () => {
   it('TRL torch_dtype: an error in the latest TRL (TrlParser stops on unknown arguments), still read by TRL 0.26', () => {
     const text = 'model_name_or_path: m\ntorch_dtype: bfloat16\nuse_peft: true\n';
     const [d] = validateText(text, { dialect: 'trl' }).diagnostics;
-    assert.deepEqual([d.code, d.severity, d.start, d.end, d.fixes?.[0].edits[0].newText], ['deprecated-key', 'error', 22, 33, 'dtype']);
-    assert.deepEqual(validateText(text, { dialect: 'trl', frameworkVersions: { trl: '0.26' } }).diagnostics, []);
+    assert.deepEqual(
+      [d.code, d.severity, d.start, d.end, d.fixes?.[0].edits[0].newText],
+      ['deprecated-key', 'error', 22, 33, 'dtype'],
+    );
+    assert.deepEqual(
+      validateText(text, { dialect: 'trl', frameworkVersions: { trl: '0.26' } }).diagnostics,
+      [],
+    );
   });
 });

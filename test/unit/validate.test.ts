@@ -16,7 +16,10 @@ const range = (d: Diagnostic): [number, number] => [d.start, d.end];
 describe('validate: did-you-mean', () => {
   it('prefers a name that extends what was typed, else the closest within a third of its length', () => {
     assert.equal(suggest('epoch', ['epochs', 'seed']), 'epochs');
-    assert.equal(suggest('lora_qwen2_5_7b', ['lora_qwen2_5_3b', 'lora_qwen2_5_7b_instruct', 'lora_qwen2_5_7b_base']), 'lora_qwen2_5_7b_base');
+    assert.equal(
+      suggest('lora_qwen2_5_7b', ['lora_qwen2_5_3b', 'lora_qwen2_5_7b_instruct', 'lora_qwen2_5_7b_base']),
+      'lora_qwen2_5_7b_base',
+    );
     assert.equal(suggest('lora_alpah', ['lora_alpha', 'lora_r']), 'lora_alpha');
     assert.equal(suggest('completely_else', ['lora_alpha', 'lora_r']), undefined);
     assert.equal(suggest('x', []), undefined);
@@ -45,7 +48,13 @@ describe('validate: ajv errors on the exact node', () => {
     assert.deepEqual(range(d), span(text, 'lora_alpah'));
     assert.equal(d.severity, 'warning');
     assert.match(d.message, /Did you mean "lora_alpha"\?/);
-    assert.deepEqual(d.fixes, [{ title: 'Change to lora_alpha', edits: [{ start: 14, end: 24, newText: 'lora_alpha' }], isPreferred: true }]);
+    assert.deepEqual(d.fixes, [
+      {
+        title: 'Change to lora_alpha',
+        edits: [{ start: 14, end: 24, newText: 'lora_alpha' }],
+        isPreferred: true,
+      },
+    ]);
   });
   it('no rename fix onto a key that is already in the mapping', () => {
     const d = only('base_model: m\nlora_alpha: 16\nlora_alpah: 16\n', 'unknown-key');
@@ -82,7 +91,13 @@ describe('validate: ajv errors on the exact node', () => {
     const text = 'base_model: m\ndatasets:\n  - path: p\n    type: "chat_templates"\n';
     const d = only(text, 'enum');
     assert.deepEqual(range(d), span(text, '"chat_templates"'));
-    assert.deepEqual(d.fixes?.[0].edits, [{ start: span(text, '"chat_templates"')[0], end: span(text, '"chat_templates"')[1], newText: '"chat_template"' }]);
+    assert.deepEqual(d.fixes?.[0].edits, [
+      {
+        start: span(text, '"chat_templates"')[0],
+        end: span(text, '"chat_templates"')[1],
+        newText: '"chat_template"',
+      },
+    ]);
   });
   it('anyOf collapses to one message listing what is accepted', () => {
     const text = 'base_model: m\nseq: big\n';
@@ -122,7 +137,12 @@ describe('validate: loader-aware numbers', () => {
   });
   it('a converted string still gets its range checked', () => {
     const text = 'base_model: m\nlearning_rate: -1e-5\n';
-    assert.deepEqual(run(text).map((d) => d.code).sort(), ['numeric-string', 'range']);
+    assert.deepEqual(
+      run(text)
+        .map((d) => d.code)
+        .sort(),
+      ['numeric-string', 'range'],
+    );
   });
   it('OmegaConf and JSON read 2e-5 as a float: silence', () => {
     const omega = toySchema({ 'x-loader': 'omegaconf' });
@@ -142,8 +162,14 @@ describe('validate: loader-aware numbers', () => {
   it('`no` where a string is expected: PyYAML reads False; error on the value with a quoting fix, told once', () => {
     const text = 'base_model: m\neval_strategy: no\n';
     const ds = run(text);
-    assert.deepEqual(ds.map((d) => [d.code, d.severity, ...range(d)]), [['yaml11-boolean', 'error', ...span(text, 'no')]]);
-    assert.equal(ds[0].message, 'PyYAML (YAML 1.1) reads `no` as the boolean False, not the string "no"; Toy expects a string here. Quote it.');
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.severity, ...range(d)]),
+      [['yaml11-boolean', 'error', ...span(text, 'no')]],
+    );
+    assert.equal(
+      ds[0].message,
+      'PyYAML (YAML 1.1) reads `no` as the boolean False, not the string "no"; Toy expects a string here. Quote it.',
+    );
     assert.deepEqual(ds[0].fixes?.[0].edits[0].newText, "'no'");
     assert.deepEqual(run("base_model: m\neval_strategy: 'no'\n"), []);
   });
@@ -153,11 +179,17 @@ describe('validate: loader-aware numbers', () => {
   });
   it('a value outside an enum and of the wrong type gets the enum message only', () => {
     const text = 'base_model: m\neval_strategy: 3\n';
-    assert.deepEqual(run(text).map((d) => d.code), ['enum']);
+    assert.deepEqual(
+      run(text).map((d) => d.code),
+      ['enum'],
+    );
   });
   it('YAML 1.1 booleans are booleans under PyYAML', () => {
     assert.deepEqual(run('base_model: m\nload_in_4bit: yes\n'), []);
-    assert.equal(only('base_model: m\nload_in_4bit: y\n', 'type').message, '"load_in_4bit" must be a boolean; found the string "y".');
+    assert.equal(
+      only('base_model: m\nload_in_4bit: y\n', 'type').message,
+      '"load_in_4bit" must be a boolean; found the string "y".',
+    );
   });
 });
 
@@ -173,21 +205,36 @@ describe('validate: deprecations, duplicates, cap, size', () => {
   it('deprecated key with a replacement: the fix rewrites the whole entry', () => {
     const text = 'base_model: m\nold_attn: true\n';
     const d = only(text, 'deprecated-key');
-    assert.deepEqual(d.fixes, [{ title: 'Replace with attn_implementation: flash_attention_2', edits: [{ start: 14, end: 28, newText: 'attn_implementation: flash_attention_2' }], isPreferred: true }]);
+    assert.deepEqual(d.fixes, [
+      {
+        title: 'Replace with attn_implementation: flash_attention_2',
+        edits: [{ start: 14, end: 28, newText: 'attn_implementation: flash_attention_2' }],
+        isPreferred: true,
+      },
+    ]);
     assert.equal(only('base_model: m\nold_attn: false\n', 'deprecated-key').fixes, undefined);
   });
   it('a removed key the framework raises on is an error', () => {
     const text = 'base_model: m\ngone: 1\n';
-    assert.deepEqual([only(text, 'deprecated-key').severity, ...range(only(text, 'deprecated-key'))], ['error', ...span(text, 'gone')]);
+    assert.deepEqual(
+      [only(text, 'deprecated-key').severity, ...range(only(text, 'deprecated-key'))],
+      ['error', ...span(text, 'gone')],
+    );
   });
   it('a removed value is an error on the value, told once (no enum error)', () => {
     const text = 'base_model: m\npacking_strategy: ffd\n';
     const ds = run(text);
-    assert.deepEqual(ds.map((d) => [d.code, d.severity, ...range(d)]), [['removed-value', 'error', ...span(text, 'ffd')]]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.severity, ...range(d)]),
+      [['removed-value', 'error', ...span(text, 'ffd')]],
+    );
     assert.equal(ds[0].message, '"ffd" is no longer accepted by Toy: renamed to "bfd".');
   });
   it('null where a string is required reads as an empty value', () => {
-    assert.equal(only('base_model:\n', 'type').message, '"base_model" must be a string; found an empty value (null).');
+    assert.equal(
+      only('base_model:\n', 'type').message,
+      '"base_model" must be a string; found an empty value (null).',
+    );
   });
   it('deprecated value: warning on the value', () => {
     const text = 'base_model: m\nloss:\n  _component_: old.Loss\n';
@@ -210,11 +257,19 @@ describe('validate: deprecations, duplicates, cap, size', () => {
   });
   it('skips files above the size limit with one information diagnostic', () => {
     const ds = run('a: 1\n'.repeat(50_001));
-    assert.deepEqual(ds.map((d) => [d.code, d.severity, d.start, d.end]), [['validation-skipped', 'information', 0, 0]]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.severity, d.start, d.end]),
+      [['validation-skipped', 'information', 0, 0]],
+    );
   });
   it('a billion-laughs alias bomb ends with a message, not a hang', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const ds = validateWith(`${lines.join('\n')}\n`, toySchema({ additionalProperties: true }));
     assert.equal(ds.at(-1)?.code, 'validation-skipped');
   });
@@ -222,7 +277,8 @@ describe('validate: deprecations, duplicates, cap, size', () => {
 
 describe('validate: cross-field rules', () => {
   const ax = toySchema({ additionalProperties: true }, 'axolotl');
-  const rule = (text: string, code: string): Diagnostic[] => validateWith(text, ax).filter((d) => d.code === code);
+  const rule = (text: string, code: string): Diagnostic[] =>
+    validateWith(text, ax).filter((d) => d.code === code);
   const base = 'base_model: m\nmicro_batch_size: 1\ngradient_accumulation_steps: 4\ndatasets:\n  - path: p\n';
   it('Axolotl qlora without load_in_4bit: error on the load_in_4bit value', () => {
     const text = `${base}adapter: qlora\nload_in_4bit: false\n`;
@@ -243,15 +299,32 @@ describe('validate: cross-field rules', () => {
   });
   it('Axolotl bf16 and fp16 both on: warning on fp16 (Axolotl drops fp16)', () => {
     const text = `${base}bf16: true\nfp16: true\n`;
-    assert.deepEqual(rule(text, 'ax-bf16-fp16').map((d) => [d.severity, ...range(d)]), [['warning', ...span(text, 'fp16')]]);
+    assert.deepEqual(
+      rule(text, 'ax-bf16-fp16').map((d) => [d.severity, ...range(d)]),
+      [['warning', ...span(text, 'fp16')]],
+    );
   });
   it('a schema x-rules severity overrides the code default', () => {
-    const s = toySchema({ additionalProperties: true, 'x-rules': [{ id: 'ax-bf16-fp16', severity: 'error', when: 'bf16 and fp16' }] }, 'axolotl');
-    assert.equal(validateWith(`${base}bf16: true\nfp16: true\n`, s).find((d) => d.code === 'ax-bf16-fp16')?.severity, 'error');
+    const s = toySchema(
+      {
+        additionalProperties: true,
+        'x-rules': [{ id: 'ax-bf16-fp16', severity: 'error', when: 'bf16 and fp16' }],
+      },
+      'axolotl',
+    );
+    assert.equal(
+      validateWith(`${base}bf16: true\nfp16: true\n`, s).find((d) => d.code === 'ax-bf16-fp16')?.severity,
+      'error',
+    );
   });
   it('a rule finding on a value the schema already rejects is told once', () => {
     const s = toySchema({ additionalProperties: true }, 'axolotl');
     const text = `${base}adapter: qlora\nload_in_4bit: maybe\n`;
-    assert.deepEqual(validateWith(text, s).filter((d) => d.start === span(text, 'maybe')[0]).map((d) => d.code), ['type']);
+    assert.deepEqual(
+      validateWith(text, s)
+        .filter((d) => d.start === span(text, 'maybe')[0])
+        .map((d) => d.code),
+      ['type'],
+    );
   });
 });

@@ -10,8 +10,14 @@ import type { GeneratedValidator } from '../../src/core/validate/generated';
 export const repoRoot = resolve(__dirname, '../../..');
 
 /** `dialect` picks the code rules that run; adapterhub has none, so toy tests see schema findings only. */
-export function toySchema(overrides: Record<string, unknown> = {}, dialect: DialectId = 'adapterhub'): DialectSchema {
-  const schema = { ...JSON.parse(readFileSync(resolve(repoRoot, 'test/fixtures/validation/toy.schema.json'), 'utf8')), ...overrides };
+export function toySchema(
+  overrides: Record<string, unknown> = {},
+  dialect: DialectId = 'adapterhub',
+): DialectSchema {
+  const schema = {
+    ...JSON.parse(readFileSync(resolve(repoRoot, 'test/fixtures/validation/toy.schema.json'), 'utf8')),
+    ...overrides,
+  };
   const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
   const compiled = ajv.compile(schema);
   const validate = ((data: unknown) => {

@@ -5,15 +5,30 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AnalysisClient, describeFailure, type DocumentJob, type Outcome } from '../../src/vscode/worker/client';
+import {
+  AnalysisClient,
+  describeFailure,
+  type DocumentJob,
+  type Outcome,
+} from '../../src/vscode/worker/client';
 import type { DocumentSettings } from '../../src/vscode/worker/protocol';
 
 const FAKE = join(__dirname, 'worker', 'fakeAnalysisWorker.js');
 const SETTINGS: DocumentSettings = {
-  validationEnabled: true, associations: {}, maxDiagnostics: 100, frameworkVersions: {}, maxAnalysedChars: 250_000,
+  validationEnabled: true,
+  associations: {},
+  maxDiagnostics: 100,
+  frameworkVersions: {},
+  maxAnalysedChars: 250_000,
   models: { cwd: '/tmp', homeDir: '/tmp', env: {}, allowNetwork: false, known: {}, roots: [] },
 };
-const job = (uri: string, version: number, text: string): DocumentJob => ({ uri, version, text, fileName: `/w/${uri}.yaml`, settings: SETTINGS });
+const job = (uri: string, version: number, text: string): DocumentJob => ({
+  uri,
+  version,
+  text,
+  fileName: `/w/${uri}.yaml`,
+  settings: SETTINGS,
+});
 /** The worker's answer without the timing. */
 const seen = (o: Outcome): string => (o.kind === 'result' ? o.result.reason : o.kind);
 
@@ -22,15 +37,25 @@ describe('analysis worker client', () => {
   let ignored: string[];
   const make = (deadlineMs = 10_000, stretch?: () => number): AnalysisClient => {
     ignored = [];
-    client = new AnalysisClient(() => new Worker(FAKE), { deadlineMs, stretch, onIgnored: (why) => ignored.push(why) });
+    client = new AnalysisClient(() => new Worker(FAKE), {
+      deadlineMs,
+      stretch,
+      onIgnored: (why) => ignored.push(why),
+    });
     return client;
   };
   afterEach(() => client.dispose());
 
-  it('answers a request with the worker\'s result', async () => {
+  it("answers a request with the worker's result", async () => {
     const o = await make().analyse(job('a', 1, 'answer'));
     assert.equal(o.kind, 'result');
-    assert.deepEqual(o.kind === 'result' && o.result, { dialect: 'trl', reason: 'request 1', validated: true, diagnostics: [], targetDiagnostics: [] });
+    assert.deepEqual(o.kind === 'result' && o.result, {
+      dialect: 'trl',
+      reason: 'request 1',
+      validated: true,
+      diagnostics: [],
+      targetDiagnostics: [],
+    });
   });
 
   it('cancels a queued version superseded before it starts; the newest one runs', async () => {
@@ -51,9 +76,17 @@ describe('analysis worker client', () => {
   it('stops a request at its deadline, says what was slow, and starts a new worker', async () => {
     const c = make(1000);
     const slow = await c.analyse(job('a', 1, 'spin'));
-    assert.deepEqual(slow, { kind: 'timeout', ms: 1000, phase: 'model', detail: "reading the config of model '/dev/zero'", repeated: false });
-    assert.equal(describeFailure(slow as Extract<Outcome, { kind: 'timeout' }>),
-      "ML Config Lens stopped analysing this file after 1 s: reading the config of model '/dev/zero' did not finish. It runs again when you edit the file.");
+    assert.deepEqual(slow, {
+      kind: 'timeout',
+      ms: 1000,
+      phase: 'model',
+      detail: "reading the config of model '/dev/zero'",
+      repeated: false,
+    });
+    assert.equal(
+      describeFailure(slow as Extract<Outcome, { kind: 'timeout' }>),
+      "ML Config Lens stopped analysing this file after 1 s: reading the config of model '/dev/zero' did not finish. It runs again when you edit the file.",
+    );
     assert.equal(seen(await c.analyse(job('b', 1, 'answer'))), 'request 1');
     assert.equal(c.started, 2);
   });
@@ -62,7 +95,13 @@ describe('analysis worker client', () => {
     const c = make(1000);
     await c.analyse(job('a', 1, 'spin'));
     const again = await c.analyse(job('a', 1, 'spin'));
-    assert.deepEqual(again, { kind: 'timeout', ms: 1000, phase: 'model', detail: "reading the config of model '/dev/zero'", repeated: true });
+    assert.deepEqual(again, {
+      kind: 'timeout',
+      ms: 1000,
+      phase: 'model',
+      detail: "reading the config of model '/dev/zero'",
+      repeated: true,
+    });
     assert.equal(c.started, 1, 'the repeated request started no worker');
     assert.equal(seen(await c.analyse(job('a', 2, 'answer'))), 'request 1');
     assert.equal(c.started, 2);
@@ -85,7 +124,10 @@ describe('analysis worker client', () => {
 
   it('reports a worker that exits as an error and answers the next request in a new worker', async () => {
     const c = make();
-    assert.deepEqual(await c.analyse(job('a', 1, 'exit')), { kind: 'error', error: 'the analysis worker exited (code 3)' });
+    assert.deepEqual(await c.analyse(job('a', 1, 'exit')), {
+      kind: 'error',
+      error: 'the analysis worker exited (code 3)',
+    });
     assert.equal(seen(await c.analyse(job('a', 2, 'answer'))), 'request 1');
     assert.equal(c.started, 2);
   });

@@ -13,10 +13,20 @@ const QLORA = readFileSync(join(ROOT, 'test/fixtures/axolotl/qlora.yml'), 'utf8'
 // Llama-3.2-1B, LoRA r=16 on all 7 linear projections of 16 layers (see test/host/editor.test.ts).
 const TRAINABLE = 11_272_192;
 const request = (text: string, settings: Partial<DocumentRequest['settings']> = {}): DocumentRequest => ({
-  kind: 'document', id: 1, uri: 'file:///w/qlora.yml', version: 1, text, fileName: '/w/qlora.yml',
+  kind: 'document',
+  id: 1,
+  uri: 'file:///w/qlora.yml',
+  version: 1,
+  text,
+  fileName: '/w/qlora.yml',
   settings: {
-    validationEnabled: true, associations: {}, maxDiagnostics: 100, frameworkVersions: {}, maxAnalysedChars: 250_000,
-    models: { cwd: '/w', homeDir: '/w', env: {}, allowNetwork: false, known: {}, roots: [] }, ...settings,
+    validationEnabled: true,
+    associations: {},
+    maxDiagnostics: 100,
+    frameworkVersions: {},
+    maxAnalysedChars: 250_000,
+    models: { cwd: '/w', homeDir: '/w', env: {}, allowNetwork: false, known: {}, roots: [] },
+    ...settings,
   },
 });
 const catalogOnly = (): undefined => undefined;
@@ -24,10 +34,15 @@ const catalogOnly = (): undefined => undefined;
 describe('analysis worker entry', () => {
   it('validates and estimates a document, asking the injected resolver for its model', () => {
     const asked: string[] = [];
-    const r = runDocument(request(QLORA), (ref) => { asked.push(ref); return undefined; });
+    const r = runDocument(request(QLORA), (ref) => {
+      asked.push(ref);
+      return undefined;
+    });
     assert.deepEqual([r.dialect, r.validated, r.diagnostics, r.targetDiagnostics], ['axolotl', true, [], []]);
     assert.deepEqual(asked, ['NousResearch/Llama-3.2-1B']);
-    assert.deepEqual(r.analysis?.problems, ["model 'NousResearch/Llama-3.2-1B' is not in the catalog, the workspace or the local Hugging Face cache"]);
+    assert.deepEqual(r.analysis?.problems, [
+      "model 'NousResearch/Llama-3.2-1B' is not in the catalog, the workspace or the local Hugging Face cache",
+    ]);
   });
 
   it('reports validation findings with offsets and the phases it went through', () => {
@@ -35,28 +50,51 @@ describe('analysis worker entry', () => {
     const text = QLORA.replace('lora_r: 16', 'lora_rr: 16');
     const r = runDocument(request(text), catalogOnly, (phase, detail) => phases.push(`${phase}: ${detail}`));
     const at = text.indexOf('lora_rr');
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.start, d.end]), [['unknown-key', at, at + 'lora_rr'.length]]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.start, d.end]),
+      [['unknown-key', at, at + 'lora_rr'.length]],
+    );
     // One pipeline call validates and analyses; the catalog resolver reads no file, so no 'model' phase.
     assert.deepEqual(phases, ['validation: dialect detection and schema']);
   });
 
   it('still estimates with validation off, and does neither for a file turned off', () => {
-    const off = runDocument(request(QLORA.replace('lora_r: 16', 'lora_rr: 16'), { validationEnabled: false }), catalogOnly);
+    const off = runDocument(
+      request(QLORA.replace('lora_r: 16', 'lora_rr: 16'), { validationEnabled: false }),
+      catalogOnly,
+    );
     assert.deepEqual([off.dialect, off.validated, off.diagnostics], ['axolotl', false, []]);
     assert.ok(off.analysis);
-    assert.deepEqual(runDocument(request(QLORA, { dialectChoice: 'none' }), catalogOnly),
-      { dialect: undefined, reason: 'turned off for this file', validated: false, diagnostics: [], targetDiagnostics: [] });
+    assert.deepEqual(runDocument(request(QLORA, { dialectChoice: 'none' }), catalogOnly), {
+      dialect: undefined,
+      reason: 'turned off for this file',
+      validated: false,
+      diagnostics: [],
+      targetDiagnostics: [],
+    });
   });
 
   it('validates but does not estimate a file above the size limit', () => {
     const r = runDocument(request(QLORA, { maxAnalysedChars: 100, dialectChoice: 'axolotl' }), catalogOnly);
-    assert.deepEqual([r.dialect, r.reason, r.validated, r.analysis], ['axolotl', 'chosen with ML Config: Select Config Dialect', true, undefined]);
+    assert.deepEqual(
+      [r.dialect, r.reason, r.validated, r.analysis],
+      ['axolotl', 'chosen with ML Config: Select Config Dialect', true, undefined],
+    );
   });
 
   it('runs in a real worker thread and posts the result back', async () => {
-    const client = new AnalysisClient(() => new Worker(join(ROOT, 'out/src/vscode/worker/analysisWorker.js')), { deadlineMs: 15_000 });
+    const client = new AnalysisClient(
+      () => new Worker(join(ROOT, 'out/src/vscode/worker/analysisWorker.js')),
+      { deadlineMs: 15_000 },
+    );
     try {
-      const o = await client.analyse({ uri: 'file:///w/qlora.yml', version: 1, text: QLORA, fileName: '/w/qlora.yml', settings: request('').settings });
+      const o = await client.analyse({
+        uri: 'file:///w/qlora.yml',
+        version: 1,
+        text: QLORA,
+        fileName: '/w/qlora.yml',
+        settings: request('').settings,
+      });
       assert.equal(o.kind, 'result');
       if (o.kind !== 'result') return;
       assert.equal(o.result.analysis?.estimate?.trainableParams, TRAINABLE);

@@ -4,15 +4,41 @@ import * as assert from 'node:assert/strict';
 import { parseReply, parseRequest, type DocumentRequest } from '../../src/vscode/worker/protocol';
 
 const REQUEST: DocumentRequest = {
-  kind: 'document', id: 7, uri: 'file:///w/a.yaml', version: 3, text: 'adapter: lora\n', fileName: '/w/a.yaml',
+  kind: 'document',
+  id: 7,
+  uri: 'file:///w/a.yaml',
+  version: 3,
+  text: 'adapter: lora\n',
+  fileName: '/w/a.yaml',
   settings: {
-    dialectChoice: 'axolotl', validationEnabled: true, associations: { '**/r/*.yaml': 'trl' }, maxDiagnostics: 100, frameworkVersions: { trl: '0.26' },
-    maxAnalysedChars: 250_000, models: { cwd: '/w', homeDir: '/home/u', env: { HF_HOME: '/hf' }, allowNetwork: false, known: {}, roots: [] },
+    dialectChoice: 'axolotl',
+    validationEnabled: true,
+    associations: { '**/r/*.yaml': 'trl' },
+    maxDiagnostics: 100,
+    frameworkVersions: { trl: '0.26' },
+    maxAnalysedChars: 250_000,
+    models: {
+      cwd: '/w',
+      homeDir: '/home/u',
+      env: { HF_HOME: '/hf' },
+      allowNetwork: false,
+      known: {},
+      roots: [],
+    },
   },
 };
-const RESULT = { dialect: 'axolotl', reason: 'keys', validated: true, diagnostics: [{ start: 0, end: 7, severity: 'error', code: 'unknown-key', message: 'm' }], targetDiagnostics: [] };
+const RESULT = {
+  dialect: 'axolotl',
+  reason: 'keys',
+  validated: true,
+  diagnostics: [{ start: 0, end: 7, severity: 'error', code: 'unknown-key', message: 'm' }],
+  targetDiagnostics: [],
+};
 const why = (c: { ok: boolean; why?: string }): string | undefined => (c.ok ? undefined : c.why);
-const withSettings = (patch: Record<string, unknown>): unknown => ({ ...REQUEST, settings: { ...REQUEST.settings, ...patch } });
+const withSettings = (patch: Record<string, unknown>): unknown => ({
+  ...REQUEST,
+  settings: { ...REQUEST.settings, ...patch },
+});
 
 describe('analysis worker protocol', () => {
   it('accepts a well-formed document request as it is', () => {
@@ -25,10 +51,24 @@ describe('analysis worker protocol', () => {
     assert.equal(why(parseRequest({ ...REQUEST, id: -1 })), 'request id is not a count');
     assert.equal(why(parseRequest({ ...REQUEST, version: 1.5 })), 'request uri/version missing');
     assert.equal(why(parseRequest({ ...REQUEST, text: undefined })), 'request text/fileName is not a string');
-    assert.equal(why(parseRequest(withSettings({ dialectChoice: 'keras' }))), 'settings.dialectChoice is not a dialect');
-    assert.equal(why(parseRequest(withSettings({ frameworkVersions: { trl: 5 } }))), 'settings.frameworkVersions is not a map of strings');
-    assert.equal(why(parseRequest(withSettings({ maxDiagnostics: 'abc' }))), 'settings.maxDiagnostics is not a count');
-    assert.equal(why(parseRequest(withSettings({ models: { ...REQUEST.settings.models, known: { x: { location: 1 } } } }))), 'settings.models.known is not a map of models');
+    assert.equal(
+      why(parseRequest(withSettings({ dialectChoice: 'keras' }))),
+      'settings.dialectChoice is not a dialect',
+    );
+    assert.equal(
+      why(parseRequest(withSettings({ frameworkVersions: { trl: 5 } }))),
+      'settings.frameworkVersions is not a map of strings',
+    );
+    assert.equal(
+      why(parseRequest(withSettings({ maxDiagnostics: 'abc' }))),
+      'settings.maxDiagnostics is not a count',
+    );
+    assert.equal(
+      why(
+        parseRequest(withSettings({ models: { ...REQUEST.settings.models, known: { x: { location: 1 } } } })),
+      ),
+      'settings.models.known is not a map of models',
+    );
   });
 
   it('accepts results, errors and progress replies', () => {
@@ -42,14 +82,48 @@ describe('analysis worker protocol', () => {
   });
 
   it('refuses malformed replies with the reason', () => {
-    const reply = (result: unknown): unknown => ({ kind: 'result', id: 7, uri: REQUEST.uri, version: 3, result });
+    const reply = (result: unknown): unknown => ({
+      kind: 'result',
+      id: 7,
+      uri: REQUEST.uri,
+      version: 3,
+      result,
+    });
     assert.equal(why(parseReply({ kind: 'result', uri: 'u', version: 1 })), 'reply id is not a count');
-    assert.equal(why(parseReply({ kind: 'progress', id: 1, phase: 'sleeping', detail: '' })), 'progress without phase/detail');
-    assert.equal(why(parseReply({ kind: 'shout', id: 1, uri: 'u', version: 1 })), 'unknown reply kind "shout"');
-    assert.equal(why(parseReply({ kind: 'error', id: 1, uri: 'u', version: 1 })), 'error reply without a message');
-    assert.equal(why(parseReply(reply({ ...RESULT, validated: 'yes' }))), 'result.validated is not a boolean');
-    assert.equal(why(parseReply(reply({ ...RESULT, diagnostics: [{ ...RESULT.diagnostics[0], end: -1 }] }))), 'result.diagnostics has an entry without a valid range');
-    assert.equal(why(parseReply(reply({ ...RESULT, targetDiagnostics: [{ start: 0, end: 1, severity: 'fatal', code: 'c', message: 'm' }] }))), 'result.targetDiagnostics has an entry without severity/code/message');
-    assert.equal(why(parseReply(reply({ ...RESULT, analysis: { dialect: 'trl' } }))), 'result.analysis is malformed');
+    assert.equal(
+      why(parseReply({ kind: 'progress', id: 1, phase: 'sleeping', detail: '' })),
+      'progress without phase/detail',
+    );
+    assert.equal(
+      why(parseReply({ kind: 'shout', id: 1, uri: 'u', version: 1 })),
+      'unknown reply kind "shout"',
+    );
+    assert.equal(
+      why(parseReply({ kind: 'error', id: 1, uri: 'u', version: 1 })),
+      'error reply without a message',
+    );
+    assert.equal(
+      why(parseReply(reply({ ...RESULT, validated: 'yes' }))),
+      'result.validated is not a boolean',
+    );
+    assert.equal(
+      why(parseReply(reply({ ...RESULT, diagnostics: [{ ...RESULT.diagnostics[0], end: -1 }] }))),
+      'result.diagnostics has an entry without a valid range',
+    );
+    assert.equal(
+      why(
+        parseReply(
+          reply({
+            ...RESULT,
+            targetDiagnostics: [{ start: 0, end: 1, severity: 'fatal', code: 'c', message: 'm' }],
+          }),
+        ),
+      ),
+      'result.targetDiagnostics has an entry without severity/code/message',
+    );
+    assert.equal(
+      why(parseReply(reply({ ...RESULT, analysis: { dialect: 'trl' } }))),
+      'result.analysis is malformed',
+    );
   });
 });

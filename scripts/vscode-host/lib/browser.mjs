@@ -6,8 +6,16 @@ import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** Launches the browser; returns { context, page, close() }. */
 export async function launchBrowser(paths, { viewport = { width: 1400, height: 900 } } = {}) {

@@ -50,8 +50,18 @@ function serverEnv(run, extra) {
 }
 
 function baseArgs(run) {
-  return ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'ext')];
+  return [
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    join(run, 'ud'),
+    '--extensions-dir',
+    join(run, 'ext'),
+  ];
 }
 
 async function waitHealthy(url, child, logFile, ms) {
@@ -60,11 +70,15 @@ async function waitHealthy(url, child, logFile, ms) {
     if (child.exitCode !== null) break;
     try {
       if ((await globalThis.fetch(`${url}/healthz`)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const log = readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
-  throw new Error(`code-server did not become healthy within ${ms} ms (exit ${child.exitCode}); log tail:\n${log}`);
+  throw new Error(
+    `code-server did not become healthy within ${ms} ms (exit ${child.exitCode}); log tail:\n${log}`,
+  );
 }
 
 /**
@@ -88,8 +102,14 @@ export async function startServer(paths, { vsix, env = {}, port, workspace: sour
   const logFile = join(run, 'server.log');
   const out = openSync(logFile, 'a');
   // The smoke-test-driver option makes VS Code >= 1.133 honour the dev/test payload in the URL.
-  const args = [paths.entry, '--bind-addr', `127.0.0.1:${port}`, ...baseArgs(run),
-    '--vscode-option', 'enable-smoke-test-driver'];
+  const args = [
+    paths.entry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    ...baseArgs(run),
+    '--vscode-option',
+    'enable-smoke-test-driver',
+  ];
   // detached: the server gets its own process group, so stop() ends it and its children together.
   const child = spawn(paths.node, args, { env: environment, stdio: ['ignore', out, out], detached: true });
   const stop = stopper(child, run);
@@ -104,9 +124,13 @@ export async function startServer(paths, { vsix, env = {}, port, workspace: sour
 }
 
 function installVsix(paths, run, environment, vsix) {
-  const r = spawnSync(paths.node, [paths.entry, ...baseArgs(run), '--install-extension', vsix],
-    { env: environment, encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+  const r = spawnSync(paths.node, [paths.entry, ...baseArgs(run), '--install-extension', vsix], {
+    env: environment,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.status !== 0)
+    throw new Error(`installing ${vsix} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
 }
 
 /** SIGTERM to the server's process group, SIGKILL after 3 s; resolves once the server exited. */
@@ -115,16 +139,30 @@ function stopper(child, run) {
   return () => {
     done ??= new Promise((resolve) => {
       const signal = (sig) => {
-        try { process.kill(-child.pid, sig); } catch { /* group already gone */ }
+        try {
+          process.kill(-child.pid, sig);
+        } catch {
+          /* group already gone */
+        }
       };
       const finish = () => {
         clearTimeout(killer);
         if (!process.env.MLCONFIG_KEEP_RUN) rmSync(run, { recursive: true, force: true, maxRetries: 3 });
         resolve();
       };
-      const killer = setTimeout(() => { signal('SIGKILL'); setTimeout(finish, 200); }, 3000);
-      if (child.exitCode !== null || child.signalCode !== null) { signal('SIGKILL'); finish(); return; }
-      child.once('exit', () => { signal('SIGKILL'); finish(); }); // children of the group too
+      const killer = setTimeout(() => {
+        signal('SIGKILL');
+        setTimeout(finish, 200);
+      }, 3000);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        signal('SIGKILL');
+        finish();
+        return;
+      }
+      child.once('exit', () => {
+        signal('SIGKILL');
+        finish();
+      }); // children of the group too
       signal('SIGTERM');
     });
     return done;

@@ -13,7 +13,9 @@ export function compactCount(n: number): string {
 
 /** 4194304 → "4,194,304" (exact, as PEFT prints it); above 2^53 a float64 is no longer exact: "≈ 1.20e18". */
 export function exactCount(n: number): string {
-  return Number.isSafeInteger(n) || !Number.isFinite(n) || !Number.isInteger(n) ? n.toLocaleString('en-US') : `≈ ${n.toExponential(2).replace('e+', 'e')}`;
+  return Number.isSafeInteger(n) || !Number.isFinite(n) || !Number.isInteger(n)
+    ? n.toLocaleString('en-US')
+    : `≈ ${n.toExponential(2).replace('e+', 'e')}`;
 }
 
 /** 0.06220… → "0.0622%"; keeps 3 significant digits for small shares. */
@@ -36,7 +38,10 @@ export { ratioShort } from '../laws/format';
 
 /** An enum for a hover: the first `shown` values in code spans; long lists (torchtune components) are cut. */
 export function enumList(values: readonly unknown[], shown = 8): string {
-  const head = values.slice(0, shown).map((v) => `\`${String(v)}\``).join(', ');
+  const head = values
+    .slice(0, shown)
+    .map((v) => `\`${String(v)}\``)
+    .join(', ');
   const more = values.length - shown;
   return `One of: ${head}${more > 0 ? ` and ${more} more (completion lists them all)` : ''}`;
 }

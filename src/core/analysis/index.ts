@@ -8,7 +8,17 @@ import type { ParameterEstimate } from '../estimator';
 import type { MemoryEstimate, MemoryInput } from '../memory';
 import { matchCatalogModel } from '../models/catalog';
 import type { ResolvedModel } from '../models/types';
-import { configShapeFromInput, lawInputsFromConfig, modelParamsForLaws, recommend, type ConfigShape, type LawInputs, type LawOverrides, type LawResult, type Regime } from '../laws';
+import {
+  configShapeFromInput,
+  lawInputsFromConfig,
+  modelParamsForLaws,
+  recommend,
+  type ConfigShape,
+  type LawInputs,
+  type LawOverrides,
+  type LawResult,
+  type Regime,
+} from '../laws';
 import { configMapping, loadConfig, loaderFor, parseConfigDocument } from '../validate/document';
 import { loraScaling, type LoraScaling } from './lora-scaling';
 
@@ -58,18 +68,34 @@ export interface ConfigAnalysis {
 const catalogOnly = (ref: string): ResolvedModel | undefined => {
   const match = matchCatalogModel(ref);
   if (!match) return undefined;
-  return { config: match.entry.config, kind: 'catalog', location: match.entry.id, entry: match.entry, ...(match.note ? { note: match.note } : {}) };
+  return {
+    config: match.entry.config,
+    kind: 'catalog',
+    location: match.entry.id,
+    entry: match.entry,
+    ...(match.note ? { note: match.note } : {}),
+  };
 };
 
 /** Text → the one parse and the dialect loader's typed config → analyzeConfig (the pipeline passes the config it already has). */
-export function analyzeConfigText(text: string, opts: AnalysisOptions & { fileName?: string }): ConfigAnalysis {
-  const loaded = loadConfig(parseConfigDocument(text), loaderFor(text, opts.fileName, dialectPlugin(opts.dialect).loader));
+export function analyzeConfigText(
+  text: string,
+  opts: AnalysisOptions & { fileName?: string },
+): ConfigAnalysis {
+  const loaded = loadConfig(
+    parseConfigDocument(text),
+    loaderFor(text, opts.fileName, dialectPlugin(opts.dialect).loader),
+  );
   const { config, problem } = configMapping(loaded);
   return analyzeConfig(config, opts, problem);
 }
 
 /** The analysis of a typed config (undefined = unreadable, with `problem` saying why). */
-export function analyzeConfig(config: Record<string, unknown> | undefined, opts: AnalysisOptions, problem?: string): ConfigAnalysis {
+export function analyzeConfig(
+  config: Record<string, unknown> | undefined,
+  opts: AnalysisOptions,
+  problem?: string,
+): ConfigAnalysis {
   const result: ConfigAnalysis = { dialect: opts.dialect, config, memoryNotes: [], laws: [], problems: [] };
   if (!config) {
     result.problems.push(problem ?? 'the file is not a mapping of keys to values');
@@ -89,8 +115,12 @@ export function analyzeConfig(config: Record<string, unknown> | undefined, opts:
  * Everything after the dialect mapping, for a (possibly what-if) estimator input: model, parameters,
  * memory, laws. The editor, the CLI and the panel all reach their numbers through here.
  */
-export function analyzeInput(input: EstimatorInput, config: Record<string, unknown>, opts: AnalysisOptions,
-  result: ConfigAnalysis = { dialect: opts.dialect, input, memoryNotes: [], laws: [], problems: [] }): ConfigAnalysis {
+export function analyzeInput(
+  input: EstimatorInput,
+  config: Record<string, unknown>,
+  opts: AnalysisOptions,
+  result: ConfigAnalysis = { dialect: opts.dialect, input, memoryNotes: [], laws: [], problems: [] },
+): ConfigAnalysis {
   // The laws module decides the regime and its inputs, so the editor and `ml-config-lens recommend` agree.
   const shape = configShapeFromInput(input, config);
   result.loraScaling = loraScaling(input.peft);
@@ -101,19 +131,33 @@ export function analyzeInput(input: EstimatorInput, config: Record<string, unkno
     result.problems.push('the config names no base model; pick one to see parameter counts');
   } else {
     result.model = safe(() => (opts.resolveModel ?? catalogOnly)(result.modelRef as string), result.problems);
-    if (!result.model) result.problems.push(`model '${result.modelRef}' is not in the catalog, the workspace or the local Hugging Face cache`);
+    if (!result.model)
+      result.problems.push(
+        `model '${result.modelRef}' is not in the catalog, the workspace or the local Hugging Face cache`,
+      );
   }
   if (result.model) addModelDependent(result, input, result.model, shape, opts);
   else setLaws(result, shape, undefined, opts);
   return result;
 }
 
-function setLaws(result: ConfigAnalysis, shape: ConfigShape, params: ReturnType<typeof modelParamsForLaws> | undefined, opts: AnalysisOptions): void {
+function setLaws(
+  result: ConfigAnalysis,
+  shape: ConfigShape,
+  params: ReturnType<typeof modelParamsForLaws> | undefined,
+  opts: AnalysisOptions,
+): void {
   result.lawInputs = lawInputsFromConfig(shape, params, opts.lawOverrides).inputs;
   result.laws = recommend(result.lawInputs);
 }
 
-function addModelDependent(result: ConfigAnalysis, input: EstimatorInput, model: ResolvedModel, shape: ConfigShape, opts: AnalysisOptions): void {
+function addModelDependent(
+  result: ConfigAnalysis,
+  input: EstimatorInput,
+  model: ResolvedModel,
+  shape: ConfigShape,
+  opts: AnalysisOptions,
+): void {
   // The same report the CLI prints (Axolotl's lora_target_linear + listed names, memory plan, notes).
   const report = safe(() => buildEstimateReport(input, model, opts.report), result.problems);
   if (report) {
@@ -133,9 +177,13 @@ function effectiveBatch(input: EstimatorInput): EffectiveBatch | undefined {
   const devices = t.devices ?? 1;
   const sequences = t.microBatchSize * accum * devices;
   const tokens = t.sequenceLength ? sequences * t.sequenceLength : undefined;
-  const formula = `${t.microBatchSize} micro-batch × ${accum} accumulation × ${devices} device${devices === 1 ? '' : 's'}` +
-    (t.devices ? '' : ' (devices not stated: 1 assumed)') + ` = ${sequences} sequences` +
-    (tokens ? ` × ${t.sequenceLength} tokens = ${tokens.toLocaleString('en-US')} tokens per optimizer step` : '');
+  const formula =
+    `${t.microBatchSize} micro-batch × ${accum} accumulation × ${devices} device${devices === 1 ? '' : 's'}` +
+    (t.devices ? '' : ' (devices not stated: 1 assumed)') +
+    ` = ${sequences} sequences` +
+    (tokens
+      ? ` × ${t.sequenceLength} tokens = ${tokens.toLocaleString('en-US')} tokens per optimizer step`
+      : '');
   return { sequences, tokens, formula };
 }
 
@@ -149,6 +197,7 @@ function safe<T>(fn: () => T, problems: string[]): T | undefined {
 }
 
 function messageOf(err: unknown): string {
-  if (err instanceof RangeError && /call stack/i.test(err.message)) return 'the file nests too deeply to analyse (the YAML or JSON blocks are nested thousands of levels)';
+  if (err instanceof RangeError && /call stack/i.test(err.message))
+    return 'the file nests too deeply to analyse (the YAML or JSON blocks are nested thousands of levels)';
   return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

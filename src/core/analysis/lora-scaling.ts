@@ -17,10 +17,20 @@ export function loraScaling(peft: Record<string, unknown>): LoraScaling | undefi
   if (r <= 0) return undefined;
   if (peft.use_rslora === true) {
     const value = alpha / Math.sqrt(r);
-    return { value, rslora: true, formula: `lora_alpha / √r = ${alpha} / √${r} = ${round(value)}`, source: 'rsLoRA, arXiv 2312.03732' };
+    return {
+      value,
+      rslora: true,
+      formula: `lora_alpha / √r = ${alpha} / √${r} = ${round(value)}`,
+      source: 'rsLoRA, arXiv 2312.03732',
+    };
   }
   const value = alpha / r;
-  return { value, rslora: false, formula: `lora_alpha / r = ${alpha} / ${r} = ${round(value)}`, source: 'LoRA, arXiv 2106.09685' };
+  return {
+    value,
+    rslora: false,
+    formula: `lora_alpha / r = ${alpha} / ${r} = ${round(value)}`,
+    source: 'LoRA, arXiv 2106.09685',
+  };
 }
 
 function round(x: number): string {

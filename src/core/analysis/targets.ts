@@ -9,7 +9,11 @@ import { buildInventory } from '../estimator/inventory';
 import { parseConfigDocument } from '../validate/document';
 import type { ConfigAnalysis } from './index';
 
-interface Entry { text: string; start: number; end: number }
+interface Entry {
+  text: string;
+  start: number;
+  end: number;
+}
 
 /** `doc` is the document's one parse (parseConfigDocument); parsed here when absent. */
 export function targetDiagnostics(text: string, analysis: ConfigAnalysis, doc?: Document): Diagnostic[] {
@@ -22,18 +26,58 @@ export function targetDiagnostics(text: string, analysis: ConfigAnalysis, doc?: 
   const listed = names.slice(0, 16).join(', ') + (names.length > 16 ? ', …' : '');
   if (!analysis.estimate) {
     if (!analysis.problems.some((p) => /not found in the base model/.test(p))) return [];
-    return located.entries.map((e) => entryDiagnostic(e, 'error', 'target-not-found',
-      `\`${e.text}\` matches no module of ${modelName}, and neither does any other entry: PEFT stops with "Target modules … not found in the base model". The model has: ${listed}.`, names));
+    return located.entries.map((e) =>
+      entryDiagnostic(
+        e,
+        'error',
+        'target-not-found',
+        `\`${e.text}\` matches no module of ${modelName}, and neither does any other entry: PEFT stops with "Target modules … not found in the base model". The model has: ${listed}.`,
+        names,
+      ),
+    );
   }
-  const unmatched = new Set(analysis.estimate.targetMatches.filter((t) => t.matched === 0).map((t) => t.entry));
-  return located.entries.filter((e) => unmatched.has(e.text)).map((e) => entryDiagnostic(e, 'warning', 'target-unmatched',
-    `\`${e.text}\` matches no module of ${modelName}; PEFT silently skips it. The model has: ${listed}.`, names));
+  const unmatched = new Set(
+    analysis.estimate.targetMatches.filter((t) => t.matched === 0).map((t) => t.entry),
+  );
+  return located.entries
+    .filter((e) => unmatched.has(e.text))
+    .map((e) =>
+      entryDiagnostic(
+        e,
+        'warning',
+        'target-unmatched',
+        `\`${e.text}\` matches no module of ${modelName}; PEFT silently skips it. The model has: ${listed}.`,
+        names,
+      ),
+    );
 }
 
-function entryDiagnostic(e: Entry, severity: 'error' | 'warning', code: string, message: string, names: string[]): Diagnostic {
+function entryDiagnostic(
+  e: Entry,
+  severity: 'error' | 'warning',
+  code: string,
+  message: string,
+  names: string[],
+): Diagnostic {
   const best = suggest(e.text, names);
-  const fixes = best && best !== e.text ? [{ title: `Change to '${best}'`, edits: [{ start: e.start, end: e.end, newText: best }], isPreferred: true }] : undefined;
-  return { start: e.start, end: e.end, severity, code, message: best ? `${message} Did you mean '${best}'?` : message, fixes };
+  const fixes =
+    best && best !== e.text
+      ? [
+          {
+            title: `Change to '${best}'`,
+            edits: [{ start: e.start, end: e.end, newText: best }],
+            isPreferred: true,
+          },
+        ]
+      : undefined;
+  return {
+    start: e.start,
+    end: e.end,
+    severity,
+    code,
+    message: best ? `${message} Did you mean '${best}'?` : message,
+    fixes,
+  };
 }
 
 /** Distinct leaf module names of the model (what a target entry can name). */
@@ -48,7 +92,11 @@ function leafNames(analysis: ConfigAnalysis): string[] {
 }
 
 /** The entries of the target list at `path`, with their text ranges (list items or comma-separated names). */
-function locateEntries(text: string, path: readonly string[], doc: Document): { entries: Entry[] } | undefined {
+function locateEntries(
+  text: string,
+  path: readonly string[],
+  doc: Document,
+): { entries: Entry[] } | undefined {
   if (doc.errors.length) return undefined;
   let node: unknown = doc.contents;
   for (const key of path) {

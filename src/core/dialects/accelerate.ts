@@ -10,7 +10,10 @@ export const accelerate: DialectPlugin<'accelerate'> = {
   detect: {
     fileNames: ['default_config.yaml'],
     fileGlobs: ['accelerate*.yaml', 'accelerate*.yml', 'accelerate*.json'],
-    certain: { test: (k) => k.top.has('compute_environment') || k.top.has('distributed_type'), reason: 'content: `compute_environment` / `distributed_type` (an Accelerate launcher config)' },
+    certain: {
+      test: (k) => k.top.has('compute_environment') || k.top.has('distributed_type'),
+      reason: 'content: `compute_environment` / `distributed_type` (an Accelerate launcher config)',
+    },
   },
   schemaId: 'accelerate',
   loader: 'pyyaml',

@@ -2,11 +2,20 @@
 import { mapAdapterHub } from '../estimator-input/peft';
 import type { DialectPlugin, SniffedKeys } from './types';
 
-const BOTTLENECK_KEYS = ['reduction_factor', 'non_linearity', 'mh_adapter', 'output_adapter', 'adapter_residual_before_ln'];
+const BOTTLENECK_KEYS = [
+  'reduction_factor',
+  'non_linearity',
+  'mh_adapter',
+  'output_adapter',
+  'adapter_residual_before_ln',
+];
 
 export function looksLikeAdapterHub(k: SniffedKeys): boolean {
   if (k.any.has('peft_type')) return false;
-  return BOTTLENECK_KEYS.some((x) => k.any.has(x)) || (k.top.has('config') && (k.top.has('model_class') || k.top.has('hidden_size')));
+  return (
+    BOTTLENECK_KEYS.some((x) => k.any.has(x)) ||
+    (k.top.has('config') && (k.top.has('model_class') || k.top.has('hidden_size')))
+  );
 }
 
 export const adapterhub: DialectPlugin<'adapterhub'> = {

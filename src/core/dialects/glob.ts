@@ -27,7 +27,8 @@ const compiled = new Map<string, GlobCheck>();
 const MAX_COMPILED = 256;
 
 function compileGlob(glob: string): GlobCheck {
-  if (glob.length > MAX_GLOB_CHARS) return { ok: false, reason: `glob is ${glob.length} characters long (the limit is ${MAX_GLOB_CHARS})` };
+  if (glob.length > MAX_GLOB_CHARS)
+    return { ok: false, reason: `glob is ${glob.length} characters long (the limit is ${MAX_GLOB_CHARS})` };
   const anchored = glob.startsWith('/') || glob.startsWith('**/') ? glob : `**/${glob}`;
   let source: string;
   try {
@@ -36,14 +37,19 @@ function compileGlob(glob: string): GlobCheck {
     return { ok: false, reason: `glob is not valid (${(e as Error).message})` };
   }
   for (const g of DOT_SEGMENT_GUARDS) source = source.split(g).join('');
-  if (/\(\?[=!<]/.test(source)) return { ok: false, reason: 'glob needs a lookaround to match, which ML Config Lens does not evaluate' };
+  if (/\(\?[=!<]/.test(source))
+    return { ok: false, reason: 'glob needs a lookaround to match, which ML Config Lens does not evaluate' };
   let re: RE2JS;
   try {
     re = RE2JS.compile(source);
   } catch (e) {
     return { ok: false, reason: `glob cannot be matched in linear time (${(e as Error).message})` };
   }
-  if (re.programSize() > MAX_PROGRAM_SIZE) return { ok: false, reason: `glob is too complex (${re.programSize()} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE})` };
+  if (re.programSize() > MAX_PROGRAM_SIZE)
+    return {
+      ok: false,
+      reason: `glob is too complex (${re.programSize()} RE2 instructions; the limit is ${MAX_PROGRAM_SIZE})`,
+    };
   return { ok: true, re };
 }
 

@@ -24,14 +24,35 @@ export type { ApplyField, ApplyKey, DialectLoader, DialectPlugin, SniffedKeys } 
 export { APPLY_FIELDS } from './types';
 
 /** Every dialect id; adding a plug-in means adding its id here and its module to PLUGINS (the compiler checks both). */
-export type DialectId = 'axolotl' | 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'adapterhub' | 'torchtune' | 'wandb-sweep' | 'mergekit' | 'deepspeed' | 'accelerate';
+export type DialectId =
+  | 'axolotl'
+  | 'llamafactory'
+  | 'llamafactory-v1'
+  | 'trl'
+  | 'peft'
+  | 'adapterhub'
+  | 'torchtune'
+  | 'wandb-sweep'
+  | 'mergekit'
+  | 'deepspeed'
+  | 'accelerate';
 
 /**
  * The registry, in UI order. Keyed by id so the compiler rejects a missing or unknown plug-in; a unit
  * test checks each key equals its plug-in's id.
  */
 const PLUGINS: { readonly [K in DialectId]: DialectPlugin<K> } = {
-  axolotl, llamafactory, 'llamafactory-v1': llamafactoryV1, trl, peft, adapterhub, torchtune, 'wandb-sweep': wandbSweep, mergekit, deepspeed, accelerate,
+  axolotl,
+  llamafactory,
+  'llamafactory-v1': llamafactoryV1,
+  trl,
+  peft,
+  adapterhub,
+  torchtune,
+  'wandb-sweep': wandbSweep,
+  mergekit,
+  deepspeed,
+  accelerate,
 };
 
 export const DIALECT_PLUGINS: readonly DialectPlugin<DialectId>[] = Object.values(PLUGINS);
@@ -41,7 +62,10 @@ export const DIALECT_PLUGINS: readonly DialectPlugin<DialectId>[] = Object.value
  * classic LLaMA-Factory, both before Axolotl, Axolotl before TRL); other plug-ins follow in registry order.
  */
 const TIE_ORDER: readonly DialectId[] = ['llamafactory-v1', 'llamafactory', 'axolotl', 'trl'];
-const SCORING_ORDER: readonly DialectId[] = [...TIE_ORDER, ...DIALECT_PLUGINS.map((p) => p.id).filter((id) => !TIE_ORDER.includes(id))];
+const SCORING_ORDER: readonly DialectId[] = [
+  ...TIE_ORDER,
+  ...DIALECT_PLUGINS.map((p) => p.id).filter((id) => !TIE_ORDER.includes(id)),
+];
 
 export interface DialectInfo {
   id: DialectId;
@@ -56,7 +80,8 @@ export function dialectPlugin(id: DialectId): DialectPlugin<DialectId> {
 
 /** Parsed config → estimator input through the dialect's plug-in; throws DialectMappingError. */
 export function mapDialectConfig(config: unknown, dialect: DialectId): EstimatorInput {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new DialectMappingError(`a ${dialect} config must be a mapping of keys to values`);
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw new DialectMappingError(`a ${dialect} config must be a mapping of keys to values`);
   const map = PLUGINS[dialect]?.toEstimatorInput;
   if (!map) throw new DialectMappingError(`no estimator mapping for dialect '${dialect}'`);
   return map(config as Record<string, unknown>);
@@ -86,7 +111,12 @@ export function detectDialect(text: string, opts: DetectOptions = {}): DialectDe
   const path = (opts.fileName ?? '').replace(/\\/g, '/');
   for (const [glob, id] of Object.entries(opts.associations ?? {})) {
     if (path && globMatches(glob, path)) {
-      return isDialectId(id) ? { dialect: id, reason: `mlConfig.files.associations: "${glob}"` } : { dialect: undefined, reason: `mlConfig.files.associations maps "${glob}" to unknown dialect "${id}"` };
+      return isDialectId(id)
+        ? { dialect: id, reason: `mlConfig.files.associations: "${glob}"` }
+        : {
+            dialect: undefined,
+            reason: `mlConfig.files.associations maps "${glob}" to unknown dialect "${id}"`,
+          };
     }
   }
   const keys = sniffKeys(head);
@@ -140,7 +170,10 @@ function fromFileName(path: string, keys: Keys): DialectDetection | undefined {
   if (named.length === 0) return fromFileGlob(base, keys);
   const sure = named.find((p) => p.detect.certain?.test(keys)) ?? named[0];
   const others = named.filter((p) => p !== sure).map((p) => p.label);
-  return { dialect: sure.id, reason: `file name ${base}, ${sure.label} layout${others.length ? ` (not ${others.join(', ')})` : ''}` };
+  return {
+    dialect: sure.id,
+    reason: `file name ${base}, ${sure.label} layout${others.length ? ` (not ${others.join(', ')})` : ''}`,
+  };
 }
 
 /** A plug-in whose name glob fits, unless another plug-in's certain content says otherwise. */
@@ -166,7 +199,8 @@ function sniffFromKeys(k: Keys): DialectDetection {
     const score = hits.reduce((s, h) => s + weights[h], 0);
     if (score > bestScore) [best, bestScore, why] = [id, score, hits];
   }
-  if (!best || bestScore < 3) return { dialect: undefined, reason: 'content: no keys typical of a supported training config' };
+  if (!best || bestScore < 3)
+    return { dialect: undefined, reason: 'content: no keys typical of a supported training config' };
   return { dialect: best, reason: `content: ${why.slice(0, 4).join(', ')}` };
 }
 

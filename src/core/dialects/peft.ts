@@ -14,7 +14,11 @@ export const peft: DialectPlugin<'peft'> = {
   schemaId: 'peft',
   loader: 'json',
   toEstimatorInput: mapPeft,
-  applyKeys: { rank: { paths: [['r']] }, alpha: { paths: [['lora_alpha']] }, targetModules: { paths: [['target_modules']], list: 'list' } },
+  applyKeys: {
+    rank: { paths: [['r']] },
+    alpha: { paths: [['lora_alpha']] },
+    targetModules: { paths: [['target_modules']], list: 'list' },
+  },
   targetModulesKey: ['target_modules'],
   rules: [...OTHER_RULES, ...PEFT_RULES],
   snippetPrefix: 'mlc-peft-',

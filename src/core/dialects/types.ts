@@ -29,7 +29,15 @@ export interface DialectDetect {
 }
 
 /** Values the panel's "Apply" can write back. */
-export const APPLY_FIELDS = ['rank', 'alpha', 'learningRate', 'targetModules', 'sequenceLength', 'microBatchSize', 'gradientAccumulationSteps'] as const;
+export const APPLY_FIELDS = [
+  'rank',
+  'alpha',
+  'learningRate',
+  'targetModules',
+  'sequenceLength',
+  'microBatchSize',
+  'gradientAccumulationSteps',
+] as const;
 export type ApplyField = (typeof APPLY_FIELDS)[number];
 
 export interface ApplyKey {

@@ -26,14 +26,19 @@ function targetsOf(peft: PeftConfig, modelType: string): string | string[] | und
  * estimator's own count of adapted modules when the two differ.
  */
 export function adapterInputsFor(
-  peft: PeftConfig, inventory: ModelInventory, params: ParameterEstimate, config: Record<string, unknown>,
+  peft: PeftConfig,
+  inventory: ModelInventory,
+  params: ParameterEstimate,
+  config: Record<string, unknown>,
   opts: { taskType?: string | null; numLabels?: number },
 ): AdapterInputs | undefined {
   if (params.method.toUpperCase() !== 'LORA' || params.adaptedModules === 0) return undefined;
   const targets = targetsOf(peft, inventory.modelType);
   if (targets === undefined) return undefined;
   const names = new Set(previewTargets(config, targets, opts));
-  const linear = inventory.modules.filter((m) => names.has(m.name) && LINEAR_KINDS.has(m.kind) && !m.isOutputLayer);
+  const linear = inventory.modules.filter(
+    (m) => names.has(m.name) && LINEAR_KINDS.has(m.kind) && !m.isOutputLayer,
+  );
   if (linear.length === 0) return undefined;
   const scale = params.adaptedModules / linear.length;
   const perLayer = new Map<number, number>();
@@ -49,11 +54,13 @@ export function adapterInputsFor(
     maxLayerInputFeatures: Math.max(...perLayer.values()),
     rank: num(peft.r, LORA_DEFAULTS.r),
     dropout: num(peft.lora_dropout, LORA_DEFAULTS.dropout),
-    ...(peft.use_dora === true ? {
-      dora: {
-        outputFeatures: Math.round(linear.reduce((sum, m) => sum + m.outFeatures, 0) * scale),
-        maxLayerOutputFeatures: Math.max(...perLayerOut.values()),
-      },
-    } : {}),
+    ...(peft.use_dora === true
+      ? {
+          dora: {
+            outputFeatures: Math.round(linear.reduce((sum, m) => sum + m.outFeatures, 0) * scale),
+            maxLayerOutputFeatures: Math.max(...perLayerOut.values()),
+          },
+        }
+      : {}),
   };
 }

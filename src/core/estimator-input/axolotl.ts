@@ -11,7 +11,8 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
   const adapter = str(cfg.adapter)?.toLowerCase();
   const rewardModel = bool(cfg.reward_model) === true;
   const taskType = rewardModel ? 'SEQ_CLS' : 'CAUSAL_LM';
-  if (rewardModel) notes.push('reward_model: true builds AutoModelForSequenceClassification with num_labels 1');
+  if (rewardModel)
+    notes.push('reward_model: true builds AutoModelForSequenceClassification with num_labels 1');
   const training = trainingShape(cfg);
   let peft: PeftConfig;
   let extraTargets: string[] | undefined;
@@ -25,15 +26,27 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
       training.loadIn4bit = true;
     }
   } else {
-    throw new DialectMappingError(`Axolotl adapter '${adapter}' is not mapped to a PEFT config yet (lora and qlora are)`);
+    throw new DialectMappingError(
+      `Axolotl adapter '${adapter}' is not mapped to a PEFT config yet (lora and qlora are)`,
+    );
   }
   return {
-    dialect: 'axolotl', modelRef: str(cfg.base_model), peft, taskType, numLabels: rewardModel ? 1 : undefined, training, notes,
+    dialect: 'axolotl',
+    modelRef: str(cfg.base_model),
+    peft,
+    taskType,
+    numLabels: rewardModel ? 1 : undefined,
+    training,
+    notes,
     ...(extraTargets ? { extraTargets } : {}),
   };
 }
 
-function loraConfig(cfg: Obj, taskType: string, notes: string[]): { peft: PeftConfig; extraTargets?: string[] } {
+function loraConfig(
+  cfg: Obj,
+  taskType: string,
+  notes: string[],
+): { peft: PeftConfig; extraTargets?: string[] } {
   const listed = names(cfg.lora_target_modules) ?? [];
   let target: string | string[] = listed;
   let extraTargets: string[] | undefined;
@@ -43,7 +56,9 @@ function loraConfig(cfg: Obj, taskType: string, notes: string[]): { peft: PeftCo
     target = 'all-linear';
     if (listed.length) extraTargets = listed;
   } else if (listed.length === 0 && !names(cfg.lora_target_parameters)?.length) {
-    notes.push('no lora_target_modules and no lora_target_linear: Axolotl passes an empty target list, which PEFT refuses');
+    notes.push(
+      'no lora_target_modules and no lora_target_linear: Axolotl passes an empty target list, which PEFT refuses',
+    );
   }
   const modulesToSave = names(cfg.lora_modules_to_save);
   const peft: PeftConfig = {

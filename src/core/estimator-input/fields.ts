@@ -31,12 +31,26 @@ export function numericProblem(v: number): string | undefined {
  * never silently stand in for a value the file states.
  */
 export function num(v: unknown): number | undefined {
-  if (typeof v === 'string' && /\$\{[^}]*\}/.test(v)) throw new NumericInputError(`the value ${JSON.stringify(v.slice(0, 60))} is an unresolved interpolation; ML Config Lens cannot count with it`);
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && /^[\s+-]*(\d|\.\d|\.?(nan|inf))/i.test(v) ? Number(v.replace(/^(\s*[+-]?)\.?(inf|nan)\s*$/i, (_m, s: string, w: string) => `${s}${w.toLowerCase() === 'nan' ? 'NaN' : 'Infinity'}`)) : undefined;
+  if (typeof v === 'string' && /\$\{[^}]*\}/.test(v))
+    throw new NumericInputError(
+      `the value ${JSON.stringify(v.slice(0, 60))} is an unresolved interpolation; ML Config Lens cannot count with it`,
+    );
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && v.trim() !== '' && /^[\s+-]*(\d|\.\d|\.?(nan|inf))/i.test(v)
+        ? Number(
+            v.replace(
+              /^(\s*[+-]?)\.?(inf|nan)\s*$/i,
+              (_m, s: string, w: string) => `${s}${w.toLowerCase() === 'nan' ? 'NaN' : 'Infinity'}`,
+            ),
+          )
+        : undefined;
   if (n === undefined) return undefined;
   if (typeof v === 'string' && Number.isNaN(n) && !/nan/i.test(v)) return undefined;
   const problem = numericProblem(n);
-  if (problem) throw new NumericInputError(`a number in the config ${problem}; ML Config Lens cannot count with it`);
+  if (problem)
+    throw new NumericInputError(`a number in the config ${problem}; ML Config Lens cannot count with it`);
   return n;
 }
 
@@ -57,7 +71,11 @@ export function str(v: unknown): string | undefined {
 /** A list of names from a YAML list or a comma-separated string ("q_proj,v_proj"). */
 export function names(v: unknown): string[] | undefined {
   if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
-  if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   return undefined;
 }
 

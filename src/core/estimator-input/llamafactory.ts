@@ -39,9 +39,13 @@ function classicPeft(cfg: Obj, notes: string[]): PeftConfig {
       ...defined({ modules_to_save: extra(cfg.additional_target) }),
     };
   }
-  if (type !== 'lora') throw new DialectMappingError(`LLaMA-Factory finetuning_type '${type}' is not mapped (lora, freeze, full, oft are)`);
+  if (type !== 'lora')
+    throw new DialectMappingError(
+      `LLaMA-Factory finetuning_type '${type}' is not mapped (lora, freeze, full, oft are)`,
+    );
   const r = num(cfg.lora_rank) ?? 8;
-  if (num(cfg.lora_alpha) === undefined) notes.push(`lora_alpha not set: LLaMA-Factory uses lora_rank * 2 = ${r * 2}`);
+  if (num(cfg.lora_alpha) === undefined)
+    notes.push(`lora_alpha not set: LLaMA-Factory uses lora_rank * 2 = ${r * 2}`);
   return {
     peft_type: 'LORA',
     r,
@@ -67,7 +71,10 @@ function v1Peft(pc: Obj): PeftConfig {
     };
   }
   if (name === 'full') return { peft_type: 'FULL' };
-  if (name !== 'lora') throw new DialectMappingError(`LLaMA-Factory peft_config name '${name}' is not mapped (lora, freeze, full are)`);
+  if (name !== 'lora')
+    throw new DialectMappingError(
+      `LLaMA-Factory peft_config name '${name}' is not mapped (lora, freeze, full are)`,
+    );
   return {
     peft_type: 'LORA',
     ...defined({ r: num(pc.r), lora_alpha: num(pc.lora_alpha), lora_dropout: num(pc.lora_dropout) }),
@@ -98,11 +105,13 @@ export function mapLlamaFactory(cfg: Obj): EstimatorInput {
   const peft = isObj(cfg.peft_config) ? v1Peft(cfg.peft_config) : classicPeft(cfg, notes);
   const taskType = 'CAUSAL_LM';
   if (peft.peft_type !== 'FULL' && peft.peft_type !== 'FREEZE') peft.task_type = taskType;
-  if (str(cfg.stage) === 'rm') notes.push('stage rm: the value head LLaMA-Factory adds (hidden_size + 1 params) is not counted');
+  if (str(cfg.stage) === 'rm')
+    notes.push('stage rm: the value head LLaMA-Factory adds (hidden_size + 1 params) is not counted');
   return {
     dialect: 'llamafactory',
     modelRef: str(cfg.model_name_or_path) ?? str(cfg.model),
-    peft, taskType,
+    peft,
+    taskType,
     training: trainingShape(cfg),
     notes,
   };

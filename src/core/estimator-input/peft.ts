@@ -23,7 +23,9 @@ export function mapAdapterHub(cfg: Obj): EstimatorInput {
   const inner = isObj(cfg.config) ? cfg.config : cfg;
   const arch = str(inner.architecture);
   if (arch && arch !== 'bottleneck') {
-    throw new DialectMappingError(`AdapterHub architecture '${arch}' is not mapped (bottleneck adapters are)`);
+    throw new DialectMappingError(
+      `AdapterHub architecture '${arch}' is not mapped (bottleneck adapters are)`,
+    );
   }
   return {
     dialect: 'adapterhub',

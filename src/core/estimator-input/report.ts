@@ -31,17 +31,33 @@ export interface ReportOverrides {
 }
 
 /** Throws EstimateError (from the estimator) where PEFT itself would refuse the combination. */
-export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel, overrides: ReportOverrides = {}): EstimateReport {
+export function buildEstimateReport(
+  input: EstimatorInput,
+  model: ResolvedModel,
+  overrides: ReportOverrides = {},
+): EstimateReport {
   const taskType = overrides.taskType !== undefined ? overrides.taskType : input.taskType;
   const numLabels = overrides.numLabels ?? input.numLabels;
-  const opts = { taskType, numLabels, transformersVersion: overrides.transformersVersion, transformersVersionSource: overrides.transformersVersionSource };
-  const peft = input.extraTargets ? expandAllLinear(input, previewTargets(model.config, 'all-linear', opts)) : input.peft;
+  const opts = {
+    taskType,
+    numLabels,
+    transformersVersion: overrides.transformersVersion,
+    transformersVersionSource: overrides.transformersVersionSource,
+  };
+  const peft = input.extraTargets
+    ? expandAllLinear(input, previewTargets(model.config, 'all-linear', opts))
+    : input.peft;
   const params = estimateParameters(model.config, peft, opts);
   const plan = memoryPlanFor(model.config, peft, params, input.training, opts);
   const memory = estimateTrainingMemory(plan.input);
   const memoryNotes = [...plan.notes, ...memory.notes];
   return {
-    model: { source: model.kind, location: model.location }, input, params, memory, memoryInput: plan.input, memoryNotes,
+    model: { source: model.kind, location: model.location },
+    input,
+    params,
+    memory,
+    memoryInput: plan.input,
+    memoryNotes,
     notes: [...input.notes, ...memoryNotes],
   };
 }
@@ -50,11 +66,21 @@ export function buildEstimateReport(input: EstimatorInput, model: ResolvedModel,
  * The memory input for a counted setup: the model's inventory, the training shape, and the LoRA
  * adapters' own activations. The CLI report, the editor and the panel all size memory through this.
  */
-export function memoryPlanFor(config: Record<string, unknown>, peft: PeftConfig, params: ParameterEstimate, training: TrainingShape,
-  opts: { taskType?: string | null; numLabels?: number; transformersVersion?: string }): { input: MemoryInput; notes: string[] } {
+export function memoryPlanFor(
+  config: Record<string, unknown>,
+  peft: PeftConfig,
+  params: ParameterEstimate,
+  training: TrainingShape,
+  opts: { taskType?: string | null; numLabels?: number; transformersVersion?: string },
+): { input: MemoryInput; notes: string[] } {
   const inventory = buildInventory(config, opts);
   return memoryInputFor({
-    trainableParams: params.trainableParams, totalParams: params.totalParams, peftType: params.method, inventory, training,
-    modelConfig: config, adapters: adapterInputsFor(peft, inventory, params, config, opts),
+    trainableParams: params.trainableParams,
+    totalParams: params.totalParams,
+    peftType: params.method,
+    inventory,
+    training,
+    modelConfig: config,
+    adapters: adapterInputsFor(peft, inventory, params, config, opts),
   });
 }

@@ -4,8 +4,20 @@
 import { bool, isObj, names, num, type Obj, str, torchDtypeOf } from './fields';
 import type { AttentionKind, ShardingSetting, TrainingShape } from './types';
 
-type Runtime = Pick<TrainingShape, 'attention' | 'attentionSetting' | 'attentionDropout' | 'fusedCrossEntropy' | 'sharding'
-  | 'precisionFramework' | 'modelDtype' | 'pureBf16' | 'optimizerInBackward' | 'activationOffloading' | 'chunkedLoss'>;
+type Runtime = Pick<
+  TrainingShape,
+  | 'attention'
+  | 'attentionSetting'
+  | 'attentionDropout'
+  | 'fusedCrossEntropy'
+  | 'sharding'
+  | 'precisionFramework'
+  | 'modelDtype'
+  | 'pureBf16'
+  | 'optimizerInBackward'
+  | 'activationOffloading'
+  | 'chunkedLoss'
+>;
 
 /**
  * transformers `attn_implementation` values by what they store: FlashAttention 2/3 (also the
@@ -24,13 +36,18 @@ export function attentionKindOf(value: string): AttentionKind | undefined {
 /** An unrecognized value keeps its setting (without a kind) so the plan can say what it assumed instead. */
 function stated(key: string, value: string): Runtime {
   const attention = attentionKindOf(value);
-  return attention ? { attention, attentionSetting: `${key}: ${value}` } : { attentionSetting: `${key}: ${value}` };
+  return attention
+    ? { attention, attentionSetting: `${key}: ${value}` }
+    : { attentionSetting: `${key}: ${value}` };
 }
 
 /** Axolotl's precedence (axolotl loaders/model.py _set_attention_config): attn_implementation first, then the booleans. */
 const AXOLOTL_FLAGS: ReadonlyArray<[string, AttentionKind]> = [
-  ['flex_attention', 'flash'], ['flash_attention', 'flash'], ['sdp_attention', 'sdpa'],
-  ['xformers_attention', 'flash'], ['eager_attention', 'eager'],
+  ['flex_attention', 'flash'],
+  ['flash_attention', 'flash'],
+  ['sdp_attention', 'sdpa'],
+  ['xformers_attention', 'flash'],
+  ['eager_attention', 'eager'],
 ];
 
 function axolotlAttention(cfg: Obj): Runtime {
@@ -49,19 +66,34 @@ function llamaFactoryAttention(cfg: Obj): Runtime {
 }
 
 /** Fused linear + cross-entropy switches (Liger Kernel arXiv 2410.10989; Cut Cross-Entropy arXiv 2411.09009). */
-const FUSED_CE_KEYS = ['cut_cross_entropy', 'liger_fused_linear_cross_entropy', 'use_liger_kernel', 'enable_liger_kernel'];
+const FUSED_CE_KEYS = [
+  'cut_cross_entropy',
+  'liger_fused_linear_cross_entropy',
+  'use_liger_kernel',
+  'enable_liger_kernel',
+];
 
 function fusedCrossEntropy(cfg: Obj): Runtime {
   const key = FUSED_CE_KEYS.find((k) => bool(cfg[k]) === true);
   return key ? { fusedCrossEntropy: `${key}: true` } : {};
 }
 
-interface Offload { optimizer: boolean; params: boolean }
+interface Offload {
+  optimizer: boolean;
+  params: boolean;
+}
 
-function shard(framework: ShardingSetting['framework'], stage: number, setting: string, offload: Offload): ShardingSetting {
+function shard(
+  framework: ShardingSetting['framework'],
+  stage: number,
+  setting: string,
+  offload: Offload,
+): ShardingSetting {
   const any = offload.optimizer || offload.params;
   return {
-    framework, stage: stage as ShardingSetting['stage'], setting,
+    framework,
+    stage: stage as ShardingSetting['stage'],
+    setting,
     ...(any ? { offload: true, offloadOptimizer: offload.optimizer, offloadParams: offload.params } : {}),
   };
 }
@@ -73,7 +105,8 @@ function shard(framework: ShardingSetting['framework'], stage: number, setting: 
  */
 function deepspeedOffload(file: string): Offload {
   if (!/offload/i.test(file)) return { optimizer: false, params: false };
-  if (/offload_?params?\b|offload_param/i.test(file) && !/all/i.test(file)) return { optimizer: false, params: true };
+  if (/offload_?params?\b|offload_param/i.test(file) && !/all/i.test(file))
+    return { optimizer: false, params: true };
   const both = /all|z3_offload|zero3_offload/i.test(file);
   return { optimizer: true, params: both };
 }
@@ -97,16 +130,25 @@ function fsdpSharding(cfg: Obj): ShardingSetting | undefined {
   const off = bool(fc.fsdp_offload_params) === true || bool(fc.offload_params) === true;
   const offload = { optimizer: off, params: off };
   // HF TrainingArguments takes a space-separated string ("full_shard auto_wrap"), Axolotl a list.
-  const opts = (typeof cfg.fsdp === 'string' ? cfg.fsdp.split(/[\s,]+/) : names(cfg.fsdp) ?? []).filter(Boolean).map((x) => x.toLowerCase());
-  if (opts.some((o) => o === 'full_shard' || o === 'hybrid_shard')) return shard('fsdp', 3, `fsdp: ${opts.join(' ')}`, offload);
+  const opts = (typeof cfg.fsdp === 'string' ? cfg.fsdp.split(/[\s,]+/) : (names(cfg.fsdp) ?? []))
+    .filter(Boolean)
+    .map((x) => x.toLowerCase());
+  if (opts.some((o) => o === 'full_shard' || o === 'hybrid_shard'))
+    return shard('fsdp', 3, `fsdp: ${opts.join(' ')}`, offload);
   if (opts.includes('shard_grad_op')) return shard('fsdp', 2, `fsdp: ${opts.join(' ')}`, offload);
   const version = num(cfg.fsdp_version) ?? num(fc.fsdp_version);
   if (version === 2) {
     const reshard = bool(fc.reshard_after_forward) ?? bool(fc.fsdp_reshard_after_forward) ?? true;
-    return shard('fsdp', reshard ? 3 : 2, `fsdp_version: 2${reshard ? '' : ', reshard_after_forward: false'}`, offload);
+    return shard(
+      'fsdp',
+      reshard ? 3 : 2,
+      `fsdp_version: 2${reshard ? '' : ', reshard_after_forward: false'}`,
+      offload,
+    );
   }
   const dist = isObj(cfg.dist_config) ? str(cfg.dist_config.name) : undefined;
-  if (dist && /^fsdp/i.test(dist)) return shard('fsdp', 3, `dist_config.name: ${dist}`, { optimizer: false, params: false });
+  if (dist && /^fsdp/i.test(dist))
+    return shard('fsdp', 3, `dist_config.name: ${dist}`, { optimizer: false, params: false });
   return undefined;
 }
 
@@ -119,11 +161,20 @@ function sharding(cfg: Obj): Runtime {
 function axolotlParallel(cfg: Obj, base: Runtime): Runtime {
   if (!base.sharding) return base;
   const shardDevices = num(cfg.dp_shard_size);
-  const other = [['tensor_parallel_size', num(cfg.tensor_parallel_size)], ['context_parallel_size', num(cfg.context_parallel_size)]]
-    .filter(([, v]) => typeof v === 'number' && v > 1).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const other = [
+    ['tensor_parallel_size', num(cfg.tensor_parallel_size)],
+    ['context_parallel_size', num(cfg.context_parallel_size)],
+  ]
+    .filter(([, v]) => typeof v === 'number' && v > 1)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
   return {
     ...base,
-    sharding: { ...base.sharding, ...(shardDevices ? { shardDevices } : {}), ...(other ? { otherParallel: other } : {}) },
+    sharding: {
+      ...base.sharding,
+      ...(shardDevices ? { shardDevices } : {}),
+      ...(other ? { otherParallel: other } : {}),
+    },
   };
 }
 
@@ -144,27 +195,38 @@ function axolotlPrecision(cfg: Obj): Runtime {
   // No precision key at all: the plan's "bf16 assumed" applies to the load dtype as well.
   let modelDtype = torchDtypeOf(cfg);
   if (!modelDtype) {
-    if (bool(cfg.bf16) === true || str(cfg.bf16) === 'auto' || bool(cfg.bfloat16) === true) modelDtype = 'bf16';
-    else if (bool(cfg.load_in_8bit) === true || bool(cfg.fp16) === true || bool(cfg.float16) === true) modelDtype = 'fp16';
+    if (bool(cfg.bf16) === true || str(cfg.bf16) === 'auto' || bool(cfg.bfloat16) === true)
+      modelDtype = 'bf16';
+    else if (bool(cfg.load_in_8bit) === true || bool(cfg.fp16) === true || bool(cfg.float16) === true)
+      modelDtype = 'fp16';
     else if (cfg.bf16 !== undefined || cfg.fp16 !== undefined) modelDtype = 'fp32';
   }
   const gc = str(cfg.gradient_checkpointing);
   return {
-    precisionFramework: 'hf', ...(modelDtype ? { modelDtype } : {}),
+    precisionFramework: 'hf',
+    ...(modelDtype ? { modelDtype } : {}),
     ...(gc && /offload/i.test(gc) ? { activationOffloading: `gradient_checkpointing: ${gc}` } : {}),
   };
 }
 
 export function axolotlRuntime(cfg: Obj): Runtime {
-  return { ...axolotlAttention(cfg), ...axolotlFusedCrossEntropy(cfg), ...axolotlParallel(cfg, sharding(cfg)), ...axolotlPrecision(cfg) };
+  return {
+    ...axolotlAttention(cfg),
+    ...axolotlFusedCrossEntropy(cfg),
+    ...axolotlParallel(cfg, sharding(cfg)),
+    ...axolotlPrecision(cfg),
+  };
 }
 
 /** LLaMA-Factory loads in the compute dtype, then casts trainable weights to fp32 unless pure_bf16. */
 export function llamaFactoryRuntime(cfg: Obj): Runtime {
   const pure = bool(cfg.pure_bf16) === true;
   return {
-    ...llamaFactoryAttention(cfg), ...fusedCrossEntropy(cfg), ...sharding(cfg),
-    precisionFramework: 'llamafactory', ...(pure ? { pureBf16: true } : {}),
+    ...llamaFactoryAttention(cfg),
+    ...fusedCrossEntropy(cfg),
+    ...sharding(cfg),
+    precisionFramework: 'llamafactory',
+    ...(pure ? { pureBf16: true } : {}),
   };
 }
 
@@ -176,8 +238,11 @@ export function trlRuntime(cfg: Obj): Runtime {
   const impl = str(cfg.attn_implementation);
   const modelDtype = torchDtypeOf(cfg);
   return {
-    ...(impl ? stated('attn_implementation', impl) : {}), ...fusedCrossEntropy(cfg), ...sharding(cfg),
-    precisionFramework: 'hf', ...(modelDtype ? { modelDtype } : {}),
+    ...(impl ? stated('attn_implementation', impl) : {}),
+    ...fusedCrossEntropy(cfg),
+    ...sharding(cfg),
+    precisionFramework: 'hf',
+    ...(modelDtype ? { modelDtype } : {}),
   };
 }
 
@@ -188,7 +253,9 @@ export function trlRuntime(cfg: Obj): Runtime {
 export function torchtuneRuntime(cfg: Obj): Runtime {
   const loss = isObj(cfg.loss) ? str(cfg.loss._component_) : undefined;
   const out: Runtime = {
-    attention: 'sdpa', attentionSetting: 'torchtune MultiHeadAttention (scaled_dot_product_attention)', attentionDropout: 0,
+    attention: 'sdpa',
+    attentionSetting: 'torchtune MultiHeadAttention (scaled_dot_product_attention)',
+    attentionDropout: 0,
     precisionFramework: 'torchtune',
   };
   if (loss && /LinearCrossEntropy/.test(loss)) out.fusedCrossEntropy = `loss: ${loss}`;
@@ -198,7 +265,8 @@ export function torchtuneRuntime(cfg: Obj): Runtime {
     out.chunkedLoss = { setting: `loss: ${loss}`, chunks: chunks && chunks >= 1 ? Math.floor(chunks) : 8 };
   }
   if (bool(cfg.optimizer_in_bwd) === true) out.optimizerInBackward = true;
-  if (bool(cfg.enable_activation_offloading) === true) out.activationOffloading = 'enable_activation_offloading: True';
+  if (bool(cfg.enable_activation_offloading) === true)
+    out.activationOffloading = 'enable_activation_offloading: True';
   const offload = bool(cfg.fsdp_cpu_offload) === true;
   if (offload) out.sharding = shard('fsdp', 3, 'fsdp_cpu_offload: True', { optimizer: true, params: true });
   return out;

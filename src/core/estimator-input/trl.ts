@@ -14,7 +14,8 @@ export function mapTrl(cfg: Obj): EstimatorInput {
   if (bool(cfg.use_peft) === true) {
     const targets = names(cfg.lora_target_modules);
     const toSave = names(cfg.lora_modules_to_save);
-    if (!targets || targets.length === 0) notes.push('no lora_target_modules: PEFT\'s default targets for this model type apply');
+    if (!targets || targets.length === 0)
+      notes.push("no lora_target_modules: PEFT's default targets for this model type apply");
     peft = {
       peft_type: 'LORA',
       task_type: taskType,
@@ -33,7 +34,14 @@ export function mapTrl(cfg: Obj): EstimatorInput {
     peft = { peft_type: 'FULL' };
     notes.push('use_peft is not true: TRL trains all weights');
   }
-  return { dialect: 'trl', modelRef: str(cfg.model_name_or_path), peft, taskType, training: trainingShape(cfg), notes };
+  return {
+    dialect: 'trl',
+    modelRef: str(cfg.model_name_or_path),
+    peft,
+    taskType,
+    training: trainingShape(cfg),
+    notes,
+  };
 }
 
 /**
@@ -44,7 +52,9 @@ function targetField(targets: string[] | undefined, notes: string[]): string | s
   if (!targets || targets.length === 0) return undefined;
   if (targets.length > 1) return targets;
   if (targets[0] !== 'all-linear') {
-    notes.push(`TRL passes a one-name lora_target_modules as the string '${targets[0]}', which PEFT reads as a regex over full module paths`);
+    notes.push(
+      `TRL passes a one-name lora_target_modules as the string '${targets[0]}', which PEFT reads as a regex over full module paths`,
+    );
   }
   return targets[0];
 }

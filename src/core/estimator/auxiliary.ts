@@ -26,15 +26,23 @@ export function inputEmbeddingName(inv: ModelInventory): string | null {
 /** `_get_module_names_tied_with_embedding`: modules sharing the input embedding's weight, if tying is on. */
 export function tiedWithEmbedding(inv: ModelInventory): string[] {
   if (!inv.dims.tieWordEmbeddings) return [];
-  return inv.modules.filter((m) => m.tiedTo).map((m) => m.name).sort();
+  return inv.modules
+    .filter((m) => m.tiedTo)
+    .map((m) => m.name)
+    .sort();
 }
 
 function isModuleList(tree: ModelTree, name: string): boolean {
-  return tree.containers.has(name) && tree.names.some((n) => n.startsWith(name + '.') && /^\d+$/.test(n.slice(name.length + 1)));
+  return (
+    tree.containers.has(name) &&
+    tree.names.some((n) => n.startsWith(name + '.') && /^\d+$/.test(n.slice(name.length + 1)))
+  );
 }
 
 function refuseWrap(wrapper: string, entry: string, key: string, why: string): EstimateError {
-  return new EstimateError(`${wrapper} entry "${entry}" matches "${key}", ${why}; PEFT raises TypeError: ${wrapper} cannot be applied to modules of that type.`);
+  return new EstimateError(
+    `${wrapper} entry "${entry}" matches "${key}", ${why}; PEFT raises TypeError: ${wrapper} cannot be applied to modules of that type.`,
+  );
 }
 
 /** Deep copy of `key` (its weights and any adapter inside), trained; the original is frozen. */
@@ -44,7 +52,14 @@ function copyModule(ctx: AuxContext, key: string): void {
   const base = subtree(ctx.tree, key).reduce((s, m) => s + ownParams(m), 0);
   const adapters = inside.reduce((s, e) => s + e.params, 0);
   const kind = ctx.tree.own.get(key)?.kind ?? 'container';
-  ctx.ledger.add({ module: key, what: 'copy', moduleKind: kind, params: base + adapters, trainable: true, addsToTotal: true });
+  ctx.ledger.add({
+    module: key,
+    what: 'copy',
+    moduleKind: kind,
+    params: base + adapters,
+    trainable: true,
+    addsToTotal: true,
+  });
 }
 
 /**
@@ -55,7 +70,8 @@ export function wrapModulesToSave(ctx: AuxContext, entries: readonly string[], s
   for (const key of ctx.tree.allNames) {
     const entry = entries.find((t) => key.endsWith(t));
     if (entry === undefined) continue;
-    if (ctx.adapted.has(key)) throw refuseWrap('modules_to_save', entry, key, 'which the adapter already wraps');
+    if (ctx.adapted.has(key))
+      throw refuseWrap('modules_to_save', entry, key, 'which the adapter already wraps');
     if (isModuleList(ctx.tree, key)) throw refuseWrap('modules_to_save', entry, key, 'a ModuleList');
     if ([...ctx.wrapped].some((w) => isWithin(key, w))) continue;
     ctx.wrapped.add(key);
@@ -79,12 +95,20 @@ export function wrapTrainableTokens(ctx: AuxContext, layer: string, n: number, t
   let found = 0;
   for (const key of ctx.tree.allNames) {
     if (!key.endsWith(layer)) continue;
-    if (ctx.adapted.has(key)) throw refuseWrap('trainable_token_indices', layer, key, 'which the adapter already wraps');
+    if (ctx.adapted.has(key))
+      throw refuseWrap('trainable_token_indices', layer, key, 'which the adapter already wraps');
     found++;
     if (ctx.wrapped.has(key)) continue;
     ctx.wrapped.add(key);
     const params = tied ? 0 : tokenRows(ctx, key, n);
-    ctx.ledger.add({ module: key, what: 'tokens', moduleKind: 'Embedding', params, trainable: true, addsToTotal: true });
+    ctx.ledger.add({
+      module: key,
+      what: 'tokens',
+      moduleKind: 'Embedding',
+      params,
+      trainable: true,
+      addsToTotal: true,
+    });
   }
   return found;
 }

@@ -11,33 +11,50 @@ const PRESETS: Record<string, Fields> = {
   seq_bn: { mh_adapter: false, output_adapter: true, reduction_factor: 16 },
   double_seq_bn: { mh_adapter: true, output_adapter: true, reduction_factor: 16 },
   par_bn: { mh_adapter: false, output_adapter: true, reduction_factor: 2, is_parallel: true, scaling: 4.0 },
-  scaled_par_bn: { mh_adapter: false, output_adapter: true, reduction_factor: 2, is_parallel: true, scaling: 'learned' },
+  scaled_par_bn: {
+    mh_adapter: false,
+    output_adapter: true,
+    reduction_factor: 2,
+    is_parallel: true,
+    scaling: 'learned',
+  },
   compacter: { mh_adapter: true, output_adapter: true, reduction_factor: 32, phm_layer: true },
   'compacter++': { mh_adapter: false, output_adapter: true, reduction_factor: 32, phm_layer: true },
 };
-const ALIASES: Record<string, string> = { pfeiffer: 'seq_bn', houlsby: 'double_seq_bn', parallel: 'par_bn', compacterplusplus: 'compacter++' };
+const ALIASES: Record<string, string> = {
+  pfeiffer: 'seq_bn',
+  houlsby: 'double_seq_bn',
+  parallel: 'par_bn',
+  compacterplusplus: 'compacter++',
+};
 
 function resolve(peft: PeftConfig): Fields {
   const name = String(peft.preset ?? peft.architecture ?? '').toLowerCase();
   const preset = name ? PRESETS[ALIASES[name] ?? name] : undefined;
-  if (name && !preset) throw new EstimateError(`Unknown bottleneck adapter preset "${name}" (known: ${Object.keys(PRESETS).join(', ')}).`);
+  if (name && !preset)
+    throw new EstimateError(
+      `Unknown bottleneck adapter preset "${name}" (known: ${Object.keys(PRESETS).join(', ')}).`,
+    );
   return { phm_dim: 4, phm_rank: 1, shared_phm_rule: true, phm_bias: true, ...preset, ...peft };
 }
 
 /** Bottleneck width: int(hidden // reduction_factor); a mapping gives per-layer factors (key "default"). */
 function bottleneck(hidden: number, f: Fields): number {
   const rf = f.reduction_factor;
-  const factor = typeof rf === 'number' ? rf : typeof rf === 'object' && rf ? Number((rf as Fields).default) : NaN;
+  const factor =
+    typeof rf === 'number' ? rf : typeof rf === 'object' && rf ? Number((rf as Fields).default) : NaN;
   if (!(factor > 0)) throw new EstimateError('`reduction_factor` must be a positive number.');
   const m = Math.floor(hidden / factor);
-  if (m < 1) throw new EstimateError(`reduction_factor ${factor} leaves no bottleneck for hidden size ${hidden}.`);
+  if (m < 1)
+    throw new EstimateError(`reduction_factor ${factor} leaves no bottleneck for hidden size ${hidden}.`);
   return m;
 }
 
 /** One PHM layer in -> out (rank-1 factorized W, n = phm_dim): rank (in + out) + out bias, + n³ if not shared. */
 function phmLayer(i: number, o: number, f: Fields): number {
   const n = Number(f.phm_dim);
-  if (i % n !== 0 || o % n !== 0) throw new EstimateError(`phm_dim ${n} must divide the adapter sizes ${i} and ${o}.`);
+  if (i % n !== 0 || o % n !== 0)
+    throw new EstimateError(`phm_dim ${n} must divide the adapter sizes ${i} and ${o}.`);
   const rule = f.shared_phm_rule === false ? n ** 3 : 0;
   return Number(f.phm_rank) * (i + o) + (f.phm_bias === false ? 0 : o) + rule;
 }
@@ -69,16 +86,32 @@ function transformerLayers(inv: ModelInventory): { stack: string; index: number 
 export function bottleneckLedger(inv: ModelInventory, peft: PeftConfig): Ledger {
   const f = resolve(peft);
   const perLayer = (f.mh_adapter === true ? 1 : 0) + (f.output_adapter === true ? 1 : 0);
-  if (perLayer === 0) throw new EstimateError('A bottleneck adapter needs mh_adapter or output_adapter set to true.');
+  if (perLayer === 0)
+    throw new EstimateError('A bottleneck adapter needs mh_adapter or output_adapter set to true.');
   const leaveOut = new Set(Array.isArray(f.leave_out) ? (f.leave_out as number[]) : []);
   const ledger = new Ledger();
   const size = adapterParams(inv.dims.hiddenSize, f);
   for (const { stack, index } of transformerLayers(inv)) {
     if (leaveOut.has(index)) continue;
-    ledger.add({ module: `${stack}.${index}.adapters`, what: 'adapter', moduleKind: 'bottleneck adapter', params: perLayer * size, trainable: true, addsToTotal: true, layer: index });
+    ledger.add({
+      module: `${stack}.${index}.adapters`,
+      what: 'adapter',
+      moduleKind: 'bottleneck adapter',
+      params: perLayer * size,
+      trainable: true,
+      addsToTotal: true,
+      layer: index,
+    });
   }
   if (f.phm_layer === true && f.shared_phm_rule !== false) {
-    ledger.add({ module: 'shared', what: 'shared', moduleKind: 'shared PHM rule', params: Number(f.phm_dim) ** 3, trainable: true, addsToTotal: true });
+    ledger.add({
+      module: 'shared',
+      what: 'shared',
+      moduleKind: 'shared PHM rule',
+      params: Number(f.phm_dim) ** 3,
+      trainable: true,
+      addsToTotal: true,
+    });
   }
   if (f.inv_adapter) ledger.warnings.push('Invertible adapters (inv_adapter) are not counted.');
   return ledger;

@@ -19,33 +19,42 @@ export const MODEL_LIMITS = {
 const LAYER_KEY = /(^|_)(layers?|n_layer|num_hidden_layers|num_blocks|depth)$/;
 const EXPERT_KEY = /(^|_)experts$/;
 const VOCAB_KEY = /vocab_size$/;
-const WIDTH_KEY = /(hidden_size|intermediate_size|d_model|n_embd|d_ff|ffn_dim|head_dim|d_kv|n_inner|moe_intermediate_size)$/;
+const WIDTH_KEY =
+  /(hidden_size|intermediate_size|d_model|n_embd|d_ff|ffn_dim|head_dim|d_kv|n_inner|moe_intermediate_size)$/;
 
 function check(cfg: Record<string, unknown>, where: string, depth: number): void {
   let layers = 0;
   let experts = 0;
   for (const [k, v] of Object.entries(cfg)) {
-    if (v && typeof v === 'object' && !Array.isArray(v) && depth < 3) check(v as Record<string, unknown>, `${where}${k}.`, depth + 1);
+    if (v && typeof v === 'object' && !Array.isArray(v) && depth < 3)
+      check(v as Record<string, unknown>, `${where}${k}.`, depth + 1);
     if (typeof v !== 'number') continue;
     const name = `${where}${k}`;
     if (LAYER_KEY.test(k) && v > MODEL_LIMITS.layers) throw tooLarge(name, v, 'layers', MODEL_LIMITS.layers);
-    if (EXPERT_KEY.test(k) && v > MODEL_LIMITS.experts) throw tooLarge(name, v, 'experts', MODEL_LIMITS.experts);
-    if (VOCAB_KEY.test(k) && v > MODEL_LIMITS.vocabulary) throw tooLarge(name, v, 'tokens of vocabulary', MODEL_LIMITS.vocabulary);
+    if (EXPERT_KEY.test(k) && v > MODEL_LIMITS.experts)
+      throw tooLarge(name, v, 'experts', MODEL_LIMITS.experts);
+    if (VOCAB_KEY.test(k) && v > MODEL_LIMITS.vocabulary)
+      throw tooLarge(name, v, 'tokens of vocabulary', MODEL_LIMITS.vocabulary);
     if (WIDTH_KEY.test(k) && v > MODEL_LIMITS.width) throw tooLarge(name, v, 'features', MODEL_LIMITS.width);
     if (LAYER_KEY.test(k)) layers = Math.max(layers, v);
     if (EXPERT_KEY.test(k)) experts = Math.max(experts, v);
   }
   if (layers * experts > MODEL_LIMITS.expertModules) {
-    throw new InvalidConfigError(`too large: ${layers.toLocaleString('en-US')} layers × ${experts.toLocaleString('en-US')} experts (ML Config Lens counts models up to ${MODEL_LIMITS.expertModules.toLocaleString('en-US')} expert modules)`);
+    throw new InvalidConfigError(
+      `too large: ${layers.toLocaleString('en-US')} layers × ${experts.toLocaleString('en-US')} experts (ML Config Lens counts models up to ${MODEL_LIMITS.expertModules.toLocaleString('en-US')} expert modules)`,
+    );
   }
 }
 
 function tooLarge(field: string, v: number, what: string, limit: number): InvalidConfigError {
   const n = Number.isSafeInteger(v) ? v.toLocaleString('en-US') : String(v);
-  return new InvalidConfigError(`too large: ${n} ${what} in config.json field "${field}" (ML Config Lens counts models up to ${limit.toLocaleString('en-US')} ${what})`);
+  return new InvalidConfigError(
+    `too large: ${n} ${what} in config.json field "${field}" (ML Config Lens counts models up to ${limit.toLocaleString('en-US')} ${what})`,
+  );
 }
 
 /** Throws InvalidConfigError naming the first dimension over the limits; returns when all are within. */
 export function checkModelBounds(config: unknown): void {
-  if (config && typeof config === 'object' && !Array.isArray(config)) check(config as Record<string, unknown>, '', 0);
+  if (config && typeof config === 'object' && !Array.isArray(config))
+    check(config as Record<string, unknown>, '', 0);
 }

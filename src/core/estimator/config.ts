@@ -27,7 +27,8 @@ export function int(cfg: Cfg, key: string): number {
 
 export function positiveInt(cfg: Cfg, key: string): number {
   const v = int(cfg, key);
-  if (v <= 0) throw new EstimateError(`\`${key}\` should be a positive integer value but the value passed is ${v}.`);
+  if (v <= 0)
+    throw new EstimateError(`\`${key}\` should be a positive integer value but the value passed is ${v}.`);
   return v;
 }
 
@@ -62,18 +63,23 @@ export function intOrList(cfg: Cfg, key: string): number | number[] | null {
   const v = cfg[key];
   if (v === undefined || v === null) return null;
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x))) return [...v] as number[];
-  throw new EstimateError(`\`${key}\` must be a layer index or a list of layer indices, got ${JSON.stringify(v)}.`);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)))
+    return [...v] as number[];
+  throw new EstimateError(
+    `\`${key}\` must be a layer index or a list of layer indices, got ${JSON.stringify(v)}.`,
+  );
 }
 
 export function numberMap(cfg: Cfg, key: string): Record<string, number> | null {
   const v = cfg[key];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'object' || Array.isArray(v)) throw new EstimateError(`\`${key}\` must be a mapping of module-name patterns to numbers.`);
+  if (typeof v !== 'object' || Array.isArray(v))
+    throw new EstimateError(`\`${key}\` must be a mapping of module-name patterns to numbers.`);
   // Asked once per module: check each mapping once, not once per module.
   if (checkedNumberMaps.has(v)) return v as Record<string, number>;
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (typeof x !== 'number') throw new EstimateError(`\`${key}\` entry "${k}" must be a number, got ${JSON.stringify(x)}.`);
+    if (typeof x !== 'number')
+      throw new EstimateError(`\`${key}\` entry "${k}" must be a number, got ${JSON.stringify(x)}.`);
   }
   checkedNumberMaps.add(v);
   return v as Record<string, number>;

@@ -14,8 +14,18 @@ import { EstimateError, type ModelInventory } from './types';
  * Order matters: the first old name a target ends with wins.
  */
 const MAPPING: Record<string, [string, string][]> = {
-  mixtral: [['gate', 'gate.weight'], ['w1', 'gate_up_proj'], ['w3', 'gate_up_proj'], ['w2', 'down_proj']],
-  qwen2_moe: [['gate', 'gate.weight'], ['gate_proj', 'gate_up_proj'], ['up_proj', 'gate_up_proj'], ['down_proj', 'down_proj']],
+  mixtral: [
+    ['gate', 'gate.weight'],
+    ['w1', 'gate_up_proj'],
+    ['w3', 'gate_up_proj'],
+    ['w2', 'down_proj'],
+  ],
+  qwen2_moe: [
+    ['gate', 'gate.weight'],
+    ['gate_proj', 'gate_up_proj'],
+    ['up_proj', 'gate_up_proj'],
+    ['down_proj', 'down_proj'],
+  ],
 };
 /** `_MOE_FUSED_TARGETS` (:348-352): the v4 names fused into one v5 parameter. */
 const FUSED: Record<string, Record<string, string[]>> = {
@@ -29,7 +39,11 @@ const FUSED: Record<string, Record<string, string[]>> = {
  * qwen2_moe is left out: PEFT 0.20.0 on transformers 5.12.1 does not convert it (v4 expert names reach
  * only the shared expert; observed in ../shared/oracle/transformers, see reference/transformers-versions.md).
  */
-const PATTERN_OF: Record<string, string> = { mixtral: 'mixtral', qwen3_moe: 'qwen2_moe', deepseek_v3: 'qwen2_moe' };
+const PATTERN_OF: Record<string, string> = {
+  mixtral: 'mixtral',
+  qwen3_moe: 'qwen2_moe',
+  deepseek_v3: 'qwen2_moe',
+};
 
 export interface Conversion {
   /** The LoRA config as PEFT uses it after the rewrite. */
@@ -41,14 +55,20 @@ export interface Conversion {
 }
 
 /** `_resolve_string_target_modules` (:355-399): a regex or "all-linear" -> the leaf names it targets. */
-function resolveString(target: string, tree: ModelTree, taskType: string | null, mapping: [string, string][]): Set<string> {
+function resolveString(
+  target: string,
+  tree: ModelTree,
+  taskType: string | null,
+  mapping: [string, string][],
+): Set<string> {
   const olds = mapping.map(([o]) => o);
   if (target.toLowerCase() === 'all-linear') {
     return new Set([...allLinearNames(tree, taskType).map((n) => n.slice(n.lastIndexOf('.') + 1)), ...olds]);
   }
   const params = paramKeys(tree);
   const matched = new Set<string>();
-  for (const key of [...tree.names, ...params]) if (fullmatch(target, key)) matched.add(key.slice(key.lastIndexOf('.') + 1));
+  for (const key of [...tree.names, ...params])
+    if (fullmatch(target, key)) matched.add(key.slice(key.lastIndexOf('.') + 1));
   const containers = new Map<string, Set<string>>();
   for (const p of params) {
     const i = p.lastIndexOf('.');
@@ -59,7 +79,10 @@ function resolveString(target: string, tree: ModelTree, taskType: string | null,
   for (const [old, neu] of mapping) {
     if (matched.has(old)) continue;
     for (const c of containers.get(neu) ?? []) {
-      if (fullmatch(target, `${c}.${old}`)) { matched.add(old); break; }
+      if (fullmatch(target, `${c}.${old}`)) {
+        matched.add(old);
+        break;
+      }
     }
   }
   return matched;
@@ -71,7 +94,12 @@ function listOf(v: unknown): string[] {
 }
 
 /** The converted LoRA config, or null when PEFT leaves the config as it is. */
-export function convertForTransformersV5(inv: ModelInventory, tree: ModelTree, cfg: Cfg, taskType: string | null): Conversion | null {
+export function convertForTransformersV5(
+  inv: ModelInventory,
+  tree: ModelTree,
+  cfg: Cfg,
+  taskType: string | null,
+): Conversion | null {
   if (!inv.transformers?.v5) return null;
   const pattern = PATTERN_OF[inv.modelType];
   if (!pattern) return null;
@@ -88,7 +116,10 @@ export function convertForTransformersV5(inv: ModelInventory, tree: ModelTree, c
   const present = new Map<string, Set<string>>();
   for (const t of new Set(listOf(targets))) {
     const hit = mapping.find(([old]) => t === old || t.endsWith(`.${old}`));
-    if (!hit) { remaining.push(t); continue; }
+    if (!hit) {
+      remaining.push(t);
+      continue;
+    }
     params.add(hit[1]);
     moved[t] = hit[1];
     const set = present.get(hit[1]) ?? new Set<string>();
@@ -101,8 +132,13 @@ export function convertForTransformersV5(inv: ModelInventory, tree: ModelTree, c
   for (const [fused, required] of Object.entries(FUSED[pattern])) {
     const have = present.get(fused) ?? new Set<string>();
     if (have.size > 0 && have.size < required.length) {
-      const missing = required.filter((x) => !have.has(x)).sort().join(', ');
-      throw new EstimateError(`PEFT 0.20.0 on transformers ${inv.transformers.version} refuses this config: "Cannot convert PEFT target(s) ${[...have].sort().join(', ')} without also targeting ${missing} because they are fused into ${fused}." (transformers 5 stores the experts' ${required.join(' and ')} as one parameter; on transformers 4.x this target is valid.)`);
+      const missing = required
+        .filter((x) => !have.has(x))
+        .sort()
+        .join(', ');
+      throw new EstimateError(
+        `PEFT 0.20.0 on transformers ${inv.transformers.version} refuses this config: "Cannot convert PEFT target(s) ${[...have].sort().join(', ')} without also targeting ${missing} because they are fused into ${fused}." (transformers 5 stores the experts' ${required.join(' and ')} as one parameter; on transformers 4.x this target is valid.)`,
+      );
     }
     if (have.size === required.length && required.length > 1) {
       const key = `.*\\.${fused}`;
@@ -112,9 +148,24 @@ export function convertForTransformersV5(inv: ModelInventory, tree: ModelTree, c
     }
   }
   if (remaining.length === 0 && params.size === 0) {
-    throw new EstimateError(`PEFT 0.20.0 on transformers ${inv.transformers.version} raises "No \`target_modules\` passed but also no \`target_parameters\` found": its v5 MoE conversion turns an unset target_modules into an empty set, so the "${inv.modelType}" default targets are not applied. Name the targets (e.g. ["q_proj", "v_proj"]).`);
+    throw new EstimateError(
+      `PEFT 0.20.0 on transformers ${inv.transformers.version} raises "No \`target_modules\` passed but also no \`target_parameters\` found": its v5 MoE conversion turns an unset target_modules into an empty set, so the "${inv.modelType}" default targets are not applied. Name the targets (e.g. ["q_proj", "v_proj"]).`,
+    );
   }
   const movedNames = Object.keys(moved);
-  const note = movedNames.length === 0 ? '' : `PEFT 0.20.0 on transformers ${inv.transformers.version} moved ${movedNames.join(', ')} from target_modules to target_parameters ${[...new Set(Object.values(moved))].join(', ')} on the fused experts${doubled.length ? `; ${doubled.join(', ')} doubled as the fused pair needs` : ''} (peft utils/transformers_weight_conversion.py _convert_peft_config_moe).`;
-  return { cfg: { ...cfg, target_modules: remaining, target_parameters: [...params], rank_pattern: rankPattern, alpha_pattern: alphaPattern }, note, moved };
+  const note =
+    movedNames.length === 0
+      ? ''
+      : `PEFT 0.20.0 on transformers ${inv.transformers.version} moved ${movedNames.join(', ')} from target_modules to target_parameters ${[...new Set(Object.values(moved))].join(', ')} on the fused experts${doubled.length ? `; ${doubled.join(', ')} doubled as the fused pair needs` : ''} (peft utils/transformers_weight_conversion.py _convert_peft_config_moe).`;
+  return {
+    cfg: {
+      ...cfg,
+      target_modules: remaining,
+      target_parameters: [...params],
+      rank_pattern: rankPattern,
+      alpha_pattern: alphaPattern,
+    },
+    note,
+    moved,
+  };
 }

@@ -43,7 +43,8 @@ export class Ledger {
   dropBiasWithin(root: string): void {
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const e = this.entries[i];
-      if (e.what === 'bias' && (e.module === root || e.module.startsWith(root + '.'))) this.entries.splice(i, 1);
+      if (e.what === 'bias' && (e.module === root || e.module.startsWith(root + '.')))
+        this.entries.splice(i, 1);
     }
   }
 }

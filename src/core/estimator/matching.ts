@@ -34,7 +34,8 @@ export function isModuleToSave(modulesToSave: readonly string[] | null, key: str
 
 /** The layer index PEFT reads from a module name (lazy: the first numbered segment). */
 export function layerIndexOf(key: string, pattern: string | string[] | null): number | null {
-  const patterns = pattern === null || pattern.length === 0 ? null : typeof pattern === 'string' ? [pattern] : pattern;
+  const patterns =
+    pattern === null || pattern.length === 0 ? null : typeof pattern === 'string' ? [pattern] : pattern;
   if (!patterns) {
     const m = pyMatch('.*?\\.[^.]*\\.(\\d+)\\.', key);
     return m ? Number(m[1]) : null;
@@ -89,8 +90,14 @@ export function checkTarget(spec: TargetSpec, key: string): MatchResult {
 }
 
 /** How many module names each list entry of target_modules hits (for "matches nothing" diagnostics). */
-export function countEntryMatches(entries: readonly string[], names: readonly string[]): { entry: string; matched: number }[] {
-  return entries.map((entry) => ({ entry, matched: names.filter((k) => k === entry || k.endsWith('.' + entry)).length }));
+export function countEntryMatches(
+  entries: readonly string[],
+  names: readonly string[],
+): { entry: string; matched: number }[] {
+  return entries.map((entry) => ({
+    entry,
+    matched: names.filter((k) => k === entry || k.endsWith('.' + entry)).length,
+  }));
 }
 
 /**

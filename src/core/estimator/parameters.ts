@@ -21,7 +21,8 @@ function paramsOf(m: ModuleInfo): ParamRef[] {
     return [{ key: m.name, module: m.name.slice(0, m.name.lastIndexOf('.')), info: m, ndim: 3 }];
   }
   const out: ParamRef[] = [];
-  if (m.weightParams > 0) out.push({ key: `${m.name}.weight`, module: m.name, info: m, ndim: m.kind.endsWith('Norm') ? 1 : 2 });
+  if (m.weightParams > 0)
+    out.push({ key: `${m.name}.weight`, module: m.name, info: m, ndim: m.kind.endsWith('Norm') ? 1 : 2 });
   if (m.biasParams > 0) out.push({ key: `${m.name}.bias`, module: m.name, info: m, ndim: 1 });
   return out;
 }
@@ -34,14 +35,19 @@ export function paramKeys(tree: ModelTree): string[] {
 }
 
 function checkConfig(cfg: Cfg): void {
-  if (num(cfg, 'lora_dropout') !== 0) throw new EstimateError('lora.ParamWrapper (target_parameters) does not work with lora_dropout != 0.');
-  if (flag(cfg, 'lora_bias')) throw new EstimateError('lora.ParamWrapper (target_parameters) does not work with lora_bias=True.');
-  if (flag(cfg, 'use_dora')) throw new EstimateError('lora.ParamWrapper (target_parameters) does not work with use_dora=True.');
+  if (num(cfg, 'lora_dropout') !== 0)
+    throw new EstimateError('lora.ParamWrapper (target_parameters) does not work with lora_dropout != 0.');
+  if (flag(cfg, 'lora_bias'))
+    throw new EstimateError('lora.ParamWrapper (target_parameters) does not work with lora_bias=True.');
+  if (flag(cfg, 'use_dora'))
+    throw new EstimateError('lora.ParamWrapper (target_parameters) does not work with use_dora=True.');
 }
 
 function paramLoraParams(p: ParamRef, cfg: Cfg): number {
   if (p.ndim !== 2 && p.ndim !== 3) {
-    throw new EstimateError(`target_parameters entry "${p.key}" is a ${p.ndim}-d parameter; LoRA only wraps 2-d and 3-d parameters.`);
+    throw new EstimateError(
+      `target_parameters entry "${p.key}" is a ${p.ndim}-d parameter; LoRA only wraps 2-d and 3-d parameters.`,
+    );
   }
   const experts = p.info.fusedExperts?.experts ?? 1;
   return loraRank(cfg, p.key) * experts * (p.info.inFeatures + p.info.outFeatures);
@@ -53,11 +59,26 @@ export function injectParameters(ctx: AuxContext, cfg: Cfg, targets: readonly st
   for (const m of ctx.tree.own.values()) {
     for (const p of paramsOf(m)) {
       if (!names.some((t) => p.key === t || p.key.endsWith('.' + t))) continue;
-      if (ctx.adapted.has(p.module) && !ctx.ledger.entries.some((e) => e.module === p.module && e.what === 'adapter' && e.moduleKind === 'parameter')) {
-        throw new EstimateError(`Trying to wrap an \`nn.Parameter\` of layer '${p.module}', which target_modules already wraps; it is not a valid target.`);
+      if (
+        ctx.adapted.has(p.module) &&
+        !ctx.ledger.entries.some(
+          (e) => e.module === p.module && e.what === 'adapter' && e.moduleKind === 'parameter',
+        )
+      ) {
+        throw new EstimateError(
+          `Trying to wrap an \`nn.Parameter\` of layer '${p.module}', which target_modules already wraps; it is not a valid target.`,
+        );
       }
       const params = paramLoraParams(p, cfg);
-      ctx.ledger.add({ module: p.module, what: 'adapter', moduleKind: 'parameter', params, trainable: true, addsToTotal: true, layer: m.layerIndex });
+      ctx.ledger.add({
+        module: p.module,
+        what: 'adapter',
+        moduleKind: 'parameter',
+        params,
+        trainable: true,
+        addsToTotal: true,
+        layer: m.layerIndex,
+      });
       ctx.adapted.add(p.module);
     }
   }

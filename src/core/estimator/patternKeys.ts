@@ -73,10 +73,16 @@ function plainMatch(root: TrieNode, name: string, start: number): number {
  * whole name (get_pattern_key) or only after a dot (`.*\.{key}$`). `tryRegex(i)` runs key i the way
  * PEFT does; it is called in key order and only for keys before the first plain match.
  */
-export function firstMatchingKey(p: PatternKeys, name: string, fromStart: boolean, tryRegex: (key: string) => boolean): number {
+export function firstMatchingKey(
+  p: PatternKeys,
+  name: string,
+  fromStart: boolean,
+  tryRegex: (key: string) => boolean,
+): number {
   let best = Infinity;
   if (fromStart) best = plainMatch(p.plain, name, 0);
-  for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) best = Math.min(best, plainMatch(p.plain, name, i + 1));
+  for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1))
+    best = Math.min(best, plainMatch(p.plain, name, i + 1));
   for (const i of p.regex) {
     if (i > best) break;
     if (tryRegex(p.keys[i])) return i;

@@ -7,8 +7,29 @@ import { EstimateError, type ModelInventory } from './types';
 
 /** model_types whose config class has `num_key_value_heads`: prefix tuning then uses the KV width (PEFT #1901). */
 const HAS_KV_HEADS = new Set([
-  'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'gemma', 'gemma2', 'gemma3_text', 'phi', 'phi3',
-  'starcoder2', 'stablelm', 'olmo', 'olmo2', 'cohere', 'granite', 'nemotron', 'deepseek_v2', 'deepseek_v3', 'jamba', 'gpt_oss',
+  'llama',
+  'mistral',
+  'mixtral',
+  'qwen2',
+  'qwen2_moe',
+  'qwen3',
+  'qwen3_moe',
+  'gemma',
+  'gemma2',
+  'gemma3_text',
+  'phi',
+  'phi3',
+  'starcoder2',
+  'stablelm',
+  'olmo',
+  'olmo2',
+  'cohere',
+  'granite',
+  'nemotron',
+  'deepseek_v2',
+  'deepseek_v3',
+  'jamba',
+  'gpt_oss',
 ]);
 
 export interface PromptMethod {
@@ -44,7 +65,9 @@ const PROMPT_FIELDS_PEFT_CANNOT_READ: Record<string, readonly string[]> = {
 function requireReadableFields(inv: ModelInventory, cfg: Cfg): void {
   for (const field of PROMPT_FIELDS_PEFT_CANNOT_READ[inv.modelType] ?? []) {
     if (cfg[field] === undefined || cfg[field] === null) {
-      throw new EstimateError(`Please specify \`${field}\` in \`peft_config\`: PEFT cannot read it from a "${inv.modelType}" config.`);
+      throw new EstimateError(
+        `Please specify \`${field}\` in \`peft_config\`: PEFT cannot read it from a "${inv.modelType}" config.`,
+      );
     }
   }
 }
@@ -59,7 +82,8 @@ export const PROMPT_TUNING: PromptMethod = {
   peftType: 'PROMPT_TUNING',
   label: 'Prompt tuning (Lester et al. 2021, arXiv 2104.08691)',
   defaults: { num_virtual_tokens: 20 },
-  encoder: (inv, cfg, task) => int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize),
+  encoder: (inv, cfg, task) =>
+    int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize),
 };
 
 /**
@@ -68,7 +92,18 @@ export const PROMPT_TUNING: PromptMethod = {
  * (configuration_deepseek_v3.py `self.head_dim = qk_rope_head_dim`), so its prefix is qk_rope_head_dim x
  * num_key_value_heads wide (PEFT utils/other.py:1186-1215 `_prepare_prompt_learning_config`, #1901).
  */
-const STORES_HEAD_DIM = new Set(['llama', 'mistral', 'mixtral', 'gemma', 'gemma2', 'gemma3_text', 'qwen3', 'qwen3_moe', 'gpt_oss', 'deepseek_v3']);
+const STORES_HEAD_DIM = new Set([
+  'llama',
+  'mistral',
+  'mixtral',
+  'gemma',
+  'gemma2',
+  'gemma3_text',
+  'qwen3',
+  'qwen3_moe',
+  'gpt_oss',
+  'deepseek_v3',
+]);
 
 /**
  * token_dim for prefix tuning. Where the config has num_key_value_heads, PEFT overwrites token_dim (even
@@ -102,7 +137,8 @@ export const PREFIX_TUNING: PromptMethod = {
 /** Bidirectional LSTM: per layer and direction W_ih (4H x in), W_hh (4H x H) and two 4H biases. */
 function lstmParams(input: number, hidden: number, layers: number): number {
   let total = 0;
-  for (let l = 0; l < layers; l++) total += 2 * (4 * hidden * ((l === 0 ? input : 2 * hidden) + hidden) + 8 * hidden);
+  for (let l = 0; l < layers; l++)
+    total += 2 * (4 * hidden * ((l === 0 ? input : 2 * hidden) + hidden) + 8 * hidden);
   return total;
 }
 
@@ -116,8 +152,13 @@ export const P_TUNING: PromptMethod = {
     const embedding = int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * d;
     const type = (text(cfg, 'encoder_reparameterization_type') ?? 'MLP').toUpperCase();
     if (type === 'MLP') return embedding + linear(d, h) + linear(h, h) + linear(h, d); // always 3 layers
-    if (type === 'LSTM') return embedding + lstmParams(d, h, int(cfg, 'encoder_num_layers')) + linear(2 * h, 2 * h) + linear(2 * h, d);
-    throw new EstimateError('Prompt encoder type not recognized. Please use one of MLP (recommended) or LSTM.');
+    if (type === 'LSTM')
+      return (
+        embedding + lstmParams(d, h, int(cfg, 'encoder_num_layers')) + linear(2 * h, 2 * h) + linear(2 * h, d)
+      );
+    throw new EstimateError(
+      'Prompt encoder type not recognized. Please use one of MLP (recommended) or LSTM.',
+    );
   },
 };
 
@@ -130,34 +171,62 @@ export const ADAPTION_PROMPT: PromptMethod = {
   defaults: {},
   encoder(inv, cfg) {
     const attention = ADAPTION_ATTENTION[inv.modelType];
-    if (!attention) throw new EstimateError(`Unsupported model type for adaption prompt: '${inv.modelType}' (PEFT supports llama, mistral, gpt2).`);
+    if (!attention)
+      throw new EstimateError(
+        `Unsupported model type for adaption prompt: '${inv.modelType}' (PEFT supports llama, mistral, gpt2).`,
+      );
     const layers = int(cfg, 'adapter_layers');
     const len = int(cfg, 'adapter_len');
     if (layers > inv.dims.numLayers) {
-      throw new EstimateError(`Config specifies more adapter layers '${layers}' than the model has '${inv.dims.numLayers}'.`);
+      throw new EstimateError(
+        `Config specifies more adapter layers '${layers}' than the model has '${inv.dims.numLayers}'.`,
+      );
     }
     return layers * (len * inv.dims.hiddenSize + 1);
   },
 };
 
 export const PROMPT_METHODS: Record<string, PromptMethod> = {
-  PROMPT_TUNING, PREFIX_TUNING, P_TUNING, ADAPTION_PROMPT,
+  PROMPT_TUNING,
+  PREFIX_TUNING,
+  P_TUNING,
+  ADAPTION_PROMPT,
 };
 
-export function promptLedger(inv: ModelInventory, method: PromptMethod, peft: Record<string, unknown>, taskType: string | null): Ledger {
+export function promptLedger(
+  inv: ModelInventory,
+  method: PromptMethod,
+  peft: Record<string, unknown>,
+  taskType: string | null,
+): Ledger {
   const cfg = withDefaults(peft, method.defaults);
   const ledger = new Ledger();
   if (method.peftType !== 'ADAPTION_PROMPT') {
     requireReadableFields(inv, cfg);
     // PromptLearningConfig.num_virtual_tokens defaults to None, so PEFT itself fails without it.
     if (peft.num_virtual_tokens === undefined || peft.num_virtual_tokens === null) {
-      ledger.warnings.push(`num_virtual_tokens is not set: PEFT 0.20.0 needs it (its default is None); counted with ${String(cfg.num_virtual_tokens)}.`);
+      ledger.warnings.push(
+        `num_virtual_tokens is not set: PEFT 0.20.0 needs it (its default is None); counted with ${String(cfg.num_virtual_tokens)}.`,
+      );
     }
   }
   const params = method.encoder(inv, cfg, taskType);
-  ledger.add({ module: 'prompt_encoder', what: 'prompt', moduleKind: 'prompt encoder', params, trainable: true, addsToTotal: true });
-  if (method.peftType === 'PREFIX_TUNING' && cfg.prefix_projection === true && cfg.encoder_hidden_size == null) {
-    ledger.warnings.push('prefix_projection with the default encoder_hidden_size (= token_dim) builds a very large MLP; PEFT trains all of it.');
+  ledger.add({
+    module: 'prompt_encoder',
+    what: 'prompt',
+    moduleKind: 'prompt encoder',
+    params,
+    trainable: true,
+    addsToTotal: true,
+  });
+  if (
+    method.peftType === 'PREFIX_TUNING' &&
+    cfg.prefix_projection === true &&
+    cfg.encoder_hidden_size == null
+  ) {
+    ledger.warnings.push(
+      'prefix_projection with the default encoder_hidden_size (= token_dim) builds a very large MLP; PEFT trains all of it.',
+    );
   }
   return ledger;
 }

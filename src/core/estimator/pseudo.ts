@@ -23,7 +23,15 @@ function namedParams(inv: ModelInventory): NamedParam[] {
 
 function unfreeze(ledger: Ledger, params: NamedParam[]): Ledger {
   for (const p of params) {
-    ledger.add({ module: p.module.name, what: 'base', moduleKind: p.module.kind, params: p.size, trainable: true, addsToTotal: false, layer: p.module.layerIndex });
+    ledger.add({
+      module: p.module.name,
+      what: 'base',
+      moduleKind: p.module.kind,
+      params: p.size,
+      trainable: true,
+      addsToTotal: false,
+      layer: p.module.layerIndex,
+    });
   }
   return ledger;
 }
@@ -33,12 +41,19 @@ export function fullLedger(inv: ModelInventory): Ledger {
 }
 
 export function bitfitLedger(inv: ModelInventory): Ledger {
-  return unfreeze(new Ledger(), namedParams(inv).filter((p) => p.name.endsWith('.bias')));
+  return unfreeze(
+    new Ledger(),
+    namedParams(inv).filter((p) => p.name.endsWith('.bias')),
+  );
 }
 
 function stringList(v: unknown, dflt: string[], field: string): string[] {
   if (v === undefined || v === null) return dflt;
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
   throw new EstimateError(`\`${field}\` must be a module name or a list of module names.`);
 }
@@ -53,7 +68,8 @@ function layerIds(n: number, numLayers: number): number[] {
 /** LLaMA-Factory freeze tuning: substrings ".{i}." / ".{i}.{module}" and extra module names select parameters. */
 export function freezeLedger(inv: ModelInventory, peft: PeftConfig): Ledger {
   const n = peft.freeze_trainable_layers ?? 2;
-  if (typeof n !== 'number' || !Number.isInteger(n)) throw new EstimateError('`freeze_trainable_layers` must be a whole number.');
+  if (typeof n !== 'number' || !Number.isInteger(n))
+    throw new EstimateError('`freeze_trainable_layers` must be a whole number.');
   const params = namedParams(inv);
   const hidden = new Set<string>();
   const nonHidden = new Set<string>();
@@ -64,12 +80,17 @@ export function freezeLedger(inv: ModelInventory, peft: PeftConfig): Ledger {
   }
   const selectors: string[] = [];
   for (const mod of stringList(peft.freeze_trainable_modules, ['all'], 'freeze_trainable_modules')) {
-    if (mod !== 'all' && !hidden.has(mod)) throw new EstimateError(`Module ${mod} is not found, please choose from ${[...hidden].join(', ')}.`);
+    if (mod !== 'all' && !hidden.has(mod))
+      throw new EstimateError(`Module ${mod} is not found, please choose from ${[...hidden].join(', ')}.`);
     for (const i of layerIds(n, inv.dims.numLayers)) selectors.push(`.${i}.${mod === 'all' ? '' : mod}`);
   }
   for (const mod of stringList(peft.freeze_extra_modules, [], 'freeze_extra_modules')) {
-    if (!nonHidden.has(mod)) throw new EstimateError(`Module ${mod} is not found, please choose from ${[...nonHidden].join(', ')}.`);
+    if (!nonHidden.has(mod))
+      throw new EstimateError(`Module ${mod} is not found, please choose from ${[...nonHidden].join(', ')}.`);
     selectors.push(mod);
   }
-  return unfreeze(new Ledger(), params.filter((p) => selectors.some((s) => p.name.includes(s))));
+  return unfreeze(
+    new Ledger(),
+    params.filter((p) => selectors.some((s) => p.name.includes(s))),
+  );
 }

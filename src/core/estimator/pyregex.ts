@@ -17,7 +17,11 @@ const MAX_PROGRAM_SIZE = 20_000;
  * Compiled patterns, least recently used out first, bounded by count and by total program size (RE2
  * instructions). One estimate uses a handful of patterns per target entry; 500 covers many open files.
  */
-const cache = new LRUCache<string, RE2JS>({ max: 500, maxSize: 200_000, sizeCalculation: (re) => Math.max(1, re.programSize()) });
+const cache = new LRUCache<string, RE2JS>({
+  max: 500,
+  maxSize: 200_000,
+  sizeCalculation: (re) => Math.max(1, re.programSize()),
+});
 
 const UNSUPPORTED: Array<[RegExp, string]> = [
   [/^\(\?P=/, 'a named backreference (?P=…)'],
@@ -31,7 +35,10 @@ const UNSUPPORTED: Array<[RegExp, string]> = [
 
 /** Why a pattern cannot be evaluated in linear time, or the RE2 spelling of the Python pattern. */
 export function translatePython(pattern: string): { re2: string } | { unsupported: string } {
-  if (pattern.length > MAX_PATTERN_CHARS) return { unsupported: `${pattern.length.toLocaleString('en-US')} characters (the limit is ${MAX_PATTERN_CHARS.toLocaleString('en-US')})` };
+  if (pattern.length > MAX_PATTERN_CHARS)
+    return {
+      unsupported: `${pattern.length.toLocaleString('en-US')} characters (the limit is ${MAX_PATTERN_CHARS.toLocaleString('en-US')})`,
+    };
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -73,14 +80,22 @@ function compile(mode: 'full' | 'match', original: string): RE2JS {
   const hit = cache.get(key);
   if (hit) return hit;
   const t = translatePython(original);
-  if ('unsupported' in t) throw new EstimateError(`pattern ${JSON.stringify(clip(original))} uses ${t.unsupported}, which ML Config Lens does not evaluate`);
+  if ('unsupported' in t)
+    throw new EstimateError(
+      `pattern ${JSON.stringify(clip(original))} uses ${t.unsupported}, which ML Config Lens does not evaluate`,
+    );
   let re: RE2JS;
   try {
     re = RE2JS.compile(mode === 'full' ? `^(?:${t.re2})$` : `^(?:${t.re2})`);
   } catch (e) {
-    throw new EstimateError(`${JSON.stringify(clip(original))} is not a valid regular expression (${clip((e as Error).message)}).`);
+    throw new EstimateError(
+      `${JSON.stringify(clip(original))} is not a valid regular expression (${clip((e as Error).message)}).`,
+    );
   }
-  if (re.programSize() > MAX_PROGRAM_SIZE) throw new EstimateError(`pattern ${JSON.stringify(clip(original))} is too complex (${re.programSize().toLocaleString('en-US')} RE2 instructions; ML Config Lens evaluates up to ${MAX_PROGRAM_SIZE.toLocaleString('en-US')})`);
+  if (re.programSize() > MAX_PROGRAM_SIZE)
+    throw new EstimateError(
+      `pattern ${JSON.stringify(clip(original))} is too complex (${re.programSize().toLocaleString('en-US')} RE2 instructions; ML Config Lens evaluates up to ${MAX_PROGRAM_SIZE.toLocaleString('en-US')})`,
+    );
   cache.set(key, re);
   return re;
 }
@@ -110,7 +125,9 @@ export function pyMatch(pattern: string, text: string): Array<string | null> | n
  */
 export function matchesSegmentRun(name: string, key: string): boolean {
   if (!/[\\^$.|?*+()[\]{}]/.test(name)) {
-    return key === name || key.startsWith(name + '.') || key.endsWith('.' + name) || key.includes('.' + name + '.');
+    return (
+      key === name || key.startsWith(name + '.') || key.endsWith('.' + name) || key.includes('.' + name + '.')
+    );
   }
   return pyMatch(`(^|.*\\.)${name}($|\\..*)`, key) !== null;
 }

@@ -10,8 +10,28 @@ import { PROMPT_METHODS } from './prompt';
 
 /** Methods that wrap modules (PEFT's BaseTuner family, plus the paper-only SSF/SVFit/FLoRA). */
 export const TUNERS: Record<string, TunerMethod> = Object.fromEntries(
-  [LORA, ADALORA, IA3, LOHA, LOKR, VERA, RANDLORA, OFT, BOFT, HRA, FOURIERFT, VBLORA, SHIRA, MISS, C3A, LN_TUNING, TRAINABLE_TOKENS, SSF, SVFIT, FLORA]
-    .map((m) => [m.peftType, m]),
+  [
+    LORA,
+    ADALORA,
+    IA3,
+    LOHA,
+    LOKR,
+    VERA,
+    RANDLORA,
+    OFT,
+    BOFT,
+    HRA,
+    FOURIERFT,
+    VBLORA,
+    SHIRA,
+    MISS,
+    C3A,
+    LN_TUNING,
+    TRAINABLE_TOKENS,
+    SSF,
+    SVFIT,
+    FLORA,
+  ].map((m) => [m.peftType, m]),
 );
 
 /** Pseudo types sent by dialect mappers: not PEFT methods, counted by their own rules. */

@@ -4,7 +4,9 @@
 import { EstimateError, type ModelInventory, type ModuleInfo } from './types';
 
 function ranges(value: unknown): [number, number][] {
-  const ok = Array.isArray(value) && value.every((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isInteger));
+  const ok =
+    Array.isArray(value) &&
+    value.every((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isInteger));
   if (!ok) throw new EstimateError('`layer_replication` must be a list of [start, end) layer ranges.');
   return value as [number, number][];
 }
@@ -35,18 +37,27 @@ export function replicateLayers(inv: ModelInventory, value: unknown): ModelInven
   const layered = inv.modules.filter((m) => m.layerIndex !== undefined);
   const patterns = new Set(layered.map((m) => m.layersPattern));
   if (patterns.size !== 1 || inv.dims.isEncoderDecoder) {
-    throw new EstimateError('layer_replication needs a model with a single decoder layer stack (model.layers, encoder.layer or h).');
+    throw new EstimateError(
+      'layer_replication needs a model with a single decoder layer stack (model.layers, encoder.layer or h).',
+    );
   }
   const path = stackPath(layered[0]);
   if (!REPLICABLE_STACK.test(path)) {
-    throw new EstimateError(`Could not locate the layers attribute in the model (its layer stack is "${path}"). Expected Llama, Bert or Falcon compatible architectures: PEFT's layer_replication only finds model.layers, bert.encoder.layer or a bare h.`);
+    throw new EstimateError(
+      `Could not locate the layers attribute in the model (its layer stack is "${path}"). Expected Llama, Bert or Falcon compatible architectures: PEFT's layer_replication only finds model.layers, bert.encoder.layer or a bare h.`,
+    );
   }
-  const before = inv.modules.filter((m) => m.layerIndex === undefined && inv.modules.indexOf(m) < inv.modules.indexOf(layered[0]));
+  const before = inv.modules.filter(
+    (m) => m.layerIndex === undefined && inv.modules.indexOf(m) < inv.modules.indexOf(layered[0]),
+  );
   const after = inv.modules.filter((m) => m.layerIndex === undefined && !before.includes(m));
   const stack: ModuleInfo[] = [];
   let next = 0;
   for (const [start, end] of map) {
-    if (start < 0 || end > inv.dims.numLayers || start >= end) throw new EstimateError(`layer_replication range [${start}, ${end}) is outside the model's ${inv.dims.numLayers} layers.`);
+    if (start < 0 || end > inv.dims.numLayers || start >= end)
+      throw new EstimateError(
+        `layer_replication range [${start}, ${end}) is outside the model's ${inv.dims.numLayers} layers.`,
+      );
     for (let i = start; i < end; i++, next++) {
       for (const m of layered) if (m.layerIndex === i) stack.push(rename(m, i, next));
     }

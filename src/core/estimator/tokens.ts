@@ -8,7 +8,9 @@ import { EstimateError } from './types';
 function targetLayers(ctx: AuxContext, value: unknown): Record<string, unknown> {
   if (Array.isArray(value)) return { [inputEmbeddingName(ctx.inv) ?? 'embed_tokens']: value };
   if (value && typeof value === 'object') return value as Record<string, unknown>;
-  throw new EstimateError('`trainable_token_indices` must be a list of token ids or a mapping of layer name to token ids.');
+  throw new EstimateError(
+    '`trainable_token_indices` must be a list of token ids or a mapping of layer name to token ids.',
+  );
 }
 
 function sameIndices(a: unknown, b: unknown): boolean {
@@ -29,7 +31,9 @@ export function applyTrainableTokens(ctx: AuxContext, cfg: Cfg, modulesToSave: r
   const layers = targetLayers(ctx, cfg.trainable_token_indices);
   for (const name of Object.keys(layers)) {
     if (modulesToSave.includes(name)) {
-      throw new EstimateError(`The embedding layer "${name}" is already marked to be trained fully (modules_to_save); use either modules_to_save or trainable_token_indices for it, not both.`);
+      throw new EstimateError(
+        `The embedding layer "${name}" is already marked to be trained fully (modules_to_save); use either modules_to_save or trainable_token_indices for it, not both.`,
+      );
     }
   }
   const weightsTied = ctx.inv.dims.tieWordEmbeddings;
@@ -40,7 +44,10 @@ export function applyTrainableTokens(ctx: AuxContext, cfg: Cfg, modulesToSave: r
   const tiedKeys = Object.keys(layers).length > 1 && weightsTied ? tiedTargetKeys(ctx, layers) : [];
   if (tiedKeys.length >= 2) {
     mismatch = !tiedKeys.every((k) => sameIndices(layers[k], layers[tiedKeys[0]]));
-    if (mismatch && ensure) throw new EstimateError('Cannot ensure weight tying when different token indices are specified for tied layers.');
+    if (mismatch && ensure)
+      throw new EstimateError(
+        'Cannot ensure weight tying when different token indices are specified for tied layers.',
+      );
     if (!mismatch) skip = new Set(tiedKeys.filter((k) => tiedModules.includes(k)));
   }
   let embeddingRows = 0;
@@ -48,7 +55,9 @@ export function applyTrainableTokens(ctx: AuxContext, cfg: Cfg, modulesToSave: r
     if (skip.has(name)) continue;
     const n = tokenCount(indices, 'trainable_token_indices');
     if (wrapTrainableTokens(ctx, name, n, false) === 0) {
-      throw new EstimateError(`Target modules {'${name}'} not found in the base model (trainable_token_indices).`);
+      throw new EstimateError(
+        `Target modules {'${name}'} not found in the base model (trainable_token_indices).`,
+      );
     }
     embeddingRows = n;
   }

@@ -30,15 +30,26 @@ function cmp(a: [number, number], b: [number, number]): number {
 /** Parses a transformers version (PEP 440 forms such as 4.47.0.dev0, 4.57.6, 5.12.1, 5.0.0rc1). */
 export function transformersRelease(version: string | undefined, source?: string): TransformersRelease {
   if (version === undefined || version === null || version === '') {
-    return { ...transformersRelease(NEWEST_TRANSFORMERS, 'x'), source: source ?? 'newest supported; no version set' };
+    return {
+      ...transformersRelease(NEWEST_TRANSFORMERS, 'x'),
+      source: source ?? 'newest supported; no version set',
+    };
   }
   const m = PATTERN.exec(String(version).trim());
   if (!m) {
-    throw new EstimateError(`transformers version "${version}" is not a version number (expected e.g. 4.57.6 or 5.12.1).`);
+    throw new EstimateError(
+      `transformers version "${version}" is not a version number (expected e.g. 4.57.6 or 5.12.1).`,
+    );
   }
   const major = Number(m[1]);
   const minor = Number(m[2]);
-  const rel: TransformersRelease = { version: String(version).trim(), major, minor, v5: major >= 5, source: source ?? 'given' };
+  const rel: TransformersRelease = {
+    version: String(version).trim(),
+    major,
+    minor,
+    v5: major >= 5,
+    source: source ?? 'given',
+  };
   if (cmp([major, minor], [4, 47]) < 0) {
     rel.note = `transformers ${rel.version} is older than ${OLDEST_TRANSFORMERS}, the oldest layout modelled: module names and shapes follow 4.47`;
   } else if (cmp([major, minor], [5, 12]) > 0) {

@@ -32,8 +32,10 @@ export function buildTree(inv: ModelInventory): ModelTree {
  * `named_modules()` lists them once: T5's encoder/decoder `embed_tokens` are its `shared` embedding.
  */
 const SAME_MODULE_ALIASES: Record<string, RegExp> = {
-  t5: /^(encoder|decoder)\.embed_tokens$/, mt5: /^(encoder|decoder)\.embed_tokens$/,
-  umt5: /^(encoder|decoder)\.embed_tokens$/, longt5: /^(encoder|decoder)\.embed_tokens$/,
+  t5: /^(encoder|decoder)\.embed_tokens$/,
+  mt5: /^(encoder|decoder)\.embed_tokens$/,
+  umt5: /^(encoder|decoder)\.embed_tokens$/,
+  longt5: /^(encoder|decoder)\.embed_tokens$/,
 };
 
 function isAlias(inv: ModelInventory, m: ModuleInfo): boolean {

@@ -30,19 +30,24 @@ function removeFirstCovering(list: string[], keys: readonly string[]): string[] 
 export function planTying(inv: ModelInventory, plan: TiePlan, ensure: boolean, warnings: string[]): TiePlan {
   const toSave = (plan.modulesToSave ?? []).some((m) => EMBEDDING_LAYER_NAMES.includes(lastSegment(m)));
   const t = plan.targetModules;
-  const inTarget = typeof t === 'string'
-    ? EMBEDDING_LAYER_NAMES.some((n) => fullmatch(t, n))
-    : (t ?? []).some((m) => EMBEDDING_LAYER_NAMES.includes(lastSegment(m)));
+  const inTarget =
+    typeof t === 'string'
+      ? EMBEDDING_LAYER_NAMES.some((n) => fullmatch(t, n))
+      : (t ?? []).some((m) => EMBEDDING_LAYER_NAMES.includes(lastSegment(m)));
   const tied = tiedWithEmbedding(inv);
   if (!ensure) {
     if ((toSave || inTarget) && tied.length) {
-      warnings.push('The model ties lm_head to the input embedding and the adapter touches one of them, but ensure_weight_tying is not set: PEFT trains them separately.');
+      warnings.push(
+        'The model ties lm_head to the input embedding and the adapter touches one of them, but ensure_weight_tying is not set: PEFT trains them separately.',
+      );
     }
     return plan;
   }
   const embed = inputEmbeddingName(inv) ?? 'embed_tokens';
   if (!tied.length || (!toSave && !inTarget)) {
-    warnings.push('ensure_weight_tying was requested, but no tied module is in modules_to_save or target_modules (PEFT only looks for embed_tokens / lm_head).');
+    warnings.push(
+      'ensure_weight_tying was requested, but no tied module is in modules_to_save or target_modules (PEFT only looks for embed_tokens / lm_head).',
+    );
     return plan;
   }
   if (toSave) {
@@ -50,7 +55,8 @@ export function planTying(inv: ModelInventory, plan: TiePlan, ensure: boolean, w
     if (!list.includes(embed)) list.push(embed);
     return { ...plan, modulesToSave: removeFirstCovering(list, tied), modulesToTie: tied };
   }
-  if (typeof t === 'string') return { ...plan, targetModules: `(?:${t}|^${escapeRegex(embed)}$)`, targetsToTie: tied };
+  if (typeof t === 'string')
+    return { ...plan, targetModules: `(?:${t}|^${escapeRegex(embed)}$)`, targetsToTie: tied };
   const set = [...new Set([...(t ?? []), embed])];
   return { ...plan, targetModules: removeFirstCovering(set, tied), targetsToTie: tied };
 }

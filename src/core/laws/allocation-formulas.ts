@@ -11,13 +11,34 @@ export interface ChinchillaConstants {
 }
 
 /** Hoffmann et al. App. D.2 Eq. 10, as printed (rounded). */
-export const CHINCHILLA_ROUNDED: ChinchillaConstants = { name: 'Chinchilla Approach 3 (rounded)', E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 };
+export const CHINCHILLA_ROUNDED: ChinchillaConstants = {
+  name: 'Chinchilla Approach 3 (rounded)',
+  E: 1.69,
+  A: 406.4,
+  B: 410.7,
+  alpha: 0.34,
+  beta: 0.28,
+};
 
 /** Unrounded Approach-3 values (paper's TeX source, per Besiroglu et al.); reproduce "40B at the Gopher budget". */
-export const CHINCHILLA_UNROUNDED: ChinchillaConstants = { name: 'Chinchilla Approach 3 (unrounded)', E: 1.69337, A: 406.401, B: 410.723, alpha: 0.33917, beta: 0.28491 };
+export const CHINCHILLA_UNROUNDED: ChinchillaConstants = {
+  name: 'Chinchilla Approach 3 (unrounded)',
+  E: 1.69337,
+  A: 406.401,
+  B: 410.723,
+  alpha: 0.33917,
+  beta: 0.28491,
+};
 
 /** Besiroglu et al. refit (epoch-research/analyzing-chinchilla notebook, Huber-likelihood MLE). */
-export const BESIROGLU: ChinchillaConstants = { name: 'Besiroglu et al. refit', E: 1.8169, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658 };
+export const BESIROGLU: ChinchillaConstants = {
+  name: 'Besiroglu et al. refit',
+  E: 1.8169,
+  A: 482.01,
+  B: 2085.43,
+  alpha: 0.3478,
+  beta: 0.3658,
+};
 
 /** Chinchilla's rule of thumb: about 20 training tokens per parameter (70B on 1.4T tokens, §4). */
 export const CHINCHILLA_TOKENS_PER_PARAM = 20;

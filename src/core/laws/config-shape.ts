@@ -59,7 +59,10 @@ export function regimeOfConfig(cfg: Obj): { regime: Regime; reason: string } {
   const builder = str(nested(cfg, 'model'), '_component_');
   if (builder && /lora/.test(builder)) return { regime: 'lora', reason: `model._component_: ${builder}` };
   if (str(cfg, 'stage') === 'pt' || cfg.pretraining_dataset !== undefined) {
-    return { regime: 'continued', reason: cfg.pretraining_dataset !== undefined ? 'pretraining_dataset' : 'stage: pt' };
+    return {
+      regime: 'continued',
+      reason: cfg.pretraining_dataset !== undefined ? 'pretraining_dataset' : 'stage: pt',
+    };
   }
   return { regime: 'full', reason: ft ? `finetuning_type: ${ft}` : 'no adapter in the config' };
 }
@@ -83,9 +86,15 @@ export function regimeOfPeftType(peftType: string): Regime {
 /** The regime of a mapped config: full fine-tuning becomes continued pre-training on pre-training data. */
 function regimeOfMapped(input: EstimatorInput, cfg: Obj): { regime: Regime; reason: string } {
   const type = String(input.peft.peft_type).toUpperCase();
-  if (regimeOfPeftType(type) === 'lora') return { regime: 'lora', reason: `${input.dialect} adapter ${type}` };
+  if (regimeOfPeftType(type) === 'lora')
+    return { regime: 'lora', reason: `${input.dialect} adapter ${type}` };
   const raw = regimeOfConfig(cfg);
-  return raw.regime === 'continued' ? raw : { regime: 'full', reason: `${input.dialect} ${type === 'FREEZE' ? 'freeze-tuning' : 'full fine-tuning'}` };
+  return raw.regime === 'continued'
+    ? raw
+    : {
+        regime: 'full',
+        reason: `${input.dialect} ${type === 'FREEZE' ? 'freeze-tuning' : 'full fine-tuning'}`,
+      };
 }
 
 /** The laws' view of a config already mapped by its dialect (`cfg` is the raw config, for the regime). */
@@ -95,8 +104,14 @@ export function configShapeFromInput(input: EstimatorInput, cfg: Obj): ConfigSha
   const peft = input.peft as Obj;
   return {
     shape: {
-      learningRate: pos(t.learningRate), microBatch: pos(t.microBatchSize), gradAccum: pos(t.gradientAccumulationSteps),
-      devices: pos(t.devices), seqLen: pos(t.sequenceLength), maxSteps: pos(t.maxSteps), epochs: pos(t.epochs), regime,
+      learningRate: pos(t.learningRate),
+      microBatch: pos(t.microBatchSize),
+      gradAccum: pos(t.gradientAccumulationSteps),
+      devices: pos(t.devices),
+      seqLen: pos(t.sequenceLength),
+      maxSteps: pos(t.maxSteps),
+      epochs: pos(t.epochs),
+      regime,
     },
     regime,
     regimeReason: reason,
@@ -113,10 +128,18 @@ export function configShapeFromInput(input: EstimatorInput, cfg: Obj): ConfigSha
  */
 export function configShapeFromText(text: string, fileName?: string): ConfigShape {
   const doc = parseConfigDocument(text);
-  if (doc.errors.length > 0) throw new ConfigReadError(`not valid YAML/JSON: ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length > 0)
+    throw new ConfigReadError(`not valid YAML/JSON: ${doc.errors[0].message.split('\n')[0]}`);
   const dialect = detectDialect(text, { fileName }).dialect;
-  const { config, problem } = configMapping(loadConfig(doc, loaderFor(text, fileName, dialect ? dialectPlugin(dialect).loader : 'pyyaml')));
-  if (!config) throw new ConfigReadError(problem === 'the file is not a mapping of keys to values' ? 'the config must be a mapping of keys to values' : problem ?? 'unreadable');
+  const { config, problem } = configMapping(
+    loadConfig(doc, loaderFor(text, fileName, dialect ? dialectPlugin(dialect).loader : 'pyyaml')),
+  );
+  if (!config)
+    throw new ConfigReadError(
+      problem === 'the file is not a mapping of keys to values'
+        ? 'the config must be a mapping of keys to values'
+        : (problem ?? 'unreadable'),
+    );
   const cfg = config as Obj;
   let fallback = 'minimal key map (dialect not recognised)';
   if (dialect) {

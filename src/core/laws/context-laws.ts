@@ -14,9 +14,15 @@ export const PORIAN_DEF: LawDefinition = {
   source: SOURCES.porian,
   formulaDisplay: 'B*(N) = 160 · (N / 1.08e8)^(2/3) sequences of 2048;  η*(N) = 0.0047 · (N / 1.08e8)^(−1/3)',
   constants: { ...PORIAN },
-  units: { learningRate: 'peak learning rate (AdamW)', batchSize: 'sequences of 2048 tokens', inputs: 'N = non-embedding + unembedding params' },
+  units: {
+    learningRate: 'peak learning rate (AdamW)',
+    batchSize: 'sequences of 2048 tokens',
+    inputs: 'N = non-embedding + unembedding params',
+  },
   fittedRangeText: 'sweeps with 2.5e7 < N < 1.1e8 (released analysis defaults); RefinedWeb and OpenWebText2',
-  fittedRange: [{ input: 'nonEmbeddingParams', min: 2.5e7, max: 1.1e8, unit: 'params (non-embedding + unembedding)' }],
+  fittedRange: [
+    { input: 'nonEmbeddingParams', min: 2.5e7, max: 1.1e8, unit: 'params (non-embedding + unembedding)' },
+  ],
   regimes: ['pretrain'],
   evidence: 'code',
   unverified: false,
@@ -25,14 +31,17 @@ export const PORIAN_DEF: LawDefinition = {
     if (!positive(i.nonEmbeddingParams)) return needs('N (non-embedding parameters)');
     const unembed = positive(i.vocabSize) && positive(i.dModel) ? i.vocabSize * i.dModel : 0;
     const N = i.nonEmbeddingParams + unembed;
-    const seqs = porianBatchSequences(N), lr = porianLearningRate(N);
+    const seqs = porianBatchSequences(N),
+      lr = porianLearningRate(N);
     return value({
       learningRate: lr,
       batchSizeTokens: seqs * PORIAN.seqLen,
       batchSizeSequences: seqs,
       formula: `N = ${sig(N)}; B* = 160 · (${sig(N)} / 1.08e8)^(2/3) = ${sig(seqs)} sequences (${sig(seqs * PORIAN.seqLen)} tokens); η* = 0.0047 · (${sig(N)} / 1.08e8)^(−1/3) = ${sig(lr)}`,
       rangeInputs: { nonEmbeddingParams: N },
-      warnings: unembed ? [] : ['Vocabulary size unknown: N excludes the unembedding matrix that Porian et al. count.'],
+      warnings: unembed
+        ? []
+        : ['Vocabulary size unknown: N excludes the unembedding matrix that Porian et al. count.'],
     });
   },
 };
@@ -50,14 +59,22 @@ export const CHINCHILLA_DEF: LawDefinition = {
   regimes: ['pretrain'],
   evidence: 'paper',
   unverified: false,
-  guidance: ['Allocation only (no learning rate). Approach-3 constants do not reproduce 20 tokens/parameter; the rule of thumb is used.'],
+  guidance: [
+    'Allocation only (no learning rate). Approach-3 constants do not reproduce 20 tokens/parameter; the rule of thumb is used.',
+  ],
   evaluate(i: LawInputs) {
     if (!positive(i.totalParams)) return needs('N (total parameters)');
     const Dopt = CHINCHILLA_TOKENS_PER_PARAM * i.totalParams;
     const notes = positive(i.tokens)
-      ? [`This run: ${sig(i.tokens / i.totalParams)} tokens per parameter (${sig(i.tokens)} / ${count(i.totalParams)}).`]
+      ? [
+          `This run: ${sig(i.tokens / i.totalParams)} tokens per parameter (${sig(i.tokens)} / ${count(i.totalParams)}).`,
+        ]
       : [];
-    return value({ formula: `D_opt ≈ 20 · ${sig(i.totalParams)} = ${sig(Dopt)} tokens`, rangeInputs: { totalParams: i.totalParams }, notes });
+    return value({
+      formula: `D_opt ≈ 20 · ${sig(i.totalParams)} = ${sig(Dopt)} tokens`,
+      rangeInputs: { totalParams: i.totalParams },
+      notes,
+    });
   },
 };
 
@@ -66,17 +83,20 @@ export const BESIROGLU_DEF: LawDefinition = {
   lrNoun: 'suggested learning rate',
   title: 'Chinchilla replication (Besiroglu et al.)',
   source: SOURCES.besiroglu,
-  formulaDisplay: 'L = 1.8169 + 482.01/N^0.3478 + 2085.43/D^0.3658;  N_opt = G·(C/6)^0.5126, D_opt = G⁻¹·(C/6)^0.4874, G = 0.1196',
+  formulaDisplay:
+    'L = 1.8169 + 482.01/N^0.3478 + 2085.43/D^0.3658;  N_opt = G·(C/6)^0.5126, D_opt = G⁻¹·(C/6)^0.4874, G = 0.1196',
   constants: { E: BESIROGLU.E, A: BESIROGLU.A, B: BESIROGLU.B, alpha: BESIROGLU.alpha, beta: BESIROGLU.beta },
   units: { inputs: 'C = 6·N·D FLOPs with N total params, D tokens' },
-  fittedRangeText: '240 points digitised from Chinchilla Fig. 4 (models 7e7–1.6e10 params); Chinchilla Approach 2 budgets 6e18–3e21 FLOPs',
+  fittedRangeText:
+    '240 points digitised from Chinchilla Fig. 4 (models 7e7–1.6e10 params); Chinchilla Approach 2 budgets 6e18–3e21 FLOPs',
   fittedRange: [{ input: 'computeFlops', min: 6e18, max: 3e21, unit: 'FLOPs' }],
   regimes: ['pretrain'],
   evidence: 'code',
   unverified: false,
   guidance: [],
   evaluate(i: LawInputs) {
-    if (!positive(i.totalParams) || !positive(i.tokens)) return needs('N (total parameters) and D (training tokens)');
+    if (!positive(i.totalParams) || !positive(i.tokens))
+      return needs('N (total parameters) and D (training tokens)');
     const C = 6 * i.totalParams * i.tokens;
     const opt = chinchillaOptimum(C, BESIROGLU);
     return value({
@@ -92,10 +112,12 @@ export const MUP_DEF: LawDefinition = {
   lrNoun: 'suggested learning rate',
   title: 'μP transfer',
   source: SOURCES.muP,
-  formulaDisplay: 'Adam: hidden-matrix LR = η_base / width_mult, width_mult = fan_in / base_fan_in; vector-like params keep η_base',
+  formulaDisplay:
+    'Adam: hidden-matrix LR = η_base / width_mult, width_mult = fan_in / base_fan_in; vector-like params keep η_base',
   constants: {},
   units: { learningRate: 'base LR tuned on a small proxy', inputs: 'widths of the proxy and target' },
-  fittedRangeText: 'transfer across width (and, empirically, depth, batch, steps) when the model is parameterised in μP',
+  fittedRangeText:
+    'transfer across width (and, empirically, depth, batch, steps) when the model is parameterised in μP',
   fittedRange: [],
   regimes: ['pretrain'],
   evidence: 'code',
@@ -122,8 +144,12 @@ export const REWARM_DEF: LawDefinition = {
   unverified: false,
   guidance: [
     'Re-warm the learning rate when continuing pre-training on new data: the loss rises at first but downstream loss ends lower, beating training from scratch (abstract).',
-    'The paper\'s maximum-LR grid and the claim that warm-up length matters little were not checked here and are not shown as numbers.',
+    "The paper's maximum-LR grid and the claim that warm-up length matters little were not checked here and are not shown as numbers.",
   ],
   evaluate: (i: LawInputs) =>
-    value({ formula: positive(i.batchTokens) ? `guidance only; global batch ${batchWords(i.batchTokens, i.seqLen)}` : 'guidance only (no value)' }),
+    value({
+      formula: positive(i.batchTokens)
+        ? `guidance only; global batch ${batchWords(i.batchTokens, i.seqLen)}`
+        : 'guidance only (no value)',
+    }),
 };

@@ -16,7 +16,12 @@ export function rsLoraScaling(alpha: number, rank: number): number {
  * 2025-11-10 (LoRA/full ratio fixed at 10) until it was replaced by a per-model table (2026-08-19):
  * LR_LoRA = 5e-5 · 10 · (2000 / hidden_size)^p, full fine-tuning LR = LR_LoRA / 10.
  */
-export const TINKER = { base: 5e-5, loraOverFull: 10, refHidden: 2000, exponents: { llama: 0.781, qwen: 0.0775 } as Record<string, number> };
+export const TINKER = {
+  base: 5e-5,
+  loraOverFull: 10,
+  refHidden: 2000,
+  exponents: { llama: 0.781, qwen: 0.0775 } as Record<string, number>,
+};
 
 /** The formula's family key for an HF model_type, or null when the formula has no exponent for it. */
 export function tinkerFamily(modelType: string | undefined): 'llama' | 'qwen' | null {

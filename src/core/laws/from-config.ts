@@ -25,16 +25,32 @@ export interface ConfigLawInputs {
   derivation: string[];
 }
 
-export function lawInputsFromConfig(cfg: ConfigShape | undefined, model: ModelParams | undefined, o: LawOverrides = {}): ConfigLawInputs {
-  const shape: TrainingShape = { ...cfg?.shape, devices: o.devices ?? cfg?.shape.devices, datasetTokens: o.datasetTokens, tokens: o.tokens };
+export function lawInputsFromConfig(
+  cfg: ConfigShape | undefined,
+  model: ModelParams | undefined,
+  o: LawOverrides = {},
+): ConfigLawInputs {
+  const shape: TrainingShape = {
+    ...cfg?.shape,
+    devices: o.devices ?? cfg?.shape.devices,
+    datasetTokens: o.datasetTokens,
+    tokens: o.tokens,
+  };
   if (o.seqLen) shape.seqLen = o.seqLen;
   if (o.learningRate) shape.learningRate = o.learningRate;
   const s = trainingShapeToLawInputs(shape);
   const regime = o.regime ?? cfg?.regime ?? 'pretrain';
   const why = o.regime ? 'given' : cfg ? cfg.regimeReason : 'no config, default';
-  const derivation = [...(cfg ? [`config read as ${cfg.readAs}`] : []), `regime ${regime}: ${why}`, ...s.notes];
+  const derivation = [
+    ...(cfg ? [`config read as ${cfg.readAs}`] : []),
+    `regime ${regime}: ${why}`,
+    ...s.notes,
+  ];
   if (model) {
-    derivation.push(`N total ${model.totalParams}, non-embedding ${model.nonEmbeddingParams} (attention + MLP matrices of the blocks), n_layer ${model.nLayer}, d_model ${model.dModel}`, ...model.warnings);
+    derivation.push(
+      `N total ${model.totalParams}, non-embedding ${model.nonEmbeddingParams} (attention + MLP matrices of the blocks), n_layer ${model.nLayer}, d_model ${model.dModel}`,
+      ...model.warnings,
+    );
   }
   const inputs: LawInputs = {
     regime,

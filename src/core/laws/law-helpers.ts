@@ -4,11 +4,27 @@ import type { LawInputs, LawValue } from './types';
 
 /** A law that could not be evaluated: says which inputs it needs, values null. */
 export function needs(what: string): LawValue {
-  return { learningRate: null, batchSizeTokens: null, batchSizeSequences: null, formula: `needs ${what}`, rangeInputs: {}, warnings: [], notes: [] };
+  return {
+    learningRate: null,
+    batchSizeTokens: null,
+    batchSizeSequences: null,
+    formula: `needs ${what}`,
+    rangeInputs: {},
+    warnings: [],
+    notes: [],
+  };
 }
 
 export function value(partial: Partial<LawValue> & { formula: string }): LawValue {
-  return { learningRate: null, batchSizeTokens: null, batchSizeSequences: null, rangeInputs: {}, warnings: [], notes: [], ...partial };
+  return {
+    learningRate: null,
+    batchSizeTokens: null,
+    batchSizeSequences: null,
+    rangeInputs: {},
+    warnings: [],
+    notes: [],
+    ...partial,
+  };
 }
 
 /** Batch in sequences from tokens when the sequence length is known. */
@@ -23,7 +39,9 @@ export function batchSequencesOf(i: LawInputs): number | undefined {
 
 /** "1.107e6 tokens (540.8 sequences of 2048)" */
 export function batchWords(tokens: number, seqLen: number | undefined): string {
-  return seqLen ? `${sig(tokens)} tokens (${sig(tokens / seqLen)} sequences of ${seqLen})` : `${sig(tokens)} tokens`;
+  return seqLen
+    ? `${sig(tokens)} tokens (${sig(tokens / seqLen)} sequences of ${seqLen})`
+    : `${sig(tokens)} tokens`;
 }
 
 export function positive(x: number | undefined): x is number {

@@ -61,7 +61,10 @@ export function paramsFromHfConfig(cfg: Json): ModelParams {
   const h = num(cfg, 'hidden_size', 'n_embd', 'd_model');
   const L = num(cfg, 'num_hidden_layers', 'n_layer', 'num_layers');
   const V = num(cfg, 'vocab_size');
-  if (!h || !L || !V) throw new Error('config.json needs hidden_size (or n_embd/d_model), num_hidden_layers (or n_layer) and vocab_size');
+  if (!h || !L || !V)
+    throw new Error(
+      'config.json needs hidden_size (or n_embd/d_model), num_hidden_layers (or n_layer) and vocab_size',
+    );
   const heads = num(cfg, 'num_attention_heads', 'n_head') ?? h / 64;
   const kv = num(cfg, 'num_key_value_heads') ?? heads;
   const hd = num(cfg, 'head_dim') ?? h / heads;
@@ -73,18 +76,44 @@ export function paramsFromHfConfig(cfg: Json): ModelParams {
   const attention = 2 * h * heads * hd + 2 * h * kv * hd;
   const mlp = experts * mlpMatrices * h * ffn;
   const nonEmbeddingParams = L * (attention + mlp);
-  const tied = typeof cfg.tie_word_embeddings === 'boolean' ? cfg.tie_word_embeddings : family ? family.tieDefault : true;
+  const tied =
+    typeof cfg.tie_word_embeddings === 'boolean'
+      ? cfg.tie_word_embeddings
+      : family
+        ? family.tieDefault
+        : true;
   const embeddingParams = V * h * (tied ? 1 : 2);
 
   const perLayerExtras = family
-    ? family.normsPerLayer * h + (family.qkvBias ? heads * hd + 2 * kv * hd : 0) + (family.qkNorm ? 2 * hd : 0) + (experts > 1 ? h * experts : 0)
+    ? family.normsPerLayer * h +
+      (family.qkvBias ? heads * hd + 2 * kv * hd : 0) +
+      (family.qkNorm ? 2 * hd : 0) +
+      (experts > 1 ? h * experts : 0)
     : 0;
   const totalParams = nonEmbeddingParams + embeddingParams + L * perLayerExtras + (family ? h : 0);
 
   const warnings: string[] = [];
-  if (!family) warnings.push(`model_type '${modelType}' is not in the exact-count table: total is an estimate (biases, norms and position embeddings left out).`);
-  if (experts > 1) warnings.push(`Mixture of experts (${experts} experts): counts include every expert, not the active ones per token.`);
-  return { totalParams, nonEmbeddingParams, embeddingParams, nLayer: L, dModel: h, ffn, vocabSize: V, modelType, exactTotal: !!family, countedBy: 'formula', warnings };
+  if (!family)
+    warnings.push(
+      `model_type '${modelType}' is not in the exact-count table: total is an estimate (biases, norms and position embeddings left out).`,
+    );
+  if (experts > 1)
+    warnings.push(
+      `Mixture of experts (${experts} experts): counts include every expert, not the active ones per token.`,
+    );
+  return {
+    totalParams,
+    nonEmbeddingParams,
+    embeddingParams,
+    nLayer: L,
+    dModel: h,
+    ffn,
+    vocabSize: V,
+    modelType,
+    exactTotal: !!family,
+    countedBy: 'formula',
+    warnings,
+  };
 }
 
 /** The causal-LM task model when the family has one (lm_head counts in N), else the default head. */
@@ -93,7 +122,8 @@ function inventoryFor(cfg: Json): ModelInventory {
     // Per-expert modules: the laws count weight matrices, which the transformers 5 fused layout only stores differently.
     return buildInventory(cfg, { autoClass: 'AutoModelForCausalLM', expertLayout: 'modules' });
   } catch (err) {
-    if (err instanceof UnsupportedModelError && typeof cfg.model_type === 'string') return buildInventory(cfg, { expertLayout: 'modules' });
+    if (err instanceof UnsupportedModelError && typeof cfg.model_type === 'string')
+      return buildInventory(cfg, { expertLayout: 'modules' });
     throw err;
   }
 }
@@ -101,7 +131,13 @@ function inventoryFor(cfg: Json): ModelInventory {
 /** Weight matrices inside the repeated blocks (attention, MLP, router, experts): the laws' non-embedding N. */
 function blockMatrixParams(inv: ModelInventory): number {
   return inv.modules
-    .filter((m) => (m.kind === 'Linear' || m.kind === 'Conv1D') && m.layerIndex !== undefined && !m.isOutputLayer && !m.isHead)
+    .filter(
+      (m) =>
+        (m.kind === 'Linear' || m.kind === 'Conv1D') &&
+        m.layerIndex !== undefined &&
+        !m.isOutputLayer &&
+        !m.isHead,
+    )
     .reduce((sum, m) => sum + m.weightParams, 0);
 }
 
@@ -136,7 +172,11 @@ export function modelParamsForLaws(cfg: Json): ModelParams {
     countedBy: 'inventory',
     warnings: [
       ...(inv.unverified ? [`${inv.modelType}: ${inv.unverified}`] : []),
-      ...(experts > 1 ? [`Mixture of experts (${experts} experts): counts include every expert, not the active ones per token.`] : []),
+      ...(experts > 1
+        ? [
+            `Mixture of experts (${experts} experts): counts include every expert, not the active ones per token.`,
+          ]
+        : []),
     ],
   };
 }

@@ -47,7 +47,16 @@ export function stepLawBatchTokens(tokens: number, k = STEP_LAW): number {
 }
 
 /** DeepSeek LLM (arXiv 2401.02954) §3.1 Eq. 1 and §3.2 Eq. 4 constants. */
-export const DEEPSEEK = { lrCoef: 0.3118, lrExp: -0.125, bsCoef: 0.292, bsExp: 0.3271, mCoef: 0.1715, mExp: 0.5243, dCoef: 5.8316, dExp: 0.4757 };
+export const DEEPSEEK = {
+  lrCoef: 0.3118,
+  lrExp: -0.125,
+  bsCoef: 0.292,
+  bsExp: 0.3271,
+  mCoef: 0.1715,
+  mExp: 0.5243,
+  dCoef: 5.8316,
+  dExp: 0.4757,
+};
 
 /** DeepSeek non-embedding FLOPs/token, §3.2 Eq. 2: M = 72·n_layer·d_model² + 12·n_layer·d_model·l_seq. */
 export function deepSeekFlopsPerToken(nLayer: number, dModel: number, seqLen: number): number {
@@ -58,7 +67,12 @@ export function deepSeekFlopsPerToken(nLayer: number, dModel: number, seqLen: nu
  * The same M from the real weight matrices: 6·N_matrices + 12·n_layer·d_model·l_seq. Equals Eq. 2 for
  * MHA with an 8/3·d FFN; differs for GQA or other FFN widths (DeepSeek 67B: 4.33e11 vs 4.97e11).
  */
-export function flopsPerTokenFromParams(nonEmbeddingParams: number, nLayer: number, dModel: number, seqLen: number): number {
+export function flopsPerTokenFromParams(
+  nonEmbeddingParams: number,
+  nLayer: number,
+  dModel: number,
+  seqLen: number,
+): number {
   return 6 * nonEmbeddingParams + 12 * nLayer * dModel * seqLen;
 }
 
@@ -84,7 +98,12 @@ export function deepSeekAllocation(computeFlops: number): { flopsPerToken: numbe
 export const POWER = { wsdA: 4.6, schedulerA: 4, b: -0.51, etaMax: 0.02 };
 
 /** η_opt = β·a·T^b with β = batch in sequences and T = tokens (μP base LR). */
-export function powerLearningRate(batchSequences: number, tokens: number, a = POWER.wsdA, b = POWER.b): number {
+export function powerLearningRate(
+  batchSequences: number,
+  tokens: number,
+  a = POWER.wsdA,
+  b = POWER.b,
+): number {
   return batchSequences * a * tokens ** b;
 }
 
@@ -94,7 +113,16 @@ export function powerSchedulerLearningRate(batchSequences: number, tokens: numbe
 }
 
 /** Kaplan et al. (arXiv 2001.08361) App. D.6 Eq. D.1 (natural log) and §1.2 Eqs. 1.1, 1.2, 1.4. */
-export const KAPLAN = { lr0: 0.003239, lrSlope: -0.0001395, bStar: 2e8, alphaB: 0.21, nC: 8.8e13, alphaN: 0.076, dC: 5.4e13, alphaD: 0.095 };
+export const KAPLAN = {
+  lr0: 0.003239,
+  lrSlope: -0.0001395,
+  bStar: 2e8,
+  alphaB: 0.21,
+  nC: 8.8e13,
+  alphaN: 0.076,
+  dC: 5.4e13,
+  alphaD: 0.095,
+};
 
 /** Kaplan's LR rule of thumb; linear in ln N, so it reaches zero at N ≈ 1.21e10 and turns negative beyond. */
 export function kaplanLearningRate(nonEmbeddingParams: number): number {

@@ -2,16 +2,42 @@
 // (pre-training laws on fine-tuning are context, not the recommendation) and the LR comparison.
 import { BESIROGLU_DEF, CHINCHILLA_DEF, MUP_DEF, PORIAN_DEF, REWARM_DEF } from './context-laws';
 import {
-  BIDERMAN_DEF, LORA_DEF, LORA_PLUS_DEF, LORA_WITHOUT_REGRET_DEF, QLORA_DEF, RSLORA_DEF,
+  BIDERMAN_DEF,
+  LORA_DEF,
+  LORA_PLUS_DEF,
+  LORA_WITHOUT_REGRET_DEF,
+  QLORA_DEF,
+  RSLORA_DEF,
 } from './finetune-laws';
 import { ratioWords, sig } from './format';
 import { DEEPSEEK_DEF, KAPLAN_DEF, POWER_DEF, STEP_LAW_DEF } from './pretrain-laws';
-import { REGIME_LABELS, type LawDefinition, type LawInputs, type LawResult, type LawValue, type OutOfRange, type RangeCheck } from './types';
+import {
+  REGIME_LABELS,
+  type LawDefinition,
+  type LawInputs,
+  type LawResult,
+  type LawValue,
+  type OutOfRange,
+  type RangeCheck,
+} from './types';
 
 /** Every law, in display order: pre-training LR/batch laws first, then allocation, then fine-tuning guidance. */
 export const LAWS: readonly LawDefinition[] = [
-  STEP_LAW_DEF, DEEPSEEK_DEF, POWER_DEF, KAPLAN_DEF, PORIAN_DEF, CHINCHILLA_DEF, BESIROGLU_DEF, MUP_DEF,
-  LORA_WITHOUT_REGRET_DEF, QLORA_DEF, LORA_DEF, LORA_PLUS_DEF, RSLORA_DEF, BIDERMAN_DEF, REWARM_DEF,
+  STEP_LAW_DEF,
+  DEEPSEEK_DEF,
+  POWER_DEF,
+  KAPLAN_DEF,
+  PORIAN_DEF,
+  CHINCHILLA_DEF,
+  BESIROGLU_DEF,
+  MUP_DEF,
+  LORA_WITHOUT_REGRET_DEF,
+  QLORA_DEF,
+  LORA_DEF,
+  LORA_PLUS_DEF,
+  RSLORA_DEF,
+  BIDERMAN_DEF,
+  REWARM_DEF,
 ];
 
 export function findLaw(id: string): LawDefinition | undefined {
@@ -25,7 +51,8 @@ export function checkRange(law: LawDefinition, v: LawValue): RangeCheck {
   for (const b of law.fittedRange) {
     const x = v.rangeInputs[b.input];
     if (x === undefined) missing = true;
-    else if (x < b.min || x > b.max) outOfRange.push({ input: b.input, value: x, min: b.min, max: b.max, unit: b.unit });
+    else if (x < b.min || x > b.max)
+      outOfRange.push({ input: b.input, value: x, min: b.min, max: b.max, unit: b.unit });
   }
   return { inside: outOfRange.length > 0 ? false : missing ? null : true, outOfRange };
 }
@@ -52,7 +79,7 @@ export function applyLaw(law: LawDefinition, inputs: LawInputs): LawResult {
     ...(applies === 'context' ? [regimeWarning(law, inputs)] : []),
     ...v.warnings,
     ...inRange.outOfRange.map(rangeWarning),
-    ...(law.unverified ? ['Unverified: a constant here was not checked against the paper\'s own text.'] : []),
+    ...(law.unverified ? ["Unverified: a constant here was not checked against the paper's own text."] : []),
   ];
   return {
     law: law.id,
@@ -69,13 +96,21 @@ export function applyLaw(law: LawDefinition, inputs: LawInputs): LawResult {
     unverified: law.unverified,
     evidence: law.evidence,
     comparison: comparison(law, v.learningRate, inputs.currentLearningRate),
-    currentRatio: v.learningRate !== null && inputs.currentLearningRate !== undefined && inputs.currentLearningRate > 0 && v.learningRate > 0
-      ? inputs.currentLearningRate / v.learningRate : null,
+    currentRatio:
+      v.learningRate !== null &&
+      inputs.currentLearningRate !== undefined &&
+      inputs.currentLearningRate > 0 &&
+      v.learningRate > 0
+        ? inputs.currentLearningRate / v.learningRate
+        : null,
   };
 }
 
 /** Apply every law; recommendations first (stable within each group), context after. */
 export function recommend(inputs: LawInputs): LawResult[] {
   const results = LAWS.map((law) => applyLaw(law, inputs));
-  return [...results.filter((r) => r.applies === 'recommendation'), ...results.filter((r) => r.applies === 'context')];
+  return [
+    ...results.filter((r) => r.applies === 'recommendation'),
+    ...results.filter((r) => r.applies === 'context'),
+  ];
 }

@@ -14,22 +14,38 @@ function lrCell(r: LawResult): string {
 
 function batchCell(r: LawResult): string {
   if (r.batchSizeTokens !== null) {
-    return `${sig(r.batchSizeTokens)} tok` + (r.batchSizeSequences !== null ? ` (${sig(r.batchSizeSequences)} seq)` : '');
+    return (
+      `${sig(r.batchSizeTokens)} tok` +
+      (r.batchSizeSequences !== null ? ` (${sig(r.batchSizeSequences)} seq)` : '')
+    );
   }
   return r.batchSizeSequences !== null ? `${sig(r.batchSizeSequences)} seq` : '—';
 }
 
 /** Short symbols for the range column. */
-const SYMBOL: Partial<Record<string, string>> = { nonEmbeddingParams: 'N', totalParams: 'N', tokens: 'D', computeFlops: 'C', batchSequences: 'batch' };
+const SYMBOL: Partial<Record<string, string>> = {
+  nonEmbeddingParams: 'N',
+  totalParams: 'N',
+  tokens: 'D',
+  computeFlops: 'C',
+  batchSequences: 'batch',
+};
 
 function rangeCell(r: LawResult): string {
   if (r.inRange.inside === null) return 'n/a';
-  return r.inRange.inside ? 'yes' : `no (${r.inRange.outOfRange.map((o) => SYMBOL[o.input] ?? o.input).join(', ')})`;
+  return r.inRange.inside
+    ? 'yes'
+    : `no (${r.inRange.outOfRange.map((o) => SYMBOL[o.input] ?? o.input).join(', ')})`;
 }
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function inputLine(inputs: LawInputs): string {
@@ -44,7 +60,10 @@ function inputLine(inputs: LawInputs): string {
 }
 
 function details(r: LawResult): string[] {
-  const lines = [`${r.title} — ${r.source.title}`, `  ${r.source.url}${r.source.version ? ` (version: ${r.source.version})` : ''}`];
+  const lines = [
+    `${r.title} — ${r.source.title}`,
+    `  ${r.source.url}${r.source.version ? ` (version: ${r.source.version})` : ''}`,
+  ];
   lines.push(`  ${r.formula}`);
   if (r.comparison) lines.push(`  Your learning rate is ${r.comparison}.`);
   for (const w of r.warnings) lines.push(`  ! ${w}`);
@@ -53,13 +72,30 @@ function details(r: LawResult): string[] {
 }
 
 /** The full text report: inputs, the table, then per-law arithmetic. LR is a peak LR (dimensionless, per step). */
-export function renderRecommendations(results: readonly LawResult[], inputs: LawInputs, derivation: readonly string[] = []): string {
+export function renderRecommendations(
+  results: readonly LawResult[],
+  inputs: LawInputs,
+  derivation: readonly string[] = [],
+): string {
   const header = ['Law', 'Source', 'Peak LR', 'Batch size', 'In fitted range', 'Use'];
   const rows = results.map((r) => [
-    r.title + (r.unverified ? ' [unverified]' : ''), citation(r), lrCell(r), batchCell(r), rangeCell(r), r.applies,
+    r.title + (r.unverified ? ' [unverified]' : ''),
+    citation(r),
+    lrCell(r),
+    batchCell(r),
+    rangeCell(r),
+    r.applies,
   ]);
-  const out = [`Inputs: ${inputLine(inputs)}`, ...derivation.map((d) => `  ${d}`), '', ...table([header, ...rows]), ''];
-  out.push('LR = peak learning rate (dimensionless, per optimizer step); batch in tokens per step (tok) and sequences (seq).');
+  const out = [
+    `Inputs: ${inputLine(inputs)}`,
+    ...derivation.map((d) => `  ${d}`),
+    '',
+    ...table([header, ...rows]),
+    '',
+  ];
+  out.push(
+    'LR = peak learning rate (dimensionless, per optimizer step); batch in tokens per step (tok) and sequences (seq).',
+  );
   out.push('"context" = shown for comparison; the law was not derived for this regime.', '');
   for (const r of results) out.push(...details(r), '');
   return out.join('\n');

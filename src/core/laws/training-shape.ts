@@ -43,14 +43,24 @@ export function globalBatchSequences(s: TrainingShape): number | undefined {
 }
 
 /** Tokens D: the user's value, else max_steps × global batch × seq_len, else epochs × dataset tokens. */
-function trainingTokens(s: TrainingShape, batchTokens: number | undefined): { tokens?: number; source?: TokensSource; note?: string } {
+function trainingTokens(
+  s: TrainingShape,
+  batchTokens: number | undefined,
+): { tokens?: number; source?: TokensSource; note?: string } {
   if (pos(s.tokens)) return { tokens: s.tokens, source: 'user', note: `D = ${s.tokens} tokens (given)` };
   if (pos(s.maxSteps) && pos(batchTokens)) {
-    return { tokens: s.maxSteps * batchTokens, source: 'steps',
-      note: `D = max_steps × batch tokens = ${s.maxSteps} × ${batchTokens} = ${s.maxSteps * batchTokens} (assumes full, packed sequences: an upper bound)` };
+    return {
+      tokens: s.maxSteps * batchTokens,
+      source: 'steps',
+      note: `D = max_steps × batch tokens = ${s.maxSteps} × ${batchTokens} = ${s.maxSteps * batchTokens} (assumes full, packed sequences: an upper bound)`,
+    };
   }
   if (pos(s.epochs) && pos(s.datasetTokens)) {
-    return { tokens: s.epochs * s.datasetTokens, source: 'epochs', note: `D = epochs × dataset tokens = ${s.epochs} × ${s.datasetTokens} = ${s.epochs * s.datasetTokens}` };
+    return {
+      tokens: s.epochs * s.datasetTokens,
+      source: 'epochs',
+      note: `D = epochs × dataset tokens = ${s.epochs} × ${s.datasetTokens} = ${s.epochs * s.datasetTokens}`,
+    };
   }
   return {};
 }
@@ -60,11 +70,16 @@ export function trainingShapeToLawInputs(s: TrainingShape): ShapeLawInputs {
   const seqs = globalBatchSequences(s);
   const batchTokens = seqs !== undefined && pos(s.seqLen) ? seqs * s.seqLen : undefined;
   if (seqs !== undefined) {
-    notes.push(`global batch = micro_batch × grad_accum × devices = ${s.microBatch} × ${pos(s.gradAccum) ? s.gradAccum : 1} × ${pos(s.devices) ? s.devices : 1} = ${seqs} sequences` +
-      (batchTokens !== undefined ? ` × ${s.seqLen} = ${batchTokens} tokens` : ''));
+    notes.push(
+      `global batch = micro_batch × grad_accum × devices = ${s.microBatch} × ${pos(s.gradAccum) ? s.gradAccum : 1} × ${pos(s.devices) ? s.devices : 1} = ${seqs} sequences` +
+        (batchTokens !== undefined ? ` × ${s.seqLen} = ${batchTokens} tokens` : ''),
+    );
   }
   const t = trainingTokens(s, batchTokens);
-  notes.push(t.note ?? 'D (training tokens) unknown: needs max_steps with the batch shape, epochs with the dataset\'s token count, or a given token count');
+  notes.push(
+    t.note ??
+      "D (training tokens) unknown: needs max_steps with the batch shape, epochs with the dataset's token count, or a given token count",
+  );
   return {
     seqLen: pos(s.seqLen) ? s.seqLen : undefined,
     globalBatchSequences: seqs,

@@ -15,12 +15,22 @@ export function shardingFromDeepSpeedText(text: string, linkedAs: string): Shard
   const c = cfg as Record<string, unknown>;
   const stage = zeroStage(c);
   if (stage === undefined || ![0, 1, 2, 3].includes(stage)) return undefined;
-  const z = (c.zero_optimization && typeof c.zero_optimization === 'object' ? c.zero_optimization : {}) as Record<string, unknown>;
+  const z = (
+    c.zero_optimization && typeof c.zero_optimization === 'object' ? c.zero_optimization : {}
+  ) as Record<string, unknown>;
   const device = (k: string): string | undefined => {
     const o = z[k];
     return o && typeof o === 'object' ? String((o as Record<string, unknown>).device ?? 'none') : undefined;
   };
   // offload_param only acts under stage 3 (offload_config.py:22); offload_optimizer under stages 1-3.
-  const offloaded = [stage >= 1 ? device('offload_optimizer') : undefined, stage === 3 ? device('offload_param') : undefined].some((d) => d === 'cpu' || d === 'nvme');
-  return { framework: 'deepspeed', stage: stage as ShardingSetting['stage'], setting: `deepspeed: ${linkedAs} (zero_optimization.stage ${stage})`, ...(offloaded ? { offload: true } : {}) };
+  const offloaded = [
+    stage >= 1 ? device('offload_optimizer') : undefined,
+    stage === 3 ? device('offload_param') : undefined,
+  ].some((d) => d === 'cpu' || d === 'nvme');
+  return {
+    framework: 'deepspeed',
+    stage: stage as ShardingSetting['stage'],
+    setting: `deepspeed: ${linkedAs} (zero_optimization.stage ${stage})`,
+    ...(offloaded ? { offload: true } : {}),
+  };
 }

@@ -54,7 +54,11 @@ export function findConfigLinks(text: string, dialect: DialectId | undefined): C
  * Paths to try, in order: absolute as written; relative to the referencing file's folder; relative to
  * each workspace folder (training commands usually run from the repository root). POSIX separators.
  */
-export function linkCandidates(target: string, fromFile: string, workspaceFolders: readonly string[] = []): string[] {
+export function linkCandidates(
+  target: string,
+  fromFile: string,
+  workspaceFolders: readonly string[] = [],
+): string[] {
   const norm = (p: string): string => p.replace(/\\/g, '/');
   const t = norm(target).replace(/^~(?=\/)/, '');
   if (/^(?:\/|[A-Za-z]:\/)/.test(t)) return [t];
@@ -68,7 +72,13 @@ function collapse(p: string): string {
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '.' || (seg === '' && parts.length > 0)) continue;
-    if (seg === '..' && parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '') parts.pop();
+    if (
+      seg === '..' &&
+      parts.length > 0 &&
+      parts[parts.length - 1] !== '..' &&
+      parts[parts.length - 1] !== ''
+    )
+      parts.pop();
     else parts.push(seg);
   }
   return parts.join('/');

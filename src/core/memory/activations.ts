@@ -6,13 +6,23 @@ import { checkpointedLayerBytes, FROZEN_LINEAR_INPUT_COEF } from './attention-te
 import type { ActivationShape, AttentionKind, MemoryComponent } from './types';
 
 export {
-  checkpointedLayerBytes, korthikantiLayerBytes, megatronSelectiveLayerBytes, memoryEfficientLayerBytes, selectiveLayerBytes,
+  checkpointedLayerBytes,
+  korthikantiLayerBytes,
+  megatronSelectiveLayerBytes,
+  memoryEfficientLayerBytes,
+  selectiveLayerBytes,
 } from './attention-terms';
 
 const FLASH = 'FlashAttention, Dao et al. arXiv 2205.14135';
 const KORTHIKANTI = 'Korthikanti et al. arXiv 2205.05198 §4.1 Eq. 1';
 
-interface LayerForm { bytes: number; formula: string; assumption: string; source: string; kind: AttentionKind }
+interface LayerForm {
+  bytes: number;
+  formula: string;
+  assumption: string;
+  source: string;
+  kind: AttentionKind;
+}
 
 /**
  * Element widths of the stored tensors: Korthikanti's 34·s·b·h and 5·a·s²·b assume 16-bit tensors and
@@ -23,8 +33,18 @@ interface LayerForm { bytes: number; formula: string; assumption: string; source
  * 16-bit copy the ·V matmul saves (4 + 1 + 2 = 7).
  */
 function widths(shape: ActivationShape): { sbh: number; scores: number; note?: string } {
-  if ((shape.computeBytes ?? 2) === 4) return { sbh: 66, scores: 9, note: 'fp32 activations: every stored tensor is 4-byte (masks stay 1-byte): 66·s·b·h and 9 B per score' };
-  if (shape.autocast) return { sbh: 38, scores: 7, note: 'autocast over fp32 weights: LayerNorm inputs and softmax outputs are fp32 (autocast fp32 op list), matmul inputs 16-bit: 38·s·b·h and 7 B per score' };
+  if ((shape.computeBytes ?? 2) === 4)
+    return {
+      sbh: 66,
+      scores: 9,
+      note: 'fp32 activations: every stored tensor is 4-byte (masks stay 1-byte): 66·s·b·h and 9 B per score',
+    };
+  if (shape.autocast)
+    return {
+      sbh: 38,
+      scores: 7,
+      note: 'autocast over fp32 weights: LayerNorm inputs and softmax outputs are fp32 (autocast fp32 op list), matmul inputs 16-bit: 38·s·b·h and 7 B per score',
+    };
   return { sbh: 34, scores: 5 };
 }
 
@@ -36,9 +56,12 @@ function layerForm(shape: ActivationShape): LayerForm {
   const w = widths(shape);
   if (kind === 'eager') {
     const p = shape.attentionDropout;
-    const dropout = w.scores !== 5 ? w.note as string : p === 0
-      ? 'attention dropout 0 stores no mask, but transformers\' eager softmax runs in fp32 (4 B per score) before the cast, so 5 B per score is kept'
-      : 'softmax output, dropout mask and dropout output per score (2 + 1 + 2 B)';
+    const dropout =
+      w.scores !== 5
+        ? (w.note as string)
+        : p === 0
+          ? "attention dropout 0 stores no mask, but transformers' eager softmax runs in fp32 (4 B per score) before the cast, so 5 B per score is kept"
+          : 'softmax output, dropout mask and dropout output per score (2 + 1 + 2 B)';
     return {
       kind,
       bytes: s * b * h * w.sbh + w.scores * a * s * s * b,
@@ -51,9 +74,12 @@ function layerForm(shape: ActivationShape): LayerForm {
     kind,
     bytes: w.sbh * s * b * h + 4 * a * s * b,
     formula: `${w.sbh}·s·b·h + 4·a·s·b`,
-    assumption: `${kind === 'sdpa' ? 'SDPA' : 'FlashAttention-class'} attention${via}: no s×s matrix is stored, only Q, K, V, the output and an fp32 log-sum-exp per row; the dropout mask, if any, is regenerated in backward`
-      + (kind === 'sdpa' ? '; with padded batches transformers passes one b×s×s mask shared by all layers (≈ 2·b·s² bytes, not included), and SDPA\'s math fallback (no fused kernel for the device or dtype) materializes the scores like eager' : '')
-      + (w.note ? `; ${w.note}` : ''),
+    assumption:
+      `${kind === 'sdpa' ? 'SDPA' : 'FlashAttention-class'} attention${via}: no s×s matrix is stored, only Q, K, V, the output and an fp32 log-sum-exp per row; the dropout mask, if any, is regenerated in backward` +
+      (kind === 'sdpa'
+        ? "; with padded batches transformers passes one b×s×s mask shared by all layers (≈ 2·b·s² bytes, not included), and SDPA's math fallback (no fused kernel for the device or dtype) materializes the scores like eager"
+        : '') +
+      (w.note ? `; ${w.note}` : ''),
     source: `${KORTHIKANTI} without the 5·a·s²·b score terms; ${FLASH} §3.1`,
   };
 }
@@ -64,7 +90,9 @@ function commonAssumptions(shape: ActivationShape): string[] {
     'one device, no tensor or sequence parallelism',
   ];
   if (shape.frozenBase) {
-    out.push(`frozen base (PEFT): all terms kept. Backprop to the adapters runs through every layer above the lowest adapter, which needs Q, K, V, the activation-function and norm inputs; the inputs of frozen Linear layers without an adapter (${FROZEN_LINEAR_INPUT_COEF}·s·b·h of the 34) are needed only for weight gradients and may be freed, so this is an upper bound when few modules carry adapters`);
+    out.push(
+      `frozen base (PEFT): all terms kept. Backprop to the adapters runs through every layer above the lowest adapter, which needs Q, K, V, the activation-function and norm inputs; the inputs of frozen Linear layers without an adapter (${FROZEN_LINEAR_INPUT_COEF}·s·b·h of the 34) are needed only for weight gradients and may be freed, so this is an upper bound when few modules carry adapters`,
+    );
   }
   return out;
 }
@@ -88,9 +116,14 @@ export function activationComponent(shape: ActivationShape): MemoryComponent {
         label: `Activations (${layer.kind} attention, checkpointing + offloading to CPU)`,
         bytes: 2 * checkpointedLayerBytes(s, b, h, c) + layer.bytes,
         formula: `2·${c}·s·b·h (layer inputs in flight) + ${layer.formula} with ${vars(shape)}; ${c}·s·b·h·L in CPU RAM`,
-        assumptions: [`${shape.activationOffloading}: saved layer inputs live in CPU RAM, two are on the GPU at a time`, layer.assumption, ...commonAssumptions(shape)],
+        assumptions: [
+          `${shape.activationOffloading}: saved layer inputs live in CPU RAM, two are on the GPU at a time`,
+          layer.assumption,
+          ...commonAssumptions(shape),
+        ],
         source: `pytorch/torchtune torchtune/training/_activation_offloading.py:24 @ v0.6.1; ${layer.source}`,
-        dtype: c === 4 ? 'fp32' : '16-bit', placement: 'gpu',
+        dtype: c === 4 ? 'fp32' : '16-bit',
+        placement: 'gpu',
       };
     }
     // Each layer's input is kept in the compute dtype; one layer is rebuilt at a time in backward.
@@ -99,9 +132,14 @@ export function activationComponent(shape: ActivationShape): MemoryComponent {
       label: `Activations (${layer.kind} attention, gradient checkpointing)`,
       bytes: L * checkpointedLayerBytes(s, b, h, c) + layer.bytes,
       formula: `${c}·s·b·h·L + ${layer.formula} with ${vars(shape)}`,
-      assumptions: ['full recomputation per layer: only layer inputs are kept, one layer is rebuilt at a time', layer.assumption, ...commonAssumptions(shape)],
+      assumptions: [
+        'full recomputation per layer: only layer inputs are kept, one layer is rebuilt at a time',
+        layer.assumption,
+        ...commonAssumptions(shape),
+      ],
       source: `Korthikanti et al. arXiv 2205.05198 Table 2 (full recompute); ${layer.source}`,
-      dtype: c === 4 ? 'fp32' : shape.autocast ? 'autocast (16-bit, fp32 norms/softmax)' : '16-bit', placement: 'gpu',
+      dtype: c === 4 ? 'fp32' : shape.autocast ? 'autocast (16-bit, fp32 norms/softmax)' : '16-bit',
+      placement: 'gpu',
     };
   }
   return {
@@ -111,7 +149,12 @@ export function activationComponent(shape: ActivationShape): MemoryComponent {
     formula: `L·${layer.formula} with ${vars(shape)}`,
     assumptions: [layer.assumption, ...commonAssumptions(shape)],
     source: layer.source,
-    dtype: (shape.computeBytes ?? 2) === 4 ? 'fp32' : shape.autocast ? 'autocast (16-bit, fp32 norms/softmax)' : '16-bit',
+    dtype:
+      (shape.computeBytes ?? 2) === 4
+        ? 'fp32'
+        : shape.autocast
+          ? 'autocast (16-bit, fp32 norms/softmax)'
+          : '16-bit',
     placement: 'gpu',
   };
 }
@@ -132,11 +175,17 @@ export function logitsComponent(shape: ActivationShape): MemoryComponent | undef
     const k = shape.chunkedLoss.chunks;
     const ls = c < 4 ? 4 : 0;
     return {
-      id: 'logits', label: `Logits and loss (chunked, ${k} chunks)`, bytes: s * b * V * (c + 4 + ls / k),
+      id: 'logits',
+      label: `Logits and loss (chunked, ${k} chunks)`,
+      bytes: s * b * V * (c + 4 + ls / k),
       formula: `s·b·V·(${c} + 4${ls ? ` + 4/${k}` : ''}) with s=${s}, b=${b}, V=${V}`,
-      assumptions: [`${shape.chunkedLoss.setting}: the output projection and the fp32 cross-entropy run per chunk; the log-softmax of every chunk is kept for backward`],
-      source: 'pytorch/torchtune torchtune/modules/loss/ce_chunked_output_loss.py:30,42 and modules/transformer.py:482 chunked_output @ v0.6.1',
-      dtype: `${c === 4 ? 'fp32' : '16-bit'} logits, fp32 log-softmax`, placement: 'gpu',
+      assumptions: [
+        `${shape.chunkedLoss.setting}: the output projection and the fp32 cross-entropy run per chunk; the log-softmax of every chunk is kept for backward`,
+      ],
+      source:
+        'pytorch/torchtune torchtune/modules/loss/ce_chunked_output_loss.py:30,42 and modules/transformer.py:482 chunked_output @ v0.6.1',
+      dtype: `${c === 4 ? 'fp32' : '16-bit'} logits, fp32 log-softmax`,
+      placement: 'gpu',
     };
   }
   const upcast = c < 4 ? 4 : 0;
@@ -150,7 +199,8 @@ export function logitsComponent(shape: ActivationShape): MemoryComponent | undef
       `${c}-byte logits from the output layer${upcast ? ', a 4-byte fp32 copy for the loss' : ''} and the 4-byte log-softmax kept for backward`,
       'backward briefly adds an fp32 gradient of the same shape; fused linear cross-entropy (Liger arXiv 2410.10989, Cut Cross-Entropy arXiv 2411.09009) avoids all of it',
     ],
-    source: 'huggingface/transformers loss/loss_utils.py ForCausalLMLoss (logits.float() then cross_entropy); pytorch/torchtune torchtune/modules/transformer.py:659 (self.output(h).float()) @ v0.6.1',
+    source:
+      'huggingface/transformers loss/loss_utils.py ForCausalLMLoss (logits.float() then cross_entropy); pytorch/torchtune torchtune/modules/transformer.py:659 (self.output(h).float()) @ v0.6.1',
     dtype: `${c === 4 ? 'fp32' : '16-bit'} logits, fp32 copy and log-softmax`,
     placement: 'gpu',
   };

@@ -5,7 +5,8 @@
 // mask when lora_dropout > 0; and lora_B keeps lora_A's r-wide 16-bit output.
 import type { ActivationShape, AdapterInputs, MemoryComponent } from './types';
 
-const SOURCE = 'LoRA, Hu et al. arXiv 2106.09685; huggingface/peft tuners/lora/layer.py Linear.forward (input cast, lora_dropout, lora_A, lora_B)';
+const SOURCE =
+  'LoRA, Hu et al. arXiv 2106.09685; huggingface/peft tuners/lora/layer.py Linear.forward (input cast, lora_dropout, lora_A, lora_B)';
 
 /** Bytes kept per input element of an adapted module. */
 function bytesPerInput(a: AdapterInputs): number {
@@ -24,7 +25,8 @@ function bytesPerInput(a: AdapterInputs): number {
  * dtype) — 2 + 4 bytes per output element of every adapted module (Liu et al. arXiv 2402.09353).
  */
 const DORA_BYTES_PER_OUTPUT = 2 + 4;
-const DORA_SOURCE = 'DoRA, Liu et al. arXiv 2402.09353; huggingface/peft tuners/lora/dora.py DoraLinearLayer.forward (mag_norm_scale × base_result, × lora_result)';
+const DORA_SOURCE =
+  'DoRA, Liu et al. arXiv 2402.09353; huggingface/peft tuners/lora/dora.py DoraLinearLayer.forward (mag_norm_scale × base_result, × lora_result)';
 
 export function adapterActivationComponent(shape: ActivationShape): MemoryComponent | undefined {
   const a = shape.adapters;
@@ -44,10 +46,24 @@ export function adapterActivationComponent(shape: ActivationShape): MemoryCompon
     bytes,
     formula: `s·b·(${k}·Σd_in + 2·r·n${a.dora ? ` + ${DORA_BYTES_PER_OUTPUT}·Σd_out` : ''}) with s=${s}, b=${b}, Σd_in=${width}, r=${a.rank}, n=${modules}${a.dora ? `, Σd_out=${doraOut}` : ''}`,
     assumptions: [
-      a.dropout > 0 ? `lora_dropout ${a.dropout}: a 1-byte mask per input element besides the 16-bit input lora_A keeps` : 'lora_dropout 0: no mask; lora_A keeps a 16-bit copy of its input',
-      ...(a.quantizedBase ? ['4/8-bit base: PEFT does not upcast the input under autocast'] : ['mixed-precision autocast (Trainer bf16/fp16): the fp32 input copy is cast back to 16 bit for lora_A']),
-      ...(gc ? ['gradient checkpointing: adapters sit inside the checkpointed layers, so only the layer being recomputed holds them'] : []),
-      ...(a.dora ? ['DoRA: the magnitude scaling keeps the base output (2 B) and the fp32 adapter output (4 B) per output element; the weight norm is detached (no activation)'] : []),
+      a.dropout > 0
+        ? `lora_dropout ${a.dropout}: a 1-byte mask per input element besides the 16-bit input lora_A keeps`
+        : 'lora_dropout 0: no mask; lora_A keeps a 16-bit copy of its input',
+      ...(a.quantizedBase
+        ? ['4/8-bit base: PEFT does not upcast the input under autocast']
+        : [
+            'mixed-precision autocast (Trainer bf16/fp16): the fp32 input copy is cast back to 16 bit for lora_A',
+          ]),
+      ...(gc
+        ? [
+            'gradient checkpointing: adapters sit inside the checkpointed layers, so only the layer being recomputed holds them',
+          ]
+        : []),
+      ...(a.dora
+        ? [
+            'DoRA: the magnitude scaling keeps the base output (2 B) and the fp32 adapter output (4 B) per output element; the weight norm is detached (no activation)',
+          ]
+        : []),
     ],
     source: a.dora ? `${SOURCE}; ${DORA_SOURCE}` : SOURCE,
     dtype: '16-bit inputs' + (a.dora ? ', fp32 adapter outputs' : ''),

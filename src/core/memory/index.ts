@@ -11,7 +11,12 @@ import { contextComponent, gatheredComponent, offloaded, toHost } from './device
 import { zeroMixedPrecision } from './precision';
 import { shardComponent, shardingNotes } from './sharding';
 import {
-  autocastCopyComponent, gradientComponent, masterComponent, optimizerComponent, resolveOptimizer, weightsComponent,
+  autocastCopyComponent,
+  gradientComponent,
+  masterComponent,
+  optimizerComponent,
+  resolveOptimizer,
+  weightsComponent,
 } from './states';
 import type { MemoryComponent, MemoryEstimate, MemoryInput } from './types';
 
@@ -36,8 +41,11 @@ export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
   const plan = input.precision ?? zeroMixedPrecision(input.computeDtype);
   const optimizer = resolveOptimizer(input, notes);
   let all: MemoryComponent[] = [
-    weightsComponent(input, plan), autocastCopyComponent(input, plan), masterComponent(input, plan),
-    gradientComponent(input, plan, optimizer), optimizerComponent(input, plan, optimizer, notes),
+    weightsComponent(input, plan),
+    autocastCopyComponent(input, plan),
+    masterComponent(input, plan),
+    gradientComponent(input, plan, optimizer),
+    optimizerComponent(input, plan, optimizer, notes),
   ].filter(present);
   const act = input.activations;
   if (act) {
@@ -46,7 +54,10 @@ export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
     if (adapters) all.push(adapters);
     const logits = logitsComponent(act);
     if (logits) all.push(logits);
-    else if (act.fusedCrossEntropy) notes.push(`${act.fusedCrossEntropy}: fused linear cross-entropy computes the loss in chunks, so the full logits are not counted`);
+    else if (act.fusedCrossEntropy)
+      notes.push(
+        `${act.fusedCrossEntropy}: fused linear cross-entropy computes the loss in chunks, so the full logits are not counted`,
+      );
   }
   if (input.sharding) {
     const sharding = input.sharding;
@@ -63,14 +74,28 @@ export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
   const outside = [...unified, contextComponent()];
   const reservedBytes = totalBytes;
   const deviceBytes = reservedBytes + outside.reduce((sum, c) => sum + c.bytes, 0);
-  if (unified.length) notes.push('paged optimizer states live in CUDA unified memory: not in PyTorch\'s allocated/reserved figures; nvidia-smi shows them while they are resident, and they move to CPU RAM when the GPU runs short');
+  if (unified.length)
+    notes.push(
+      "paged optimizer states live in CUDA unified memory: not in PyTorch's allocated/reserved figures; nvidia-smi shows them while they are resident, and they move to CPU RAM when the GPU runs short",
+    );
   const loadPeak = loadPeakBytes(input, all);
-  if (loadPeak !== undefined && loadPeak > totalBytes) notes.push(`loading and quantizing the model peaks at ${(loadPeak / 1e9).toFixed(2)} GB, above the training peak`);
+  if (loadPeak !== undefined && loadPeak > totalBytes)
+    notes.push(
+      `loading and quantizing the model peaks at ${(loadPeak / 1e9).toFixed(2)} GB, above the training peak`,
+    );
   notes.push(`not included: ${notIncluded(input).join(', ')}`);
   return {
-    kind: 'estimate', components, totalBytes, totalGB: totalBytes / 1e9, totalGiB: totalBytes / 2 ** 30,
+    kind: 'estimate',
+    components,
+    totalBytes,
+    totalGB: totalBytes / 1e9,
+    totalGiB: totalBytes / 2 ** 30,
     range: { allocatedBytes: totalBytes, reservedBytes, deviceBytes, headline: 'allocated' },
-    outside, host, hostBytes: host.reduce((sum, c) => sum + c.bytes, 0), precision: plan, notes,
+    outside,
+    host,
+    hostBytes: host.reduce((sum, c) => sum + c.bytes, 0),
+    precision: plan,
+    notes,
     ...(loadPeak !== undefined && loadPeak > totalBytes ? { loadPeakBytes: loadPeak } : {}),
   };
 }
@@ -86,8 +111,11 @@ function loadPeakBytes(input: MemoryInput, all: MemoryComponent[]): number | und
 }
 
 function notIncluded(input: MemoryInput): string[] {
-  const out = ['caching-allocator fragmentation (max_memory_reserved − max_memory_allocated; depends on allocation order, not on the config)'];
-  if (!input.activations?.vocabSize && !input.activations?.fusedCrossEntropy) out.push('logits and loss buffers');
+  const out = [
+    'caching-allocator fragmentation (max_memory_reserved − max_memory_allocated; depends on allocation order, not on the config)',
+  ];
+  if (!input.activations?.vocabSize && !input.activations?.fusedCrossEntropy)
+    out.push('logits and loss buffers');
   out.push('temporary buffers');
   if (!input.sharding) out.push('multi-GPU sharding (ZeRO/FSDP)');
   if (input.sharding?.stage === 3 && !input.gatherUnits) out.push('the ZeRO-3/FSDP gathered units');
@@ -96,17 +124,21 @@ function notIncluded(input: MemoryInput): string[] {
 
 function checkInput(input: MemoryInput): void {
   for (const key of ['totalParams', 'trainableParams'] as const) {
-    if (!Number.isFinite(input[key]) || input[key] < 0) throw new MemoryInputError(`${key} must be a non-negative number`);
+    if (!Number.isFinite(input[key]) || input[key] < 0)
+      throw new MemoryInputError(`${key} must be a non-negative number`);
   }
-  if (input.trainableParams > input.totalParams) throw new MemoryInputError('trainableParams exceeds totalParams');
+  if (input.trainableParams > input.totalParams)
+    throw new MemoryInputError('trainableParams exceeds totalParams');
   const a = input.activations;
   if (a) {
     for (const key of ['seqLen', 'microBatch', 'hiddenSize', 'numLayers', 'numHeads'] as const) {
-      if (!Number.isFinite(a[key]) || a[key] <= 0) throw new MemoryInputError(`activations.${key} must be a positive number`);
+      if (!Number.isFinite(a[key]) || a[key] <= 0)
+        throw new MemoryInputError(`activations.${key} must be a positive number`);
     }
   }
   const d = input.sharding?.devices;
-  if (d !== undefined && (!Number.isInteger(d) || d < 1)) throw new MemoryInputError('sharding.devices must be a whole number of devices, at least 1');
+  if (d !== undefined && (!Number.isInteger(d) || d < 1))
+    throw new MemoryInputError('sharding.devices must be a whole number of devices, at least 1');
 }
 
 /** Bytes in decimal GB, rounded for display ("13.54 GB"). */

@@ -5,7 +5,15 @@
 import type { TrainingShape } from '../estimator-input/types';
 import type { ModelInventory } from '../estimator/inventory/types';
 import { precisionPlan } from './precision';
-import type { ActivationShape, AdapterInputs, FactoredShapes, MemoryInput, PrecisionPlan, ShardingInput, WeightDtype } from './types';
+import type {
+  ActivationShape,
+  AdapterInputs,
+  FactoredShapes,
+  MemoryInput,
+  PrecisionPlan,
+  ShardingInput,
+  WeightDtype,
+} from './types';
 
 /** Methods that train base weights rather than add adapters. */
 const TRAINS_BASE = new Set(['FULL', 'FREEZE', 'BITFIT', 'LN_TUNING']);
@@ -28,8 +36,9 @@ const VOCAB_HEADS = new Set(['causal_lm', 'seq2seq_lm', 'masked_lm']);
 /** Attention-probability dropout keys of config.json across families (Llama/Mistral/Qwen, GPT-2, BERT, Falcon). */
 const ATTENTION_DROPOUT_KEYS = ['attention_dropout', 'attn_pdrop', 'attention_probs_dropout_prob'];
 
-const DEFAULT_ATTENTION_NOTE = 'attention implementation not stated: assumed sdpa, transformers\' default since v4.36 for models with an SDPA path '
-  + '(torch ≥ 2.1.1); with eager attention (older transformers, models without SDPA, attn_implementation: eager) add 5·a·s²·b bytes per layer (arXiv 2205.05198)';
+const DEFAULT_ATTENTION_NOTE =
+  "attention implementation not stated: assumed sdpa, transformers' default since v4.36 for models with an SDPA path " +
+  '(torch ≥ 2.1.1); with eager attention (older transformers, models without SDPA, attn_implementation: eager) add 5·a·s²·b bytes per layer (arXiv 2205.05198)';
 
 /**
  * Base Linear weights bitsandbytes would quantize: every nn.Linear except the output layer and task
@@ -65,18 +74,27 @@ export function memoryInputFor(args: MemoryPlanArgs): { input: MemoryInput; note
     trainableParams: args.trainableParams,
     trainsBaseWeights: trainsBase,
     weightDtype,
-    quantizedLinearParams: weightDtype === 'nf4' || weightDtype === 'int8' ? quantizableLinearParams(inv) : undefined,
-    ...(weightDtype === 'nf4' || weightDtype === 'int8' ? { largestQuantizedLinear: largestQuantizableLinear(inv) } : {}),
+    quantizedLinearParams:
+      weightDtype === 'nf4' || weightDtype === 'int8' ? quantizableLinearParams(inv) : undefined,
+    ...(weightDtype === 'nf4' || weightDtype === 'int8'
+      ? { largestQuantizedLinear: largestQuantizableLinear(inv) }
+      : {}),
     computeDtype,
     optimizer: t.optimizer,
     ...(precision ? { precision } : {}),
     ...(t.optimizerInBackward ? { optimizerInBackward: true } : {}),
-    ...(trainable ? { factored: trainable.factored, largestParam: trainable.largest, matmulParams: trainable.linear } : {}),
+    ...(trainable
+      ? { factored: trainable.factored, largestParam: trainable.largest, matmulParams: trainable.linear }
+      : {}),
   };
   if (t.sequenceLength) {
     if (!t.microBatchSize) notes.push('micro-batch size not stated: assumed 1 sequence per device');
     input.activations = activationShape(args, precision, computeDtype, notes);
-    if (args.adapters) input.activations.adapters = { ...args.adapters, ...(weightDtype === 'nf4' || weightDtype === 'int8' ? { quantizedBase: true } : {}) };
+    if (args.adapters)
+      input.activations.adapters = {
+        ...args.adapters,
+        ...(weightDtype === 'nf4' || weightDtype === 'int8' ? { quantizedBase: true } : {}),
+      };
   } else {
     notes.push('sequence length not stated: activations not estimated');
   }
@@ -87,23 +105,41 @@ export function memoryInputFor(args: MemoryPlanArgs): { input: MemoryInput; note
   }
   const s = t.sharding;
   if (s?.offload && (s.offloadOptimizer || s.offloadParams)) {
-    input.offload = { optimizer: s.offloadOptimizer === true, params: s.offloadParams === true, setting: s.setting };
+    input.offload = {
+      optimizer: s.offloadOptimizer === true,
+      params: s.offloadParams === true,
+      setting: s.setting,
+    };
   }
   return { input, notes };
 }
 
 /** The framework's precision rule, when the dialect says whose rules apply (torchtune, HF launchers). */
-function precisionFor(t: TrainingShape, computeDtype: 'fp32' | 'bf16' | 'fp16', notes: string[]): PrecisionPlan | undefined {
+function precisionFor(
+  t: TrainingShape,
+  computeDtype: 'fp32' | 'bf16' | 'fp16',
+  notes: string[],
+): PrecisionPlan | undefined {
   if (!t.precisionFramework) return undefined;
   // Nothing stated at all: the "bf16 assumed" note covers the load dtype too.
   let loadDtype = t.modelDtype ?? (t.dtype ? undefined : computeDtype);
-  if (t.precisionFramework === 'hf' && !loadDtype && computeDtype !== 'fp32' && t.sharding?.framework !== 'deepspeed') {
-    notes.push('model load dtype (torch_dtype) not stated: assumed fp32, from_pretrained\'s default in transformers 4.x (v5 loads the checkpoint\'s dtype), so autocast keeps fp32 weights as the master copy');
+  if (
+    t.precisionFramework === 'hf' &&
+    !loadDtype &&
+    computeDtype !== 'fp32' &&
+    t.sharding?.framework !== 'deepspeed'
+  ) {
+    notes.push(
+      "model load dtype (torch_dtype) not stated: assumed fp32, from_pretrained's default in transformers 4.x (v5 loads the checkpoint's dtype), so autocast keeps fp32 weights as the master copy",
+    );
     loadDtype = 'fp32';
   }
   return precisionPlan({
-    framework: t.precisionFramework, computeDtype, loadDtype,
-    deepspeed: t.sharding?.framework === 'deepspeed', pureBf16: t.pureBf16,
+    framework: t.precisionFramework,
+    computeDtype,
+    loadDtype,
+    deepspeed: t.sharding?.framework === 'deepspeed',
+    pureBf16: t.pureBf16,
   });
 }
 
@@ -112,7 +148,10 @@ function precisionFor(t: TrainingShape, computeDtype: 'fp32' | 'bf16' | 'fp16', 
  * matrices (Linear, Embedding, Conv1D) for factored optimizer states, the vector-shaped rest, the
  * largest single tensor and the Linear weights autocast casts. Undefined for adapters.
  */
-function trainableShapes(inv: ModelInventory, trainsBase: boolean): { factored: FactoredShapes; largest: number; linear: number } | undefined {
+function trainableShapes(
+  inv: ModelInventory,
+  trainsBase: boolean,
+): { factored: FactoredShapes; largest: number; linear: number } | undefined {
   if (!trainsBase) return undefined;
   let rowsPlusCols = 0;
   let matrixParams = 0;
@@ -146,9 +185,17 @@ function gatherUnitsOf(inv: ModelInventory): { rootParams: number; layerParams: 
   return { rootParams: root, layerParams: Math.max(0, ...perLayer.values()) };
 }
 
-function activationShape(args: MemoryPlanArgs, precision: PrecisionPlan | undefined, computeDtype: string, notes: string[]): ActivationShape {
+function activationShape(
+  args: MemoryPlanArgs,
+  precision: PrecisionPlan | undefined,
+  computeDtype: string,
+  notes: string[],
+): ActivationShape {
   const { training: t, inventory: inv } = args;
-  if (!t.attention && t.attentionSetting) notes.push(`${t.attentionSetting} is not an attention kernel ML Config Lens knows: assumed sdpa (no s×s matrix stored)`);
+  if (!t.attention && t.attentionSetting)
+    notes.push(
+      `${t.attentionSetting} is not an attention kernel ML Config Lens knows: assumed sdpa (no s×s matrix stored)`,
+    );
   else if (!t.attention) notes.push(DEFAULT_ATTENTION_NOTE);
   const shape: ActivationShape = {
     seqLen: t.sequenceLength as number,
@@ -161,8 +208,13 @@ function activationShape(args: MemoryPlanArgs, precision: PrecisionPlan | undefi
     attentionSetting: t.attention ? t.attentionSetting : 'framework default assumed',
     computeBytes: (precision ? precision.activations === 'fp32' : computeDtype === 'fp32') ? 4 : 2,
     // Autocast's fp32 norms/softmax matter where the weights computing are fp32 (a full fine-tune of fp32 weights, an fp32 frozen base).
-    ...(precision?.activations === 'amp' && (TRAINS_BASE.has(args.peftType.toUpperCase()) || precision.frozenWeights === 'fp32') ? { autocast: true } : {}),
-    ...(t.activationOffloading && t.gradientCheckpointing ? { activationOffloading: t.activationOffloading } : {}),
+    ...(precision?.activations === 'amp' &&
+    (TRAINS_BASE.has(args.peftType.toUpperCase()) || precision.frozenWeights === 'fp32')
+      ? { autocast: true }
+      : {}),
+    ...(t.activationOffloading && t.gradientCheckpointing
+      ? { activationOffloading: t.activationOffloading }
+      : {}),
     ...(t.chunkedLoss ? { chunkedLoss: t.chunkedLoss } : {}),
     frozenBase: !TRAINS_BASE.has(args.peftType.toUpperCase()),
   };
@@ -183,14 +235,26 @@ function attentionDropoutOf(config: Record<string, unknown> | undefined): number
 function shardingFor(t: TrainingShape, notes: string[]): ShardingInput | undefined {
   const s = t.sharding;
   if (!s || s.stage === 0) return undefined;
-  if (s.offload && !s.offloadOptimizer && !s.offloadParams) notes.push(`${s.setting}: CPU offload moves states or weights to CPU RAM, so the GPU peak is lower than shown`);
-  if (s.otherParallel) notes.push(`${s.otherParallel}: tensor/context parallelism splits weights and activations further; not modelled, so per-device numbers are high`);
+  if (s.offload && !s.offloadOptimizer && !s.offloadParams)
+    notes.push(
+      `${s.setting}: CPU offload moves states or weights to CPU RAM, so the GPU peak is lower than shown`,
+    );
+  if (s.otherParallel)
+    notes.push(
+      `${s.otherParallel}: tensor/context parallelism splits weights and activations further; not modelled, so per-device numbers are high`,
+    );
   const devices = s.shardDevices ?? t.devices;
   if (!devices || devices < 2) {
-    notes.push(`${s.setting} shards over data-parallel devices, but the config does not say how many: numbers are for one device holding everything; with N_d devices, ZeRO stage ${s.stage} divides ${STAGE_PARTS[s.stage]} by N_d (arXiv 1910.02054 §5)`);
+    notes.push(
+      `${s.setting} shards over data-parallel devices, but the config does not say how many: numbers are for one device holding everything; with N_d devices, ZeRO stage ${s.stage} divides ${STAGE_PARTS[s.stage]} by N_d (arXiv 1910.02054 §5)`,
+    );
     return undefined;
   }
-  return { stage: s.stage, devices, setting: s.shardDevices ? `${s.setting}, dp_shard_size: ${s.shardDevices}` : s.setting };
+  return {
+    stage: s.stage,
+    devices,
+    setting: s.shardDevices ? `${s.setting}, dp_shard_size: ${s.shardDevices}` : s.setting,
+  };
 }
 
 const STAGE_PARTS: Readonly<Record<1 | 2 | 3, string>> = {

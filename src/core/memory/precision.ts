@@ -32,31 +32,56 @@ export interface PrecisionFacts {
   pureBf16?: boolean;
 }
 
-const TORCHTUNE = 'pytorch/torchtune recipes/lora_finetune_single_device.py:431,479 and full_finetune_single_device.py:428,441; torchtune/training/precision.py:126,152 @ v0.6.1';
-const AMP = 'huggingface/accelerate src/accelerate/utils/modeling.py:2066 (autocast) @ v1.14.0; torch.optim.AdamW states are zeros_like(param)';
-const DEEPSPEED = 'deepspeedai/DeepSpeed deepspeed/runtime/zero/stage_1_and_2.py:439,457, stage3.py:889, runtime/bf16_optimizer.py:159 @ v0.18.2';
-const LLAMAFACTORY = 'hiyouga/LLaMA-Factory model/adapter.py (cast_trainable_params_to_fp32 unless pure_bf16); ' + AMP;
+const TORCHTUNE =
+  'pytorch/torchtune recipes/lora_finetune_single_device.py:431,479 and full_finetune_single_device.py:428,441; torchtune/training/precision.py:126,152 @ v0.6.1';
+const AMP =
+  'huggingface/accelerate src/accelerate/utils/modeling.py:2066 (autocast) @ v1.14.0; torch.optim.AdamW states are zeros_like(param)';
+const DEEPSPEED =
+  'deepspeedai/DeepSpeed deepspeed/runtime/zero/stage_1_and_2.py:439,457, stage3.py:889, runtime/bf16_optimizer.py:159 @ v0.18.2';
+const LLAMAFACTORY =
+  'hiyouga/LLaMA-Factory model/adapter.py (cast_trainable_params_to_fp32 unless pure_bf16); ' + AMP;
 
 /** The store dtypes for a run, from its framework and precision flags. */
 export function precisionPlan(f: PrecisionFacts): PrecisionPlan {
   const c = f.computeDtype;
   if (f.framework === 'torchtune') {
     return {
-      trainableWeights: c, frozenWeights: c, adapterWeights: c, master: null, gradients: c, optimizerStates: c, activations: c, autocastWeightCopy: false,
+      trainableWeights: c,
+      frozenWeights: c,
+      adapterWeights: c,
+      master: null,
+      gradients: c,
+      optimizerStates: c,
+      activations: c,
+      autocastWeightCopy: false,
       basis: `torchtune dtype: ${c} — every parameter, adapters included, is ${c}; no autocast, no fp32 master copy`,
       source: TORCHTUNE,
     };
   }
   if (f.deepspeed && c !== 'fp32') {
     return {
-      trainableWeights: c, frozenWeights: c, adapterWeights: c, master: 'fp32', gradients: c, optimizerStates: 'fp32', activations: c, autocastWeightCopy: false,
+      trainableWeights: c,
+      frozenWeights: c,
+      adapterWeights: c,
+      master: 'fp32',
+      gradients: c,
+      optimizerStates: 'fp32',
+      activations: c,
+      autocastWeightCopy: false,
       basis: `DeepSpeed ${c} section: ${c} weights and gradients, an fp32 master partition and fp32 optimizer states (ZeRO 2 + 2 + 12 B/param)`,
       source: DEEPSPEED,
     };
   }
   if (c === 'fp32') {
     return {
-      trainableWeights: 'fp32', frozenWeights: 'fp32', adapterWeights: 'fp32', master: null, gradients: 'fp32', optimizerStates: 'fp32', activations: 'fp32', autocastWeightCopy: false,
+      trainableWeights: 'fp32',
+      frozenWeights: 'fp32',
+      adapterWeights: 'fp32',
+      master: null,
+      gradients: 'fp32',
+      optimizerStates: 'fp32',
+      activations: 'fp32',
+      autocastWeightCopy: false,
       basis: 'no bf16/fp16 flag: fp32 weights, gradients, optimizer states and activations',
       source: AMP,
     };
@@ -69,13 +94,27 @@ export function precisionPlan(f: PrecisionFacts): PrecisionPlan {
   const load: StoreDtype = upcast ? 'fp32' : (f.loadDtype ?? (f.framework === 'llamafactory' ? c : 'fp32'));
   if (load === 'fp32') {
     return {
-      trainableWeights: 'fp32', frozenWeights: f.framework === 'llamafactory' ? c : (f.loadDtype ?? 'fp32'), adapterWeights: 'fp32', master: null, gradients: 'fp32', optimizerStates: 'fp32', activations: 'amp', autocastWeightCopy: true,
+      trainableWeights: 'fp32',
+      frozenWeights: f.framework === 'llamafactory' ? c : (f.loadDtype ?? 'fp32'),
+      adapterWeights: 'fp32',
+      master: null,
+      gradients: 'fp32',
+      optimizerStates: 'fp32',
+      activations: 'amp',
+      autocastWeightCopy: true,
       basis: `${c} autocast over fp32 weights: the fp32 weights are the master copy, gradients and optimizer states are fp32; autocast caches a ${c} copy of each weight for the matmuls`,
       source: f.framework === 'llamafactory' ? LLAMAFACTORY : AMP,
     };
   }
   return {
-    trainableWeights: load, frozenWeights: load, adapterWeights: 'fp32', master: null, gradients: load, optimizerStates: load, activations: load, autocastWeightCopy: false,
+    trainableWeights: load,
+    frozenWeights: load,
+    adapterWeights: 'fp32',
+    master: null,
+    gradients: load,
+    optimizerStates: load,
+    activations: load,
+    autocastWeightCopy: false,
     basis: `model loaded in ${load} with ${c} autocast: weights, gradients and dtype-following optimizer states are ${load}; no fp32 master copy exists`,
     source: AMP,
   };
@@ -85,7 +124,14 @@ export function precisionPlan(f: PrecisionFacts): PrecisionPlan {
 export function zeroMixedPrecision(c: StoreDtype): PrecisionPlan {
   if (c === 'fp32') return precisionPlan({ framework: 'hf', computeDtype: 'fp32' });
   return {
-    trainableWeights: c, frozenWeights: c, adapterWeights: 'fp32', master: 'fp32', gradients: c, optimizerStates: 'fp32', activations: c, autocastWeightCopy: false,
+    trainableWeights: c,
+    frozenWeights: c,
+    adapterWeights: 'fp32',
+    master: 'fp32',
+    gradients: c,
+    optimizerStates: 'fp32',
+    activations: c,
+    autocastWeightCopy: false,
     basis: `mixed precision as in ZeRO: ${c} weights and gradients, fp32 master copy and optimizer states (2 + 2 + 12 B/param)`,
     source: 'ZeRO, Rajbhandari et al. arXiv 1910.02054 §3.1',
   };

@@ -14,8 +14,21 @@ export interface MemoryReading {
 export function memoryReadings(m: MemoryEstimate): MemoryReading[] {
   const unified = m.outside.filter((c) => c.placement === 'unified').length > 0;
   return [
-    { kind: 'allocated', bytes: m.range.allocatedBytes, label: 'peak allocated (torch.cuda.max_memory_allocated)' },
-    { kind: 'reserved', bytes: m.range.reservedBytes, label: 'reserved by PyTorch\'s caching allocator, at least (torch.cuda.max_memory_reserved; fragmentation not estimated)' },
-    { kind: 'device', bytes: m.range.deviceBytes, label: `as nvidia-smi shows it (+ ${unified ? 'paged optimizer states in unified memory, ' : ''}CUDA context)` },
+    {
+      kind: 'allocated',
+      bytes: m.range.allocatedBytes,
+      label: 'peak allocated (torch.cuda.max_memory_allocated)',
+    },
+    {
+      kind: 'reserved',
+      bytes: m.range.reservedBytes,
+      label:
+        "reserved by PyTorch's caching allocator, at least (torch.cuda.max_memory_reserved; fragmentation not estimated)",
+    },
+    {
+      kind: 'device',
+      bytes: m.range.deviceBytes,
+      label: `as nvidia-smi shows it (+ ${unified ? 'paged optimizer states in unified memory, ' : ''}CUDA context)`,
+    },
   ];
 }

@@ -29,12 +29,17 @@ export function shardComponent(c: MemoryComponent, sharding: ShardingInput): Mem
     label: `${c.label}, per device`,
     bytes: c.bytes / n,
     formula: `(${c.formula}) / N_d with N_d = ${n}`,
-    assumptions: [...c.assumptions, `stage ${sharding.stage} partitions it over ${n} devices (${sharding.setting})`],
+    assumptions: [
+      ...c.assumptions,
+      `stage ${sharding.stage} partitions it over ${n} devices (${sharding.setting})`,
+    ],
     source: `${c.source}; ${ZERO_SOURCE}`,
   };
 }
 
 export function shardingNotes(sharding: ShardingInput): string[] {
-  const notes = [`per-device numbers: ${sharding.setting} → ZeRO stage ${sharding.stage} over ${sharding.devices} devices; activations and logits are per rank and not divided`];
+  const notes = [
+    `per-device numbers: ${sharding.setting} → ZeRO stage ${sharding.stage} over ${sharding.devices} devices; activations and logits are per rank and not divided`,
+  ];
   return notes;
 }

@@ -148,8 +148,17 @@ export interface PrecisionPlan {
 }
 
 export interface MemoryComponent {
-  id: 'weights' | 'master-weights' | 'gradients' | 'optimizer' | 'activations' | 'adapter-activations' | 'logits'
-    | 'autocast-weights' | 'gathered-weights' | 'cuda-context';
+  id:
+    | 'weights'
+    | 'master-weights'
+    | 'gradients'
+    | 'optimizer'
+    | 'activations'
+    | 'adapter-activations'
+    | 'logits'
+    | 'autocast-weights'
+    | 'gathered-weights'
+    | 'cuda-context';
   label: string;
   bytes: number;
   formula: string;

@@ -6,8 +6,18 @@ import { buildInventory, type HfConfig, type ModelInventory } from '../estimator
 import type { ResolvedModel } from '../models/types';
 
 /** Bytes per parameter for mergekit's dtype names (mergekit/common.py dtype_from_name). */
-export const DTYPE_BYTES: Readonly<Record<string, number>> = { bfloat16: 2, float16: 2, float32: 4, int64: 8 };
-const TORCH_DTYPE_BYTES: Readonly<Record<string, number>> = { bfloat16: 2, float16: 2, float32: 4, float64: 8 };
+export const DTYPE_BYTES: Readonly<Record<string, number>> = {
+  bfloat16: 2,
+  float16: 2,
+  float32: 4,
+  int64: 8,
+};
+const TORCH_DTYPE_BYTES: Readonly<Record<string, number>> = {
+  bfloat16: 2,
+  float16: 2,
+  float32: 4,
+  float64: 8,
+};
 
 export interface MergeInput {
   ref: string;
@@ -37,7 +47,8 @@ export interface MergeEstimate {
 }
 
 type Resolve = (ref: string) => ResolvedModel | undefined;
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A model reference as mergekit writes it: 'org/name', 'org/name+lora', {model: ...} or {model: {path}}. */
 function refOf(m: unknown, depth = 0): string | undefined {
   if (typeof m === 'string') return m.split('+')[0].trim() || undefined;
@@ -63,12 +74,26 @@ function shapeKey(inv: ModelInventory): string {
 
 export function estimateMerge(config: Record<string, unknown>, resolve: Resolve): MergeEstimate {
   const method = typeof config.merge_method === 'string' ? config.merge_method : '?';
-  const outDtype = typeof config.out_dtype === 'string' ? config.out_dtype : typeof config.dtype === 'string' ? config.dtype : '';
-  const out: MergeEstimate = { method, inputs: [], outputDtype: outDtype.replace(/^torch\./, ''), shapeMismatches: [], problems: [] };
+  const outDtype =
+    typeof config.out_dtype === 'string'
+      ? config.out_dtype
+      : typeof config.dtype === 'string'
+        ? config.dtype
+        : '';
+  const out: MergeEstimate = {
+    method,
+    inputs: [],
+    outputDtype: outDtype.replace(/^torch\./, ''),
+    shapeMismatches: [],
+    problems: [],
+  };
   const slices = Array.isArray(config.slices) ? config.slices.filter(isMapping) : [];
   const sliceSources = slices.map((s) => (Array.isArray(s.sources) ? s.sources.filter(isMapping) : []));
-  const refs = [refOf(config.base_model), ...(Array.isArray(config.models) ? config.models.map((m) => refOf(m)) : []), ...sliceSources.flat().map((s) => refOf(s.model))]
-    .filter((r): r is string => !!r);
+  const refs = [
+    refOf(config.base_model),
+    ...(Array.isArray(config.models) ? config.models.map((m) => refOf(m)) : []),
+    ...sliceSources.flat().map((s) => refOf(s.model)),
+  ].filter((r): r is string => !!r);
   const inventories = new Map<string, ModelInventory>();
   for (const ref of [...new Set(refs)]) {
     const input: MergeInput = { ref };
@@ -85,7 +110,13 @@ export function estimateMerge(config: Record<string, unknown>, resolve: Resolve)
     }
     inventories.set(ref, inv);
     const dtype = typeof resolved.config.torch_dtype === 'string' ? resolved.config.torch_dtype : undefined;
-    Object.assign(input, { modelType: inv.modelType, params: inv.baseParams, ...(dtype && TORCH_DTYPE_BYTES[dtype] ? { storedDtype: dtype, storedBytes: inv.baseParams * TORCH_DTYPE_BYTES[dtype] } : {}) });
+    Object.assign(input, {
+      modelType: inv.modelType,
+      params: inv.baseParams,
+      ...(dtype && TORCH_DTYPE_BYTES[dtype]
+        ? { storedDtype: dtype, storedBytes: inv.baseParams * TORCH_DTYPE_BYTES[dtype] }
+        : {}),
+    });
   }
   const first = out.inputs.find((i) => inventories.has(i.ref));
   if (!first) {
@@ -94,7 +125,8 @@ export function estimateMerge(config: Record<string, unknown>, resolve: Resolve)
   }
   const ref0 = inventories.get(first.ref) as ModelInventory;
   for (const [ref, inv] of inventories) {
-    if (shapeKey(inv) !== shapeKey(ref0)) out.shapeMismatches.push(`${ref} (${shapeKey(inv)}) differs from ${first.ref} (${shapeKey(ref0)})`);
+    if (shapeKey(inv) !== shapeKey(ref0))
+      out.shapeMismatches.push(`${ref} (${shapeKey(inv)}) differs from ${first.ref} (${shapeKey(ref0)})`);
   }
   out.baseLayers = ref0.dims.numLayers;
   if (slices.length > 0) countSlices(out, sliceSources, inventories, ref0);
@@ -103,14 +135,21 @@ export function estimateMerge(config: Record<string, unknown>, resolve: Resolve)
     out.outputLayers = ref0.dims.numLayers;
     out.formula = `same architecture as ${first.ref}: ${ref0.baseParams.toLocaleString('en-US')} parameters`;
   }
-  const bytes = DTYPE_BYTES[out.outputDtype] ?? (first.storedDtype ? TORCH_DTYPE_BYTES[first.storedDtype] : undefined);
-  if (!out.outputDtype && first.storedDtype) out.outputDtype = `${first.storedDtype} (no dtype given: the checkpoints' own)`;
+  const bytes =
+    DTYPE_BYTES[out.outputDtype] ?? (first.storedDtype ? TORCH_DTYPE_BYTES[first.storedDtype] : undefined);
+  if (!out.outputDtype && first.storedDtype)
+    out.outputDtype = `${first.storedDtype} (no dtype given: the checkpoints' own)`;
   if (out.outputParams !== undefined && bytes) out.outputBytes = out.outputParams * bytes;
   return out;
 }
 
 /** Stacked slices: the layers outside the stack once, plus each slice's layer range from its first source. */
-function countSlices(out: MergeEstimate, sources: Record<string, unknown>[][], inventories: Map<string, ModelInventory>, ref0: ModelInventory): void {
+function countSlices(
+  out: MergeEstimate,
+  sources: Record<string, unknown>[][],
+  inventories: Map<string, ModelInventory>,
+  ref0: ModelInventory,
+): void {
   let layers = 0;
   let params = layerParams(ref0).outside;
   const parts: string[] = [];
@@ -125,7 +164,9 @@ function countSlices(out: MergeEstimate, sources: Record<string, unknown>[][], i
     }
     const [a, b] = range as [number, number];
     if (a < 0 || b > inv.dims.numLayers || a >= b) {
-      out.problems.push(`slice ${i}: layer_range [${a}, ${b}] is outside ${ref}'s ${inv.dims.numLayers} layers`);
+      out.problems.push(
+        `slice ${i}: layer_range [${a}, ${b}] is outside ${ref}'s ${inv.dims.numLayers} layers`,
+      );
       return;
     }
     const per = layerParams(inv).perLayer;

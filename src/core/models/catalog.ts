@@ -110,5 +110,8 @@ export function matchCatalogModel(ref: string): CatalogMatch | undefined {
 
 /** The catalog name nearest to a reference: same family, version and size first, then edit distance. */
 export function suggestCatalogName(ref: string): string {
-  return rankSuggestion(ref, MODEL_CATALOG.map((e) => ({ id: e.id, names: namesOf(e).map(([n]) => n) })));
+  return rankSuggestion(
+    ref,
+    MODEL_CATALOG.map((e) => ({ id: e.id, names: namesOf(e).map(([n]) => n) })),
+  );
 }

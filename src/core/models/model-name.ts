@@ -24,7 +24,8 @@ export interface ParsedModelName {
 }
 
 /** Suffixes of quantized mirrors: the weights are stored differently, the architecture is the same. */
-const QUANT_SUFFIX = /[-_.](unsloth[-_]bnb[-_]4bit|bnb[-_]4bit|bnb[-_]8bit|bnb[-_]nf4|4bit|8bit|gptq(?:[-_]int[48])?|awq|fp8(?:[-_]dynamic)?|int4|int8|w4a16|w8a8|nf4)$/;
+const QUANT_SUFFIX =
+  /[-_.](unsloth[-_]bnb[-_]4bit|bnb[-_]4bit|bnb[-_]8bit|bnb[-_]nf4|4bit|8bit|gptq(?:[-_]int[48])?|awq|fp8(?:[-_]dynamic)?|int4|int8|w4a16|w8a8|nf4)$/;
 /** Suffixes of same-family derived repos (chat/instruct tunes, dated releases, format re-uploads). */
 const VARIANT_SUFFIX = /[-_.](instruct|chat|it|hf|base|thinking|fp16|bf16|v\d+(?:\.\d+)*|\d{4}|\d+k)$/;
 const SIZE = /^(?:(\d+)x)?(\d+(?:\.\d+)?)([bm])$/;
@@ -69,11 +70,27 @@ export function parseModelName(ref: string): ParsedModelName {
   const lead = at > 0 ? tokens.slice(0, at) : bare.split(/[-_]/).filter(Boolean);
   const named = familyAndVersion(lead);
   const family = named.family;
-  const version = named.version || (at >= 0 ? tokens.slice(at + 1).find((t) => /^v\d/.test(t))?.slice(1) ?? '' : '');
+  const version =
+    named.version ||
+    (at >= 0
+      ? (tokens
+          .slice(at + 1)
+          .find((t) => /^v\d/.test(t))
+          ?.slice(1) ?? '')
+      : '');
   let size = at >= 0 ? tokens[at] : '';
   if (sizeAt >= 0 && ACTIVE.test(tokens[sizeAt + 1] ?? '')) size += `-${tokens[sizeAt + 1]}`;
   const m = sizeAt >= 0 ? SIZE.exec(tokens[sizeAt]) : null;
-  return { org, family, version, size, billions: m ? billionsOf(m) : undefined, quantization: quant.last, unquantized: quant.name, bare };
+  return {
+    org,
+    family,
+    version,
+    size,
+    billions: m ? billionsOf(m) : undefined,
+    quantization: quant.last,
+    unquantized: quant.name,
+    bare,
+  };
 }
 
 /** 0..1: how close two parameter sizes are (1 when equal, falling with the log of the ratio). */

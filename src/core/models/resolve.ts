@@ -23,7 +23,10 @@ export function catalogModel(ref: string): { model: ResolvedModel; byName: boole
 
 export function notFoundMessage(ref: string, allowNetwork: boolean): string {
   const suggestion = suggestCatalogName(ref);
-  const hint = isHfRepoId(ref) && !allowNetwork ? '; enable mlConfig.huggingFace.allowNetwork (CLI: --allow-network) to fetch it from the Hub' : '';
+  const hint =
+    isHfRepoId(ref) && !allowNetwork
+      ? '; enable mlConfig.huggingFace.allowNetwork (CLI: --allow-network) to fetch it from the Hub'
+      : '';
   return `unknown model '${ref}': not a config.json path, not in the catalog (did you mean '${suggestion}'?), not in the local Hugging Face cache${hint}`;
 }
 
@@ -35,7 +38,8 @@ export function parseConfig(text: string, where: string): ModelConfigJson {
   } catch {
     throw new ModelResolveError(`${where} is not valid JSON`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ModelResolveError(`${where} is not a JSON object`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new ModelResolveError(`${where} is not a JSON object`);
   const modelType = (data as Record<string, unknown>).model_type;
   if (typeof modelType !== 'string' || !modelType) {
     throw new ModelResolveError(`${where} has no "model_type": is it a Hugging Face model config.json?`);

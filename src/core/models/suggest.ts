@@ -55,7 +55,8 @@ function rank(ref: ParsedModelName, candidate: SuggestionCandidate): Ranked {
     points = Math.max(points, namePoints(ref, name));
     const d = Math.min(distance(ref.bare, orgless(name)), distance(ref.unquantized, orgless(name)));
     // On equal distance a short name beats an org/name id (the user typed a short name).
-    if (d < edit || (d === edit && nearestName.includes('/') && !name.includes('/'))) [edit, nearestName] = [d, name];
+    if (d < edit || (d === edit && nearestName.includes('/') && !name.includes('/')))
+      [edit, nearestName] = [d, name];
   }
   return { candidate, points, edit, nearestName };
 }

@@ -10,11 +10,13 @@ const MAX_EXP = 12;
 /** Range bounds that move with model size; others (tokens, batch) stay fixed along a curve. */
 const SIZE_INPUTS = new Set<InputName>(['nonEmbeddingParams', 'totalParams', 'computeFlops']);
 
-export const CURVE_ASSUMPTION = 'Curves scale the model\'s width at its depth (N ∝ d_model²), keeping its embedding share, training tokens and batch; x = total parameters.';
+export const CURVE_ASSUMPTION =
+  "Curves scale the model's width at its depth (N ∝ d_model²), keeping its embedding share, training tokens and batch; x = total parameters.";
 
 export function paramGrid(): number[] {
   const out: number[] = [];
-  for (let i = MIN_EXP * PER_DECADE; i <= MAX_EXP * PER_DECADE; i++) out.push(Number((10 ** (i / PER_DECADE)).toPrecision(6)));
+  for (let i = MIN_EXP * PER_DECADE; i <= MAX_EXP * PER_DECADE; i++)
+    out.push(Number((10 ** (i / PER_DECADE)).toPrecision(6)));
   return out;
 }
 
@@ -57,7 +59,9 @@ function spans(grid: number[], inside: (x: number) => boolean): [number, number]
 
 /** A law that gives no number says why in its formula ("needs D (training tokens)..."); the rest give advice, not a formula. */
 function omissionReason(formula: string): string {
-  return /^needs /i.test(formula) ? formula : 'no learning-rate formula to plot (guidance or allocation only)';
+  return /^needs /i.test(formula)
+    ? formula
+    : 'no learning-rate formula to plot (guidance or allocation only)';
 }
 
 export function lawChart(base: LawInputs): LawChart | null {
@@ -79,10 +83,20 @@ export function lawChart(base: LawInputs): LawChart | null {
     }
     const inside = (x: number): boolean => {
       const r = applyLaw(law, scaledInputs(base, x));
-      return r.learningRate !== null && r.learningRate > 0 && !r.inRange.outOfRange.some((o) => SIZE_INPUTS.has(o.input));
+      return (
+        r.learningRate !== null &&
+        r.learningRate > 0 &&
+        !r.inRange.outOfRange.some((o) => SIZE_INPUTS.has(o.input))
+      );
     };
     const applies = law.regimes.includes(base.regime) ? 'recommendation' : 'context';
-    curves.push({ id: law.id, title: law.title, applies, lr, fitted: hasSizeBound ? spans(grid, inside) : [] });
+    curves.push({
+      id: law.id,
+      title: law.title,
+      applies,
+      lr,
+      fitted: hasSizeBound ? spans(grid, inside) : [],
+    });
   }
   return {
     params: grid,

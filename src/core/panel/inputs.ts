@@ -9,12 +9,24 @@ export const DEFAULT_MODEL_REF = 'meta-llama/Llama-2-7b-hf';
 
 export function defaultInputs(): PanelInputs {
   return {
-    modelRef: DEFAULT_MODEL_REF, method: 'LORA', rank: 8, alpha: 16, targets: 'q_proj, v_proj',
-    training: { dtype: 'bf16', quantization: 'none', optimizer: 'adamw_torch', gradientCheckpointing: false, sequenceLength: 2048, microBatchSize: 1 },
+    modelRef: DEFAULT_MODEL_REF,
+    method: 'LORA',
+    rank: 8,
+    alpha: 16,
+    targets: 'q_proj, v_proj',
+    training: {
+      dtype: 'bf16',
+      quantization: 'none',
+      optimizer: 'adamw_torch',
+      gradientCheckpointing: false,
+      sequenceLength: 2048,
+      microBatchSize: 1,
+    },
   };
 }
 
-const numberOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const numberOf = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
 export function inputsFromEstimatorInput(input: EstimatorInput, modelRef: string | undefined): PanelInputs {
   const t = input.training;
@@ -22,8 +34,12 @@ export function inputsFromEstimatorInput(input: EstimatorInput, modelRef: string
   const m = findPanelMethod(method);
   const p = input.peft;
   const training: PanelTraining = {
-    sequenceLength: t.sequenceLength, microBatchSize: t.microBatchSize, gradientAccumulationSteps: t.gradientAccumulationSteps,
-    devices: t.devices, maxSteps: t.maxSteps, learningRate: t.learningRate,
+    sequenceLength: t.sequenceLength,
+    microBatchSize: t.microBatchSize,
+    gradientAccumulationSteps: t.gradientAccumulationSteps,
+    devices: t.devices,
+    maxSteps: t.maxSteps,
+    learningRate: t.learningRate,
     dtype: t.dtype ?? 'bf16',
     quantization: t.loadIn4bit ? '4bit' : t.loadIn8bit ? '8bit' : 'none',
     optimizer: t.optimizer ?? 'adamw_torch',
@@ -46,9 +62,17 @@ export function trainingShapeOf(inputs: PanelInputs): TrainingShape {
   const t = inputs.training;
   const q = findPanelMethod(inputs.method)?.forces4bit ? '4bit' : t.quantization;
   return {
-    sequenceLength: t.sequenceLength, microBatchSize: t.microBatchSize, gradientAccumulationSteps: t.gradientAccumulationSteps,
-    devices: t.devices, dtype: t.dtype, loadIn4bit: q === '4bit', loadIn8bit: q === '8bit', optimizer: t.optimizer,
-    gradientCheckpointing: t.gradientCheckpointing, learningRate: t.learningRate, maxSteps: t.maxSteps,
+    sequenceLength: t.sequenceLength,
+    microBatchSize: t.microBatchSize,
+    gradientAccumulationSteps: t.gradientAccumulationSteps,
+    devices: t.devices,
+    dtype: t.dtype,
+    loadIn4bit: q === '4bit',
+    loadIn8bit: q === '8bit',
+    optimizer: t.optimizer,
+    gradientCheckpointing: t.gradientCheckpointing,
+    learningRate: t.learningRate,
+    maxSteps: t.maxSteps,
   };
 }
 
@@ -62,7 +86,10 @@ function dropUndefined<T extends object>(o: T): T {
  * tab re-created in the configs' editor group restores the state of the file it showed before; using
  * it for another file put one file's name over another file's numbers.)
  */
-export function seedInputs(followed: { uri: string; input?: EstimatorInput } | undefined, restored?: { inputs: PanelInputs | null; docUri?: string | null }): PanelInputs {
+export function seedInputs(
+  followed: { uri: string; input?: EstimatorInput } | undefined,
+  restored?: { inputs: PanelInputs | null; docUri?: string | null },
+): PanelInputs {
   if (restored?.inputs && (restored.docUri ?? undefined) === followed?.uri) return restored.inputs;
   const input = followed?.input;
   return input ? inputsFromEstimatorInput(input, input.modelRef) : defaultInputs();

@@ -56,7 +56,13 @@ export function panelMemory(input: MemoryInput, notes: string[]): PanelMemory {
   const fits = GPU_SIZES.find((g) => estimate.totalBytes <= g.bytes);
   return {
     groupLabels: MEMORY_GROUPS.map((g) => g.label),
-    parts: estimate.components.map((c) => ({ id: c.id, label: c.label, bytes: c.bytes, formula: c.formula, source: c.source })),
+    parts: estimate.components.map((c) => ({
+      id: c.id,
+      label: c.label,
+      bytes: c.bytes,
+      formula: c.formula,
+      source: c.source,
+    })),
     totalBytes: estimate.totalBytes,
     bars: sizes.map((s) => bar(input, s)),
     current: sizes.indexOf(mb),

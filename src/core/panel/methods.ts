@@ -25,10 +25,54 @@ export interface PanelMethod {
 const LORA_LABEL = 'LoRA (Hu et al. 2021, arXiv 2106.09685)';
 
 const PRESETS: PanelMethod[] = [
-  { id: 'LORA', peftType: 'LORA', label: LORA_LABEL, rankField: 'r', alphaField: 'lora_alpha', targets: true, virtualTokens: false, freezeLayers: false, extra: {}, forces4bit: false },
-  { id: 'DORA', peftType: 'LORA', label: 'DoRA (Liu et al. 2024, arXiv 2402.09353)', rankField: 'r', alphaField: 'lora_alpha', targets: true, virtualTokens: false, freezeLayers: false, extra: { use_dora: true }, forces4bit: false },
-  { id: 'RSLORA', peftType: 'LORA', label: 'rsLoRA (Kalajdzievski 2023, arXiv 2312.03732)', rankField: 'r', alphaField: 'lora_alpha', targets: true, virtualTokens: false, freezeLayers: false, extra: { use_rslora: true }, forces4bit: false },
-  { id: 'QLORA', peftType: 'LORA', label: 'QLoRA: LoRA on a 4-bit NF4 base (Dettmers et al. 2023, arXiv 2305.14314)', rankField: 'r', alphaField: 'lora_alpha', targets: true, virtualTokens: false, freezeLayers: false, extra: {}, forces4bit: true },
+  {
+    id: 'LORA',
+    peftType: 'LORA',
+    label: LORA_LABEL,
+    rankField: 'r',
+    alphaField: 'lora_alpha',
+    targets: true,
+    virtualTokens: false,
+    freezeLayers: false,
+    extra: {},
+    forces4bit: false,
+  },
+  {
+    id: 'DORA',
+    peftType: 'LORA',
+    label: 'DoRA (Liu et al. 2024, arXiv 2402.09353)',
+    rankField: 'r',
+    alphaField: 'lora_alpha',
+    targets: true,
+    virtualTokens: false,
+    freezeLayers: false,
+    extra: { use_dora: true },
+    forces4bit: false,
+  },
+  {
+    id: 'RSLORA',
+    peftType: 'LORA',
+    label: 'rsLoRA (Kalajdzievski 2023, arXiv 2312.03732)',
+    rankField: 'r',
+    alphaField: 'lora_alpha',
+    targets: true,
+    virtualTokens: false,
+    freezeLayers: false,
+    extra: { use_rslora: true },
+    forces4bit: false,
+  },
+  {
+    id: 'QLORA',
+    peftType: 'LORA',
+    label: 'QLoRA: LoRA on a 4-bit NF4 base (Dettmers et al. 2023, arXiv 2305.14314)',
+    rankField: 'r',
+    alphaField: 'lora_alpha',
+    targets: true,
+    virtualTokens: false,
+    freezeLayers: false,
+    extra: {},
+    forces4bit: true,
+  },
 ];
 
 const PSEUDO_LABELS: Record<string, string> = {
@@ -44,11 +88,16 @@ function generic(type: string): PanelMethod {
   const defaults = tuner?.defaults ?? prompt?.defaults ?? {};
   const rankField = type === 'ADALORA' ? 'init_r' : 'r' in defaults ? 'r' : undefined;
   return {
-    id: type, peftType: type, label: tuner?.label ?? prompt?.label ?? PSEUDO_LABELS[type] ?? type,
-    rankField, alphaField: 'alpha' in defaults ? 'alpha' : undefined,
+    id: type,
+    peftType: type,
+    label: tuner?.label ?? prompt?.label ?? PSEUDO_LABELS[type] ?? type,
+    rankField,
+    alphaField: 'alpha' in defaults ? 'alpha' : undefined,
     targets: Boolean(tuner) && type !== 'TRAINABLE_TOKENS',
     virtualTokens: 'num_virtual_tokens' in defaults,
-    freezeLayers: type === 'FREEZE', extra: {}, forces4bit: false,
+    freezeLayers: type === 'FREEZE',
+    extra: {},
+    forces4bit: false,
   };
 }
 
@@ -56,7 +105,12 @@ let table: PanelMethod[] | undefined;
 
 /** Every method, presets first, then the estimator's other types in name order. */
 export function panelMethods(): PanelMethod[] {
-  table ??= [...PRESETS, ...supportedMethods().filter((t) => t !== 'LORA').map(generic)];
+  table ??= [
+    ...PRESETS,
+    ...supportedMethods()
+      .filter((t) => t !== 'LORA')
+      .map(generic),
+  ];
   return table;
 }
 
@@ -75,7 +129,10 @@ export function methodIdOf(peft: PeftConfig, loadIn4bit: boolean): string {
 
 /** Target list as typed ("q_proj, v_proj", "all-linear", "") → PEFT's target_modules, or undefined for the default. */
 export function parseTargets(text: string): string | string[] | undefined {
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) return undefined;
   if (names.length === 1 && names[0].toLowerCase() === 'all-linear') return 'all-linear';
   return names;
@@ -90,12 +147,21 @@ export function targetsText(targets: unknown): string {
  * The PEFT config the panel's controls describe. When the method is the config's own, the config's
  * other fields (modules_to_save, layers_to_transform, ...) are kept; the controls override theirs.
  */
-export function peftFromInputs(inputs: PanelInputs, base: PeftConfig | undefined, taskType: string | null): PeftConfig {
+export function peftFromInputs(
+  inputs: PanelInputs,
+  base: PeftConfig | undefined,
+  taskType: string | null,
+): PeftConfig {
   const method = findPanelMethod(inputs.method);
   if (!method) throw new Error(`unknown method '${inputs.method}'`);
   const sameType = base && base.peft_type.toUpperCase() === method.peftType;
-  const peft: PeftConfig = sameType ? { ...base, peft_type: method.peftType } : { peft_type: method.peftType, ...(taskType ? { task_type: taskType } : {}) };
-  if (method.peftType === 'LORA') { delete peft.use_dora; delete peft.use_rslora; }
+  const peft: PeftConfig = sameType
+    ? { ...base, peft_type: method.peftType }
+    : { peft_type: method.peftType, ...(taskType ? { task_type: taskType } : {}) };
+  if (method.peftType === 'LORA') {
+    delete peft.use_dora;
+    delete peft.use_rslora;
+  }
   Object.assign(peft, method.extra);
   if (method.rankField && inputs.rank !== undefined) peft[method.rankField] = inputs.rank;
   if (method.alphaField && inputs.alpha !== undefined) peft[method.alphaField] = inputs.alpha;
@@ -104,9 +170,12 @@ export function peftFromInputs(inputs: PanelInputs, base: PeftConfig | undefined
     if (targets === undefined) delete peft.target_modules;
     else peft.target_modules = targets;
   }
-  if (method.virtualTokens && inputs.numVirtualTokens !== undefined) peft.num_virtual_tokens = inputs.numVirtualTokens;
-  if (method.freezeLayers && inputs.freezeLayers !== undefined) peft.freeze_trainable_layers = inputs.freezeLayers;
+  if (method.virtualTokens && inputs.numVirtualTokens !== undefined)
+    peft.num_virtual_tokens = inputs.numVirtualTokens;
+  if (method.freezeLayers && inputs.freezeLayers !== undefined)
+    peft.freeze_trainable_layers = inputs.freezeLayers;
   // PEFT refuses AdaLoRA without total_step (its rank schedule); the parameter count does not depend on it.
-  if (method.peftType === 'ADALORA' && peft.total_step == null) peft.total_step = inputs.training.maxSteps ?? 1000;
+  if (method.peftType === 'ADALORA' && peft.total_step == null)
+    peft.total_step = inputs.training.maxSteps ?? 1000;
   return peft;
 }

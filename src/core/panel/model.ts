@@ -31,15 +31,26 @@ export interface PanelContext {
 /** The config's input with the panel's controls applied: model, method, rank, targets, training shape. */
 export function whatIfInput(inputs: PanelInputs, ctx: PanelContext): EstimatorInput {
   const base: EstimatorInput = ctx.input ?? {
-    dialect: 'peft', peft: ctx.basePeft ?? { peft_type: 'LORA' }, taskType: ctx.taskType === undefined ? 'CAUSAL_LM' : ctx.taskType,
-    ...(ctx.numLabels !== undefined ? { numLabels: ctx.numLabels } : {}), training: {}, notes: [],
+    dialect: 'peft',
+    peft: ctx.basePeft ?? { peft_type: 'LORA' },
+    taskType: ctx.taskType === undefined ? 'CAUSAL_LM' : ctx.taskType,
+    ...(ctx.numLabels !== undefined ? { numLabels: ctx.numLabels } : {}),
+    training: {},
+    notes: [],
   };
   // Only what the user changed in the controls overrides the config: a control still at the value the
   // config seeded it with leaves the config's own (richer) reading alone, e.g. its precision semantics.
-  const seeded = ctx.input ? (trainingShapeOf(seedInputs({ uri: '', input: ctx.input })) as Record<string, unknown>) : {};
-  const controls = Object.fromEntries(Object.entries(trainingShapeOf(inputs)).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(seeded[k]))) as TrainingShape;
+  const seeded = ctx.input
+    ? (trainingShapeOf(seedInputs({ uri: '', input: ctx.input })) as Record<string, unknown>)
+    : {};
+  const controls = Object.fromEntries(
+    Object.entries(trainingShapeOf(inputs)).filter(
+      ([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(seeded[k]),
+    ),
+  ) as TrainingShape;
   return {
-    ...base, modelRef: inputs.modelRef,
+    ...base,
+    modelRef: inputs.modelRef,
     peft: peftFromInputs(inputs, base.peft, base.taskType),
     training: { ...base.training, ...controls },
   };
@@ -48,8 +59,14 @@ export function whatIfInput(inputs: PanelInputs, ctx: PanelContext): EstimatorIn
 export function computePanelModel(inputs: PanelInputs, ctx: PanelContext): PanelModel {
   const problems: string[] = [];
   const out: PanelModel = {
-    modelRef: inputs.modelRef, modelLabel: ctx.model?.label ?? inputs.modelRef,
-    params: null, memory: null, laws: [], lawChart: null, effectiveBatch: effectiveBatch(inputs), problems,
+    modelRef: inputs.modelRef,
+    modelLabel: ctx.model?.label ?? inputs.modelRef,
+    params: null,
+    memory: null,
+    laws: [],
+    lawChart: null,
+    effectiveBatch: effectiveBatch(inputs),
+    problems,
   };
   let input: EstimatorInput;
   try {
@@ -59,31 +76,73 @@ export function computePanelModel(inputs: PanelInputs, ctx: PanelContext): Panel
     return out;
   }
   if (!ctx.model) problems.push(ctx.modelProblem ?? `model '${inputs.modelRef}' was not found`);
-  const model: ResolvedModel | undefined = ctx.model && { config: ctx.model.config, kind: 'file', location: ctx.model.label };
+  const model: ResolvedModel | undefined = ctx.model && {
+    config: ctx.model.config,
+    kind: 'file',
+    location: ctx.model.label,
+  };
   const analysis = analyzeInput(input, ctx.config ?? {}, {
-    dialect: input.dialect, modelOverride: inputs.modelRef, resolveModel: () => model,
+    dialect: input.dialect,
+    modelOverride: inputs.modelRef,
+    resolveModel: () => model,
     lawOverrides: inputs.training.tokens !== undefined ? { tokens: inputs.training.tokens } : undefined,
   });
   if (model) problems.push(...analysis.problems);
   return { ...out, ...fromAnalysis(analysis, problems) };
 }
 
-function fromAnalysis(a: ConfigAnalysis, problems: string[]): Pick<PanelModel, 'params' | 'memory' | 'laws' | 'lawChart'> {
-  const memory = a.memoryInput ? attempt(() => panelMemory(a.memoryInput!, a.memoryNotes.slice(0, a.memoryNotes.length - (a.memory?.notes.length ?? 0))), problems) : undefined;
+function fromAnalysis(
+  a: ConfigAnalysis,
+  problems: string[],
+): Pick<PanelModel, 'params' | 'memory' | 'laws' | 'lawChart'> {
+  const memory = a.memoryInput
+    ? attempt(
+        () =>
+          panelMemory(
+            a.memoryInput!,
+            a.memoryNotes.slice(0, a.memoryNotes.length - (a.memory?.notes.length ?? 0)),
+          ),
+        problems,
+      )
+    : undefined;
   const chart = a.model && a.lawInputs ? attempt(() => lawChart(a.lawInputs!), problems) : undefined;
-  return { params: a.estimate ? paramsOf(a.estimate) : null, memory: memory ?? null, laws: a.laws.map(lawRow), lawChart: chart ?? null };
+  return {
+    params: a.estimate ? paramsOf(a.estimate) : null,
+    memory: memory ?? null,
+    laws: a.laws.map(lawRow),
+    lawChart: chart ?? null,
+  };
 }
 
 function paramsOf(e: ParameterEstimate): PanelParams {
-  const byKind = Object.entries(e.breakdown.byKind).map(([kind, params]) => ({ kind, params })).sort((a, b) => b.params - a.params);
-  return { trainable: e.trainableParams, total: e.totalParams, percent: e.trainablePercent, method: e.method, basis: e.basis, byKind, warnings: e.warnings };
+  const byKind = Object.entries(e.breakdown.byKind)
+    .map(([kind, params]) => ({ kind, params }))
+    .sort((a, b) => b.params - a.params);
+  return {
+    trainable: e.trainableParams,
+    total: e.totalParams,
+    percent: e.trainablePercent,
+    method: e.method,
+    basis: e.basis,
+    byKind,
+    warnings: e.warnings,
+  };
 }
 
 export function lawRow(r: LawResult): LawRow {
   return {
-    id: r.law, title: r.title, arxiv: r.source.arxiv, url: r.source.url, learningRate: r.learningRate,
-    batchSizeTokens: r.batchSizeTokens, formula: r.formula, applies: r.applies, unverified: r.unverified,
-    inRange: r.inRange.inside, comparison: r.comparison, warnings: r.warnings,
+    id: r.law,
+    title: r.title,
+    arxiv: r.source.arxiv,
+    url: r.source.url,
+    learningRate: r.learningRate,
+    batchSizeTokens: r.batchSizeTokens,
+    formula: r.formula,
+    applies: r.applies,
+    unverified: r.unverified,
+    inRange: r.inRange.inside,
+    comparison: r.comparison,
+    warnings: r.warnings,
   };
 }
 

@@ -11,13 +11,35 @@ export const PANEL_VIEW_TYPE = 'mlConfig.estimatorPanel';
 /** Values "Apply" can write back into the config (declared with the dialect plug-ins' apply keys). */
 export { APPLY_FIELDS, type ApplyField };
 
-export interface ModelOption { value: string; label: string; group: 'config' | 'workspace' | 'hf-cache' | 'catalog' }
-export interface MethodOption { id: string; label: string; rank: boolean; alpha: boolean; targets: boolean; virtualTokens: boolean; freezeLayers: boolean }
-export interface OptionItem { value: string; label: string }
-export interface DocInfo { uri: string; name: string; dialect: string }
+export interface ModelOption {
+  value: string;
+  label: string;
+  group: 'config' | 'workspace' | 'hf-cache' | 'catalog';
+}
+export interface MethodOption {
+  id: string;
+  label: string;
+  rank: boolean;
+  alpha: boolean;
+  targets: boolean;
+  virtualTokens: boolean;
+  freezeLayers: boolean;
+}
+export interface OptionItem {
+  value: string;
+  label: string;
+}
+export interface DocInfo {
+  uri: string;
+  name: string;
+  dialect: string;
+}
 
 /** What the webview keeps with getState/setState; VS Code hands it to the serializer after a reload. */
-export interface PanelState { docUri?: string; inputs?: PanelInputs }
+export interface PanelState {
+  docUri?: string;
+  inputs?: PanelInputs;
+}
 
 export type WebviewMessage =
   | { type: 'ready'; restored: PanelInputs | null; restoredDoc?: string | null }
@@ -39,11 +61,25 @@ const bool = 'boolean' as const;
 const MAX = 10_000;
 
 export const INPUTS_SHAPE: Shape = obj({
-  modelRef: str, method: str, rank: opt(num), alpha: opt(num), targets: str, numVirtualTokens: opt(num), freezeLayers: opt(num),
+  modelRef: str,
+  method: str,
+  rank: opt(num),
+  alpha: opt(num),
+  targets: str,
+  numVirtualTokens: opt(num),
+  freezeLayers: opt(num),
   training: obj({
-    sequenceLength: opt(num), microBatchSize: opt(num), gradientAccumulationSteps: opt(num), devices: opt(num), tokens: opt(num),
-    maxSteps: opt(num), dtype: oneOf('bf16', 'fp16', 'fp32'), quantization: oneOf('none', '4bit', '8bit'), optimizer: str,
-    gradientCheckpointing: bool, learningRate: opt(num),
+    sequenceLength: opt(num),
+    microBatchSize: opt(num),
+    gradientAccumulationSteps: opt(num),
+    devices: opt(num),
+    tokens: opt(num),
+    maxSteps: opt(num),
+    dtype: oneOf('bf16', 'fp16', 'fp32'),
+    quantization: oneOf('none', '4bit', '8bit'),
+    optimizer: str,
+    gradientCheckpointing: bool,
+    learningRate: opt(num),
   }),
 });
 
@@ -61,43 +97,111 @@ const nums = list(nul(num), MAX);
 const strings = list(str, MAX);
 
 const MODEL_SHAPE: Shape = obj({
-  modelRef: str, modelLabel: str, problems: strings,
-  params: nul(obj({ trainable: num, total: num, percent: num, method: str, basis: str, warnings: strings, byKind: list(obj({ kind: str, params: num }), MAX) })),
-  memory: nul(obj({
-    groupLabels: list(str, 8), parts: list(obj({ id: str, label: str, bytes: num, formula: str, source: str }), MAX), totalBytes: num,
-    bars: list(obj({ microBatch: num, groups: list(num, 8), totalBytes: num }), 64), current: num,
-    gpus: list(obj({ bytes: num, label: str }), 32), fitsOn: nul(str), notes: strings,
-  })),
-  laws: list(obj({
-    id: str, title: str, arxiv: nul(str), url: str, learningRate: nul(num), batchSizeTokens: nul(num), formula: str,
-    applies: oneOf('recommendation', 'context'), unverified: bool, inRange: nul(bool), comparison: nul(str), warnings: strings,
-  }), 64),
-  lawChart: nul(obj({
-    params: list(num, MAX), assumption: str,
-    curves: list(obj({ id: str, title: str, applies: oneOf('recommendation', 'context'), lr: nums, fitted: list(list(num, 2), 64) }), 64),
-    point: nul(obj({ params: num, learningRate: nul(num) })),
-    omitted: list(obj({ title: str, needs: str }), 64),
-  })),
+  modelRef: str,
+  modelLabel: str,
+  problems: strings,
+  params: nul(
+    obj({
+      trainable: num,
+      total: num,
+      percent: num,
+      method: str,
+      basis: str,
+      warnings: strings,
+      byKind: list(obj({ kind: str, params: num }), MAX),
+    }),
+  ),
+  memory: nul(
+    obj({
+      groupLabels: list(str, 8),
+      parts: list(obj({ id: str, label: str, bytes: num, formula: str, source: str }), MAX),
+      totalBytes: num,
+      bars: list(obj({ microBatch: num, groups: list(num, 8), totalBytes: num }), 64),
+      current: num,
+      gpus: list(obj({ bytes: num, label: str }), 32),
+      fitsOn: nul(str),
+      notes: strings,
+    }),
+  ),
+  laws: list(
+    obj({
+      id: str,
+      title: str,
+      arxiv: nul(str),
+      url: str,
+      learningRate: nul(num),
+      batchSizeTokens: nul(num),
+      formula: str,
+      applies: oneOf('recommendation', 'context'),
+      unverified: bool,
+      inRange: nul(bool),
+      comparison: nul(str),
+      warnings: strings,
+    }),
+    64,
+  ),
+  lawChart: nul(
+    obj({
+      params: list(num, MAX),
+      assumption: str,
+      curves: list(
+        obj({
+          id: str,
+          title: str,
+          applies: oneOf('recommendation', 'context'),
+          lr: nums,
+          fitted: list(list(num, 2), 64),
+        }),
+        64,
+      ),
+      point: nul(obj({ params: num, learningRate: nul(num) })),
+      omitted: list(obj({ title: str, needs: str }), 64),
+    }),
+  ),
   effectiveBatch: nul(obj({ sequences: num, tokens: nul(num) })),
 });
 
 const HOST_SHAPES: Record<HostMessage['type'], Shape> = {
   options: obj({
-    models: list(obj({ value: str, label: str, group: oneOf('config', 'workspace', 'hf-cache', 'catalog') }), MAX),
-    methods: list(obj({ id: str, label: str, rank: bool, alpha: bool, targets: bool, virtualTokens: bool, freezeLayers: bool }), 256),
+    models: list(
+      obj({ value: str, label: str, group: oneOf('config', 'workspace', 'hf-cache', 'catalog') }),
+      MAX,
+    ),
+    methods: list(
+      obj({
+        id: str,
+        label: str,
+        rank: bool,
+        alpha: bool,
+        targets: bool,
+        virtualTokens: bool,
+        freezeLayers: bool,
+      }),
+      256,
+    ),
     optimizers: list(obj({ value: str, label: str }), 256),
   }),
-  document: obj({ doc: nul(obj({ uri: str, name: str, dialect: str })), inputs: INPUTS_SHAPE, applicable: list(applyField, 16) }),
+  document: obj({
+    doc: nul(obj({ uri: str, name: str, dialect: str })),
+    inputs: INPUTS_SHAPE,
+    applicable: list(applyField, 16),
+  }),
   result: obj({ seq: num, model: MODEL_SHAPE }),
   applied: obj({ field: applyField, ok: bool, message: str }),
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 
-function parseWith<T extends { type: string }>(raw: unknown, shapes: Record<string, Shape>, extra?: (m: T) => string | null): Parsed<T> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'message is not an object' };
+function parseWith<T extends { type: string }>(
+  raw: unknown,
+  shapes: Record<string, Shape>,
+  extra?: (m: T) => string | null,
+): Parsed<T> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, error: 'message is not an object' };
   const type = (raw as { type?: unknown }).type;
-  if (typeof type !== 'string' || !Object.hasOwn(shapes, type)) return { ok: false, error: `unknown message type ${JSON.stringify(type)}` };
+  if (typeof type !== 'string' || !Object.hasOwn(shapes, type))
+    return { ok: false, error: `unknown message type ${JSON.stringify(type)}` };
   const problem = check(raw, shapes[type]) ?? extra?.(raw as T) ?? null;
   return problem ? { ok: false, error: `${type}: ${problem}` } : { ok: true, message: raw as T };
 }
@@ -108,8 +212,11 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewMessage> {
     if (m.type === 'compute') return numbersProblem(m.inputs, '$.inputs');
     if (m.type !== 'apply') return null;
     const v: unknown = m.value;
-    if (m.field === 'targetModules') return typeof v === 'string' && v.trim() ? null : '$.value: expected a non-empty list of module names';
-    return typeof v === 'number' && v > 0 && !numericProblem(v) ? null : '$.value: expected a positive number';
+    if (m.field === 'targetModules')
+      return typeof v === 'string' && v.trim() ? null : '$.value: expected a non-empty list of module names';
+    return typeof v === 'number' && v > 0 && !numericProblem(v)
+      ? null
+      : '$.value: expected a positive number';
   });
 }
 

@@ -2,7 +2,10 @@
 // each message type states its fields once; check() returns the first mismatch as a readable path.
 
 export type Shape =
-  | 'string' | 'number' | 'boolean' | 'unknown'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'unknown'
   | { optional: Shape }
   | { nullable: Shape }
   | { literal: readonly (string | number | boolean)[] }
@@ -14,11 +17,14 @@ export function check(value: unknown, shape: Shape, path = '$'): string | null {
   if (shape === 'unknown') return null;
   if (shape === 'string') return typeof value === 'string' ? null : `${path}: expected a string`;
   if (shape === 'boolean') return typeof value === 'boolean' ? null : `${path}: expected true or false`;
-  if (shape === 'number') return typeof value === 'number' && Number.isFinite(value) ? null : `${path}: expected a finite number`;
+  if (shape === 'number')
+    return typeof value === 'number' && Number.isFinite(value) ? null : `${path}: expected a finite number`;
   if ('optional' in shape) return value === undefined ? null : check(value, shape.optional, path);
   if ('nullable' in shape) return value === null ? null : check(value, shape.nullable, path);
   if ('literal' in shape) {
-    return shape.literal.includes(value as string) ? null : `${path}: expected one of ${shape.literal.map((v) => JSON.stringify(v)).join(', ')}`;
+    return shape.literal.includes(value as string)
+      ? null
+      : `${path}: expected one of ${shape.literal.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   if ('array' in shape) {
     if (!Array.isArray(value)) return `${path}: expected a list`;
@@ -29,7 +35,8 @@ export function check(value: unknown, shape: Shape, path = '$'): string | null {
     }
     return null;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path}: expected an object`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `${path}: expected an object`;
   const record = value as Record<string, unknown>;
   for (const [key, sub] of Object.entries(shape.object)) {
     const p = check(record[key], sub, `${path}.${key}`);

@@ -58,12 +58,18 @@ function replacement(text: string, node: Node, value: EditValue, json: boolean):
   if (Array.isArray(value)) {
     if (isSeq(node) && !node.flow && !json) {
       const indent = ' '.repeat(columnOf(text, start));
-      return { offset: start, length: end - start, text: value.map((s) => `- ${scalarText(s, false)}`).join(`\n${indent}`) };
+      return {
+        offset: start,
+        length: end - start,
+        text: value.map((s) => `- ${scalarText(s, false)}`).join(`\n${indent}`),
+      };
     }
-    if (isScalar(node) && typeof node.value === 'string') return { offset: start, length: end - start, text: scalarText(value.join(','), json) };
+    if (isScalar(node) && typeof node.value === 'string')
+      return { offset: start, length: end - start, text: scalarText(value.join(','), json) };
     return { offset: start, length: end - start, text: flowList(value, json) };
   }
-  if (isScalar(node) && node.value === null && start === end) return { offset: start, length: 0, text: ` ${scalarText(value, json)}` };
+  if (isScalar(node) && node.value === null && start === end)
+    return { offset: start, length: 0, text: ` ${scalarText(value, json)}` };
   return { offset: start, length: end - start, text: scalarText(value, json) };
 }
 
@@ -74,7 +80,8 @@ function insertion(text: string, map: YAMLMap, key: string, value: EditValue, js
   const indent = ' '.repeat(columnOf(text, (keyNode.range as number[])[0]));
   const valueText = Array.isArray(value) ? flowList(value, json) : scalarText(value, json);
   const end = last.value ? contentEnd(last.value as Node) : contentEnd(keyNode);
-  if (map.flow || json) return { offset: end, length: 0, text: `,\n${indent}${JSON.stringify(key)}: ${valueText}` };
+  if (map.flow || json)
+    return { offset: end, length: 0, text: `,\n${indent}${JSON.stringify(key)}: ${valueText}` };
   const lineEnd = text.indexOf('\n', end);
   return { offset: lineEnd < 0 ? text.length : lineEnd, length: 0, text: `\n${indent}${key}: ${valueText}` };
 }
@@ -88,15 +95,22 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
  * Throws ConfigEditError with a one-line reason when the file cannot take it (syntax errors, a
  * missing parent section, a parent that is not a mapping).
  */
-export function setValueChange(text: string, path: readonly string[], value: EditValue, opts: { json: boolean }): TextChange {
+export function setValueChange(
+  text: string,
+  path: readonly string[],
+  value: EditValue,
+  opts: { json: boolean },
+): TextChange {
   const doc = parseDocument(text, { strict: false, uniqueKeys: false });
   if (doc.errors.length) throw new ConfigEditError('the file has syntax errors; fix them before applying');
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
-    if (!isMap(node)) throw new ConfigEditError(`'${path.slice(0, i).join('.') || 'the file'}' is not a mapping`);
+    if (!isMap(node))
+      throw new ConfigEditError(`'${path.slice(0, i).join('.') || 'the file'}' is not a mapping`);
     const pair = findPair(node, path[i]);
     if (!pair) {
-      if (i < path.length - 1) throw new ConfigEditError(`the config has no '${path.slice(0, i + 1).join('.')}' section`);
+      if (i < path.length - 1)
+        throw new ConfigEditError(`the config has no '${path.slice(0, i + 1).join('.')}' section`);
       return insertion(text, node, path[i], value, opts.json);
     }
     node = pair.value;

@@ -5,14 +5,25 @@ import { detectDialect, dialectPlugin, mapDialectConfig, type DialectId } from '
 import { DialectMappingError, type EstimatorInput } from '../estimator-input/types';
 import { configMapping, loadConfig, loaderFor, parseConfigDocument } from '../validate/document';
 
-export function estimatorInputFromText(text: string, where: string, dialect?: DialectId, fileName?: string): EstimatorInput {
+export function estimatorInputFromText(
+  text: string,
+  where: string,
+  dialect?: DialectId,
+  fileName?: string,
+): EstimatorInput {
   const doc = parseConfigDocument(text);
-  if (doc.errors.length) throw new DialectMappingError(`${where} is neither JSON nor YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length)
+    throw new DialectMappingError(
+      `${where} is neither JSON nor YAML: ${doc.errors[0].message.split('\n')[0]}`,
+    );
   const chosen = dialect ?? detectDialect(text, { fileName }).dialect;
   const loaded = loadConfig(doc, loaderFor(text, fileName, chosen ? dialectPlugin(chosen).loader : 'pyyaml'));
-  if (!configMapping(loaded).config) throw new DialectMappingError(`${where} does not hold a mapping of keys to values`);
+  if (!configMapping(loaded).config)
+    throw new DialectMappingError(`${where} does not hold a mapping of keys to values`);
   if (!chosen) {
-    throw new DialectMappingError(`cannot tell which framework ${where} is for (expected a PEFT adapter_config, Axolotl, LLaMA-Factory, TRL, torchtune or AdapterHub config)`);
+    throw new DialectMappingError(
+      `cannot tell which framework ${where} is for (expected a PEFT adapter_config, Axolotl, LLaMA-Factory, TRL, torchtune or AdapterHub config)`,
+    );
   }
   return mapDialectConfig(configMapping(loaded).config, chosen);
 }

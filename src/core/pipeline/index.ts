@@ -6,7 +6,15 @@ import { detectDialect, dialectPlugin, type DialectId } from '../dialects';
 import { analyzeConfig, type AnalysisOptions, type ConfigAnalysis } from '../analysis';
 import { targetDiagnostics } from '../analysis/targets';
 import type { ResolvedModel } from '../models/types';
-import { capDiagnostics, dialectSchema, validateDocument, validationSkipped, type Diagnostic, type ValidateOptions, type ValidationResult } from '../validate';
+import {
+  capDiagnostics,
+  dialectSchema,
+  validateDocument,
+  validationSkipped,
+  type Diagnostic,
+  type ValidateOptions,
+  type ValidationResult,
+} from '../validate';
 import { configMapping, parseConfigDocument } from '../validate/document';
 
 /** Settings that change the result (mlConfig.* in the editor, flags in the CLI). */
@@ -49,26 +57,51 @@ export type ModelResolver = (ref: string) => ResolvedModel | undefined;
 export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolver): DocumentResult {
   const { text } = req;
   const settings = req.settings ?? {};
-  const det = req.dialect ? { dialect: req.dialect, reason: 'chosen explicitly' } : detectDialect(text, { fileName: req.fileName, associations: settings.associations });
+  const det = req.dialect
+    ? { dialect: req.dialect, reason: 'chosen explicitly' }
+    : detectDialect(text, { fileName: req.fileName, associations: settings.associations });
   if (!det.dialect) return { dialect: undefined, reason: det.reason, diagnostics: [] };
   const dialect = det.dialect;
   const plugin = dialectPlugin(dialect);
   const ds = plugin.schemaId ? dialectSchema(plugin.schemaId) : undefined;
   const reason = ds ? det.reason : `${det.reason}; no schema for ${dialect} in this build, syntax only`;
   const skipped = validationSkipped(text);
-  if (skipped) return { dialect, reason, diagnostics: [skipped], ...(req.analyse === false ? {} : { analysis: unreadable(dialect, skipped.message) }) };
+  if (skipped)
+    return {
+      dialect,
+      reason,
+      diagnostics: [skipped],
+      ...(req.analyse === false ? {} : { analysis: unreadable(dialect, skipped.message) }),
+    };
   const doc = parseConfigDocument(text);
   const validated = validateDocument(text, doc, ds, {
-    dialect, fileName: req.fileName, maxDiagnostics: settings.maxDiagnostics, frameworkVersions: settings.frameworkVersions,
-    rules: plugin.rules, fallbackLoader: plugin.loader,
+    dialect,
+    fileName: req.fileName,
+    maxDiagnostics: settings.maxDiagnostics,
+    frameworkVersions: settings.frameworkVersions,
+    rules: plugin.rules,
+    fallbackLoader: plugin.loader,
   });
   if (req.analyse === false) return { dialect, reason, diagnostics: validated.diagnostics };
-  const { config, problem } = validated.problem ? { config: undefined, problem: validated.problem } : configMapping({ value: validated.config, findings: [], suppressed: new Set() });
-  const analysis = analyzeConfig(config, {
-    dialect, resolveModel, modelOverride: req.modelOverride, report: req.report, lawOverrides: req.lawOverrides, training: req.training,
-  }, problem);
+  const { config, problem } = validated.problem
+    ? { config: undefined, problem: validated.problem }
+    : configMapping({ value: validated.config, findings: [], suppressed: new Set() });
+  const analysis = analyzeConfig(
+    config,
+    {
+      dialect,
+      resolveModel,
+      modelOverride: req.modelOverride,
+      report: req.report,
+      lawOverrides: req.lawOverrides,
+      training: req.training,
+    },
+    problem,
+  );
   const targets = targetDiagnostics(text, analysis, doc);
-  const diagnostics = targets.length ? capDiagnostics([...validated.diagnostics, ...targets], settings.maxDiagnostics) : validated.diagnostics;
+  const diagnostics = targets.length
+    ? capDiagnostics([...validated.diagnostics, ...targets], settings.maxDiagnostics)
+    : validated.diagnostics;
   return { dialect, reason, diagnostics, analysis };
 }
 
@@ -79,8 +112,15 @@ function unreadable(dialect: DialectId, why: string): ConfigAnalysis {
 /** Validation only (`ml-config-lens check` without a model, tests): the pipeline's diagnostics without the analysis. */
 export function validateText(text: string, opts: ValidateOptions = {}): ValidationResult {
   const r = analyzeDocument({
-    text, fileName: opts.fileName, dialect: opts.dialect, analyse: false,
-    settings: { associations: opts.associations, maxDiagnostics: opts.maxDiagnostics, frameworkVersions: opts.frameworkVersions },
+    text,
+    fileName: opts.fileName,
+    dialect: opts.dialect,
+    analyse: false,
+    settings: {
+      associations: opts.associations,
+      maxDiagnostics: opts.maxDiagnostics,
+      frameworkVersions: opts.frameworkVersions,
+    },
   });
   return { dialect: r.dialect, reason: r.reason, diagnostics: r.diagnostics };
 }

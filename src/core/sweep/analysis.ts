@@ -4,7 +4,8 @@
 import type { LawResult } from '../laws';
 import { distributionOf, sweptParameters, type SweptParameter } from '../validate/rulesWandbSweep';
 
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parameter names that are a learning rate in the dialects' training configs (last dotted part). */
 const LR_NAMES = ['learning_rate', 'lr', 'learning-rate', 'learningrate'];
@@ -29,7 +30,8 @@ export function sweptRange(p: SweptParameter): SweptRange | undefined {
   if (typeof value === 'number') return { ...base, min: value, max: value };
   if (typeof min !== 'number' || typeof max !== 'number') return undefined;
   // Exponent distributions: exp(min) … exp(max) (params.py loguniform_v1_ppf, inv_log_uniform_v1_ppf).
-  if (dist === 'log_uniform' || dist === 'q_log_uniform') return { ...base, min: Math.exp(min), max: Math.exp(max) };
+  if (dist === 'log_uniform' || dist === 'q_log_uniform')
+    return { ...base, min: Math.exp(min), max: Math.exp(max) };
   if (dist === 'inv_log_uniform') return { ...base, min: Math.exp(-max), max: Math.exp(-min) };
   return { ...base, min, max };
 }
@@ -59,9 +61,11 @@ export function gridRunCount(cfg: Record<string, unknown>): { runs: number; capp
     let n: number | undefined;
     if (dist === 'constant') n = 1;
     else if (Array.isArray(values)) n = values.length;
-    else if (dist === 'int_uniform' && typeof min === 'number' && typeof max === 'number') n = Math.max(0, Math.floor(max) - Math.ceil(min) + 1);
+    else if (dist === 'int_uniform' && typeof min === 'number' && typeof max === 'number')
+      n = Math.max(0, Math.floor(max) - Math.ceil(min) + 1);
     // numpy.arange(min, max, q): max itself excluded, ceil((max - min) / q) values.
-    else if (dist === 'q_uniform' && typeof min === 'number' && typeof max === 'number') n = Math.max(0, Math.ceil((max - min) / (typeof q === 'number' && q > 0 ? q : 1)));
+    else if (dist === 'q_uniform' && typeof min === 'number' && typeof max === 'number')
+      n = Math.max(0, Math.ceil((max - min) / (typeof q === 'number' && q > 0 ? q : 1)));
     if (n === undefined) return undefined;
     runs *= n;
   }
@@ -82,11 +86,21 @@ export interface LawPlacement {
 
 /** Where the swept range lies against each law that gives a learning rate. */
 export function placeAgainstLaws(range: SweptRange, laws: readonly LawResult[]): LawPlacement[] {
-  return laws.filter((l) => typeof l.learningRate === 'number' && l.learningRate > 0).map((l) => {
-    const lr = l.learningRate as number;
-    const position = range.max < lr ? 'below' : range.min > lr ? 'above' : 'inside';
-    return { law: l.law, title: l.title, learningRate: lr, applies: l.applies, lowRatio: range.min / lr, highRatio: range.max / lr, position };
-  });
+  return laws
+    .filter((l) => typeof l.learningRate === 'number' && l.learningRate > 0)
+    .map((l) => {
+      const lr = l.learningRate as number;
+      const position = range.max < lr ? 'below' : range.min > lr ? 'above' : 'inside';
+      return {
+        law: l.law,
+        title: l.title,
+        learningRate: lr,
+        applies: l.applies,
+        lowRatio: range.min / lr,
+        highRatio: range.max / lr,
+        position,
+      };
+    });
 }
 
 /** One sentence on the placement against the recommendations (context laws left out), made from the numbers. */
@@ -105,25 +119,37 @@ export function placementSummary(placements: readonly LawPlacement[]): string | 
     return `this range lies ${factor(lo)}–${factor(hi)}× above every recommendation for this model and method`;
   }
   const inside = recs.filter((p) => p.position === 'inside').map((p) => p.title);
-  return inside.length ? `this range contains the recommendation of ${inside.join(', ')}` : 'this range lies between the recommendations';
+  return inside.length
+    ? `this range contains the recommendation of ${inside.join(', ')}`
+    : 'this range lies between the recommendations';
 }
 
 /** Training tokens all runs of a grid consume: runs × steps × sequences per step × tokens per sequence. */
-export function sweepTokens(runs: number, steps: number | undefined, sequencesPerStep: number | undefined, seqLen: number | undefined): number | undefined {
+export function sweepTokens(
+  runs: number,
+  steps: number | undefined,
+  sequencesPerStep: number | undefined,
+  seqLen: number | undefined,
+): number | undefined {
   if (!steps || !sequencesPerStep || !seqLen) return undefined;
   return runs * steps * sequencesPerStep * seqLen;
 }
 
 /** The training config a sweep runs, when `command` / `program` name a YAML or JSON file (an `--config X` style argument or a bare path). */
 export function trainingConfigArgument(cfg: Record<string, unknown>): string | undefined {
-  const args = Array.isArray(cfg.command) ? cfg.command.filter((a): a is string => typeof a === 'string') : [];
+  const args = Array.isArray(cfg.command)
+    ? cfg.command.filter((a): a is string => typeof a === 'string')
+    : [];
   const isConfigPath = (a: string): boolean => /\.(ya?ml|json)$/i.test(a) && !a.includes('${');
   for (let i = 0; i < args.length; i++) {
     const eq = /^--?[\w-]*config[\w-]*=(.+)$/i.exec(args[i]);
     if (eq && isConfigPath(eq[1])) return eq[1];
-    if (/^--?[\w-]*config[\w-]*$/i.test(args[i]) && args[i + 1] && isConfigPath(args[i + 1])) return args[i + 1];
+    if (/^--?[\w-]*config[\w-]*$/i.test(args[i]) && args[i + 1] && isConfigPath(args[i + 1]))
+      return args[i + 1];
   }
   const bare = args.find(isConfigPath);
   if (bare) return bare;
-  return isMapping(cfg) && typeof cfg.program === 'string' && isConfigPath(cfg.program) ? cfg.program : undefined;
+  return isMapping(cfg) && typeof cfg.program === 'string' && isConfigPath(cfg.program)
+    ? cfg.program
+    : undefined;
 }

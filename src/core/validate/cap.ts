@@ -22,7 +22,12 @@ export function ready(d: Diagnostic): Pending {
 }
 
 /** A diagnostic at a known place whose text is written only when the cap keeps it. */
-export function later(span: readonly [number, number], severity: Severity, code: string, build: () => Diagnostic): Pending {
+export function later(
+  span: readonly [number, number],
+  severity: Severity,
+  code: string,
+  build: () => Diagnostic,
+): Pending {
   let built: Diagnostic | undefined;
   return { start: span[0], end: span[1], severity, code, resolve: () => (built ??= build()) };
 }
@@ -33,11 +38,22 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
 export function cap(list: readonly Pending[], max = DEFAULT_MAX_DIAGNOSTICS): Diagnostic[] {
   const unique = dedupe(list);
   const limit = Math.max(1, max);
-  if (unique.length <= limit) return unique.sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity]).map((p) => p.resolve());
-  const kept = [...unique].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start).slice(0, limit);
+  if (unique.length <= limit)
+    return unique
+      .sort((a, b) => a.start - b.start || RANK[a.severity] - RANK[b.severity])
+      .map((p) => p.resolve());
+  const kept = [...unique]
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start)
+    .slice(0, limit);
   kept.sort((a, b) => a.start - b.start);
   const out = kept.map((p) => p.resolve());
-  out.push({ start: 0, end: 0, severity: 'information', code: 'too-many-problems', message: `${unique.length - limit} more problems not shown (mlConfig.validation.maxDiagnostics = ${limit}).` });
+  out.push({
+    start: 0,
+    end: 0,
+    severity: 'information',
+    code: 'too-many-problems',
+    message: `${unique.length - limit} more problems not shown (mlConfig.validation.maxDiagnostics = ${limit}).`,
+  });
   return out;
 }
 

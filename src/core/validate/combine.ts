@@ -13,7 +13,9 @@ export function collapseCombinators(errors: readonly ErrorObject[]): ErrorObject
     const prefix = `${c.schemaPath}/`;
     const branch = list.filter((e) => e.schemaPath.startsWith(prefix));
     if (branch.length === 0) continue; // oneOf matched twice: keep ajv's own message
-    const deeper = branch.filter((e) => target(e).length > c.instancePath.length && target(e).startsWith(c.instancePath));
+    const deeper = branch.filter(
+      (e) => target(e).length > c.instancePath.length && target(e).startsWith(c.instancePath),
+    );
     const drop = new Set<ErrorObject>([c, ...branch]);
     list = list.filter((e) => !drop.has(e));
     list.push(...(deeper.length ? deeper : [merge(c, branch)]));
@@ -35,14 +37,18 @@ function merge(c: ErrorObject, branch: ErrorObject[]): ErrorObject {
   const values: unknown[] = [];
   for (const e of branch) {
     const p = e.params as Record<string, unknown>;
-    if (e.keyword === 'type') String(p.type).split(',').forEach((t) => types.add(t));
+    if (e.keyword === 'type')
+      String(p.type)
+        .split(',')
+        .forEach((t) => types.add(t));
     if (e.keyword === 'enum') values.push(...((p.allowedValues as unknown[]) ?? []));
     if (e.keyword === 'const') values.push(p.allowedValue);
   }
   if (values.length && types.size === 0) {
     return { ...c, keyword: 'enum', params: { allowedValues: [...new Set(values)] } };
   }
-  if (types.size && values.length === 0) return { ...c, keyword: 'type', params: { type: [...types].join(',') } };
+  if (types.size && values.length === 0)
+    return { ...c, keyword: 'type', params: { type: [...types].join(',') } };
   const parts = [...types].map((t) => `a ${t}`);
   if (values.length) parts.push(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
   const range = branch.find((e) => /imum$/.test(e.keyword));

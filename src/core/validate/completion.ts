@@ -41,12 +41,18 @@ export function describeKeyPath(dialect: DialectId, path: readonly string[]): Ke
   if (!node) return undefined;
   const i = node.info();
   return {
-    description: i.description, type: i.type, default: i.default, enum: i.enum,
-    minimum: i.minimum ?? i.exclusiveMinimum, maximum: i.maximum ?? i.exclusiveMaximum,
+    description: i.description,
+    type: i.type,
+    default: i.default,
+    enum: i.enum,
+    minimum: i.minimum ?? i.exclusiveMinimum,
+    maximum: i.maximum ?? i.exclusiveMaximum,
     exclusiveMinimum: i.minimum === undefined && i.exclusiveMinimum !== undefined,
     exclusiveMaximum: i.maximum === undefined && i.exclusiveMaximum !== undefined,
     deprecated: i.deprecated === true || i.renamedTo !== undefined,
-    deprecationMessage: i.deprecationMessage, renamedTo: i.renamedTo, paper: i.paper,
+    deprecationMessage: i.deprecationMessage,
+    renamedTo: i.renamedTo,
+    paper: i.paper,
   };
 }
 
@@ -57,13 +63,19 @@ interface Line {
   hasValue: boolean;
 }
 
-const KEY_LINE = /^(\s*)((?:-[ \t]+)*)(?:["']([^"']*)["']|([^\s"'#:-][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?=\s|$)(.*)$/;
+const KEY_LINE =
+  /^(\s*)((?:-[ \t]+)*)(?:["']([^"']*)["']|([^\s"'#:-][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?=\s|$)(.*)$/;
 
 function parseLine(s: string): Line | undefined {
   const m = KEY_LINE.exec(s);
   if (m) {
     const rest = m[5].replace(/#.*/, '').trim();
-    return { indent: m[1].length + m[2].length, dash: m[2].length > 0, key: m[3] ?? m[4], hasValue: rest !== '' && rest !== '{' && rest !== '[' };
+    return {
+      indent: m[1].length + m[2].length,
+      dash: m[2].length > 0,
+      key: m[3] ?? m[4],
+      hasValue: rest !== '' && rest !== '{' && rest !== '[',
+    };
   }
   const d = /^(\s*)(-[ \t]+|-$)/.exec(s);
   if (d) return { indent: d[1].length, dash: true, hasValue: true };
@@ -129,22 +141,45 @@ export function completionsAt(text: string, offset: number, dialect: DialectId):
     if (!parent) return [];
     const present = siblingKeys(lines, lineNo, indent);
     const start = offset - keyMatch[4].length;
-    return parent.keys().filter((k) => !present.has(k)).map((k) => {
-      const info = parent.child(k)?.info() ?? { type: [] };
-      return { label: k, kind: 'key' as const, insertText: keyMatch[3] ? k : `${k}: `, documentation: docs(info), detail: detail(info), deprecated: !!(info.deprecated || info.renamedTo), start, end: offset };
-    });
+    return parent
+      .keys()
+      .filter((k) => !present.has(k))
+      .map((k) => {
+        const info = parent.child(k)?.info() ?? { type: [] };
+        return {
+          label: k,
+          kind: 'key' as const,
+          insertText: keyMatch[3] ? k : `${k}: `,
+          documentation: docs(info),
+          detail: detail(info),
+          deprecated: !!(info.deprecated || info.renamedTo),
+          start,
+          end: offset,
+        };
+      });
   }
-  const valueMatch = /^(\s*)((?:-[ \t]+)*)["']?([^"'#:\s][^"'#:]*?)["']?[ \t]*:[ \t]*(["']?)([^"'#]*)$/.exec(prefix);
+  const valueMatch = /^(\s*)((?:-[ \t]+)*)["']?([^"'#:\s][^"'#:]*?)["']?[ \t]*:[ \t]*(["']?)([^"'#]*)$/.exec(
+    prefix,
+  );
   if (!valueMatch) return [];
   const indent = valueMatch[1].length + valueMatch[2].length;
-  const node = schemaAt(ds.index, [...parentPath(lines, lineNo, indent, valueMatch[2].length > 0), valueMatch[3]]);
+  const node = schemaAt(ds.index, [
+    ...parentPath(lines, lineNo, indent, valueMatch[2].length > 0),
+    valueMatch[3],
+  ]);
   if (!node) return [];
   const info = node.info();
   const values = info.enum ?? (info.type.includes('boolean') ? [true, false] : []);
   const start = offset - valueMatch[5].length;
   return values.map((v) => ({
-    label: String(v), kind: 'value' as const, insertText: String(v), documentation: docs(info), detail: detail(info),
-    deprecated: info.deprecatedValues !== undefined && String(v) in info.deprecatedValues, start, end: offset,
+    label: String(v),
+    kind: 'value' as const,
+    insertText: String(v),
+    documentation: docs(info),
+    detail: detail(info),
+    deprecated: info.deprecatedValues !== undefined && String(v) in info.deprecatedValues,
+    start,
+    end: offset,
   }));
 }
 
@@ -164,13 +199,17 @@ function siblingKeys(lines: string[], lineNo: number, indent: number): Set<strin
 }
 
 function detail(i: FieldInfo): string | undefined {
-  const parts = [i.type.join(' | '), i.default !== undefined ? `default ${JSON.stringify(i.default)}` : ''].filter(Boolean);
+  const parts = [
+    i.type.join(' | '),
+    i.default !== undefined ? `default ${JSON.stringify(i.default)}` : '',
+  ].filter(Boolean);
   return parts.length ? parts.join(', ') : undefined;
 }
 
 function docs(i: FieldInfo): string {
   const out = [i.description ?? ''];
-  if (i.deprecated || i.renamedTo) out.push(`**Deprecated.** ${i.deprecationMessage ?? (i.renamedTo ? `Use \`${i.renamedTo}\`.` : '')}`);
+  if (i.deprecated || i.renamedTo)
+    out.push(`**Deprecated.** ${i.deprecationMessage ?? (i.renamedTo ? `Use \`${i.renamedTo}\`.` : '')}`);
   if (i.paper?.arxiv) out.push(`Paper: ${i.paper.title ?? ''} (arXiv:${i.paper.arxiv})`);
   return out.filter(Boolean).join('\n\n');
 }

@@ -34,13 +34,31 @@ export interface LoadedConfig {
 }
 
 /** The typed config of a parsed document, by the loader's rules; never throws. */
-export function loadConfig(doc: Document, loader: LoaderKind, schema?: SchemaNode, framework = 'the framework', versions?: Record<string, string>, index?: DocIndex): LoadedConfig {
-  if (doc.errors.length) return { value: undefined, findings: [], suppressed: new Set(), problem: 'the file has syntax errors; fix them to see estimates' };
+export function loadConfig(
+  doc: Document,
+  loader: LoaderKind,
+  schema?: SchemaNode,
+  framework = 'the framework',
+  versions?: Record<string, string>,
+  index?: DocIndex,
+): LoadedConfig {
+  if (doc.errors.length)
+    return {
+      value: undefined,
+      findings: [],
+      suppressed: new Set(),
+      problem: 'the file has syntax errors; fix them to see estimates',
+    };
   try {
     return loadDocument(doc, loader, schema, framework, NODE_BUDGET, versions, index);
   } catch (err) {
     if (!(err instanceof ExpansionLimit)) throw err;
-    return { value: undefined, findings: [], suppressed: new Set(), problem: 'the YAML aliases expand to more nodes than ML Config Lens reads' };
+    return {
+      value: undefined,
+      findings: [],
+      suppressed: new Set(),
+      problem: 'the YAML aliases expand to more nodes than ML Config Lens reads',
+    };
   }
 }
 
@@ -48,7 +66,8 @@ export function loadConfig(doc: Document, loader: LoaderKind, schema?: SchemaNod
 export function configMapping(loaded: LoadedConfig): { config?: Record<string, unknown>; problem?: string } {
   if (loaded.problem) return { problem: loaded.problem };
   const v = loaded.value;
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return { problem: 'the file is not a mapping of keys to values' };
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    return { problem: 'the file is not a mapping of keys to values' };
   const config = { ...(v as Record<string, unknown>) };
   delete config.$schema;
   return { config };

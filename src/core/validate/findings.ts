@@ -28,7 +28,13 @@ type Ctx = FindingContext;
  * `eval_strategy: no` under PyYAML/OmegaConf is the boolean False, not the string "no". When the
  * field wants a string (an enum of strategy names), say so on the value and offer the quoted form.
  */
-export function yaml11Bool(node: Scalar, raw: string, schema: SchemaNode, path: PathLink | undefined, ctx: Ctx): void {
+export function yaml11Bool(
+  node: Scalar,
+  raw: string,
+  schema: SchemaNode,
+  path: PathLink | undefined,
+  ctx: Ctx,
+): void {
   const info = schema.info();
   const wantsString = info.type.includes('string') || (info.enum ?? []).includes(raw);
   const acceptsBool = info.type.includes('boolean') || (info.enum ?? []).some((v) => typeof v === 'boolean');
@@ -37,7 +43,10 @@ export function yaml11Bool(node: Scalar, raw: string, schema: SchemaNode, path: 
   if (ctx.quiet) return;
   const [start, end] = node.range;
   ctx.findings.push({
-    start, end, severity: 'error', code: 'yaml11-boolean',
+    start,
+    end,
+    severity: 'error',
+    code: 'yaml11-boolean',
     message: `${ctx.loader === 'omegaconf' ? 'OmegaConf' : 'PyYAML'} (YAML 1.1) reads \`${raw}\` as the boolean ${PY_TRUE_WORDS.has(raw) ? 'True' : 'False'}, not the string "${raw}"; ${ctx.framework} expects a string here. Quote it.`,
     fixes: [{ title: `Quote as '${raw}'`, edits: [{ start, end, newText: `'${raw}'` }], isPreferred: true }],
   });
@@ -50,7 +59,13 @@ const PY_TRUE_WORDS = new Set(['yes', 'Yes', 'YES', 'on', 'On', 'ON']);
  * fix that spells the number so the loader reads it. Information when the framework converts the
  * string itself (x-coercesString), an error when it would fail.
  */
-export function numericString(node: Scalar, value: string, schema: SchemaNode, path: PathLink | undefined, ctx: Ctx): unknown {
+export function numericString(
+  node: Scalar,
+  value: string,
+  schema: SchemaNode,
+  path: PathLink | undefined,
+  ctx: Ctx,
+): unknown {
   const info = schema.info();
   const wantsFloat = info.type.includes('number');
   const wantsInt = info.type.includes('integer');
@@ -59,7 +74,8 @@ export function numericString(node: Scalar, value: string, schema: SchemaNode, p
   const num = wantsFloat ? pythonFloatCall(value) : pythonIntCall(value);
   if (num === undefined || !node.range) return value;
   const plain = node.type === 'PLAIN';
-  const spelling = ctx.loader === 'json' || pythonIntCall(value) !== undefined ? value.trim() : pyyamlFloatSpelling(value);
+  const spelling =
+    ctx.loader === 'json' || pythonIntCall(value) !== undefined ? value.trim() : pyyamlFloatSpelling(value);
   const why = plain
     ? `PyYAML (YAML 1.1) reads \`${value}\` as the string "${value}", not a number: a float needs a dot and a signed exponent.`
     : `"${value}" is quoted, so it is a string, not a number.`;
@@ -73,7 +89,15 @@ export function numericString(node: Scalar, value: string, schema: SchemaNode, p
       severity: info.coercesString ? 'information' : 'error',
       code: 'numeric-string',
       message: why + after,
-      fixes: spelling ? [{ title: `Write ${spelling}`, edits: [{ start: node.range[0], end: node.range[1], newText: spelling }], isPreferred: true }] : undefined,
+      fixes: spelling
+        ? [
+            {
+              title: `Write ${spelling}`,
+              edits: [{ start: node.range[0], end: node.range[1], newText: spelling }],
+              isPreferred: true,
+            },
+          ]
+        : undefined,
     });
   }
   if (info.coercesString) return num;
@@ -81,17 +105,27 @@ export function numericString(node: Scalar, value: string, schema: SchemaNode, p
   return value;
 }
 
-export function deprecatedKey(keyNode: Node, key: string, child: SchemaNode, map: YAMLMap, pair: Pair, ctx: Ctx): void {
+export function deprecatedKey(
+  keyNode: Node,
+  key: string,
+  child: SchemaNode,
+  map: YAMLMap,
+  pair: Pair,
+  ctx: Ctx,
+): void {
   const info = child.info();
   if (!info.deprecated && !info.renamedTo) return;
   if (stillInPinnedVersion(info, ctx.versions)) return;
   const [start, end] = keyNode.range!;
   const target = info.renamedTo;
   const taken = target !== undefined && ctx.index.has(map, target);
-  const message = info.deprecationMessage ?? (target ? `"${key}" is deprecated; use "${target}".` : `"${key}" is deprecated.`);
-  const fixes = target && !taken
-    ? [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], isPreferred: true }]
-    : replacementFix(keyNode, map, pair, info.replacement, ctx.index);
+  const message =
+    info.deprecationMessage ??
+    (target ? `"${key}" is deprecated; use "${target}".` : `"${key}" is deprecated.`);
+  const fixes =
+    target && !taken
+      ? [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], isPreferred: true }]
+      : replacementFix(keyNode, map, pair, info.replacement, ctx.index);
   // Keys the framework now rejects (x-deprecationSeverity: error) stop the run; others still work.
   const severity = info.deprecationSeverity === 'error' ? 'error' : 'warning';
   ctx.findings.push({ start, end, severity, code: 'deprecated-key', message, fixes });
@@ -101,36 +135,77 @@ export function deprecatedKey(keyNode: Node, key: string, child: SchemaNode, map
  * `flash_attention: true` -> `attn_implementation: flash_attention_2` (x-replacement), when the old
  * key is switched on, the new key is not set yet and the replacement is a plain value.
  */
-function replacementFix(keyNode: Node, map: YAMLMap, pair: Pair, replacement: Record<string, unknown> | undefined, index: DocIndex): Fix[] | undefined {
+function replacementFix(
+  keyNode: Node,
+  map: YAMLMap,
+  pair: Pair,
+  replacement: Record<string, unknown> | undefined,
+  index: DocIndex,
+): Fix[] | undefined {
   const entry = replacement && Object.entries(replacement)[0];
   const value = pair.value as Scalar | undefined;
-  if (!entry || !value?.range || !keyNode.range || value.value === false || String(value.value) === 'false') return undefined;
+  if (!entry || !value?.range || !keyNode.range || value.value === false || String(value.value) === 'false')
+    return undefined;
   const [newKey, newValue] = entry;
   if (typeof newValue === 'object' || index.has(map, newKey)) return undefined;
   const text = `${newKey}: ${String(newValue)}`;
-  return [{ title: `Replace with ${text}`, edits: [{ start: keyNode.range[0], end: value.range[1], newText: text }], isPreferred: true }];
+  return [
+    {
+      title: `Replace with ${text}`,
+      edits: [{ start: keyNode.range[0], end: value.range[1], newText: text }],
+      isPreferred: true,
+    },
+  ];
 }
 
-export function deprecatedValue(node: Scalar, value: unknown, schema: SchemaNode, ctx: Ctx, path?: PathLink): void {
+export function deprecatedValue(
+  node: Scalar,
+  value: unknown,
+  schema: SchemaNode,
+  ctx: Ctx,
+  path?: PathLink,
+): void {
   const info = schema.info();
   if (!node.range || value === null || typeof value === 'object') return;
   const key = String(value);
   const [start, end] = node.range;
-  const removed = info.removedValues && Object.prototype.hasOwnProperty.call(info.removedValues, key) ? info.removedValues[key] : undefined;
+  const removed =
+    info.removedValues && Object.prototype.hasOwnProperty.call(info.removedValues, key)
+      ? info.removedValues[key]
+      : undefined;
   if (removed !== undefined) {
     // The framework raises on this value; the schema's enum error would say less, so it is dropped.
     ctx.suppressed.add(pointerOf(path));
-    ctx.findings.push({ start, end, severity: 'error', code: 'removed-value', message: `${JSON.stringify(value)} is no longer accepted by ${ctx.framework}: ${removed}` });
+    ctx.findings.push({
+      start,
+      end,
+      severity: 'error',
+      code: 'removed-value',
+      message: `${JSON.stringify(value)} is no longer accepted by ${ctx.framework}: ${removed}`,
+    });
     return;
   }
   const table = info.deprecatedValues as Record<string, unknown> | undefined;
   if (!table || !Object.prototype.hasOwnProperty.call(table, key)) return;
   const entry = table[key];
   const note = typeof entry === 'string' ? entry : String((entry as { message?: string }).message ?? '');
-  const replacement = typeof entry === 'object' && entry ? (entry as { replacement?: string }).replacement : undefined;
+  const replacement =
+    typeof entry === 'object' && entry ? (entry as { replacement?: string }).replacement : undefined;
   ctx.findings.push({
-    start, end, severity: 'warning', code: 'deprecated-value', message: `${JSON.stringify(value)} is deprecated${note ? `: ${note}` : '.'}`,
-    fixes: replacement ? [{ title: `Replace with ${replacement}`, edits: [{ start, end, newText: replacement }], isPreferred: true }] : undefined,
+    start,
+    end,
+    severity: 'warning',
+    code: 'deprecated-value',
+    message: `${JSON.stringify(value)} is deprecated${note ? `: ${note}` : '.'}`,
+    fixes: replacement
+      ? [
+          {
+            title: `Replace with ${replacement}`,
+            edits: [{ start, end, newText: replacement }],
+            isPreferred: true,
+          },
+        ]
+      : undefined,
   });
 }
 
@@ -139,7 +214,12 @@ export function duplicate(keyNode: Node | null, key: string, ctx: Ctx): void {
   // OmegaConf's loader rejects duplicate keys; PyYAML and Python's json keep the last one silently.
   const fails = ctx.loader === 'omegaconf';
   ctx.findings.push({
-    start: keyNode.range[0], end: keyNode.range[1], severity: fails ? 'error' : 'warning', code: 'duplicate-key',
-    message: fails ? `Duplicate key "${key}": ${ctx.framework} (OmegaConf) rejects the file.` : `Duplicate key "${key}": only the last value is used.`,
+    start: keyNode.range[0],
+    end: keyNode.range[1],
+    severity: fails ? 'error' : 'warning',
+    code: 'duplicate-key',
+    message: fails
+      ? `Duplicate key "${key}": ${ctx.framework} (OmegaConf) rejects the file.`
+      : `Duplicate key "${key}": only the last value is used.`,
   });
 }

@@ -14,8 +14,22 @@ import { ruleFixes } from './ruleFix';
 import { whereRuleFired } from './schemaRules';
 import type { Diagnostic, LoaderKind, Severity, ValidateOptions } from './types';
 
-export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, ValidationResult, LoaderKind } from './types';
-export { completionsAt, keyPathAt, describeKeyPath, type CompletionItem, type KeyDescription } from './completion';
+export type {
+  Diagnostic,
+  Fix,
+  TextEdit,
+  Severity,
+  ValidateOptions,
+  ValidationResult,
+  LoaderKind,
+} from './types';
+export {
+  completionsAt,
+  keyPathAt,
+  describeKeyPath,
+  type CompletionItem,
+  type KeyDescription,
+} from './completion';
 export { availableDialects, dialectSchema, makeDialectSchema, type DialectSchema } from './registry';
 export { RULES, type CrossFieldRule } from './rules';
 
@@ -26,7 +40,11 @@ export { DEFAULT_MAX_DIAGNOSTICS };
 export const MAX_NESTING = 500;
 
 /** Validation against a given dialect schema (tests pass schemas compiled on the fly). */
-export function validateWith(text: string, ds: DialectSchema | undefined, opts: ValidateOptions = {}): Diagnostic[] {
+export function validateWith(
+  text: string,
+  ds: DialectSchema | undefined,
+  opts: ValidateOptions = {},
+): Diagnostic[] {
   const tooBig = validationSkipped(text);
   if (tooBig) return [tooBig];
   return validateDocument(text, parseConfigDocument(text), ds, opts).diagnostics;
@@ -45,9 +63,21 @@ export interface DocumentValidation {
  * same walk built. Without a schema the config is still loaded, by `fallbackLoader` rules. One document
  * index serves the loader, the error locator and the rules.
  */
-export function validateDocument(text: string, doc: Document, ds: DialectSchema | undefined, opts: ValidateOptions & { fallbackLoader?: LoaderKind; rules?: readonly CrossFieldRule[] } = {}): DocumentValidation {
+export function validateDocument(
+  text: string,
+  doc: Document,
+  ds: DialectSchema | undefined,
+  opts: ValidateOptions & { fallbackLoader?: LoaderKind; rules?: readonly CrossFieldRule[] } = {},
+): DocumentValidation {
   if (doc.errors.length) {
-    return { diagnostics: cap(doc.errors.map((e) => ready(syntaxDiagnostic(text, e.pos, e.message))), opts.maxDiagnostics), config: undefined, problem: 'the file has syntax errors; fix them to see estimates' };
+    return {
+      diagnostics: cap(
+        doc.errors.map((e) => ready(syntaxDiagnostic(text, e.pos, e.message))),
+        opts.maxDiagnostics,
+      ),
+      config: undefined,
+      problem: 'the file has syntax errors; fix them to see estimates',
+    };
   }
   const loader = loaderFor(text, opts.fileName, ds?.loader ?? opts.fallbackLoader ?? 'pyyaml');
   const index = new DocIndex(doc);
@@ -57,19 +87,56 @@ export function validateDocument(text: string, doc: Document, ds: DialectSchema 
   }
   const load = loadConfig(doc, loader, ds.index, ds.framework, opts.frameworkVersions, index);
   if (load.problem) {
-    return { diagnostics: [{ start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.' }], config: undefined, problem: load.problem };
+    return {
+      diagnostics: [
+        {
+          start: 0,
+          end: 0,
+          severity: 'information',
+          code: 'validation-skipped',
+          message: 'Validation skipped: the YAML aliases expand to more nodes than ML Config Lens checks.',
+        },
+      ],
+      config: undefined,
+      problem: load.problem,
+    };
   }
-  return { diagnostics: cap(schemaDiagnostics(text, index, ds, load, opts.dialect ?? ds.id, opts.rules), opts.maxDiagnostics), config: load.value };
+  return {
+    diagnostics: cap(
+      schemaDiagnostics(text, index, ds, load, opts.dialect ?? ds.id, opts.rules),
+      opts.maxDiagnostics,
+    ),
+    config: load.value,
+  };
 }
 
-function schemaDiagnostics(text: string, index: DocIndex, ds: DialectSchema, load: LoadedConfig, dialect: DialectId, rules?: readonly CrossFieldRule[]): Pending[] {
+function schemaDiagnostics(
+  text: string,
+  index: DocIndex,
+  ds: DialectSchema,
+  load: LoadedConfig,
+  dialect: DialectId,
+  rules?: readonly CrossFieldRule[],
+): Pending[] {
   const data = load.value;
-  if (data && typeof data === 'object' && !Array.isArray(data)) delete (data as Record<string, unknown>).$schema;
+  if (data && typeof data === 'object' && !Array.isArray(data))
+    delete (data as Record<string, unknown>).$schema;
   const out = load.findings.map(ready);
   if (!ds.validate(data)) {
-    out.push(...mapAjvErrors(ds.validate.errors ?? [], { text, index, data, schema: ds.index, framework: ds.framework, unknownKeys: ds.unknownKeys, suppressed: load.suppressed }));
+    out.push(
+      ...mapAjvErrors(ds.validate.errors ?? [], {
+        text,
+        index,
+        data,
+        schema: ds.index,
+        framework: ds.framework,
+        unknownKeys: ds.unknownKeys,
+        suppressed: load.suppressed,
+      }),
+    );
   }
-  if (data && typeof data === 'object' && !Array.isArray(data)) out.push(...crossField(text, index, ds, dialect, data as Record<string, unknown>, out, rules).map(ready));
+  if (data && typeof data === 'object' && !Array.isArray(data))
+    out.push(...crossField(text, index, ds, dialect, data as Record<string, unknown>, out, rules).map(ready));
   return out;
 }
 
@@ -77,17 +144,35 @@ function schemaDiagnostics(text: string, index: DocIndex, ds: DialectSchema, loa
  * Cross-field rules: the code rules of this dialect (rules*.ts), then every x-rules entry of the
  * schema that no code rule implements but whose `when` is a JSON Schema compiled at build time.
  */
-function crossField(text: string, index: DocIndex, ds: DialectSchema, dialect: DialectId, data: Record<string, unknown>, taken: readonly Pending[], rules?: readonly CrossFieldRule[]): Diagnostic[] {
+function crossField(
+  text: string,
+  index: DocIndex,
+  ds: DialectSchema,
+  dialect: DialectId,
+  data: Record<string, unknown>,
+  taken: readonly Pending[],
+  rules?: readonly CrossFieldRule[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   let errorSpans: Set<string> | undefined;
   const push = (id: string, hit: RuleHit, fallback: Severity): void => {
     const at = locate(index, hit.path);
-    const span = nodeSpan(text, hit.on === 'key' ? at.key : at.value) ?? nodeSpan(text, at.key ?? at.nearestKey) ?? firstKeySpan(text, index.doc);
+    const span =
+      nodeSpan(text, hit.on === 'key' ? at.key : at.value) ??
+      nodeSpan(text, at.key ?? at.nearestKey) ??
+      firstKeySpan(text, index.doc);
     // A value the schema already rejects (an enum, a type) is told once.
     errorSpans ??= new Set(taken.filter((d) => d.severity === 'error').map((d) => `${d.start}|${d.end}`));
     if (errorSpans.has(`${span[0]}|${span[1]}`)) return;
     const fixes = hit.fix && ruleFixes(text, index, hit.fix);
-    out.push({ start: span[0], end: span[1], severity: ds.rules.get(id)?.severity ?? fallback, code: id, message: hit.message, ...(fixes ? { fixes } : {}) });
+    out.push({
+      start: span[0],
+      end: span[1],
+      severity: ds.rules.get(id)?.severity ?? fallback,
+      code: id,
+      message: hit.message,
+      ...(fixes ? { fixes } : {}),
+    });
   };
   const coded = new Set<string>();
   // The plug-in's rules when the caller passes them; rules naming another dialect never run.
@@ -113,7 +198,9 @@ function syntaxDiagnostic(text: string, pos: [number, number], message: string):
   let end = Math.min(Math.max(start, pos[1]), text.length);
   if (end === start && start < text.length && text[start] !== '\n') end = start + 1;
   // The YAML parser recurses per nesting level; its stack overflow means the blocks nest too deeply.
-  const said = /maximum call stack/i.test(message) ? 'blocks nest too deeply to parse (thousands of levels)' : message.split('\n')[0];
+  const said = /maximum call stack/i.test(message)
+    ? 'blocks nest too deeply to parse (thousands of levels)'
+    : message.split('\n')[0];
   return { start, end, severity: 'error', code: 'yaml-syntax', message: `YAML syntax: ${said}` };
 }
 
@@ -143,7 +230,7 @@ function flowDepth(text: string, limit: number): number {
  */
 function blockDepth(text: string, limit: number): number {
   const indents: number[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     let i = start;
@@ -169,10 +256,22 @@ function blockDepth(text: string, limit: number): number {
 export function validationSkipped(text: string): Diagnostic | undefined {
   if (blockDepth(text, MAX_NESTING) > MAX_NESTING) {
     // PyYAML stops with a RecursionError long before this; the parser here would overflow its stack.
-    return { start: 0, end: 0, severity: 'error', code: 'yaml-syntax', message: `YAML syntax: blocks nest too deeply to parse (more than ${MAX_NESTING} levels)` };
+    return {
+      start: 0,
+      end: 0,
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML syntax: blocks nest too deeply to parse (more than ${MAX_NESTING} levels)`,
+    };
   }
   if (flowDepth(text, MAX_NESTING) > MAX_NESTING) {
-    return { start: 0, end: 0, severity: 'information', code: 'validation-skipped', message: `Validation skipped: brackets nest deeper than ${MAX_NESTING} levels.` };
+    return {
+      start: 0,
+      end: 0,
+      severity: 'information',
+      code: 'validation-skipped',
+      message: `Validation skipped: brackets nest deeper than ${MAX_NESTING} levels.`,
+    };
   }
   let lines = 1;
   if (text.length <= MAX_CHARS) {
@@ -180,7 +279,10 @@ export function validationSkipped(text: string): Diagnostic | undefined {
     if (lines <= MAX_LINES) return undefined;
   }
   return {
-    start: 0, end: 0, severity: 'information', code: 'validation-skipped',
+    start: 0,
+    end: 0,
+    severity: 'information',
+    code: 'validation-skipped',
     message: `Validation skipped: the file is larger than ${MAX_CHARS / 1e6} MB or ${MAX_LINES.toLocaleString('en-US')} lines.`,
   };
 }

@@ -35,13 +35,37 @@ interface Ctx {
   versions?: Record<string, string>;
 }
 
-export function loadDocument(doc: Document, loader: LoaderKind, schema: SchemaNode | undefined, framework: string, budget: number, versions?: Record<string, string>, index = new DocIndex(doc)): LoadResult {
-  const ctx: Ctx = { doc, loader, framework, findings: [], suppressed: new Set(), budget, quiet: 0, expanding: new Set(), index, versions };
+export function loadDocument(
+  doc: Document,
+  loader: LoaderKind,
+  schema: SchemaNode | undefined,
+  framework: string,
+  budget: number,
+  versions?: Record<string, string>,
+  index = new DocIndex(doc),
+): LoadResult {
+  const ctx: Ctx = {
+    doc,
+    loader,
+    framework,
+    findings: [],
+    suppressed: new Set(),
+    budget,
+    quiet: 0,
+    expanding: new Set(),
+    index,
+    versions,
+  };
   const value = walk(doc.contents as Node | null, schema, undefined, ctx);
   return { value, findings: ctx.findings, suppressed: ctx.suppressed };
 }
 
-function walk(node: Node | null | undefined, schema: SchemaNode | undefined, path: PathLink | undefined, ctx: Ctx): unknown {
+function walk(
+  node: Node | null | undefined,
+  schema: SchemaNode | undefined,
+  path: PathLink | undefined,
+  ctx: Ctx,
+): unknown {
   if (--ctx.budget < 0) throw new ExpansionLimit('expansion limit');
   if (!node) return null;
   if (isScalar(node)) return scalar(node, schema, path, ctx);
@@ -65,7 +89,12 @@ function walk(node: Node | null | undefined, schema: SchemaNode | undefined, pat
   return null;
 }
 
-function mapping(node: import('yaml').YAMLMap, schema: SchemaNode | undefined, path: PathLink | undefined, ctx: Ctx): unknown {
+function mapping(
+  node: import('yaml').YAMLMap,
+  schema: SchemaNode | undefined,
+  path: PathLink | undefined,
+  ctx: Ctx,
+): unknown {
   const obj: Record<string, unknown> = {};
   const merges: unknown[] = [];
   for (const pair of node.items) {
@@ -90,14 +119,16 @@ function mapping(node: import('yaml').YAMLMap, schema: SchemaNode | undefined, p
   }
   for (const m of merges) {
     if (m && typeof m === 'object' && !Array.isArray(m)) {
-      for (const [k, v] of Object.entries(m)) if (!Object.prototype.hasOwnProperty.call(obj, k)) setKey(obj, k, v);
+      for (const [k, v] of Object.entries(m))
+        if (!Object.prototype.hasOwnProperty.call(obj, k)) setKey(obj, k, v);
     }
   }
   return obj;
 }
 
 function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
 
@@ -109,7 +140,8 @@ function scalar(node: Scalar, schema: SchemaNode | undefined, path: PathLink | u
   else if (node.type === 'PLAIN') value = resolvePlain(raw, ctx.loader);
   if (typeof value !== 'string') {
     if (schema && !ctx.quiet) deprecatedValue(node, value, schema, ctx, path);
-    if (schema && typeof value === 'boolean' && node.type === 'PLAIN' && isYaml11OnlyBool(raw)) yaml11Bool(node, raw, schema, path, ctx);
+    if (schema && typeof value === 'boolean' && node.type === 'PLAIN' && isYaml11OnlyBool(raw))
+      yaml11Bool(node, raw, schema, path, ctx);
     return value;
   }
   // OmegaConf interpolations (`${...}`) and MISSING (`???`) are resolved at run time.
@@ -148,4 +180,3 @@ function pyFloat(raw: string): number | undefined {
   if (v === 'inf' || v === 'infinity') return sign * Infinity;
   return v === 'nan' ? NaN : undefined;
 }
-

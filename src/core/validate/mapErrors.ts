@@ -36,7 +36,11 @@ export function mapAjvErrors(errors: readonly ErrorObject[], ctx: MapContext): P
   const enumAt = new Set(list.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
   for (const e of list) {
     if (e.keyword === 'type' && enumAt.has(e.instancePath)) continue;
-    if (e.keyword === 'required' && typos.has(`${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}`)) continue;
+    if (
+      e.keyword === 'required' &&
+      typos.has(`${e.instancePath}/${String((e.params as { missingProperty?: string }).missingProperty)}`)
+    )
+      continue;
     const d = mapOne(e, ctx, typos, typoNames);
     if (d) out.push(d);
   }
@@ -71,14 +75,25 @@ function isSuppressed(path: string, suppressed: Set<string>): boolean {
   return suppressed.has(path);
 }
 
-function mapOne(e: ErrorObject, ctx: MapContext, typos: Map<string, string>, typoNames: Set<string>): Pending | undefined {
+function mapOne(
+  e: ErrorObject,
+  ctx: MapContext,
+  typos: Map<string, string>,
+  typoNames: Set<string>,
+): Pending | undefined {
   const segs = decodePointer(e.instancePath);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties':
       return unknownKey(segs, String(p.additionalProperty), ctx, typos, typoNames);
     case 'required':
-      return onKey(segs, ctx, 'error', 'required', () => `Missing required key "${String(p.missingProperty)}"${where(segs)}.`);
+      return onKey(
+        segs,
+        ctx,
+        'error',
+        'required',
+        () => `Missing required key "${String(p.missingProperty)}"${where(segs)}.`,
+      );
     case 'discriminator':
       return badDiscriminator(segs, String(p.tag), ctx);
     case 'if':
@@ -88,41 +103,79 @@ function mapOne(e: ErrorObject, ctx: MapContext, typos: Map<string, string>, typ
   }
 }
 
-function unknownKey(segs: string[], prop: string, ctx: MapContext, typos: Map<string, string>, typoNames: Set<string>): Pending | undefined {
+function unknownKey(
+  segs: string[],
+  prop: string,
+  ctx: MapContext,
+  typos: Map<string, string>,
+  typoNames: Set<string>,
+): Pending | undefined {
   const at = locate(ctx.index, [...segs, prop]);
   const span = at.complete ? nodeSpan(ctx.text, at.key) : undefined;
   const parent = schemaAt(ctx.schema, segs);
   // A key the mapping knows, refused by a conditional branch (`if distribution is X then only ...`).
-  if (parent?.keys().includes(prop)) return refusedByCondition(segs, prop, ctx, severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys);
+  if (parent?.keys().includes(prop))
+    return refusedByCondition(segs, prop, ctx, severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys);
   let guessed: { guess: string | undefined } | undefined;
-  const guessOf = (): string | undefined => (guessed ??= { guess: suggest(prop, parent?.keys() ?? []) }).guess;
+  const guessOf = (): string | undefined =>
+    (guessed ??= { guess: suggest(prop, parent?.keys() ?? []) }).guess;
   // Only a name that is some missing key's typo can be one; the search runs now only for those.
-  const missingRequired = typoNames.has(prop) && guessOf() !== undefined && typos.get(`${pointerOf(segs)}/${guessOf()}`) === prop;
-  const severity: Severity = missingRequired ? 'error' : severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys;
+  const missingRequired =
+    typoNames.has(prop) && guessOf() !== undefined && typos.get(`${pointerOf(segs)}/${guessOf()}`) === prop;
+  const severity: Severity = missingRequired
+    ? 'error'
+    : (severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys);
   const message = (): string => {
     const guess = guessOf();
     const consequence = missingRequired
       ? `${ctx.framework} needs "${guess}" and stops without it.`
-      : severity === 'error' ? `${ctx.framework} rejects unknown keys here.` : `${ctx.framework} ignores it, so the setting has no effect.`;
+      : severity === 'error'
+        ? `${ctx.framework} rejects unknown keys here.`
+        : `${ctx.framework} ignores it, so the setting has no effect.`;
     return `Unknown key "${prop}"${where(segs)}.${guess ? ` Did you mean "${guess}"?` : ''} ${consequence}`;
   };
   if (!span) return onKey(segs, ctx, severity, 'unknown-key', message);
   return later(span, severity, 'unknown-key', () => {
     const guess = guessOf();
     const parentValue = valueAt(ctx.data, segs);
-    const taken = guess !== undefined && typeof parentValue === 'object' && parentValue !== null && Object.prototype.hasOwnProperty.call(parentValue, guess);
+    const taken =
+      guess !== undefined &&
+      typeof parentValue === 'object' &&
+      parentValue !== null &&
+      Object.prototype.hasOwnProperty.call(parentValue, guess);
     // Renaming onto a key that is already there would only make a duplicate.
-    const fixes: Fix[] | undefined = guess && !taken ? [{ title: `Change to ${guess}`, edits: [{ start: span[0], end: span[1], newText: guess }], isPreferred: true }] : undefined;
+    const fixes: Fix[] | undefined =
+      guess && !taken
+        ? [
+            {
+              title: `Change to ${guess}`,
+              edits: [{ start: span[0], end: span[1], newText: guess }],
+              isPreferred: true,
+            },
+          ]
+        : undefined;
     return { start: span[0], end: span[1], severity, code: 'unknown-key', message: message(), fixes };
   });
 }
 
 function refusedByCondition(segs: string[], prop: string, ctx: MapContext, severity: Severity): Pending {
   const parentValue = valueAt(ctx.data, segs) as Record<string, unknown> | undefined;
-  const selector = parentValue && typeof parentValue === 'object' ? ['distribution', 'peft_type', 'type', 'merge_method'].find((k) => typeof parentValue[k] === 'string') : undefined;
-  const context = selector ? ` with \`${selector}: ${String(parentValue?.[selector])}\`` : ' with the other keys given';
-  const consequence = severity === 'error' ? `${ctx.framework} rejects it there` : `${ctx.framework} ignores it there`;
-  return onKey([...segs, prop], ctx, severity, 'unknown-key', () => `"${prop}" does not apply${where(segs)}${context}; ${consequence}.`);
+  const selector =
+    parentValue && typeof parentValue === 'object'
+      ? ['distribution', 'peft_type', 'type', 'merge_method'].find((k) => typeof parentValue[k] === 'string')
+      : undefined;
+  const context = selector
+    ? ` with \`${selector}: ${String(parentValue?.[selector])}\``
+    : ' with the other keys given';
+  const consequence =
+    severity === 'error' ? `${ctx.framework} rejects it there` : `${ctx.framework} ignores it there`;
+  return onKey(
+    [...segs, prop],
+    ctx,
+    severity,
+    'unknown-key',
+    () => `"${prop}" does not apply${where(segs)}${context}; ${consequence}.`,
+  );
 }
 
 function severityOf(v: unknown): Severity | undefined {
@@ -138,13 +191,25 @@ function badDiscriminator(segs: string[], tag: string, ctx: MapContext): Pending
   const value = valueAt(ctx.data, at);
   const fake = (): ErrorObject => {
     const node = schemaAt(ctx.schema, at);
-    const allowed = (node?.schemas ?? []).flatMap((s) => (Array.isArray(s.enum) ? s.enum : s.const !== undefined ? [s.const] : []));
-    return { keyword: 'enum', instancePath: '', schemaPath: '', params: { allowedValues: [...new Set(allowed)] } } as ErrorObject;
+    const allowed = (node?.schemas ?? []).flatMap((s) =>
+      Array.isArray(s.enum) ? s.enum : s.const !== undefined ? [s.const] : [],
+    );
+    return {
+      keyword: 'enum',
+      instancePath: '',
+      schemaPath: '',
+      params: { allowedValues: [...new Set(allowed)] },
+    } as ErrorObject;
   };
   return onValue(fake, at, ctx, value);
 }
 
-function onValue(error: ErrorObject | (() => ErrorObject), segs: string[], ctx: MapContext, known?: unknown): Pending | undefined {
+function onValue(
+  error: ErrorObject | (() => ErrorObject),
+  segs: string[],
+  ctx: MapContext,
+  known?: unknown,
+): Pending | undefined {
   const at = locate(ctx.index, segs);
   const keyword = typeof error === 'function' ? 'enum' : error.keyword;
   const value = (): unknown => known ?? valueAt(ctx.data, segs);
@@ -157,14 +222,28 @@ function onValue(error: ErrorObject | (() => ErrorObject), segs: string[], ctx: 
   return later(place, 'error', codeOf(keyword), () => {
     const err = e();
     const v = value();
-    const d: Diagnostic = { start: place[0], end: place[1], severity: 'error', code: codeOf(keyword), message: describe(err, segs, v) };
+    const d: Diagnostic = {
+      start: place[0],
+      end: place[1],
+      severity: 'error',
+      code: codeOf(keyword),
+      message: describe(err, segs, v),
+    };
     if (keyword === 'enum' && typeof v === 'string') {
-      const allowed = ((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).filter((x): x is string => typeof x === 'string');
+      const allowed = ((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).filter(
+        (x): x is string => typeof x === 'string',
+      );
       const guess = suggest(v, allowed);
       if (guess) {
         d.message += ` Did you mean "${guess}"?`;
         const quote = /^["']/.test(ctx.text[place[0]]) ? ctx.text[place[0]] : '';
-        d.fixes = [{ title: `Change to ${guess}`, edits: [{ start: place[0], end: place[1], newText: `${quote}${guess}${quote}` }], isPreferred: true }];
+        d.fixes = [
+          {
+            title: `Change to ${guess}`,
+            edits: [{ start: place[0], end: place[1], newText: `${quote}${guess}${quote}` }],
+            isPreferred: true,
+          },
+        ];
       }
     }
     return d;
@@ -172,10 +251,23 @@ function onValue(error: ErrorObject | (() => ErrorObject), segs: string[], ctx: 
 }
 
 /** A diagnostic on the key naming the object at `segs` (the root: its first key), nearest ancestor else. */
-function onKey(segs: string[], ctx: MapContext, severity: Severity, code: string, message: () => string, located?: Located): Pending {
+function onKey(
+  segs: string[],
+  ctx: MapContext,
+  severity: Severity,
+  code: string,
+  message: () => string,
+  located?: Located,
+): Pending {
   const at = located ?? locate(ctx.index, segs);
   const span = nodeSpan(ctx.text, at.key ?? at.nearestKey) ?? firstLine(ctx.text, at.value);
-  return later(span, severity, code, () => ({ start: span[0], end: span[1], severity, code, message: message() }));
+  return later(span, severity, code, () => ({
+    start: span[0],
+    end: span[1],
+    severity,
+    code,
+    message: message(),
+  }));
 }
 
 function firstLine(text: string, node: Node | null): [number, number] {
@@ -202,7 +294,9 @@ export function codeOf(keyword: string): string {
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || word.length === 0) return undefined;
   if (word.length >= 4) {
-    const longer = candidates.filter((c) => c.length > word.length && c.startsWith(word)).sort((a, b) => a.length - b.length);
+    const longer = candidates
+      .filter((c) => c.length > word.length && c.startsWith(word))
+      .sort((a, b) => a.length - b.length);
     if (longer.length) return longer[0];
   }
   const best = closest(word, candidates as string[]);

@@ -10,14 +10,20 @@ export function describe(e: ErrorObject, segs: string[], value: unknown): string
       return `${label} must be ${article(String(p.type).split(',').join(' or '))}; found ${value === null ? 'an empty value (null)' : `${kindOf(value)} ${shown}`}.`;
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
-      const list = allowed.slice(0, 12).map(show).join(', ') + (allowed.length > 12 ? `, … (${allowed.length - 12} more)` : '');
+      const list =
+        allowed.slice(0, 12).map(show).join(', ') +
+        (allowed.length > 12 ? `, … (${allowed.length - 12} more)` : '');
       return `${shown} is not a valid ${label}; expected one of: ${list}.`;
     }
     case 'const':
       return `${label} must be ${show(p.allowedValue)}; found ${shown}.`;
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
       return `${label} must be ${String(p.comparison)} ${String(p.limit)}; found ${shown}.`;
-    case 'anyOf': case 'oneOf':
+    case 'anyOf':
+    case 'oneOf':
       return `${label} has an unexpected value ${shown}${e.message ? ` (${e.message})` : ''}.`;
     default:
       return `${label} ${e.message ?? 'is invalid'}; found ${shown}.`;
@@ -52,4 +58,3 @@ function show(v: unknown): string {
   if (typeof v === 'object' && v !== null) return Array.isArray(v) ? `[…${v.length} items]` : '{…}';
   return String(v);
 }
-

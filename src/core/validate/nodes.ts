@@ -1,6 +1,18 @@
 // Small helpers shared by the loader walk, its findings and the pointer locator, and the index of a
 // parsed document they all look nodes up in.
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 
 /** A JSON-pointer path built only when needed: each step links to its parent. */
 export interface PathLink {
@@ -19,7 +31,6 @@ export function keyText(key: Node | null | undefined): string {
   if (isScalar(key)) return String(key.value ?? '');
   return String(key);
 }
-
 
 /** What one mapping holds, by key text: the last pair per key (Python keeps the last duplicate) and its `<<` pairs. */
 interface MapTable {

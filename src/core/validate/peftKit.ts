@@ -13,14 +13,24 @@ type PeftCheck = (c: Config, get: Get, type: string) => RuleHit | undefined;
 export const PEFT_AT = 'peft@5d602fd';
 
 function defaultOf(schema: Schema, type: string, key: string): unknown {
-  const defs = schema?.definitions as Record<string, { properties?: Record<string, { default?: unknown }> }> | undefined;
+  const defs = schema?.definitions as
+    Record<string, { properties?: Record<string, { default?: unknown }> }> | undefined;
   return defs?.[type]?.properties?.[key]?.default;
 }
 
 /** A rule that runs only for the listed PEFT types ('*' = every type). */
-export function peftRule(id: string, types: readonly string[] | '*', severity: CrossFieldRule['severity'], source: string, check: PeftCheck): CrossFieldRule {
+export function peftRule(
+  id: string,
+  types: readonly string[] | '*',
+  severity: CrossFieldRule['severity'],
+  source: string,
+  check: PeftCheck,
+): CrossFieldRule {
   return {
-    id, dialects: ['peft'], severity, source: `${PEFT_AT} ${source}`,
+    id,
+    dialects: ['peft'],
+    severity,
+    source: `${PEFT_AT} ${source}`,
     check: (c, schema) => {
       const type = typeof c.peft_type === 'string' ? c.peft_type : '';
       if (types !== '*' && !types.includes(type)) return undefined;
@@ -32,15 +42,27 @@ export function peftRule(id: string, types: readonly string[] | '*', severity: C
 export const hit = (path: string[], on: RuleHit['on'], message: string): RuleHit => ({ path, on, message });
 export const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 /** A sub-config written as a mapping (velora_config, eva_config, ...), else undefined. */
-export const sub = (v: unknown): Config | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Config) : undefined);
+export const sub = (v: unknown): Config | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Config) : undefined;
 /** Python truthiness for a config value. */
-export const truthy = (v: unknown): boolean => v !== undefined && v !== null && v !== false && v !== 0 && v !== '' && !(Array.isArray(v) && v.length === 0) && !(sub(v) && Object.keys(v as Config).length === 0);
+export const truthy = (v: unknown): boolean =>
+  v !== undefined &&
+  v !== null &&
+  v !== false &&
+  v !== 0 &&
+  v !== '' &&
+  !(Array.isArray(v) && v.length === 0) &&
+  !(sub(v) && Object.keys(v as Config).length === 0);
 
 /**
  * First failing bound of a mapping: [key, test that is true when the value is wrong, PEFT's message].
  * Only numbers are tested; a key that is absent keeps its (valid) default.
  */
-export function firstBad(obj: Config, path: string[], checks: [string, (v: number) => boolean, string][]): RuleHit | undefined {
+export function firstBad(
+  obj: Config,
+  path: string[],
+  checks: [string, (v: number) => boolean, string][],
+): RuleHit | undefined {
   for (const [k, bad, message] of checks) {
     const v = obj[k];
     if (num(v) && bad(v)) return hit([...path, k], 'value', message);
@@ -49,8 +71,53 @@ export function firstBad(obj: Config, path: string[], checks: [string, (v: numbe
 }
 
 /** PEFT types whose __post_init__ raises on `layers_pattern` without `layers_to_transform`. */
-export const LAYERS_PATTERN_TYPES = ['ADALORA', 'BOFT', 'DEFT', 'DELORA', 'FOURIERFT', 'FROD', 'HRA', 'LILY', 'LOHA', 'LOKR', 'LORA', 'OFT', 'PEANUT', 'PSOFT', 'PVERA', 'TINYLORA', 'VBLORA', 'VERA', 'WAVEFT'];
+export const LAYERS_PATTERN_TYPES = [
+  'ADALORA',
+  'BOFT',
+  'DEFT',
+  'DELORA',
+  'FOURIERFT',
+  'FROD',
+  'HRA',
+  'LILY',
+  'LOHA',
+  'LOKR',
+  'LORA',
+  'OFT',
+  'PEANUT',
+  'PSOFT',
+  'PVERA',
+  'TINYLORA',
+  'VBLORA',
+  'VERA',
+  'WAVEFT',
+];
 /** PEFT types that raise on `layers_to_transform` with a regex-string `target_modules`. */
-export const REGEX_LAYERS_TYPES = ['ADALORA', 'C3A', 'DEFT', 'DELORA', 'FOURIERFT', 'HIRA', 'HRA', 'LORA', 'MISS', 'PSOFT', 'UNILORA', 'WAVEFT'];
+export const REGEX_LAYERS_TYPES = [
+  'ADALORA',
+  'C3A',
+  'DEFT',
+  'DELORA',
+  'FOURIERFT',
+  'HIRA',
+  'HRA',
+  'LORA',
+  'MISS',
+  'PSOFT',
+  'UNILORA',
+  'WAVEFT',
+];
 /** PEFT types that raise on `layers_pattern` with a regex-string `target_modules`. */
-export const REGEX_PATTERN_TYPES = ['ADALORA', 'C3A', 'DEFT', 'FOURIERFT', 'HIRA', 'HRA', 'LORA', 'MISS', 'PSOFT', 'UNILORA', 'WAVEFT'];
+export const REGEX_PATTERN_TYPES = [
+  'ADALORA',
+  'C3A',
+  'DEFT',
+  'FOURIERFT',
+  'HIRA',
+  'HRA',
+  'LORA',
+  'MISS',
+  'PSOFT',
+  'UNILORA',
+  'WAVEFT',
+];

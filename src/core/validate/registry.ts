@@ -46,16 +46,32 @@ export function dialectSchema(id: string): DialectSchema | undefined {
 }
 
 /** Builds the runtime view of one schema (also used by tests with schemas compiled on the fly). */
-export function makeDialectSchema(id: DialectId, schema: JsonSchema, validate: GeneratedValidator): DialectSchema {
+export function makeDialectSchema(
+  id: DialectId,
+  schema: JsonSchema,
+  validate: GeneratedValidator,
+): DialectSchema {
   const fw = (schema['x-framework'] ?? {}) as { name?: string; version?: string };
   const loader = schema['x-loader'];
   const rules = new Map<string, SchemaRule>();
-  for (const r of (Array.isArray(schema['x-rules']) ? schema['x-rules'] : []) as Array<Record<string, unknown>>) {
+  for (const r of (Array.isArray(schema['x-rules']) ? schema['x-rules'] : []) as Array<
+    Record<string, unknown>
+  >) {
     if (typeof r.id !== 'string') continue;
-    rules.set(r.id, { severity: severityOf(r.severity), message: str(r.message), source: str(r.source), when: r.when, key: keysOf(r.key), check: validate.ruleChecks?.[r.id] });
+    rules.set(r.id, {
+      severity: severityOf(r.severity),
+      message: str(r.message),
+      source: str(r.source),
+      when: r.when,
+      key: keysOf(r.key),
+      check: validate.ruleChecks?.[r.id],
+    });
   }
   return {
-    id, schema, validate, index: indexSchema(schema),
+    id,
+    schema,
+    validate,
+    index: indexSchema(schema),
     loader: loader === 'omegaconf' || loader === 'json' ? loader : 'pyyaml',
     framework: fw.name ?? id,
     frameworkVersion: fw.version,
@@ -65,7 +81,11 @@ export function makeDialectSchema(id: DialectId, schema: JsonSchema, validate: G
 }
 
 function severityOf(v: unknown): Severity | undefined {
-  return v === 'error' || v === 'warning' || v === 'information' ? v : v === 'info' ? 'information' : undefined;
+  return v === 'error' || v === 'warning' || v === 'information'
+    ? v
+    : v === 'info'
+      ? 'information'
+      : undefined;
 }
 
 function str(v: unknown): string | undefined {

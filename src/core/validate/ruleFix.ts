@@ -15,11 +15,19 @@ export function ruleFixes(text: string, index: DocIndex, fix: RuleFix): Fix[] | 
       const span = nodeSpan(text, locate(index, e.path).value as Node | null);
       return span && { start: span[0], end: span[1], newText: e.value };
     });
-    return edits.every((e) => e) ? [{ title: fix.title, edits: edits as Fix['edits'], ...preferred }] : undefined;
+    return edits.every((e) => e)
+      ? [{ title: fix.title, edits: edits as Fix['edits'], ...preferred }]
+      : undefined;
   }
   if (fix.more?.length) return undefined;
   const root = index.doc.contents;
   if (fix.path.length !== 1 || !isMap(root) || root.flow) return undefined;
   const lead = text.length === 0 || text.endsWith('\n') ? '' : '\n';
-  return [{ title: fix.title, edits: [{ start: text.length, end: text.length, newText: `${lead}${fix.path[0]}: ${fix.value}\n` }], ...preferred }];
+  return [
+    {
+      title: fix.title,
+      edits: [{ start: text.length, end: text.length, newText: `${lead}${fix.path[0]}: ${fix.value}\n` }],
+      ...preferred,
+    },
+  ];
 }

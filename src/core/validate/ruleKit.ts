@@ -35,8 +35,13 @@ export interface CrossFieldRule {
 }
 
 /** Truthy in Python's sense for a config value (None, False, 0, "" and [] are not set). */
-export const isSet = (v: unknown): boolean => v !== undefined && v !== null && v !== false && v !== 0 && v !== '' && !(Array.isArray(v) && v.length === 0);
+export const isSet = (v: unknown): boolean =>
+  v !== undefined &&
+  v !== null &&
+  v !== false &&
+  v !== 0 &&
+  v !== '' &&
+  !(Array.isArray(v) && v.length === 0);
 export const has = (cfg: Config, k: string): boolean => Object.prototype.hasOwnProperty.call(cfg, k);
 /** `[k]` when the file has k, else `[fallback]`: point at what the user wrote. */
 export const at = (cfg: Config, k: string, fallback: string): string[] => [has(cfg, k) ? k : fallback];
-

@@ -17,7 +17,19 @@ import { LAUNCH_RULES } from './rulesLaunch';
 
 export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
-export const RULES: readonly CrossFieldRule[] = [...AXOLOTL_RULES, ...LLAMAFACTORY_RULES, ...LLAMAFACTORY_V1_RULES, ...LLAMAFACTORY_RULES_2, ...OTHER_RULES, ...PEFT_RULES, ...LAUNCH_RULES, ...WANDB_SWEEP_RULES, ...MERGEKIT_RULES, ...DEEPSPEED_RULES, ...ACCELERATE_RULES];
+export const RULES: readonly CrossFieldRule[] = [
+  ...AXOLOTL_RULES,
+  ...LLAMAFACTORY_RULES,
+  ...LLAMAFACTORY_V1_RULES,
+  ...LLAMAFACTORY_RULES_2,
+  ...OTHER_RULES,
+  ...PEFT_RULES,
+  ...LAUNCH_RULES,
+  ...WANDB_SWEEP_RULES,
+  ...MERGEKIT_RULES,
+  ...DEEPSPEED_RULES,
+  ...ACCELERATE_RULES,
+];
 
 /** Rules that apply to a dialect, in table order. */
 export function rulesFor(dialect: DialectId): CrossFieldRule[] {

@@ -5,11 +5,28 @@ import { at } from './ruleKit';
 
 const AX = ['axolotl'] as const;
 const VAL = 'axolotl@067b021 src/axolotl/utils/schemas/validation.py';
-const rule = (id: string, severity: CrossFieldRule['severity'], source: string, check: (c: Config) => RuleHit | undefined): CrossFieldRule => ({ id, dialects: AX, severity, source, check });
-const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleHit['fix']): RuleHit => ({ path, on, message, ...(fix ? { fix } : {}) });
+const rule = (
+  id: string,
+  severity: CrossFieldRule['severity'],
+  source: string,
+  check: (c: Config) => RuleHit | undefined,
+): CrossFieldRule => ({ id, dialects: AX, severity, source, check });
+const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleHit['fix']): RuleHit => ({
+  path,
+  on,
+  message,
+  ...(fix ? { fix } : {}),
+});
 /** Python truthiness, as `data.get(k)` is tested. */
-const truthy = (v: unknown): boolean => v !== undefined && v !== null && v !== false && v !== 0 && v !== '' && !(Array.isArray(v) && v.length === 0);
-const obj = (v: unknown): Config | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Config) : undefined);
+const truthy = (v: unknown): boolean =>
+  v !== undefined &&
+  v !== null &&
+  v !== false &&
+  v !== 0 &&
+  v !== '' &&
+  !(Array.isArray(v) && v.length === 0);
+const obj = (v: unknown): Config | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Config) : undefined;
 
 /** FSDP version as Axolotl resolves it (check_fsdp_version_in_fsdp_config): top level, then fsdp_config, else 1. */
 function fsdpVersion(c: Config): string {
@@ -17,7 +34,8 @@ function fsdpVersion(c: Config): string {
   return String(c.fsdp_version ?? f.fsdp_version ?? f.version ?? 1);
 }
 /** fsdp_config.offload_params, also under the deprecated `fsdp_` prefix Axolotl strips. */
-const offloads = (c: Config): boolean => truthy(obj(c.fsdp_config)?.offload_params ?? obj(c.fsdp_config)?.fsdp_offload_params);
+const offloads = (c: Config): boolean =>
+  truthy(obj(c.fsdp_config)?.offload_params ?? obj(c.fsdp_config)?.fsdp_offload_params);
 
 /** Embedding modules a model's new tokens need trained (src/axolotl/loaders/utils.py get_linear_embedding_layers). */
 function embeddingLayers(c: Config): string[] {
@@ -34,45 +52,163 @@ const missingModules = (c: Config, need: string[]): boolean => {
  * Special tokens the common tokenizer families already have (Llama 2/3/4, Qwen, Mistral, Gemma,
  * Falcon, Yi, Phi): setting one of these adds no token, so Axolotl's check does not fire.
  */
-const SHIPPED = new Set(['<s>', '</s>', '<unk>', '<pad>', '<bos>', '<eos>', '<|endoftext|>', '<|startoftext|>', '<|im_start|>', '<|im_end|>', '<|begin_of_text|>', '<|end_of_text|>', '<|eot_id|>', '<|finetune_right_pad_id|>', '<|eot|>', '<|finetune_right_pad|>', '<end_of_turn>', '<start_of_turn>', '<|end|>', '<|user|>', '<|assistant|>']);
-const modulesFix = (need: string[]): RuleHit['fix'] => ({ title: `Set lora_modules_to_save: [${need.join(', ')}]`, path: ['lora_modules_to_save'], value: `[${need.join(', ')}]` });
+const SHIPPED = new Set([
+  '<s>',
+  '</s>',
+  '<unk>',
+  '<pad>',
+  '<bos>',
+  '<eos>',
+  '<|endoftext|>',
+  '<|startoftext|>',
+  '<|im_start|>',
+  '<|im_end|>',
+  '<|begin_of_text|>',
+  '<|end_of_text|>',
+  '<|eot_id|>',
+  '<|finetune_right_pad_id|>',
+  '<|eot|>',
+  '<|finetune_right_pad|>',
+  '<end_of_turn>',
+  '<start_of_turn>',
+  '<|end|>',
+  '<|user|>',
+  '<|assistant|>',
+]);
+const modulesFix = (need: string[]): RuleHit['fix'] => ({
+  title: `Set lora_modules_to_save: [${need.join(', ')}]`,
+  path: ['lora_modules_to_save'],
+  value: `[${need.join(', ')}]`,
+});
 
 export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
   rule('ax-save-strategy-save-steps', 'error', `${VAL}:309 check_saves`, (c) =>
     truthy(c.save_strategy) && truthy(c.save_steps) && c.save_strategy !== 'steps'
-      ? hit(['save_strategy'], 'value', `\`save_strategy: ${String(c.save_strategy)}\` with \`save_steps\`: Axolotl raises "save_strategy and save_steps mismatch. Please set save_strategy to 'steps' or remove save_steps."`, { title: 'Set save_strategy: steps', path: ['save_strategy'], value: 'steps' }) : undefined),
+      ? hit(
+          ['save_strategy'],
+          'value',
+          `\`save_strategy: ${String(c.save_strategy)}\` with \`save_steps\`: Axolotl raises "save_strategy and save_steps mismatch. Please set save_strategy to 'steps' or remove save_steps."`,
+          { title: 'Set save_strategy: steps', path: ['save_strategy'], value: 'steps' },
+        )
+      : undefined,
+  ),
   rule('ax-save-steps-saves-per-epoch', 'error', `${VAL}:313 check_saves`, (c) =>
-    truthy(c.saves_per_epoch) && truthy(c.save_steps) ? hit(['saves_per_epoch'], 'key', '`save_steps` and `saves_per_epoch` are mutually exclusive; Axolotl raises. Keep one.') : undefined),
+    truthy(c.saves_per_epoch) && truthy(c.save_steps)
+      ? hit(
+          ['saves_per_epoch'],
+          'key',
+          '`save_steps` and `saves_per_epoch` are mutually exclusive; Axolotl raises. Keep one.',
+        )
+      : undefined,
+  ),
   rule('ax-eval-strategy-eval-steps', 'error', `${VAL}:337 check_evals`, (c) =>
     truthy(c.eval_strategy) && truthy(c.eval_steps) && c.eval_strategy !== 'steps'
-      ? hit(['eval_strategy'], 'value', `\`eval_strategy: ${String(c.eval_strategy)}\` with \`eval_steps\`: Axolotl raises "eval_strategy and eval_steps mismatch. Please set eval_strategy to 'steps' or remove eval_steps."`, { title: 'Set eval_strategy: steps', path: ['eval_strategy'], value: 'steps' }) : undefined),
+      ? hit(
+          ['eval_strategy'],
+          'value',
+          `\`eval_strategy: ${String(c.eval_strategy)}\` with \`eval_steps\`: Axolotl raises "eval_strategy and eval_steps mismatch. Please set eval_strategy to 'steps' or remove eval_steps."`,
+          { title: 'Set eval_strategy: steps', path: ['eval_strategy'], value: 'steps' },
+        )
+      : undefined,
+  ),
   rule('ax-eval-steps-evals-per-epoch', 'error', `${VAL}:351 check_evals`, (c) =>
-    truthy(c.evals_per_epoch) && truthy(c.eval_steps) ? hit(['evals_per_epoch'], 'key', '`eval_steps` and `evals_per_epoch` are mutually exclusive; Axolotl raises. Keep one.') : undefined),
+    truthy(c.evals_per_epoch) && truthy(c.eval_steps)
+      ? hit(
+          ['evals_per_epoch'],
+          'key',
+          '`eval_steps` and `evals_per_epoch` are mutually exclusive; Axolotl raises. Keep one.',
+        )
+      : undefined,
+  ),
   rule('ax-evals-per-epoch-strategy', 'error', `${VAL}:359 check_evals`, (c) =>
     truthy(c.evals_per_epoch) && truthy(c.eval_strategy) && c.eval_strategy !== 'steps'
-      ? hit(['eval_strategy'], 'value', '`evals_per_epoch` needs `eval_strategy` empty or `steps`; Axolotl raises.') : undefined),
+      ? hit(
+          ['eval_strategy'],
+          'value',
+          '`evals_per_epoch` needs `eval_strategy` empty or `steps`; Axolotl raises.',
+        )
+      : undefined,
+  ),
   rule('ax-bench-eval-needs-steps', 'error', `${VAL}:366 check_evals`, (c) =>
     truthy(c.do_bench_eval) && !truthy(c.evals_per_epoch) && !truthy(c.eval_steps)
-      ? hit(['do_bench_eval'], 'key', '`do_bench_eval` needs `evals_per_epoch` or `eval_steps`; Axolotl raises.') : undefined),
+      ? hit(
+          ['do_bench_eval'],
+          'key',
+          '`do_bench_eval` needs `evals_per_epoch` or `eval_steps`; Axolotl raises.',
+        )
+      : undefined,
+  ),
   rule('ax-fsdp-offload-8bit-optimizer', 'error', `${VAL}:1136 check_fsdp_offload_w_8bit_optimizer`, (c) =>
-    truthy(c.fsdp_config) && String(c.optimizer ?? '').includes('8bit') && offloads(c) && fsdpVersion(c) !== '2'
-      ? hit(['optimizer'], 'value', `FSDP${fsdpVersion(c)} with \`offload_params\` cannot use the 8-bit optimizer ${String(c.optimizer)}; Axolotl raises "FSDP Offload not compatible with ${String(c.optimizer)}". Use a 32-bit optimizer (e.g. adamw_torch_fused) or drop offload_params.`) : undefined),
+    truthy(c.fsdp_config) &&
+    String(c.optimizer ?? '').includes('8bit') &&
+    offloads(c) &&
+    fsdpVersion(c) !== '2'
+      ? hit(
+          ['optimizer'],
+          'value',
+          `FSDP${fsdpVersion(c)} with \`offload_params\` cannot use the 8-bit optimizer ${String(c.optimizer)}; Axolotl raises "FSDP Offload not compatible with ${String(c.optimizer)}". Use a 32-bit optimizer (e.g. adamw_torch_fused) or drop offload_params.`,
+        )
+      : undefined,
+  ),
   rule('ax-fsdp2-bnb-8bit-optimizer', 'error', `${VAL}:1150 check_fsdp2_w_8bit_optimizer`, (c) =>
-    truthy(c.fsdp_config) && fsdpVersion(c) === '2' && (c.optimizer === 'adamw_8bit' || c.optimizer === 'adamw_bnb_8bit')
-      ? hit(['optimizer'], 'value', `FSDP2 is not compatible with ${String(c.optimizer)}; Axolotl raises and suggests \`adamw_torch_8bit\`.`, { title: 'Use adamw_torch_8bit', path: ['optimizer'], value: 'adamw_torch_8bit' }) : undefined),
+    truthy(c.fsdp_config) &&
+    fsdpVersion(c) === '2' &&
+    (c.optimizer === 'adamw_8bit' || c.optimizer === 'adamw_bnb_8bit')
+      ? hit(
+          ['optimizer'],
+          'value',
+          `FSDP2 is not compatible with ${String(c.optimizer)}; Axolotl raises and suggests \`adamw_torch_8bit\`.`,
+          { title: 'Use adamw_torch_8bit', path: ['optimizer'], value: 'adamw_torch_8bit' },
+        )
+      : undefined,
+  ),
   rule('ax-tensor-parallel-8bit-optimizer', 'error', `${VAL}:1779 check_tensor_parallel_optimizer`, (c) =>
-    typeof c.tensor_parallel_size === 'number' && c.tensor_parallel_size > 1 && ['paged_adamw_8bit', 'adamw_8bit', 'adamw_bnb_8bit'].includes(String(c.optimizer))
-      ? hit(['optimizer'], 'value', `\`tensor_parallel_size\` > 1 is not supported with ${String(c.optimizer)}; Axolotl raises.`) : undefined),
-  rule('ax-new-tokens-modules-to-save', 'error', 'axolotl@067b021 src/axolotl/loaders/utils.py:134 check_model_config', (c) => {
-    const need = embeddingLayers(c);
-    return truthy(c.adapter) && truthy(c.tokens) && missingModules(c, need)
-      ? hit(at(c, 'lora_modules_to_save', 'tokens'), 'key', `New \`tokens\` with an adapter: the embeddings must be trained and saved. Axolotl raises "\`lora_modules_to_save\` not properly set when adding new tokens. Please include [${need.join(', ')}]".`, modulesFix(need)) : undefined;
-  }),
-  rule('ax-special-tokens-modules-to-save', 'warning', 'axolotl@067b021 src/axolotl/loaders/tokenizer.py:254 load_tokenizer', (c) => {
-    const need = embeddingLayers(c);
-    const tokens = obj(c.special_tokens);
-    const changes = tokens && Object.entries(tokens).some(([k, v]) => k !== 'pad_token' && k !== 'additional_special_tokens' && !SHIPPED.has(String(v)));
-    return truthy(c.adapter) && changes && missingModules(c, need)
-      ? hit(['special_tokens'], 'key', `\`special_tokens\` with an adapter but \`lora_modules_to_save\` lacks ${need.join(' and ')}: Axolotl raises "Please set lora_modules_to_save to [${need.join(', ')}] when using an adapter and changing the special tokens" when a token is new to the tokenizer (it cannot be known without the tokenizer).`, modulesFix(need)) : undefined;
-  }),
+    typeof c.tensor_parallel_size === 'number' &&
+    c.tensor_parallel_size > 1 &&
+    ['paged_adamw_8bit', 'adamw_8bit', 'adamw_bnb_8bit'].includes(String(c.optimizer))
+      ? hit(
+          ['optimizer'],
+          'value',
+          `\`tensor_parallel_size\` > 1 is not supported with ${String(c.optimizer)}; Axolotl raises.`,
+        )
+      : undefined,
+  ),
+  rule(
+    'ax-new-tokens-modules-to-save',
+    'error',
+    'axolotl@067b021 src/axolotl/loaders/utils.py:134 check_model_config',
+    (c) => {
+      const need = embeddingLayers(c);
+      return truthy(c.adapter) && truthy(c.tokens) && missingModules(c, need)
+        ? hit(
+            at(c, 'lora_modules_to_save', 'tokens'),
+            'key',
+            `New \`tokens\` with an adapter: the embeddings must be trained and saved. Axolotl raises "\`lora_modules_to_save\` not properly set when adding new tokens. Please include [${need.join(', ')}]".`,
+            modulesFix(need),
+          )
+        : undefined;
+    },
+  ),
+  rule(
+    'ax-special-tokens-modules-to-save',
+    'warning',
+    'axolotl@067b021 src/axolotl/loaders/tokenizer.py:254 load_tokenizer',
+    (c) => {
+      const need = embeddingLayers(c);
+      const tokens = obj(c.special_tokens);
+      const changes =
+        tokens &&
+        Object.entries(tokens).some(
+          ([k, v]) => k !== 'pad_token' && k !== 'additional_special_tokens' && !SHIPPED.has(String(v)),
+        );
+      return truthy(c.adapter) && changes && missingModules(c, need)
+        ? hit(
+            ['special_tokens'],
+            'key',
+            `\`special_tokens\` with an adapter but \`lora_modules_to_save\` lacks ${need.join(' and ')}: Axolotl raises "Please set lora_modules_to_save to [${need.join(', ')}] when using an adapter and changing the special tokens" when a token is new to the tokenizer (it cannot be known without the tokenizer).`,
+            modulesFix(need),
+          )
+        : undefined;
+    },
+  ),
 ];

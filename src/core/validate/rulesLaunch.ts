@@ -5,4 +5,9 @@ import { LLAMAFACTORY_LAUNCH_RULES } from './rulesLlamaFactoryLaunch';
 import { TORCHTUNE_RULES } from './rulesTorchtune';
 import { TRL_RULES } from './rulesTrl';
 
-export const LAUNCH_RULES: readonly CrossFieldRule[] = [...AXOLOTL_LAUNCH_RULES, ...LLAMAFACTORY_LAUNCH_RULES, ...TORCHTUNE_RULES, ...TRL_RULES];
+export const LAUNCH_RULES: readonly CrossFieldRule[] = [
+  ...AXOLOTL_LAUNCH_RULES,
+  ...LLAMAFACTORY_LAUNCH_RULES,
+  ...TORCHTUNE_RULES,
+  ...TRL_RULES,
+];

@@ -19,7 +19,8 @@ const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 
 // YAML 1.2 core schema (the `yaml` package's default; what most non-Python tools use).
 const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
-const CORE_FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_FLOAT =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** Value of a plain scalar as the given loader constructs it (strings stay strings). */
 export function resolvePlain(text: string, loader: LoaderKind): unknown {
@@ -91,7 +92,8 @@ function sexagesimal(v: string): number {
 
 // Python's float() accepts digits with single underscores between them, an optional dot and an
 // optional exponent with or without sign; surrounding whitespace is stripped.
-const PY_FLOAT_CALL = /^\s*([-+]?)((?:[0-9](?:_?[0-9])*)?)(?:\.((?:[0-9](?:_?[0-9])*)?))?(?:[eE]([-+]?)([0-9](?:_?[0-9])*))?\s*$/;
+const PY_FLOAT_CALL =
+  /^\s*([-+]?)((?:[0-9](?:_?[0-9])*)?)(?:\.((?:[0-9](?:_?[0-9])*)?))?(?:[eE]([-+]?)([0-9](?:_?[0-9])*))?\s*$/;
 const PY_INT_CALL = /^\s*[-+]?[0-9](?:_?[0-9])*\s*$/;
 
 /** The number Python's float(s) returns, or undefined when float(s) raises. */

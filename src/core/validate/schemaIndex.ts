@@ -36,7 +36,15 @@ export interface FieldInfo {
   paper?: { title?: string; arxiv?: string };
 }
 
-const INFO_KEYS = ['description', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'deprecated'] as const;
+const INFO_KEYS = [
+  'description',
+  'default',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'deprecated',
+] as const;
 
 export class SchemaNode {
   /**
@@ -48,7 +56,10 @@ export class SchemaNode {
   private infoCache: FieldInfo | undefined;
   private keyCache: string[] | undefined;
 
-  constructor(readonly root: JsonSchema, readonly schemas: JsonSchema[]) {}
+  constructor(
+    readonly root: JsonSchema,
+    readonly schemas: JsonSchema[],
+  ) {}
 
   /** The schema of `key` inside this object, or undefined when no branch knows the key. */
   child(key: string): SchemaNode | undefined {
@@ -113,7 +124,8 @@ export class SchemaNode {
       info.removedValues ??= s['x-removedValues'] as Record<string, string> | undefined;
       info.deprecationSeverity ??= str(s['x-deprecationSeverity']);
       info.replacement ??= s['x-replacement'] as Record<string, unknown> | undefined;
-      if (Array.isArray(s['x-definedIn'])) info.definedIn ??= (s['x-definedIn'] as unknown[]).filter((x): x is string => typeof x === 'string');
+      if (Array.isArray(s['x-definedIn']))
+        info.definedIn ??= (s['x-definedIn'] as unknown[]).filter((x): x is string => typeof x === 'string');
       info.removedIn ??= str(s['x-removedIn']);
       if (s['x-coercesString'] === true) info.coercesString = true;
       info.paper ??= s['x-paper'] as FieldInfo['paper'];

@@ -42,7 +42,12 @@ function collect(when: unknown, out: Map<string, Ref>, depth = 0): void {
 }
 
 /** Where to show a schema-defined rule that fired on `cfg`: the rule's own `key` when the file has it. */
-export function whereRuleFired(when: unknown, cfg: Record<string, unknown>, message: string, keys?: readonly string[]): RuleHit {
+export function whereRuleFired(
+  when: unknown,
+  cfg: Record<string, unknown>,
+  message: string,
+  keys?: readonly string[],
+): RuleHit {
   const named = keys?.find((k) => Object.prototype.hasOwnProperty.call(cfg, k));
   if (named) return { path: [named], on: 'key', message };
   const refs = new Map<string, Ref>();

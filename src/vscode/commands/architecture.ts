@@ -8,10 +8,27 @@ import type { DocumentInsights } from '../insights';
 import { pickModel } from '../pickModel';
 import { documentFor, resolveLocal } from './shared';
 
-export interface ArchitectureRow { pattern: string; kind: string; inFeatures: number; outFeatures: number; count: number; params: number; targeted: number; tiedTo?: string }
-export interface ArchitectureResult { model: string; baseParams: number; rows: ArchitectureRow[]; markdown: string }
+export interface ArchitectureRow {
+  pattern: string;
+  kind: string;
+  inFeatures: number;
+  outFeatures: number;
+  count: number;
+  params: number;
+  targeted: number;
+  tiedTo?: string;
+}
+export interface ArchitectureResult {
+  model: string;
+  baseParams: number;
+  rows: ArchitectureRow[];
+  markdown: string;
+}
 
-export async function architectureCommand(insights: DocumentInsights, arg?: vscode.Uri | { model: string; targetModules?: string | string[]; open?: boolean }): Promise<ArchitectureResult | undefined> {
+export async function architectureCommand(
+  insights: DocumentInsights,
+  arg?: vscode.Uri | { model: string; targetModules?: string | string[]; open?: boolean },
+): Promise<ArchitectureResult | undefined> {
   let ref: string | undefined;
   let targets: string | string[] | undefined;
   let taskType: string | null = null;
@@ -22,11 +39,12 @@ export async function architectureCommand(insights: DocumentInsights, arg?: vsco
     targets = arg.targetModules;
   } else {
     const document = documentFor(arg, insights);
-    const analysis = document && await insights.currentAnalysis(document);
+    const analysis = document && (await insights.currentAnalysis(document));
     ref = analysis?.model ? analysis.modelRef : await pickModel(undefined, analysis?.modelRef);
     targets = analysis?.input?.peft.target_modules as string | string[] | undefined;
     taskType = analysis?.input?.taskType ?? null;
-    if (analysis?.model && analysis.estimate) adapted = new Map(analysis.estimate.breakdown.byModule.map((m) => [m.pattern, m.modules]));
+    if (analysis?.model && analysis.estimate)
+      adapted = new Map(analysis.estimate.breakdown.byModule.map((m) => [m.pattern, m.modules]));
   }
   if (!ref) return undefined;
   try {
@@ -53,14 +71,22 @@ const reports = new Map<string, string>();
 const changed = new vscode.EventEmitter<vscode.Uri>();
 
 export function registerArchitectureDocuments(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(changed, vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-    onDidChange: changed.event,
-    provideTextDocumentContent: (uri) => reports.get(uri.toString()) ?? '',
-  }));
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => reports.get(uri.toString()) ?? '',
+    }),
+  );
 }
 
 async function openReadOnly(ref: string, markdown: string): Promise<void> {
-  const name = ref.split(/[\\/]/).filter(Boolean).slice(-2).join(' ').replace(/[^\w. -]/g, '_');
+  const name = ref
+    .split(/[\\/]/)
+    .filter(Boolean)
+    .slice(-2)
+    .join(' ')
+    .replace(/[^\w. -]/g, '_');
   const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name} architecture.md` });
   reports.set(uri.toString(), markdown);
   changed.fire(uri);
@@ -72,8 +98,17 @@ async function openReadOnly(ref: string, markdown: string): Promise<void> {
 function group(modules: ModuleInfo[], hit: Set<string>): ArchitectureRow[] {
   const rows = new Map<string, ArchitectureRow>();
   for (const m of modules) {
-    const pattern = m.layerIndex === undefined ? m.name : m.name.replace(new RegExp(`\\.${m.layerIndex}(\\.|$)`), '.*$1');
-    const row = rows.get(pattern) ?? { pattern, kind: m.kind, inFeatures: m.inFeatures, outFeatures: m.outFeatures, count: 0, params: 0, targeted: 0 };
+    const pattern =
+      m.layerIndex === undefined ? m.name : m.name.replace(new RegExp(`\\.${m.layerIndex}(\\.|$)`), '.*$1');
+    const row = rows.get(pattern) ?? {
+      pattern,
+      kind: m.kind,
+      inFeatures: m.inFeatures,
+      outFeatures: m.outFeatures,
+      count: 0,
+      params: 0,
+      targeted: 0,
+    };
     row.count += 1;
     row.params += m.tiedTo ? 0 : m.weightParams + m.biasParams + (m.otherParams ?? 0);
     if (m.tiedTo) row.tiedTo = m.tiedTo;
@@ -88,13 +123,30 @@ function targetList(targets: string | string[]): string {
   return (Array.isArray(targets) ? targets : [targets]).map((t) => `\`${t}\``).join(', ');
 }
 
-function render(ref: string, base: number, rows: ArchitectureRow[], targets: string | string[] | undefined, fromFile: boolean): string {
-  const marked = targets ? ` Targets ${targetList(targets)} adapt the rows marked ✓.`
-    : fromFile && rows.some((r) => r.targeted) ? ' The config lists no targets; PEFT\'s default for this architecture adapts the rows marked ✓.' : '';
-  const lines = [`# ${ref}`, '', `${base.toLocaleString('en-US')} parameters (${compactCount(base)}).${marked}`, '',
-  '| module | kind | in → out | × | params | target |', '|---|---|---|---|---|---|'];
+function render(
+  ref: string,
+  base: number,
+  rows: ArchitectureRow[],
+  targets: string | string[] | undefined,
+  fromFile: boolean,
+): string {
+  const marked = targets
+    ? ` Targets ${targetList(targets)} adapt the rows marked ✓.`
+    : fromFile && rows.some((r) => r.targeted)
+      ? " The config lists no targets; PEFT's default for this architecture adapts the rows marked ✓."
+      : '';
+  const lines = [
+    `# ${ref}`,
+    '',
+    `${base.toLocaleString('en-US')} parameters (${compactCount(base)}).${marked}`,
+    '',
+    '| module | kind | in → out | × | params | target |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const r of rows) {
-    lines.push(`| \`${r.pattern}\` | ${r.kind} | ${r.inFeatures} → ${r.outFeatures} | ${r.count} | ${r.tiedTo && r.params === 0 ? `0 (tied to \`${r.tiedTo}\`)` : compactCount(r.params)} | ${r.targeted ? `✓ ${r.targeted}` : ''} |`);
+    lines.push(
+      `| \`${r.pattern}\` | ${r.kind} | ${r.inFeatures} → ${r.outFeatures} | ${r.count} | ${r.tiedTo && r.params === 0 ? `0 (tied to \`${r.tiedTo}\`)` : compactCount(r.params)} | ${r.targeted ? `✓ ${r.targeted}` : ''} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -17,27 +17,63 @@ export interface EstimateResult {
   summary: string;
 }
 
-export interface EstimateArgs { model: string; peft: Record<string, unknown>; taskType?: string | null }
+export interface EstimateArgs {
+  model: string;
+  peft: Record<string, unknown>;
+  taskType?: string | null;
+}
 
 const METHODS: Array<vscode.QuickPickItem & { peft: (r: number) => Record<string, unknown> }> = [
-  { label: 'LoRA', description: 'all linear layers (arXiv 2106.09685)', peft: (r) => ({ peft_type: 'LORA', r, lora_alpha: 2 * r, target_modules: 'all-linear' }) },
-  { label: 'DoRA', description: 'all linear layers (arXiv 2402.09353)', peft: (r) => ({ peft_type: 'LORA', r, lora_alpha: 2 * r, target_modules: 'all-linear', use_dora: true }) },
-  { label: 'LoRA (PEFT default targets)', description: 'PEFT\'s per-architecture default target_modules', peft: (r) => ({ peft_type: 'LORA', r, lora_alpha: 2 * r }) },
+  {
+    label: 'LoRA',
+    description: 'all linear layers (arXiv 2106.09685)',
+    peft: (r) => ({ peft_type: 'LORA', r, lora_alpha: 2 * r, target_modules: 'all-linear' }),
+  },
+  {
+    label: 'DoRA',
+    description: 'all linear layers (arXiv 2402.09353)',
+    peft: (r) => ({ peft_type: 'LORA', r, lora_alpha: 2 * r, target_modules: 'all-linear', use_dora: true }),
+  },
+  {
+    label: 'LoRA (PEFT default targets)',
+    description: "PEFT's per-architecture default target_modules",
+    peft: (r) => ({ peft_type: 'LORA', r, lora_alpha: 2 * r }),
+  },
   { label: 'IA3', description: 'arXiv 2205.05638', peft: () => ({ peft_type: 'IA3' }) },
-  { label: 'Prefix tuning', description: '20 virtual tokens (arXiv 2101.00190)', peft: () => ({ peft_type: 'PREFIX_TUNING', num_virtual_tokens: 20 }) },
-  { label: 'Prompt tuning', description: '20 virtual tokens (arXiv 2104.08691)', peft: () => ({ peft_type: 'PROMPT_TUNING', num_virtual_tokens: 20 }) },
+  {
+    label: 'Prefix tuning',
+    description: '20 virtual tokens (arXiv 2101.00190)',
+    peft: () => ({ peft_type: 'PREFIX_TUNING', num_virtual_tokens: 20 }),
+  },
+  {
+    label: 'Prompt tuning',
+    description: '20 virtual tokens (arXiv 2104.08691)',
+    peft: () => ({ peft_type: 'PROMPT_TUNING', num_virtual_tokens: 20 }),
+  },
   { label: 'Full fine-tuning', description: 'every parameter trains', peft: () => ({ peft_type: 'FULL' }) },
 ];
 
-export async function estimateCommand(insights: DocumentInsights, arg?: vscode.Uri | EstimateArgs): Promise<EstimateResult | undefined> {
+export async function estimateCommand(
+  insights: DocumentInsights,
+  arg?: vscode.Uri | EstimateArgs,
+): Promise<EstimateResult | undefined> {
   if (arg && !(arg instanceof vscode.Uri)) return fromArgs(arg);
   const document = documentFor(arg, insights);
-  const analysis = document && await insights.currentAnalysis(document);
+  const analysis = document && (await insights.currentAnalysis(document));
   if (analysis?.estimate) {
     const e = analysis.estimate;
-    return report({ model: analysis.modelRef ?? '?', method: e.method, trainableParams: e.trainableParams, totalParams: e.totalParams, trainablePercent: e.trainablePercent });
+    return report({
+      model: analysis.modelRef ?? '?',
+      method: e.method,
+      trainableParams: e.trainableParams,
+      totalParams: e.totalParams,
+      trainablePercent: e.trainablePercent,
+    });
   }
-  if (analysis && analysis.problems.length) void vscode.window.showWarningMessage(`ML Config: ${analysis.problems[0]}. Choose a model and method instead.`);
+  if (analysis && analysis.problems.length)
+    void vscode.window.showWarningMessage(
+      `ML Config: ${analysis.problems[0]}. Choose a model and method instead.`,
+    );
   return analysis?.model ? quickPickFlow(analysis.modelRef) : quickPickFlow(undefined, analysis?.modelRef);
 }
 
@@ -48,7 +84,9 @@ async function quickPickFlow(current?: string, missing?: string): Promise<Estima
   if (!method) return undefined;
   let rank = 16;
   if (method.label.includes('LoRA') || method.label === 'DoRA') {
-    const picked = await vscode.window.showQuickPick(['8', '16', '32', '64', '128'], { title: 'ML Config: LoRA rank r' });
+    const picked = await vscode.window.showQuickPick(['8', '16', '32', '64', '128'], {
+      title: 'ML Config: LoRA rank r',
+    });
     if (!picked) return undefined;
     rank = Number(picked);
   }
@@ -59,7 +97,13 @@ function fromArgs(args: EstimateArgs): EstimateResult | undefined {
   try {
     const model = resolveLocal(args.model);
     const e = estimateParameters(model.config, args.peft, { taskType: args.taskType ?? 'CAUSAL_LM' });
-    return report({ model: model.entry?.id ?? args.model, method: args.peft.use_dora === true ? 'DoRA' : e.method, trainableParams: e.trainableParams, totalParams: e.totalParams, trainablePercent: e.trainablePercent });
+    return report({
+      model: model.entry?.id ?? args.model,
+      method: args.peft.use_dora === true ? 'DoRA' : e.method,
+      trainableParams: e.trainableParams,
+      totalParams: e.totalParams,
+      trainablePercent: e.trainablePercent,
+    });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     void vscode.window.showErrorMessage(`ML Config: ${message}`);

@@ -10,7 +10,12 @@ export interface ApplyOutcome {
   message: string;
 }
 
-export async function applyToDocument(doc: vscode.TextDocument, dialect: DialectId, field: ApplyField, value: number | string): Promise<ApplyOutcome> {
+export async function applyToDocument(
+  doc: vscode.TextDocument,
+  dialect: DialectId,
+  field: ApplyField,
+  value: number | string,
+): Promise<ApplyOutcome> {
   const json = doc.languageId === 'json' || doc.languageId === 'jsonc';
   let change;
   try {
@@ -18,7 +23,10 @@ export async function applyToDocument(doc: vscode.TextDocument, dialect: Dialect
   } catch (err) {
     return { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
-  const range = new vscode.Range(doc.positionAt(change.offset), doc.positionAt(change.offset + change.length));
+  const range = new vscode.Range(
+    doc.positionAt(change.offset),
+    doc.positionAt(change.offset + change.length),
+  );
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, range, change.text);
   const ok = await vscode.workspace.applyEdit(edit);

@@ -7,19 +7,28 @@ import { resolveOptionsFor } from '../models';
 import { computePanelModel, type PanelContext } from '../../core/panel/model';
 import type { PanelInputs, PanelModel } from '../../core/panel/types';
 
-export function modelContext(inputs: PanelInputs, doc: vscode.TextDocument | undefined, analysis: ConfigAnalysis | undefined): PanelContext {
+export function modelContext(
+  inputs: PanelInputs,
+  doc: vscode.TextDocument | undefined,
+  analysis: ConfigAnalysis | undefined,
+): PanelContext {
   // The config's whole input (extra targets, attention, loss, sharding): the controls override it.
   const ctx: PanelContext = { input: analysis?.input, config: analysis?.config };
   try {
     const resolved = resolveModelLocal(inputs.modelRef, resolveOptionsFor(doc));
     if (resolved) ctx.model = { config: resolved.config, label: resolved.entry?.id ?? resolved.location };
-    else ctx.modelProblem = `model '${inputs.modelRef}' is not a config.json path, not in the catalog and not in the local Hugging Face cache`;
+    else
+      ctx.modelProblem = `model '${inputs.modelRef}' is not a config.json path, not in the catalog and not in the local Hugging Face cache`;
   } catch (err) {
     ctx.modelProblem = err instanceof Error ? err.message : String(err);
   }
   return ctx;
 }
 
-export function computeFor(inputs: PanelInputs, doc: vscode.TextDocument | undefined, analysis: ConfigAnalysis | undefined): PanelModel {
+export function computeFor(
+  inputs: PanelInputs,
+  doc: vscode.TextDocument | undefined,
+  analysis: ConfigAnalysis | undefined,
+): PanelModel {
   return computePanelModel(inputs, modelContext(inputs, doc, analysis));
 }

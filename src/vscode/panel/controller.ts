@@ -3,7 +3,12 @@
 import * as vscode from 'vscode';
 import { applicableFields } from '../../core/panel/applyKeys';
 import { seedInputs } from '../../core/panel/inputs';
-import { assertNever, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../core/panel/protocol';
+import {
+  assertNever,
+  parseWebviewMessage,
+  type HostMessage,
+  type WebviewMessage,
+} from '../../core/panel/protocol';
 export type { PanelState } from '../../core/panel/protocol';
 import type { PanelInputs } from '../../core/panel/types';
 import type { DocumentInsights } from '../insights';
@@ -25,15 +30,25 @@ export class EstimatorPanel implements vscode.Disposable {
   readonly onDidReceive = this.received.event;
   readonly onDidDispose: vscode.Event<void>;
 
-  constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly insights: DocumentInsights) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly insights: DocumentInsights,
+  ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: localRoots(extensionUri) };
     panel.webview.html = panelHtml(panel.webview, extensionUri);
     this.onDidDispose = panel.onDidDispose;
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
-      vscode.window.onDidChangeActiveTextEditor((e) => { if (e && this.isConfig(e.document)) this.follow(e.document); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === this.doc) this.scheduleReseed(); }),
-      insights.onDidChange((uri) => { if (uri.toString() === this.doc?.uri.toString()) this.scheduleReseed(); }),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && this.isConfig(e.document)) this.follow(e.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.doc) this.scheduleReseed();
+      }),
+      insights.onDidChange((uri) => {
+        if (uri.toString() === this.doc?.uri.toString()) this.scheduleReseed();
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -68,7 +83,11 @@ export class EstimatorPanel implements vscode.Disposable {
         await this.post(this.documentMessage({ inputs: msg.restored, docUri: msg.restoredDoc }));
         return;
       case 'compute':
-        await this.post({ type: 'result', seq: msg.seq, model: computeFor(msg.inputs, this.doc, this.analysis()) });
+        await this.post({
+          type: 'result',
+          seq: msg.seq,
+          model: computeFor(msg.inputs, this.doc, this.analysis()),
+        });
         return;
       case 'apply':
         await this.apply(msg.field, msg.value);
@@ -94,7 +113,10 @@ export class EstimatorPanel implements vscode.Disposable {
     const inputs = seedInputs(doc && { uri: doc.uri.toString(), input: this.analysis()?.input }, restored);
     return {
       type: 'document',
-      doc: doc && dialect ? { uri: doc.uri.toString(), name: vscode.workspace.asRelativePath(doc.uri), dialect } : null,
+      doc:
+        doc && dialect
+          ? { uri: doc.uri.toString(), name: vscode.workspace.asRelativePath(doc.uri), dialect }
+          : null,
       inputs,
       applicable: dialect ? applicableFields(dialect) : [],
     };
@@ -103,9 +125,10 @@ export class EstimatorPanel implements vscode.Disposable {
   private async apply(field: Parameters<typeof applyToDocument>[2], value: number | string): Promise<void> {
     const doc = this.doc;
     const dialect = doc && this.insights.dialect(doc);
-    const outcome = doc && dialect
-      ? await applyToDocument(doc, dialect, field, value)
-      : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
+    const outcome =
+      doc && dialect
+        ? await applyToDocument(doc, dialect, field, value)
+        : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
     await this.post({ type: 'applied', field, ...outcome });
   }
 

@@ -22,8 +22,13 @@ const OPTIMIZERS: OptionItem[] = [
 
 export function methodOptions(): MethodOption[] {
   return panelMethods().map((m) => ({
-    id: m.id, label: m.label, rank: Boolean(m.rankField), alpha: Boolean(m.alphaField),
-    targets: m.targets, virtualTokens: m.virtualTokens, freezeLayers: m.freezeLayers,
+    id: m.id,
+    label: m.label,
+    rank: Boolean(m.rankField),
+    alpha: Boolean(m.alphaField),
+    targets: m.targets,
+    virtualTokens: m.virtualTokens,
+    freezeLayers: m.freezeLayers,
   }));
 }
 
@@ -31,13 +36,25 @@ export async function modelOptions(configModel: string | undefined): Promise<Mod
   const out: ModelOption[] = [];
   if (configModel) out.push({ value: configModel, label: `${configModel} (this config)`, group: 'config' });
   const files = await vscode.workspace.findFiles('**/config.json', '**/node_modules/**', 50);
-  for (const uri of files) out.push({ value: uri.fsPath, label: `${vscode.workspace.asRelativePath(uri)} (workspace)`, group: 'workspace' });
-  for (const id of cachedRepoIds(hfHubCacheDir(process.env, os.homedir()))) out.push({ value: id, label: `${id} (Hugging Face cache)`, group: 'hf-cache' });
-  for (const e of MODEL_CATALOG) out.push({ value: e.id, label: `${e.id} (catalog, ${e.family})`, group: 'catalog' });
+  for (const uri of files)
+    out.push({
+      value: uri.fsPath,
+      label: `${vscode.workspace.asRelativePath(uri)} (workspace)`,
+      group: 'workspace',
+    });
+  for (const id of cachedRepoIds(hfHubCacheDir(process.env, os.homedir())))
+    out.push({ value: id, label: `${id} (Hugging Face cache)`, group: 'hf-cache' });
+  for (const e of MODEL_CATALOG)
+    out.push({ value: e.id, label: `${e.id} (catalog, ${e.family})`, group: 'catalog' });
   const seen = new Set<string>();
   return out.filter((o) => !seen.has(o.value) && seen.add(o.value));
 }
 
 export async function optionsMessage(configModel: string | undefined): Promise<HostMessage> {
-  return { type: 'options', models: await modelOptions(configModel), methods: methodOptions(), optimizers: OPTIMIZERS };
+  return {
+    type: 'options',
+    models: await modelOptions(configModel),
+    methods: methodOptions(),
+    optimizers: OPTIMIZERS,
+  };
 }

@@ -11,7 +11,9 @@ let current: EstimatorPanel | undefined;
 
 function track(panel: EstimatorPanel): EstimatorPanel {
   current = panel;
-  panel.onDidDispose(() => { if (current === panel) current = undefined; });
+  panel.onDidDispose(() => {
+    if (current === panel) current = undefined;
+  });
   return panel;
 }
 
@@ -44,7 +46,11 @@ function restorable(raw: unknown): vscode.Uri | undefined {
  * Opens (or reveals) the panel, following `uri` or else the active config editor. Returns the panel
  * controller, so host tests can observe the messages it exchanges with the webview.
  */
-export async function openPanel(context: vscode.ExtensionContext, insights: DocumentInsights, uri?: vscode.Uri): Promise<EstimatorPanel> {
+export async function openPanel(
+  context: vscode.ExtensionContext,
+  insights: DocumentInsights,
+  uri?: vscode.Uri,
+): Promise<EstimatorPanel> {
   const active = vscode.window.activeTextEditor?.document;
   const target = (await documentFor(uri instanceof vscode.Uri ? uri : undefined)) ?? active;
   if (current) {
@@ -52,9 +58,15 @@ export async function openPanel(context: vscode.ExtensionContext, insights: Docu
     if (target && current.isConfig(target)) current.follow(target);
     return current;
   }
-  const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'ML Config Estimator', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-    enableScripts: true, localResourceRoots: localRoots(context.extensionUri),
-  });
+  const panel = vscode.window.createWebviewPanel(
+    PANEL_VIEW_TYPE,
+    'ML Config Estimator',
+    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+    {
+      enableScripts: true,
+      localResourceRoots: localRoots(context.extensionUri),
+    },
+  );
   const controller = track(new EstimatorPanel(panel, context.extensionUri, insights));
   if (target && controller.isConfig(target)) controller.follow(target);
   return controller;
@@ -62,7 +74,9 @@ export async function openPanel(context: vscode.ExtensionContext, insights: Docu
 
 export function registerPanel(context: vscode.ExtensionContext, insights: DocumentInsights): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.openPanel, (uri?: vscode.Uri) => openPanel(context, insights, uri)),
+    vscode.commands.registerCommand(COMMANDS.openPanel, (uri?: vscode.Uri) =>
+      openPanel(context, insights, uri),
+    ),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = (state ?? {}) as PanelState;

@@ -16,18 +16,31 @@ port.on('message', (data: unknown) => {
   if (!parsed.ok) {
     const d = (data ?? {}) as { id?: unknown; uri?: unknown; version?: unknown };
     const id = typeof d.id === 'number' ? d.id : -1;
-    const reply: WorkerReply = { kind: 'error', id, uri: String(d.uri ?? ''), version: typeof d.version === 'number' ? d.version : 0, error: `bad request: ${parsed.why}` };
+    const reply: WorkerReply = {
+      kind: 'error',
+      id,
+      uri: String(d.uri ?? ''),
+      version: typeof d.version === 'number' ? d.version : 0,
+      error: `bad request: ${parsed.why}`,
+    };
     if (id >= 0) port.postMessage(reply);
     return;
   }
   const req = parsed.value;
-  const progress = (phase: Phase, detail: string): void => port.postMessage({ kind: 'progress', id: req.id, phase, detail } satisfies WorkerReply);
+  const progress = (phase: Phase, detail: string): void =>
+    port.postMessage({ kind: 'progress', id: req.id, phase, detail } satisfies WorkerReply);
   let reply: WorkerReply;
   try {
     const result = runDocument(req, localResolver(req.settings.models, progress), progress);
     reply = { kind: 'result', id: req.id, uri: req.uri, version: req.version, result };
   } catch (err) {
-    reply = { kind: 'error', id: req.id, uri: req.uri, version: req.version, error: err instanceof Error ? err.message : String(err) };
+    reply = {
+      kind: 'error',
+      id: req.id,
+      uri: req.uri,
+      version: req.version,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
   port.postMessage(reply);
 });

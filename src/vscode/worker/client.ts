@@ -71,17 +71,27 @@ export class AnalysisClient {
   /** Workers started so far (the first one included). */
   started = 0;
 
-  constructor(private readonly createWorker: () => WorkerLike, private readonly options: ClientOptions) {}
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    private readonly options: ClientOptions,
+  ) {}
 
   /** Queues the analysis of one document version; a queued older version of it is cancelled. */
   analyse(job: DocumentJob): Promise<Outcome> {
     if (this.disposed) return Promise.resolve({ kind: 'cancelled' });
     const failed = this.failed.get(job.uri);
-    if (failed?.version === job.version) return Promise.resolve(failed.outcome.kind === 'timeout' ? { ...failed.outcome, repeated: true } : failed.outcome);
+    if (failed?.version === job.version)
+      return Promise.resolve(
+        failed.outcome.kind === 'timeout' ? { ...failed.outcome, repeated: true } : failed.outcome,
+      );
     this.newest.set(job.uri, job.version);
     this.dequeue(job.uri);
     return new Promise<Outcome>((resolve) => {
-      this.queue.set(job.uri, { req: { kind: 'document', id: this.nextId++, ...job }, requested: performance.now(), resolve });
+      this.queue.set(job.uri, {
+        req: { kind: 'document', id: this.nextId++, ...job },
+        requested: performance.now(),
+        resolve,
+      });
       this.pump();
     });
   }
@@ -116,7 +126,14 @@ export class AnalysisClient {
     const job = next.value;
     this.queue.delete(job.req.uri);
     const worker = this.worker ?? this.start();
-    this.running = { job, phase: 'start', detail: 'starting', cancelled: false, timer: undefined, allowedMs: 0 };
+    this.running = {
+      job,
+      phase: 'start',
+      detail: 'starting',
+      cancelled: false,
+      timer: undefined,
+      allowedMs: 0,
+    };
     this.arm();
     worker.postMessage(job.req);
   }
@@ -126,7 +143,10 @@ export class AnalysisClient {
     const run = this.running;
     if (!run) return;
     clearTimeout(run.timer);
-    run.allowedMs = Math.round((this.ready ? this.options.deadlineMs : this.options.startupMs ?? 10_000) * Math.max(1, this.options.stretch?.() ?? 1));
+    run.allowedMs = Math.round(
+      (this.ready ? this.options.deadlineMs : (this.options.startupMs ?? 10_000)) *
+        Math.max(1, this.options.stretch?.() ?? 1),
+    );
     run.timer = setTimeout(() => this.deadline(), run.allowedMs);
   }
 
@@ -135,9 +155,15 @@ export class AnalysisClient {
     this.started++;
     this.worker = w;
     this.ready = false;
-    w.on('message', (data) => { if (w === this.worker) this.receive(data); });
-    w.on('error', (err) => { if (w === this.worker) this.crashed(`the analysis worker failed: ${err.message}`); });
-    w.on('exit', (code) => { if (w === this.worker) this.crashed(`the analysis worker exited (code ${code})`); });
+    w.on('message', (data) => {
+      if (w === this.worker) this.receive(data);
+    });
+    w.on('error', (err) => {
+      if (w === this.worker) this.crashed(`the analysis worker failed: ${err.message}`);
+    });
+    w.on('exit', (code) => {
+      if (w === this.worker) this.crashed(`the analysis worker exited (code ${code})`);
+    });
     return w;
   }
 
@@ -150,7 +176,8 @@ export class AnalysisClient {
       return this.arm();
     }
     const run = this.running;
-    if (!run || reply.id !== run.job.req.id) return this.options.onIgnored?.(`reply to request ${reply.id}, which is not running`);
+    if (!run || reply.id !== run.job.req.id)
+      return this.options.onIgnored?.(`reply to request ${reply.id}, which is not running`);
     if (reply.kind === 'progress') {
       run.phase = reply.phase;
       run.detail = reply.detail;
@@ -166,7 +193,13 @@ export class AnalysisClient {
   private deadline(): void {
     const run = this.running;
     if (!run) return;
-    const outcome: Outcome = { kind: 'timeout', ms: run.allowedMs, phase: run.phase, detail: run.detail, repeated: false };
+    const outcome: Outcome = {
+      kind: 'timeout',
+      ms: run.allowedMs,
+      phase: run.phase,
+      detail: run.detail,
+      repeated: false,
+    };
     this.replaceWorker();
     this.remember(run, outcome);
     this.finish(outcome);
@@ -204,9 +237,13 @@ export class AnalysisClient {
 /** What the editor says on a document whose request timed out or failed. */
 export function describeFailure(o: Extract<Outcome, { kind: 'timeout' | 'error' }>): string {
   if (o.kind === 'error') return `ML Config Lens could not analyse this file: ${o.error}`;
-  const what = o.phase === 'start' ? 'starting the analysis worker'
-    : o.phase === 'validation' ? `validation (${o.detail})`
-      : o.phase === 'analysis' ? `the estimates (${o.detail})`
-        : o.detail;
+  const what =
+    o.phase === 'start'
+      ? 'starting the analysis worker'
+      : o.phase === 'validation'
+        ? `validation (${o.detail})`
+        : o.phase === 'analysis'
+          ? `the estimates (${o.detail})`
+          : o.detail;
   return `ML Config Lens stopped analysing this file after ${Number((o.ms / 1000).toFixed(1))} s: ${what} did not finish. It runs again when you edit the file.`;
 }

@@ -34,7 +34,10 @@ type Waiter = { version: number; resolve: (r: DocumentResult | undefined) => voi
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly client: AnalysisClient;
   /** Newest result per document; `document` tells a reused untitled name from the document it named before. */
-  private readonly results = new Map<string, { document: vscode.TextDocument; version: number; result: DocumentResult }>();
+  private readonly results = new Map<
+    string,
+    { document: vscode.TextDocument; version: number; result: DocumentResult }
+  >();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Version last sent to the worker per document. */
   private readonly requested = new Map<string, number>();
@@ -54,17 +57,31 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** Fires when the worker answered for the current version of a document. */
   readonly onDidAnalyse = this.analysed.event;
 
-  constructor(workerFile: string, private readonly choiceOf: (uri: vscode.Uri) => DocumentSettings['dialectChoice'],
-    private readonly maxAnalysedChars: number) {
-    this.client = new AnalysisClient(() => new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), {
-      deadlineMs: DEADLINE_MS,
-      stretch: loadPerCore,
-      onIgnored: (why) => console.warn(`ML Config Lens: ignored a message from the analysis worker (${why})`),
-    });
-    this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => {
-      // Untitled names are reused: a late close must not wipe the state of a newer document.
-      this.forget(d, vscode.workspace.textDocuments.some((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString()));
-    }));
+  constructor(
+    workerFile: string,
+    private readonly choiceOf: (uri: vscode.Uri) => DocumentSettings['dialectChoice'],
+    private readonly maxAnalysedChars: number,
+  ) {
+    this.client = new AnalysisClient(
+      () => new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+      {
+        deadlineMs: DEADLINE_MS,
+        stretch: loadPerCore,
+        onIgnored: (why) =>
+          console.warn(`ML Config Lens: ignored a message from the analysis worker (${why})`),
+      },
+    );
+    this.subscriptions.push(
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        // Untitled names are reused: a late close must not wipe the state of a newer document.
+        this.forget(
+          d,
+          vscode.workspace.textDocuments.some(
+            (o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString(),
+          ),
+        );
+      }),
+    );
   }
 
   /** The result for the document's current version, when the worker has answered. */
@@ -97,7 +114,10 @@ export class DocumentAnalyses implements vscode.Disposable {
     const key = this.keyOf(document);
     if (!this.last(document) && !this.requested.has(key)) return void this.analyseNow(document);
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.analyseNow(document), TYPING_DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.analyseNow(document), TYPING_DEBOUNCE_MS),
+    );
   }
 
   /** Analyses the current version now; resolves once its result is published (or it was superseded, stopped, closed). */
@@ -108,8 +128,14 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (document.isClosed || !LANGUAGES.has(document.languageId)) return Promise.resolve();
     const version = document.version;
     this.requested.set(key, version);
-    const settings = documentSettings(document, this.choiceOf(document.uri), this.maxAnalysedChars, this.known);
-    return this.client.analyse({ uri: key, version, text: document.getText(), fileName: document.uri.path, settings })
+    const settings = documentSettings(
+      document,
+      this.choiceOf(document.uri),
+      this.maxAnalysedChars,
+      this.known,
+    );
+    return this.client
+      .analyse({ uri: key, version, text: document.getText(), fileName: document.uri.path, settings })
       .then((outcome) => this.settle(document, version, outcome));
   }
 
@@ -138,14 +164,20 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   private keyOf(document: vscode.TextDocument): string {
     let key = this.keys.get(document);
-    if (!key) this.keys.set(document, key = `${document.uri.toString()}#${this.nextKey++}`);
+    if (!key) this.keys.set(document, (key = `${document.uri.toString()}#${this.nextKey++}`));
     return key;
   }
 
   private settle(document: vscode.TextDocument, version: number, outcome: Outcome): void {
     const key = this.keyOf(document);
     // Cancelled (closed or superseded), stale, or the document moved on: a newer request is scheduled.
-    if (outcome.kind === 'cancelled' || outcome.kind === 'stale' || document.isClosed || document.version !== version) return;
+    if (
+      outcome.kind === 'cancelled' ||
+      outcome.kind === 'stale' ||
+      document.isClosed ||
+      document.version !== version
+    )
+      return;
     if (outcome.kind === 'result') {
       this.results.set(document.uri.toString(), { document, version, result: outcome.result });
       this.failures.delete(document.uri);
@@ -154,7 +186,11 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.fetchMissingModel(document, outcome.result);
       return;
     }
-    const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), describeFailure(outcome), vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      describeFailure(outcome),
+      vscode.DiagnosticSeverity.Warning,
+    );
     d.source = 'ML Config Lens';
     d.code = outcome.kind === 'timeout' ? 'analysis-timeout' : 'analysis-failed';
     this.failures.set(document.uri, [d]);
@@ -179,8 +215,15 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (!settings.allowNetwork) return;
     this.fetching.add(ref);
     fetchFromHub(ref, settings).then(
-      (model) => { this.known.set(ref, model); if (!document.isClosed) void this.analyseNow(document); },
-      (err: unknown) => { void vscode.window.showWarningMessage(`ML Config: ${err instanceof Error ? err.message : String(err)}`); },
+      (model) => {
+        this.known.set(ref, model);
+        if (!document.isClosed) void this.analyseNow(document);
+      },
+      (err: unknown) => {
+        void vscode.window.showWarningMessage(
+          `ML Config: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      },
     );
   }
 }

@@ -28,26 +28,63 @@ export type CoreEntry = (text: string, options: CoreOptions) => DocumentResult;
 
 /** The core pipeline: validation (unless turned off), analysis (unless the file is too large), target check. */
 function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
-  o.onPhase?.(o.validate ? 'validation' : 'analysis', o.dialect ? `${o.dialect} schema` : 'dialect detection and schema');
+  o.onPhase?.(
+    o.validate ? 'validation' : 'analysis',
+    o.dialect ? `${o.dialect} schema` : 'dialect detection and schema',
+  );
   if (!o.validate && !o.analyse) {
     const det = detectDialect(text, { fileName: o.fileName, associations: o.associations });
-    return { dialect: o.dialect ?? det.dialect, reason: det.reason, validated: false, diagnostics: [], targetDiagnostics: [] };
+    return {
+      dialect: o.dialect ?? det.dialect,
+      reason: det.reason,
+      validated: false,
+      diagnostics: [],
+      targetDiagnostics: [],
+    };
   }
-  const r = analyzeDocument({
-    text, fileName: o.fileName, dialect: o.dialect, analyse: o.analyse,
-    settings: { associations: o.associations, maxDiagnostics: o.maxDiagnostics, frameworkVersions: o.frameworkVersions },
-  }, o.resolveModel);
+  const r = analyzeDocument(
+    {
+      text,
+      fileName: o.fileName,
+      dialect: o.dialect,
+      analyse: o.analyse,
+      settings: {
+        associations: o.associations,
+        maxDiagnostics: o.maxDiagnostics,
+        frameworkVersions: o.frameworkVersions,
+      },
+    },
+    o.resolveModel,
+  );
   const reason = o.dialect ? 'chosen with ML Config: Select Config Dialect' : r.reason;
   // With validation off, only the estimate is shown: its target check is dropped with the rest.
-  return { dialect: r.dialect, reason, validated: o.validate, diagnostics: o.validate ? r.diagnostics : [], analysis: r.analysis, targetDiagnostics: [] };
+  return {
+    dialect: r.dialect,
+    reason,
+    validated: o.validate,
+    diagnostics: o.validate ? r.diagnostics : [],
+    analysis: r.analysis,
+    targetDiagnostics: [],
+  };
 }
 
 const CORE_ENTRY: CoreEntry = pipelineEntry;
 
 /** Runs the core entry for one request; `resolveModel` is injected (see resolver.ts). */
-export function runDocument(req: DocumentRequest, resolveModel: CoreOptions['resolveModel'], onPhase?: CoreOptions['onPhase']): DocumentResult {
+export function runDocument(
+  req: DocumentRequest,
+  resolveModel: CoreOptions['resolveModel'],
+  onPhase?: CoreOptions['onPhase'],
+): DocumentResult {
   const s = req.settings;
-  if (s.dialectChoice === 'none') return { dialect: undefined, reason: 'turned off for this file', validated: false, diagnostics: [], targetDiagnostics: [] };
+  if (s.dialectChoice === 'none')
+    return {
+      dialect: undefined,
+      reason: 'turned off for this file',
+      validated: false,
+      diagnostics: [],
+      targetDiagnostics: [],
+    };
   return CORE_ENTRY(req.text, {
     fileName: req.fileName,
     dialect: s.dialectChoice,

@@ -72,9 +72,11 @@ export type WorkerReply =
 
 type Check<T> = { ok: true; value: T } | { ok: false; why: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+const isStringMap = (v: unknown): v is Record<string, string> =>
+  isObject(v) && Object.values(v).every((x) => typeof x === 'string');
 const SEVERITIES = new Set(['error', 'warning', 'information']);
 const PHASES = new Set<string>(['validation', 'analysis', 'model']);
 
@@ -84,7 +86,8 @@ function fail<T>(why: string): Check<T> {
 
 function checkSettings(s: unknown): string | undefined {
   if (!isObject(s)) return 'settings is not an object';
-  if (s.dialectChoice !== undefined && s.dialectChoice !== 'none' && !isDialectId(s.dialectChoice)) return 'settings.dialectChoice is not a dialect';
+  if (s.dialectChoice !== undefined && s.dialectChoice !== 'none' && !isDialectId(s.dialectChoice))
+    return 'settings.dialectChoice is not a dialect';
   if (typeof s.validationEnabled !== 'boolean') return 'settings.validationEnabled is not a boolean';
   if (!isStringMap(s.associations)) return 'settings.associations is not a map of strings';
   if (!isCount(s.maxDiagnostics)) return 'settings.maxDiagnostics is not a count';
@@ -92,11 +95,17 @@ function checkSettings(s: unknown): string | undefined {
   if (!isCount(s.maxAnalysedChars)) return 'settings.maxAnalysedChars is not a count';
   const m = s.models;
   if (!isObject(m)) return 'settings.models is not an object';
-  if (typeof m.cwd !== 'string' || typeof m.homeDir !== 'string') return 'settings.models.cwd/homeDir is not a string';
+  if (typeof m.cwd !== 'string' || typeof m.homeDir !== 'string')
+    return 'settings.models.cwd/homeDir is not a string';
   if (!isStringMap(m.env)) return 'settings.models.env is not a map of strings';
   if (typeof m.allowNetwork !== 'boolean') return 'settings.models.allowNetwork is not a boolean';
-  if (!Array.isArray(m.roots) || !m.roots.every((r) => typeof r === 'string')) return 'settings.models.roots is not a list of folders';
-  if (!isObject(m.known) || !Object.values(m.known).every((k) => isObject(k) && isObject(k.config) && typeof k.location === 'string')) return 'settings.models.known is not a map of models';
+  if (!Array.isArray(m.roots) || !m.roots.every((r) => typeof r === 'string'))
+    return 'settings.models.roots is not a list of folders';
+  if (
+    !isObject(m.known) ||
+    !Object.values(m.known).every((k) => isObject(k) && isObject(k.config) && typeof k.location === 'string')
+  )
+    return 'settings.models.known is not a map of models';
   return undefined;
 }
 
@@ -106,7 +115,8 @@ export function parseRequest(data: unknown): Check<DocumentRequest> {
   if (data.kind !== 'document') return fail(`unknown request kind ${JSON.stringify(data.kind)}`);
   if (!isCount(data.id)) return fail('request id is not a count');
   if (typeof data.uri !== 'string' || !isCount(data.version)) return fail('request uri/version missing');
-  if (typeof data.text !== 'string' || typeof data.fileName !== 'string') return fail('request text/fileName is not a string');
+  if (typeof data.text !== 'string' || typeof data.fileName !== 'string')
+    return fail('request text/fileName is not a string');
   const bad = checkSettings(data.settings);
   return bad ? fail(bad) : { ok: true, value: data as unknown as DocumentRequest };
 }
@@ -114,8 +124,10 @@ export function parseRequest(data: unknown): Check<DocumentRequest> {
 function checkDiagnostics(v: unknown, what: string): string | undefined {
   if (!Array.isArray(v)) return `${what} is not a list`;
   for (const d of v) {
-    if (!isObject(d) || !isCount(d.start) || !isCount(d.end) || d.end < d.start) return `${what} has an entry without a valid range`;
-    if (!SEVERITIES.has(d.severity as string) || typeof d.code !== 'string' || typeof d.message !== 'string') return `${what} has an entry without severity/code/message`;
+    if (!isObject(d) || !isCount(d.start) || !isCount(d.end) || d.end < d.start)
+      return `${what} has an entry without a valid range`;
+    if (!SEVERITIES.has(d.severity as string) || typeof d.code !== 'string' || typeof d.message !== 'string')
+      return `${what} has an entry without severity/code/message`;
   }
   return undefined;
 }
@@ -125,8 +137,20 @@ function checkResult(r: unknown): string | undefined {
   if (r.dialect !== undefined && typeof r.dialect !== 'string') return 'result.dialect is not a string';
   if (typeof r.reason !== 'string') return 'result.reason is not a string';
   if (typeof r.validated !== 'boolean') return 'result.validated is not a boolean';
-  if (r.analysis !== undefined && !(isObject(r.analysis) && typeof r.analysis.dialect === 'string' && Array.isArray(r.analysis.problems) && Array.isArray(r.analysis.laws))) return 'result.analysis is malformed';
-  return checkDiagnostics(r.diagnostics, 'result.diagnostics') ?? checkDiagnostics(r.targetDiagnostics, 'result.targetDiagnostics');
+  if (
+    r.analysis !== undefined &&
+    !(
+      isObject(r.analysis) &&
+      typeof r.analysis.dialect === 'string' &&
+      Array.isArray(r.analysis.problems) &&
+      Array.isArray(r.analysis.laws)
+    )
+  )
+    return 'result.analysis is malformed';
+  return (
+    checkDiagnostics(r.diagnostics, 'result.diagnostics') ??
+    checkDiagnostics(r.targetDiagnostics, 'result.targetDiagnostics')
+  );
 }
 
 /** The reply the host received, or why it is not one. */
@@ -135,10 +159,15 @@ export function parseReply(data: unknown): Check<WorkerReply> {
   if (data.kind === 'ready') return { ok: true, value: { kind: 'ready' } };
   if (!isCount(data.id)) return fail('reply id is not a count');
   if (data.kind === 'progress') {
-    return PHASES.has(data.phase as string) && typeof data.detail === 'string' ? { ok: true, value: data as unknown as WorkerReply } : fail('progress without phase/detail');
+    return PHASES.has(data.phase as string) && typeof data.detail === 'string'
+      ? { ok: true, value: data as unknown as WorkerReply }
+      : fail('progress without phase/detail');
   }
   if (typeof data.uri !== 'string' || !isCount(data.version)) return fail('reply uri/version missing');
-  if (data.kind === 'error') return typeof data.error === 'string' ? { ok: true, value: data as unknown as WorkerReply } : fail('error reply without a message');
+  if (data.kind === 'error')
+    return typeof data.error === 'string'
+      ? { ok: true, value: data as unknown as WorkerReply }
+      : fail('error reply without a message');
   if (data.kind !== 'result') return fail(`unknown reply kind ${JSON.stringify(data.kind)}`);
   const bad = checkResult(data.result);
   return bad ? fail(bad) : { ok: true, value: data as unknown as WorkerReply };

@@ -9,10 +9,18 @@ import type { ModelSettings, Phase } from './protocol';
 
 export type ModelResolver = (ref: string) => ResolvedModel | undefined;
 
-export function localResolver(settings: ModelSettings, onPhase?: (phase: Phase, detail: string) => void): ModelResolver {
+export function localResolver(
+  settings: ModelSettings,
+  onPhase?: (phase: Phase, detail: string) => void,
+): ModelResolver {
   return (ref) => {
     if (Object.hasOwn(settings.known, ref)) return settings.known[ref];
     onPhase?.('model', `reading the config of model '${ref}'`);
-    return resolveModelLocal(ref, { cwd: settings.cwd, env: settings.env, homeDir: settings.homeDir, roots: settings.roots });
+    return resolveModelLocal(ref, {
+      cwd: settings.cwd,
+      env: settings.env,
+      homeDir: settings.homeDir,
+      roots: settings.roots,
+    });
   };
 }

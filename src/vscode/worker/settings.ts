@@ -16,16 +16,34 @@ import type { DocumentSettings, ModelSettings } from './protocol';
 const CACHE_ENV = ['HF_HUB_CACHE', 'HF_HOME', 'XDG_CACHE_HOME'];
 
 const stringMap = (v: unknown): Record<string, string> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string')) : {};
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string'))
+    : {};
 
-export function modelSettings(document: vscode.TextDocument, known: ReadonlyMap<string, ResolvedModel>): ModelSettings {
-  const env = Object.fromEntries(CACHE_ENV.flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : [])));
+export function modelSettings(
+  document: vscode.TextDocument,
+  known: ReadonlyMap<string, ResolvedModel>,
+): ModelSettings {
+  const env = Object.fromEntries(
+    CACHE_ENV.flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : [])),
+  );
   const opts = resolveOptionsFor(document);
-  return { cwd: opts.cwd, homeDir: os.homedir(), env, allowNetwork: opts.allowNetwork === true, known: Object.fromEntries(known), roots: [...(opts.roots ?? [])] };
+  return {
+    cwd: opts.cwd,
+    homeDir: os.homedir(),
+    env,
+    allowNetwork: opts.allowNetwork === true,
+    known: Object.fromEntries(known),
+    roots: [...(opts.roots ?? [])],
+  };
 }
 
-export function documentSettings(document: vscode.TextDocument, choice: DocumentSettings['dialectChoice'], maxAnalysedChars: number,
-  known: ReadonlyMap<string, ResolvedModel>): DocumentSettings {
+export function documentSettings(
+  document: vscode.TextDocument,
+  choice: DocumentSettings['dialectChoice'],
+  maxAnalysedChars: number,
+  known: ReadonlyMap<string, ResolvedModel>,
+): DocumentSettings {
   // One validated reader (src/core/settings.ts): a value of the wrong type falls back to its default with a warning.
   const cfg = settingsFor(document.uri);
   return {
@@ -43,6 +61,10 @@ export function documentSettings(document: vscode.TextDocument, choice: Document
 export async function fetchFromHub(repoId: string, settings: ModelSettings): Promise<ResolvedModel> {
   const fetchImpl = globalThis.fetch as unknown as FetchLike | undefined;
   if (!fetchImpl) throw new Error('this runtime has no fetch()');
-  const text = await fetchHubConfig(repoId, path.join(hfHubCacheDir(settings.env, settings.homeDir), 'ml-config-lens'), fetchImpl);
+  const text = await fetchHubConfig(
+    repoId,
+    path.join(hfHubCacheDir(settings.env, settings.homeDir), 'ml-config-lens'),
+    fetchImpl,
+  );
   return { config: parseConfig(text, hubConfigUrl(repoId)), kind: 'hub', location: hubConfigUrl(repoId) };
 }

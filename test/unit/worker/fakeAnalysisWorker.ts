@@ -10,7 +10,19 @@ const port = parentPort;
 let seen = 0;
 
 function reply(req: DocumentRequest): WorkerReply {
-  return { kind: 'result', id: req.id, uri: req.uri, version: req.version, result: { dialect: 'trl', reason: `request ${seen}`, validated: true, diagnostics: [], targetDiagnostics: [] } };
+  return {
+    kind: 'result',
+    id: req.id,
+    uri: req.uri,
+    version: req.version,
+    result: {
+      dialect: 'trl',
+      reason: `request ${seen}`,
+      validated: true,
+      diagnostics: [],
+      targetDiagnostics: [],
+    },
+  };
 }
 
 port?.postMessage({ kind: 'ready' } satisfies WorkerReply);
@@ -19,10 +31,30 @@ port?.on('message', (req: DocumentRequest) => {
   const [what, arg] = req.text.split(' ');
   if (what === 'sleep') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(arg));
   if (what === 'spin') {
-    port.postMessage({ kind: 'progress', id: req.id, phase: 'model', detail: "reading the config of model '/dev/zero'" } satisfies WorkerReply);
-    for (;;) { /* never returns: only terminate() ends this */ }
+    port.postMessage({
+      kind: 'progress',
+      id: req.id,
+      phase: 'model',
+      detail: "reading the config of model '/dev/zero'",
+    } satisfies WorkerReply);
+    for (;;) {
+      /* never returns: only terminate() ends this */
+    }
   }
-  if (what === 'garbage') port.postMessage({ kind: 'result', id: req.id, uri: req.uri, version: req.version, result: { dialect: 'trl', reason: 'x', validated: true, diagnostics: [{ start: 5, end: 2 }], targetDiagnostics: [] } });
+  if (what === 'garbage')
+    port.postMessage({
+      kind: 'result',
+      id: req.id,
+      uri: req.uri,
+      version: req.version,
+      result: {
+        dialect: 'trl',
+        reason: 'x',
+        validated: true,
+        diagnostics: [{ start: 5, end: 2 }],
+        targetDiagnostics: [],
+      },
+    });
   if (what === 'exit') process.exit(3);
   port.postMessage(reply(req));
 });

@@ -32,7 +32,9 @@ export function int(cfg: HfConfig, keys: string | readonly string[], dflt: numbe
   if (!found) return dflt;
   const [k, v] = found;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1e9) {
-    throw new InvalidConfigError(`config.json field "${k}" must be a non-negative integer, got ${JSON.stringify(v)}`);
+    throw new InvalidConfigError(
+      `config.json field "${k}" must be a non-negative integer, got ${JSON.stringify(v)}`,
+    );
   }
   return v;
 }
@@ -46,14 +48,18 @@ export function optInt(cfg: HfConfig, keys: string | readonly string[]): number 
 export function bool(cfg: HfConfig, key: string, dflt: boolean): boolean {
   const v = cfg[key];
   if (v === undefined || v === null) return dflt;
-  if (typeof v !== 'boolean') throw new InvalidConfigError(`config.json field "${key}" must be true or false, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'boolean')
+    throw new InvalidConfigError(
+      `config.json field "${key}" must be true or false, got ${JSON.stringify(v)}`,
+    );
   return v;
 }
 
 export function str(cfg: HfConfig, key: string, dflt: string): string {
   const v = cfg[key];
   if (v === undefined || v === null) return dflt;
-  if (typeof v !== 'string') throw new InvalidConfigError(`config.json field "${key}" must be a string, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string')
+    throw new InvalidConfigError(`config.json field "${key}" must be a string, got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -66,6 +72,7 @@ export function div(a: number, b: number, what: string): number {
 /** Checks the sizes a family needs are usable (hidden size 0 would build an empty model). */
 export function requirePositive(values: Record<string, number>): void {
   for (const [k, v] of Object.entries(values)) {
-    if (!(v > 0)) throw new InvalidConfigError(`config.json field "${k}" must be a positive integer, got ${v}`);
+    if (!(v > 0))
+      throw new InvalidConfigError(`config.json field "${k}" must be a positive integer, got ${v}`);
   }
 }

@@ -17,7 +17,14 @@ function biasOf<R>(t: ModTpl<R>, r: R, outF: number): number {
 }
 
 /** A template evaluated once per build: shapes do not depend on the layer index, only `when` may. */
-interface Evaluated { kind: ModuleInfo['kind']; inF: number; outF: number; w: number; b: number; extra?: Partial<ModuleInfo> }
+interface Evaluated {
+  kind: ModuleInfo['kind'];
+  inF: number;
+  outF: number;
+  w: number;
+  b: number;
+  extra?: Partial<ModuleInfo>;
+}
 
 function evaluate<R>(t: ModTpl<R>, r: R, prefix: string): Evaluated {
   const inF = t.in(r);
@@ -37,16 +44,43 @@ function evaluate<R>(t: ModTpl<R>, r: R, prefix: string): Evaluated {
   return ev;
 }
 
-function emit(out: ModuleInfo[], ev: Evaluated, name: string, layer: number, pattern: string | undefined): void {
-  const m: ModuleInfo = { name, kind: ev.kind, inFeatures: ev.inF, outFeatures: ev.outF, weightParams: ev.w, biasParams: ev.b };
-  if (pattern !== undefined) { m.layerIndex = layer; m.layersPattern = pattern; }
+function emit(
+  out: ModuleInfo[],
+  ev: Evaluated,
+  name: string,
+  layer: number,
+  pattern: string | undefined,
+): void {
+  const m: ModuleInfo = {
+    name,
+    kind: ev.kind,
+    inFeatures: ev.inF,
+    outFeatures: ev.outF,
+    weightParams: ev.w,
+    biasParams: ev.b,
+  };
+  if (pattern !== undefined) {
+    m.layerIndex = layer;
+    m.layersPattern = pattern;
+  }
   if (ev.extra) Object.assign(m, ev.extra);
   out.push(m);
 }
 
-function emitTpl<R>(out: ModuleInfo[], t: ModTpl<R>, ev: Evaluated, r: R, scope: string, layer = -1, pattern?: string): void {
+function emitTpl<R>(
+  out: ModuleInfo[],
+  t: ModTpl<R>,
+  ev: Evaluated,
+  r: R,
+  scope: string,
+  layer = -1,
+  pattern?: string,
+): void {
   if (t.when && !t.when(r, layer)) return;
-  if (!t.repeat) { emit(out, ev, scope + t.name, layer, pattern); return; }
+  if (!t.repeat) {
+    emit(out, ev, scope + t.name, layer, pattern);
+    return;
+  }
   const n = t.repeat(r);
   const [head, tail] = t.name.split('{e}');
   for (let e = 0; e < n; e++) emit(out, ev, `${scope}${head}${e}${tail}`, layer, pattern);
@@ -64,7 +98,11 @@ function emitGroup<R>(out: ModuleInfo[], g: LayerGroup<R>, r: R, prefix: string)
 }
 
 /** All modules of backbone + head, in the order transformers registers them. */
-export function expandModules<R extends BaseDims>(backbone: Part<R>[], head: HeadSpec<R>, r: R): ModuleInfo[] {
+export function expandModules<R extends BaseDims>(
+  backbone: Part<R>[],
+  head: HeadSpec<R>,
+  r: R,
+): ModuleInfo[] {
   const out: ModuleInfo[] = [];
   for (const p of backbone) {
     if (isLayerGroup(p)) emitGroup(out, p, r, head.prefix);

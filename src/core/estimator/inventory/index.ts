@@ -18,7 +18,9 @@ export { allModuleNames, modulesUnder, subtreeParams } from './query';
 export { ORACLE_VERIFIED } from './verified';
 
 export interface InventoryOptions {
-  taskType?: string | null; autoClass?: string; numLabels?: number;
+  taskType?: string | null;
+  autoClass?: string;
+  numLabels?: number;
   /**
    * MoE expert storage, overriding what the transformers version implies: 'modules' = transformers 4.x
    * per-expert Linear modules; 'fused' = transformers v5 3-D tensors (Mixtral, Qwen2-MoE, Qwen3-MoE,
@@ -34,7 +36,8 @@ export interface InventoryOptions {
 /** num_labels as transformers resolves it: explicit, else config.num_labels, else id2label's size, else 2. */
 function resolveNumLabels(cfg: HfConfig, n: number | undefined): number {
   if (n !== undefined) {
-    if (!Number.isInteger(n) || n < 1) throw new InvalidConfigError(`num_labels must be a positive integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidConfigError(`num_labels must be a positive integer, got ${n}`);
     return n;
   }
   if (cfg.num_labels !== undefined && cfg.num_labels !== null) return int(cfg, 'num_labels', 2);
@@ -48,8 +51,10 @@ function unsupportedMessage(config: HfConfig, modelType: string): string {
   const text = config.text_config as HfConfig | undefined;
   const inner = text && typeof text === 'object' ? text.model_type : undefined;
   if (typeof inner === 'string' && familyOf(inner)) {
-    return `model_type "${modelType}" is a multimodal model whose vision tower is not modelled here; ` +
-      `its language model can be estimated from its text_config (model_type "${inner}")`;
+    return (
+      `model_type "${modelType}" is a multimodal model whose vision tower is not modelled here; ` +
+      `its language model can be estimated from its text_config (model_type "${inner}")`
+    );
   }
   return `model_type "${modelType}" is not supported yet (supported: ${supportedModelTypes().join(', ')})`;
 }
@@ -68,27 +73,47 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   const choice = chooseHead(config, opts.taskType, opts.autoClass);
   const head = family.heads[choice.kind];
   if (!head) {
-    const have = Object.values(family.heads).map((s) => s?.cls).join(', ');
-    throw new UnsupportedModelError(`model_type "${modelType}" has no ${choice.autoClass} head here (available: ${have})`);
+    const have = Object.values(family.heads)
+      .map((s) => s?.cls)
+      .join(', ');
+    throw new UnsupportedModelError(
+      `model_type "${modelType}" has no ${choice.autoClass} head here (available: ${have})`,
+    );
   }
   const release = transformersRelease(opts.transformersVersion, opts.transformersVersionSource);
   if (head.v5Only && !release.v5) {
-    throw new UnsupportedModelError(`${head.cls} does not exist in transformers ${release.version} (${head.v5Only}); use transformers 5 or another head`);
+    throw new UnsupportedModelError(
+      `${head.cls} does not exist in transformers ${release.version} (${head.v5Only}); use transformers 5 or another head`,
+    );
   }
   const resolved = family.resolve(config, resolveNumLabels(config, opts.numLabels));
   const r = family.atRelease ? family.atRelease(resolved, release) : resolved;
   const fused = opts.expertLayout === undefined ? release.v5 : opts.expertLayout === 'fused';
   if (opts.expertLayout !== undefined && !fused && opts.expertLayout !== 'modules') {
-    throw new InvalidConfigError(`expertLayout must be "modules" or "fused", got ${JSON.stringify(opts.expertLayout)}`);
+    throw new InvalidConfigError(
+      `expertLayout must be "modules" or "fused", got ${JSON.stringify(opts.expertLayout)}`,
+    );
   }
   const dimsR = head.flags || fused ? { ...r, flags: { ...head.flags, fusedExperts: fused } } : r;
   const modules = expandModules(family.backbone, head, dimsR);
   const inv: ModelInventory = {
-    modelType, autoClass: choice.autoClass, modelClass: head.cls, head: choice.kind, taskType: opts.taskType ?? null,
-    modules, baseParams: countParams(modules), transformers: release,
+    modelType,
+    autoClass: choice.autoClass,
+    modelClass: head.cls,
+    head: choice.kind,
+    taskType: opts.taskType ?? null,
+    modules,
+    baseParams: countParams(modules),
+    transformers: release,
     dims: {
-      hiddenSize: r.h, numLayers: r.L, numAttentionHeads: r.nh, numKeyValueHeads: r.nkv, headDim: r.hd,
-      vocabSize: r.V, isEncoderDecoder: r.encDec, tieWordEmbeddings: r.tie,
+      hiddenSize: r.h,
+      numLayers: r.L,
+      numAttentionHeads: r.nh,
+      numKeyValueHeads: r.nkv,
+      headDim: r.hd,
+      vocabSize: r.V,
+      isEncoderDecoder: r.encDec,
+      tieWordEmbeddings: r.tie,
       numTransformerSubmodules: r.encDec && choice.kind === 'seq2seq_lm' ? 2 : 1,
     },
   };
@@ -102,7 +127,11 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
 // LRU bounded by size, counted in module records (layers × modules per layer, experts included), so
 // a few very large MoE configs cannot pin hundreds of MB the way 64 entries of any size could.
 const CACHE_LIMIT = 64;
-const cache = new LRUCache<string, ModelInventory>({ max: CACHE_LIMIT, maxSize: 200_000, sizeCalculation: (inv) => Math.max(1, inv.modules.length) });
+const cache = new LRUCache<string, ModelInventory>({
+  max: CACHE_LIMIT,
+  maxSize: 200_000,
+  sizeCalculation: (inv) => Math.max(1, inv.modules.length),
+});
 const byObject = new WeakMap<HfConfig, Map<string, ModelInventory>>();
 
 /**

@@ -18,7 +18,10 @@ export function allModuleNames(inv: ModelInventory): string[] {
     const parts = m.name.split('.');
     for (let i = 1; i <= parts.length; i++) {
       const n = parts.slice(0, i).join('.');
-      if (!seen.has(n)) { seen.add(n); out.push(n); }
+      if (!seen.has(n)) {
+        seen.add(n);
+        out.push(n);
+      }
     }
   }
   namesCache.set(inv, out);

@@ -17,10 +17,40 @@ import { DEEPSEEK_V3 } from './families/deepseek';
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
 
-const FAMILIES: AnyFamily[] = [LLAMA, MISTRAL, MIXTRAL, QWEN2, GEMMA, GEMMA2, PHI3,
-  QWEN3, GEMMA3_TEXT, QWEN2_MOE, QWEN3_MOE, GPT_OSS, GRANITE, OLMO2, STARCODER2, DEEPSEEK_V3, GPT2, GPTJ, GPT_NEOX, BLOOM,
-  OPT, FALCON, PHI,
-  BERT, ROBERTA, XLM_ROBERTA, DISTILBERT, DEBERTA_V2, VIT, T5, MT5, BART] as unknown as AnyFamily[];
+const FAMILIES: AnyFamily[] = [
+  LLAMA,
+  MISTRAL,
+  MIXTRAL,
+  QWEN2,
+  GEMMA,
+  GEMMA2,
+  PHI3,
+  QWEN3,
+  GEMMA3_TEXT,
+  QWEN2_MOE,
+  QWEN3_MOE,
+  GPT_OSS,
+  GRANITE,
+  OLMO2,
+  STARCODER2,
+  DEEPSEEK_V3,
+  GPT2,
+  GPTJ,
+  GPT_NEOX,
+  BLOOM,
+  OPT,
+  FALCON,
+  PHI,
+  BERT,
+  ROBERTA,
+  XLM_ROBERTA,
+  DISTILBERT,
+  DEBERTA_V2,
+  VIT,
+  T5,
+  MT5,
+  BART,
+] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();
 for (const f of FAMILIES) for (const t of f.types) BY_TYPE.set(t, f);

@@ -4,7 +4,13 @@ import type { ModTpl, ModuleKind } from './types';
 type N<R> = (r: R) => number;
 type B<R> = boolean | ((r: R) => boolean);
 
-export function linear<R>(name: string, inF: N<R>, outF: N<R>, bias: B<R> = false, extra: Partial<ModTpl<R>> = {}): ModTpl<R> {
+export function linear<R>(
+  name: string,
+  inF: N<R>,
+  outF: N<R>,
+  bias: B<R> = false,
+  extra: Partial<ModTpl<R>> = {},
+): ModTpl<R> {
   return { name, kind: 'Linear', in: inF, out: outF, bias, ...extra };
 }
 
@@ -17,7 +23,13 @@ export function embedding<R>(name: string, num: N<R>, dim: N<R>, extra: Partial<
   return { name, kind: 'Embedding', in: num, out: dim, ...extra };
 }
 
-function norm<R>(kind: ModuleKind, name: string, dim: N<R>, bias: B<R>, extra: Partial<ModTpl<R>>): ModTpl<R> {
+function norm<R>(
+  kind: ModuleKind,
+  name: string,
+  dim: N<R>,
+  bias: B<R>,
+  extra: Partial<ModTpl<R>>,
+): ModTpl<R> {
   return { name, kind, in: dim, out: dim, bias, ...extra };
 }
 
@@ -27,6 +39,11 @@ export function rmsNorm<R>(name: string, dim: N<R>, extra: Partial<ModTpl<R>> = 
 }
 
 /** nn.LayerNorm: weight + bias (bias=False where the config says so). */
-export function layerNorm<R>(name: string, dim: N<R>, bias: B<R> = true, extra: Partial<ModTpl<R>> = {}): ModTpl<R> {
+export function layerNorm<R>(
+  name: string,
+  dim: N<R>,
+  bias: B<R> = true,
+  extra: Partial<ModTpl<R>> = {},
+): ModTpl<R> {
   return norm('LayerNorm', name, dim, bias, extra);
 }

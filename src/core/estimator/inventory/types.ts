@@ -10,19 +10,37 @@ export type HfConfig = Record<string, unknown>;
 export type ModuleKind = 'Linear' | 'Conv1D' | 'Embedding' | 'LayerNorm' | 'RMSNorm' | 'Conv2d' | 'Other';
 
 /** The task heads transformers offers; PEFT's task_type and the Auto classes map onto these. */
-export type HeadKind = 'causal_lm' | 'masked_lm' | 'seq_cls' | 'token_cls' | 'qa' | 'seq2seq_lm' | 'base' | 'encoder_only' | 'image_cls';
+export type HeadKind =
+  | 'causal_lm'
+  | 'masked_lm'
+  | 'seq_cls'
+  | 'token_cls'
+  | 'qa'
+  | 'seq2seq_lm'
+  | 'base'
+  | 'encoder_only'
+  | 'image_cls';
 
 /** Per-head switches of the backbone (BERT drops its pooler under token/QA heads, T5EncoderModel has no decoder). */
 export interface HeadFlags {
-  pooler?: boolean; decoder?: boolean;
+  pooler?: boolean;
+  decoder?: boolean;
   /** Build MoE experts in the transformers v5 layout (fused 3-D tensors) instead of 4.x per-expert modules. */
   fusedExperts?: boolean;
 }
 
 /** Resolved numbers every family provides (transformers' defaults already filled in). */
 export interface BaseDims {
-  h: number; L: number; nh: number; nkv: number; hd: number; V: number;
-  tie: boolean; numLabels: number; encDec: boolean; flags: HeadFlags;
+  h: number;
+  L: number;
+  nh: number;
+  nkv: number;
+  hd: number;
+  V: number;
+  tie: boolean;
+  numLabels: number;
+  encDec: boolean;
+  flags: HeadFlags;
 }
 
 type Fn<R, T> = (r: R) => T;
@@ -134,8 +152,14 @@ export interface ModuleInfo {
 }
 
 export interface InventoryDims {
-  hiddenSize: number; numLayers: number; numAttentionHeads: number; numKeyValueHeads: number;
-  headDim: number; vocabSize: number; isEncoderDecoder: boolean; tieWordEmbeddings: boolean;
+  hiddenSize: number;
+  numLayers: number;
+  numAttentionHeads: number;
+  numKeyValueHeads: number;
+  headDim: number;
+  vocabSize: number;
+  isEncoderDecoder: boolean;
+  tieWordEmbeddings: boolean;
   /** 2 for encoder-decoder seq2seq (PEFT doubles prompt tokens), else 1. */
   numTransformerSubmodules: number;
 }

@@ -42,7 +42,12 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */
-export function unverifiedReason(modelType: string, head: HeadKind, cls: string, familyNote?: string): string | undefined {
+export function unverifiedReason(
+  modelType: string,
+  head: HeadKind,
+  cls: string,
+  familyNote?: string,
+): string | undefined {
   if (familyNote) return familyNote;
   if (ORACLE_VERIFIED[modelType]?.includes(head)) return undefined;
   return `${cls} is not in the PEFT oracle: its head was read from transformers source, the backbone is oracle-checked`;

@@ -8,7 +8,8 @@ import { EstimateError, type ModuleInfo } from '../types';
 
 function rankFor(cfg: Cfg, key: string): number {
   const r = patternValue(cfg.rank_pattern as Record<string, number> | null, key) ?? num(cfg, 'r');
-  if (!Number.isInteger(r) || r <= 0) throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}.`);
+  if (!Number.isInteger(r) || r <= 0)
+    throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}.`);
   return r;
 }
 
@@ -76,7 +77,14 @@ function lokrLayer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams {
 }
 
 /** w2: full (out_k x in_n x kernel); low-rank; or, for a k x k conv with use_effective_conv2d, a CP core t2. */
-function lokrW2(full: boolean, effectiveConv: boolean, r: number, outK: number, inN: number, k2: number): number {
+function lokrW2(
+  full: boolean,
+  effectiveConv: boolean,
+  r: number,
+  outK: number,
+  inN: number,
+  k2: number,
+): number {
   if (full) return outK * inN * k2;
   if (effectiveConv) return r * r * k2 + r * outK + r * inN; // lokr_t2 (r, r, k, k), w2_a (r, out_k), w2_b (r, in_n)
   return r * (outK + inN * k2);
@@ -85,7 +93,15 @@ function lokrW2(full: boolean, effectiveConv: boolean, r: number, outK: number, 
 export const LOKR: TunerMethod = {
   peftType: 'LOKR',
   label: 'LoKr (Edalati et al. 2022, arXiv 2212.10650)',
-  defaults: { r: 8, alpha: 8, decompose_both: false, decompose_factor: -1, use_effective_conv2d: false, rank_pattern: {}, alpha_pattern: {} },
+  defaults: {
+    r: 8,
+    alpha: 8,
+    decompose_both: false,
+    decompose_factor: -1,
+    use_effective_conv2d: false,
+    rank_pattern: {},
+    alpha_pattern: {},
+  },
   targets: LORA_TARGETS,
   layer: lokrLayer,
 };

@@ -41,7 +41,10 @@ function oftLayer(m: ModuleInfo, cfg: Cfg): LayerParams {
 function validateOft(cfg: Cfg): void {
   const r = int(cfg, 'r');
   const b = int(cfg, 'oft_block_size');
-  if (r === 0 && b === 0) throw new EstimateError(`Either \`r\` or \`oft_block_size\` must be non-zero. Currently, r = 0 and oft_block_size = 0.`);
+  if (r === 0 && b === 0)
+    throw new EstimateError(
+      `Either \`r\` or \`oft_block_size\` must be non-zero. Currently, r = 0 and oft_block_size = 0.`,
+    );
   if (r !== 0 && b !== 0) {
     throw new EstimateError(
       `You can only specify either r (${r}) or oft_block_size (${b}), but not both simultaneously, because r x oft_block_size == in_features.`,
@@ -62,24 +65,35 @@ export const OFT: TunerMethod = {
 function boftLayer(m: ModuleInfo, cfg: Cfg): LayerParams {
   const features = inputDim(m, 'BOFT');
   const factors = int(cfg, 'boft_n_butterfly_factor');
-  if (factors < 1) throw new EstimateError(`You can only specify boft_n_butterfly_factor ${factors} to be a positive integer number.`);
+  if (factors < 1)
+    throw new EstimateError(
+      `You can only specify boft_n_butterfly_factor ${factors} to be a positive integer number.`,
+    );
   let size = int(cfg, 'boft_block_size');
   let blocks = int(cfg, 'boft_block_num');
   if (size === 0) {
-    if (features % blocks !== 0) throw new EstimateError(`in_features (${features}) must be divisible by boft_block_num (${blocks})!`);
+    if (features % blocks !== 0)
+      throw new EstimateError(`in_features (${features}) must be divisible by boft_block_num (${blocks})!`);
     if (factors > 1 && (factors - 1 > Math.floor(Math.log2(blocks)) || blocks % 2 ** (factors - 1) !== 0)) {
-      throw new EstimateError(`Invalid combination of boft_n_butterfly_factor (${factors}) and boft_block_num (${blocks})!`);
+      throw new EstimateError(
+        `Invalid combination of boft_n_butterfly_factor (${factors}) and boft_block_num (${blocks})!`,
+      );
     }
     size = features / blocks;
   } else {
-    if (features % size !== 0) throw new EstimateError(`in_features (${features}) must be divisible by boft_block_size (${size})!`);
+    if (features % size !== 0)
+      throw new EstimateError(`in_features (${features}) must be divisible by boft_block_size (${size})!`);
     if (factors > 1 && features % (size * 2 ** (factors - 1)) !== 0) {
-      throw new EstimateError(`Invalid combination of in_features (${features}), boft_n_butterfly_factor (${factors}) and boft_block_size (${size})!`);
+      throw new EstimateError(
+        `Invalid combination of in_features (${features}), boft_n_butterfly_factor (${factors}) and boft_block_size (${size})!`,
+      );
     }
     blocks = features / size;
   }
   if (factors > 1 && (blocks % 2 !== 0 || size % 2 !== 0)) {
-    throw new EstimateError(`boft_block_num (${blocks}) and boft_block_size (${size}) must be even numbers with butterfly factors.`);
+    throw new EstimateError(
+      `boft_block_num (${blocks}) and boft_block_size (${size}) must be even numbers with butterfly factors.`,
+    );
   }
   return trainableOnly(factors * blocks * size * size + m.outFeatures);
 }
@@ -88,7 +102,9 @@ function validateBoft(cfg: Cfg): void {
   const size = int(cfg, 'boft_block_size');
   const blocks = int(cfg, 'boft_block_num');
   if (size === 0 && blocks === 0) {
-    throw new EstimateError('Either `boft_block_size` or `boft_block_num` must be non-zero. Currently, boft_block_size = 0 and boft_block_num = 0.');
+    throw new EstimateError(
+      'Either `boft_block_size` or `boft_block_num` must be non-zero. Currently, boft_block_size = 0 and boft_block_num = 0.',
+    );
   }
   if (size !== 0 && blocks !== 0) {
     throw new EstimateError(
@@ -109,7 +125,8 @@ export const BOFT: TunerMethod = {
 /** HRA: r Householder vectors of the input dimension. */
 function hraLayer(m: ModuleInfo, cfg: Cfg): LayerParams {
   const r = int(cfg, 'r');
-  if (r <= 0) throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}.`);
+  if (r <= 0)
+    throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}.`);
   return trainableOnly(inputDim(m, 'HRA') * r);
 }
 

@@ -14,7 +14,9 @@ export const SSF: TunerMethod = {
   defaults: {},
   targets: null,
   defaultTargets: (inv: ModelInventory) =>
-    inv.modules.filter((m) => m.layerIndex !== undefined && (isLinearLike(m) || NORMS.has(m.kind))).map((m) => m.name),
+    inv.modules
+      .filter((m) => m.layerIndex !== undefined && (isLinearLike(m) || NORMS.has(m.kind)))
+      .map((m) => m.name),
   layer(m) {
     if (isLinearLike(m) || NORMS.has(m.kind)) return trainableOnly(2 * m.outFeatures);
     throw unsupportedModule('SSF', m, 'Linear layers and norms');

@@ -1,9 +1,22 @@
 // Methods that add small vectors or sparse/structured deltas per module, as PEFT 0.20.0 builds them.
 import { int, numberMap, targetField, type Cfg } from '../config';
 import { dottedPatternValue } from '../matching';
-import { FOURIERFT_TARGETS, IA3_FEEDFORWARD, IA3_TARGETS, LORA_TARGETS, VBLORA_TARGETS, VERA_TARGETS } from '../defaults';
+import {
+  FOURIERFT_TARGETS,
+  IA3_FEEDFORWARD,
+  IA3_TARGETS,
+  LORA_TARGETS,
+  VBLORA_TARGETS,
+  VERA_TARGETS,
+} from '../defaults';
 import { fullmatch } from '../pyregex';
-import { isLinearLike, trainableOnly, unsupportedModule, type LayerParams, type TunerMethod } from '../method';
+import {
+  isLinearLike,
+  trainableOnly,
+  unsupportedModule,
+  type LayerParams,
+  type TunerMethod,
+} from '../method';
 import { EstimateError, type ModuleInfo } from '../types';
 
 const LINEAR_CONV1D = '`torch.nn.Linear` and `transformers.pytorch_utils.Conv1D`';
@@ -16,7 +29,8 @@ function isFeedforward(cfg: Cfg, key: string): boolean {
 
 /** IA3: one scaling vector, of in_features for feed-forward modules, out_features otherwise. */
 function ia3Layer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams {
-  if (!isLinearLike(m) && m.kind !== 'Conv2d') throw unsupportedModule('IA3', m, '`torch.nn.Linear`, `torch.nn.Conv2d` and `Conv1D`');
+  if (!isLinearLike(m) && m.kind !== 'Conv2d')
+    throw unsupportedModule('IA3', m, '`torch.nn.Linear`, `torch.nn.Conv2d` and `Conv1D`');
   return trainableOnly(isFeedforward(cfg, key) ? m.inFeatures : m.outFeatures);
 }
 
@@ -66,7 +80,8 @@ export const RANDLORA: TunerMethod = {
   layer(m, cfg) {
     if (!isLinearLike(m)) throw unsupportedModule('RandLoRA', m, LINEAR_CONV1D);
     const r = int(cfg, 'r');
-    if (r <= 0) throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}`);
+    if (r <= 0)
+      throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}`);
     const small = Math.min(m.inFeatures, m.outFeatures);
     const bases = Math.ceil(small / r);
     return trainableOnly(r * bases + bases * small);
@@ -83,9 +98,12 @@ export const FOURIERFT: TunerMethod = {
   layer(m, cfg, key) {
     if (!isLinearLike(m)) throw unsupportedModule('FourierFT', m, LINEAR_CONV1D);
     const n = dottedPatternValue(numberMap(cfg, 'n_frequency_pattern'), key) ?? int(cfg, 'n_frequency');
-    if (!Number.isInteger(n)) throw new EstimateError(`\`n_frequency\` must be a whole number, got ${n} for "${key}".`);
+    if (!Number.isInteger(n))
+      throw new EstimateError(`\`n_frequency\` must be a whole number, got ${n} for "${key}".`);
     if (n <= 0 || n > m.inFeatures * m.outFeatures) {
-      throw new EstimateError(`\`n_frequency\` must be between 1 and in x out features (${m.inFeatures * m.outFeatures}) of "${m.name}", got ${n}.`);
+      throw new EstimateError(
+        `\`n_frequency\` must be between 1 and in x out features (${m.inFeatures * m.outFeatures}) of "${m.name}", got ${n}.`,
+      );
     }
     return trainableOnly(n);
   },
@@ -101,7 +119,9 @@ export const VBLORA: TunerMethod = {
     if (!isLinearLike(m)) throw unsupportedModule('VB-LoRA', m, LINEAR_CONV1D);
     const [r, n, len] = [int(cfg, 'r'), int(cfg, 'num_vectors'), int(cfg, 'vector_length')];
     if (m.inFeatures % len !== 0 || m.outFeatures % len !== 0) {
-      throw new EstimateError(`in_features ${m.inFeatures} and out_features ${m.outFeatures} of "${m.name}" must be divisible by \`vector_length\` ${len}.`);
+      throw new EstimateError(
+        `in_features ${m.inFeatures} and out_features ${m.outFeatures} of "${m.name}" must be divisible by \`vector_length\` ${len}.`,
+      );
     }
     return trainableOnly(r * (m.inFeatures / len) * n + (m.outFeatures / len) * r * n);
   },
@@ -121,7 +141,8 @@ export const SHIRA: TunerMethod = {
   layer(m, cfg) {
     linearOnly('SHiRA', m);
     const n = int(cfg, 'r') * (m.inFeatures + m.outFeatures);
-    if (n > m.inFeatures * m.outFeatures) throw new EstimateError(`SHiRA r is too large for "${m.name}": r (in + out) exceeds in x out.`);
+    if (n > m.inFeatures * m.outFeatures)
+      throw new EstimateError(`SHiRA r is too large for "${m.name}": r (in + out) exceeds in x out.`);
     return trainableOnly(n);
   },
 };
@@ -132,15 +153,22 @@ export const SHIRA: TunerMethod = {
  */
 function missBlock(m: ModuleInfo, cfg: Cfg): number {
   const r = int(cfg, 'r');
-  if (r <= 0) throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}.`);
+  if (r <= 0)
+    throw new EstimateError(`\`r\` should be a positive integer value but the value passed is ${r}.`);
   const mode = cfg.init_weights;
   if (mode === 'bat') {
-    if (m.inFeatures % r !== 0 || m.outFeatures % r !== 0) throw new EstimateError(`MiSS init_weights="bat": the weight of "${m.name}" must be fully divisible into [r, r] blocks.`);
+    if (m.inFeatures % r !== 0 || m.outFeatures % r !== 0)
+      throw new EstimateError(
+        `MiSS init_weights="bat": the weight of "${m.name}" must be fully divisible into [r, r] blocks.`,
+      );
     return (m.outFeatures / r) * r * r;
   }
   if (mode === 'mini') {
     const mini = int(cfg, 'mini_r');
-    if (m.outFeatures % mini !== 0) throw new EstimateError(`MiSS init_weights="mini": out_features of "${m.name}" (${m.outFeatures}) must be divisible by mini_r (${mini}).`);
+    if (m.outFeatures % mini !== 0)
+      throw new EstimateError(
+        `MiSS init_weights="mini": out_features of "${m.name}" (${m.outFeatures}) must be divisible by mini_r (${mini}).`,
+      );
     return r * mini;
   }
   return r * m.outFeatures;
@@ -170,7 +198,9 @@ export const C3A: TunerMethod = {
     linearOnly('C3A', m);
     const b = dottedPatternValue(numberMap(cfg, 'block_size_pattern'), key) ?? int(cfg, 'block_size');
     if (!Number.isInteger(b) || b <= 0 || m.inFeatures % b !== 0 || m.outFeatures % b !== 0) {
-      throw new EstimateError(`The block size ${b} should be a factor of the input (${m.inFeatures}) and output (${m.outFeatures}) sizes of "${m.name}".`);
+      throw new EstimateError(
+        `The block size ${b} should be a factor of the input (${m.inFeatures}) and output (${m.outFeatures}) sizes of "${m.name}".`,
+      );
     }
     return trainableOnly((m.outFeatures / b) * (m.inFeatures / b) * b);
   },

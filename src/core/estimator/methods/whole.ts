@@ -35,6 +35,8 @@ export const TRAINABLE_TOKENS: TunerMethod = {
     const n = tokenCount(cfg.token_indices, 'token_indices');
     if (m.kind === 'Embedding') return trainableOnly(n * m.outFeatures);
     if (m.kind === 'Linear') return trainableOnly(n * m.inFeatures);
-    throw new EstimateError(`Trainable tokens need an Embedding or Linear module; "${m.name}" is a ${m.kind}.`);
+    throw new EstimateError(
+      `Trainable tokens need an Embedding or Linear module; "${m.name}" is a ${m.kind}.`,
+    );
   },
 };

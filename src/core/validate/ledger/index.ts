@@ -32,9 +32,18 @@ export interface Ledger {
   sites: LedgerSite[];
 }
 
-export const LEDGERS: readonly Ledger[] = [peft as Ledger, trl as Ledger, llamafactory as Ledger, llamafactoryV1 as Ledger];
+export const LEDGERS: readonly Ledger[] = [
+  peft as Ledger,
+  trl as Ledger,
+  llamafactory as Ledger,
+  llamafactoryV1 as Ledger,
+];
 
 /** sites / implemented / needs runtime, per framework. */
 export function ledgerCounts(l: Ledger): { sites: number; implemented: number; needsRuntime: number } {
-  return { sites: l.sites.length, implemented: l.sites.filter((s) => s.rule).length, needsRuntime: l.sites.filter((s) => !s.rule && s.needsRuntime).length };
+  return {
+    sites: l.sites.length,
+    implemented: l.sites.filter((s) => s.rule).length,
+    needsRuntime: l.sites.filter((s) => !s.rule && s.needsRuntime).length,
+  };
 }

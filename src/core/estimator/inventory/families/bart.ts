@@ -6,15 +6,30 @@ import { embedding, layerNorm, linear } from '../tpl';
 import type { BaseDims, Family, HfConfig, ModTpl } from '../types';
 import { headLinear, lmHead } from './common';
 
-export interface BartDims extends BaseDims { Ld: number; ffE: number; ffD: number; maxPos: number }
+export interface BartDims extends BaseDims {
+  Ld: number;
+  ffE: number;
+  ffD: number;
+  maxPos: number;
+}
 
 function resolveBart(cfg: HfConfig, numLabels: number): BartDims {
   const h = int(cfg, ['d_model', 'hidden_size'], 1024);
   const nh = int(cfg, ['encoder_attention_heads', 'num_attention_heads'], 16);
   const r: BartDims = {
-    h, nh, nkv: nh, hd: div(h, nh, 'head_dim'), L: int(cfg, ['encoder_layers', 'num_hidden_layers'], 12),
-    Ld: int(cfg, 'decoder_layers', 12), V: int(cfg, 'vocab_size', 50265), tie: bool(cfg, 'tie_word_embeddings', true),
-    numLabels, encDec: true, flags: {}, ffE: int(cfg, 'encoder_ffn_dim', 4096), ffD: int(cfg, 'decoder_ffn_dim', 4096),
+    h,
+    nh,
+    nkv: nh,
+    hd: div(h, nh, 'head_dim'),
+    L: int(cfg, ['encoder_layers', 'num_hidden_layers'], 12),
+    Ld: int(cfg, 'decoder_layers', 12),
+    V: int(cfg, 'vocab_size', 50265),
+    tie: bool(cfg, 'tie_word_embeddings', true),
+    numLabels,
+    encDec: true,
+    flags: {},
+    ffE: int(cfg, 'encoder_ffn_dim', 4096),
+    ffD: int(cfg, 'decoder_ffn_dim', 4096),
     maxPos: int(cfg, 'max_position_embeddings', 1024),
   };
   requirePositive({ d_model: h, encoder_attention_heads: nh, vocab_size: r.V });
@@ -41,24 +56,46 @@ export const BART: Family<BartDims> = {
   backbone: [
     embedding('shared', (r) => r.V, h),
     ...stackEmbeddings('encoder'),
-    { path: 'encoder.layers', count: (r) => r.L, modules: [
-      ...attention('self_attn'), layerNorm('self_attn_layer_norm', h),
-      linear('fc1', h, (r) => r.ffE, true), linear('fc2', (r) => r.ffE, h, true), layerNorm('final_layer_norm', h),
-    ] },
+    {
+      path: 'encoder.layers',
+      count: (r) => r.L,
+      modules: [
+        ...attention('self_attn'),
+        layerNorm('self_attn_layer_norm', h),
+        linear('fc1', h, (r) => r.ffE, true),
+        linear('fc2', (r) => r.ffE, h, true),
+        layerNorm('final_layer_norm', h),
+      ],
+    },
     layerNorm('encoder.layernorm_embedding', h),
     ...stackEmbeddings('decoder'),
-    { path: 'decoder.layers', count: (r) => r.Ld, modules: [
-      ...attention('self_attn'), layerNorm('self_attn_layer_norm', h),
-      ...attention('encoder_attn'), layerNorm('encoder_attn_layer_norm', h),
-      linear('fc1', h, (r) => r.ffD, true), linear('fc2', (r) => r.ffD, h, true), layerNorm('final_layer_norm', h),
-    ] },
+    {
+      path: 'decoder.layers',
+      count: (r) => r.Ld,
+      modules: [
+        ...attention('self_attn'),
+        layerNorm('self_attn_layer_norm', h),
+        ...attention('encoder_attn'),
+        layerNorm('encoder_attn_layer_norm', h),
+        linear('fc1', h, (r) => r.ffD, true),
+        linear('fc2', (r) => r.ffD, h, true),
+        layerNorm('final_layer_norm', h),
+      ],
+    },
     layerNorm('decoder.layernorm_embedding', h),
   ],
   heads: {
-    seq2seq_lm: { cls: 'BartForConditionalGeneration', prefix: 'model.', modules: [lmHead<BartDims>('shared')] },
+    seq2seq_lm: {
+      cls: 'BartForConditionalGeneration',
+      prefix: 'model.',
+      modules: [lmHead<BartDims>('shared')],
+    },
     base: { cls: 'BartModel', prefix: '' },
-    seq_cls: { cls: 'BartForSequenceClassification', prefix: 'model.', modules: [
-      headLinear('classification_head.dense', h), headLinear('classification_head.out_proj')] },
+    seq_cls: {
+      cls: 'BartForSequenceClassification',
+      prefix: 'model.',
+      modules: [headLinear('classification_head.dense', h), headLinear('classification_head.out_proj')],
+    },
     // BartForQuestionAnswering sets config.num_labels = 2 before building qa_outputs.
     qa: { cls: 'BartForQuestionAnswering', prefix: 'model.', modules: [headLinear('qa_outputs', () => 2)] },
   },

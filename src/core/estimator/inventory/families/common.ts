@@ -7,12 +7,22 @@ const hid = (r: BaseDims) => r.h;
 const nl = (r: BaseDims) => r.numLabels;
 
 /** lm_head over the vocabulary, tied to the input embedding when tie_word_embeddings holds. */
-export function lmHead<R extends BaseDims>(embed: string, name = 'lm_head', bias = false, inF: (r: R) => number = hid): ModTpl<R> {
+export function lmHead<R extends BaseDims>(
+  embed: string,
+  name = 'lm_head',
+  bias = false,
+  inF: (r: R) => number = hid,
+): ModTpl<R> {
   return linear<R>(name, inF, (r) => r.V, bias, { tie: `{p}${embed}`, tieWhen: (r) => r.tie, output: true });
 }
 
 /** A task-head Linear (classifier, score, qa_outputs): marked isHead. */
-export function headLinear<R extends BaseDims>(name: string, outF: (r: R) => number = nl, bias = true, inF: (r: R) => number = hid): ModTpl<R> {
+export function headLinear<R extends BaseDims>(
+  name: string,
+  outF: (r: R) => number = nl,
+  bias = true,
+  inF: (r: R) => number = hid,
+): ModTpl<R> {
   return linear<R>(name, inF, outF, bias, { head: true });
 }
 
@@ -35,14 +45,30 @@ export interface DecoderHeadOptions<R extends BaseDims> {
 }
 
 /** Heads of a decoder-only LM: ForCausalLM, ForSequenceClassification (score, no bias), token cls, QA, bare. */
-export function decoderHeads<R extends BaseDims>(cls: string, embed: string, o: DecoderHeadOptions<R> = {}): Heads<R> {
+export function decoderHeads<R extends BaseDims>(
+  cls: string,
+  embed: string,
+  o: DecoderHeadOptions<R> = {},
+): Heads<R> {
   const prefix = o.prefix ?? 'model.';
   const inF = o.scoreIn ?? hid;
   const heads: Heads<R> = {
     causal_lm: { cls: `${cls}ForCausalLM`, prefix, modules: [lmHead<R>(embed, o.lmName, o.lmBias, o.lmIn)] },
-    seq_cls: { cls: `${cls}ForSequenceClassification`, prefix, modules: [headLinear<R>('score', nl, false, inF)] },
-    token_cls: { cls: `${cls}ForTokenClassification`, prefix, modules: [headLinear<R>(o.tokenName ?? 'score', nl, true)] },
-    qa: { cls: `${cls}ForQuestionAnswering`, prefix: o.qaPrefix ?? prefix, modules: [headLinear<R>('qa_outputs', o.qaOut ?? (() => 2), true, inF)] },
+    seq_cls: {
+      cls: `${cls}ForSequenceClassification`,
+      prefix,
+      modules: [headLinear<R>('score', nl, false, inF)],
+    },
+    token_cls: {
+      cls: `${cls}ForTokenClassification`,
+      prefix,
+      modules: [headLinear<R>(o.tokenName ?? 'score', nl, true)],
+    },
+    qa: {
+      cls: `${cls}ForQuestionAnswering`,
+      prefix: o.qaPrefix ?? prefix,
+      modules: [headLinear<R>('qa_outputs', o.qaOut ?? (() => 2), true, inF)],
+    },
     base: { cls: `${cls}Model`, prefix: '' },
   };
   if (o.noTokenCls) delete heads.token_cls;

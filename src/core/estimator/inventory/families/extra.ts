@@ -11,35 +11,65 @@ import { attention, gatedMlp, llamaLike, norms, resolveLlamaLike, type LlamaDims
 const h = (r: LlamaDims) => r.h;
 
 /** IBM Granite 3.x: LlamaForCausalLM's modules; the multipliers in its config scale activations only. */
-export const GRANITE = llamaLike(['granite'], { V: 32000, h: 4096, ff: 11008, L: 32, nh: 32, tie: false,
-  qkvBias: 'attention_bias', mlpBiasField: true }, 'Granite',
-[...attention('self_attn.'), ...gatedMlp('mlp.'), ...norms('input_layernorm', 'post_attention_layernorm')],
-{});
+export const GRANITE = llamaLike(
+  ['granite'],
+  { V: 32000, h: 4096, ff: 11008, L: 32, nh: 32, tie: false, qkvBias: 'attention_bias', mlpBiasField: true },
+  'Granite',
+  [...attention('self_attn.'), ...gatedMlp('mlp.'), ...norms('input_layernorm', 'post_attention_layernorm')],
+  {},
+);
 
 /** OLMo-2: q_norm / k_norm are RMSNorms over num_heads*head_dim and num_kv_heads*head_dim. */
-export const OLMO2 = llamaLike(['olmo2'], { V: 50304, h: 4096, ff: 11008, L: 32, nh: 32, tie: false,
-  qkvBias: 'attention_bias' }, 'Olmo2', [
-  ...attention('self_attn.'),
-  rmsNorm('self_attn.q_norm', (r) => r.nh * r.hd), rmsNorm('self_attn.k_norm', (r) => r.nkv * r.hd),
-  ...gatedMlp('mlp.'), ...norms('post_attention_layernorm', 'post_feedforward_layernorm'),
-], {});
+export const OLMO2 = llamaLike(
+  ['olmo2'],
+  { V: 50304, h: 4096, ff: 11008, L: 32, nh: 32, tie: false, qkvBias: 'attention_bias' },
+  'Olmo2',
+  [
+    ...attention('self_attn.'),
+    rmsNorm('self_attn.q_norm', (r) => r.nh * r.hd),
+    rmsNorm('self_attn.k_norm', (r) => r.nkv * r.hd),
+    ...gatedMlp('mlp.'),
+    ...norms('post_attention_layernorm', 'post_feedforward_layernorm'),
+  ],
+  {},
+);
 // Olmo2ForSequenceClassification: absent in transformers 4.57.6, present in 5.12.1 (PEFT 0.20.0 oracle runs).
 OLMO2.heads.seq_cls = { ...OLMO2.heads.seq_cls!, v5Only: 'absent in transformers 4.57.6, present in 5.12.1' };
 
 const sc2Layer: ModTpl<LlamaDims>[] = [
   ...attention('self_attn.'),
-  linear('mlp.c_fc', h, (r) => r.ff, (r) => r.mlpBias), linear('mlp.c_proj', (r) => r.ff, h, (r) => r.mlpBias),
-  layerNorm('input_layernorm', h), layerNorm('post_attention_layernorm', h),
+  linear(
+    'mlp.c_fc',
+    h,
+    (r) => r.ff,
+    (r) => r.mlpBias,
+  ),
+  linear(
+    'mlp.c_proj',
+    (r) => r.ff,
+    h,
+    (r) => r.mlpBias,
+  ),
+  layerNorm('input_layernorm', h),
+  layerNorm('post_attention_layernorm', h),
 ];
 
 /** StarCoder2: every projection biased when use_bias (default true), LayerNorms, tied lm_head by default. */
 export const STARCODER2: Family<LlamaDims> = {
   types: ['starcoder2'],
   resolve: (cfg, n) => {
-    const r = resolveLlamaLike(cfg, { V: 49152, h: 3072, ff: 12288, L: 30, nh: 24, nkv: 2, tie: true, qkvBias: true }, n);
+    const r = resolveLlamaLike(
+      cfg,
+      { V: 49152, h: 3072, ff: 12288, L: 30, nh: 24, nkv: 2, tie: true, qkvBias: true },
+      n,
+    );
     const b = bool(cfg, 'use_bias', true);
     return { ...r, qkvBias: b, oBias: b, mlpBias: b };
   },
-  backbone: [embedding('embed_tokens', (r) => r.V, h), { path: 'layers', count: (r) => r.L, modules: sc2Layer }, layerNorm('norm', h)],
+  backbone: [
+    embedding('embed_tokens', (r) => r.V, h),
+    { path: 'layers', count: (r) => r.L, modules: sc2Layer },
+    layerNorm('norm', h),
+  ],
   heads: decoderHeads<LlamaDims>('Starcoder2', 'embed_tokens', { noQa: true }),
 };

@@ -6,17 +6,32 @@ import type { BaseDims, Family, HfConfig, ModTpl } from '../types';
 import { decoderHeads } from './common';
 
 export interface OptDims extends BaseDims {
-  ff: number; proj: number; maxPos: number; bias: boolean; affine: boolean; finalNorm: boolean;
+  ff: number;
+  proj: number;
+  maxPos: number;
+  bias: boolean;
+  affine: boolean;
+  finalNorm: boolean;
 }
 
 function resolveOpt(cfg: HfConfig, numLabels: number): OptDims {
   const h = int(cfg, 'hidden_size', 768);
   const nh = int(cfg, 'num_attention_heads', 12);
   const r: OptDims = {
-    h, nh, nkv: nh, hd: div(h, nh, 'head_dim'), L: int(cfg, 'num_hidden_layers', 12), V: int(cfg, 'vocab_size', 50272),
-    tie: bool(cfg, 'tie_word_embeddings', true), numLabels, encDec: false, flags: {},
-    ff: int(cfg, 'ffn_dim', 3072), proj: optInt(cfg, 'word_embed_proj_dim') ?? h,
-    maxPos: int(cfg, 'max_position_embeddings', 2048), bias: bool(cfg, 'enable_bias', true),
+    h,
+    nh,
+    nkv: nh,
+    hd: div(h, nh, 'head_dim'),
+    L: int(cfg, 'num_hidden_layers', 12),
+    V: int(cfg, 'vocab_size', 50272),
+    tie: bool(cfg, 'tie_word_embeddings', true),
+    numLabels,
+    encDec: false,
+    flags: {},
+    ff: int(cfg, 'ffn_dim', 3072),
+    proj: optInt(cfg, 'word_embed_proj_dim') ?? h,
+    maxPos: int(cfg, 'max_position_embeddings', 2048),
+    bias: bool(cfg, 'enable_bias', true),
     affine: bool(cfg, 'layer_norm_elementwise_affine', true),
     finalNorm: bool(cfg, 'do_layer_norm_before', true) && !bool(cfg, '_remove_final_layer_norm', false),
   };
@@ -34,19 +49,37 @@ export const OPT: Family<OptDims> = {
   types: ['opt'],
   resolve: resolveOpt,
   backbone: [
-    embedding('embed_tokens', (r) => r.V, (r) => r.proj),
+    embedding(
+      'embed_tokens',
+      (r) => r.V,
+      (r) => r.proj,
+    ),
     embedding('embed_positions', (r) => r.maxPos + 2, h),
     linear('project_out', h, (r) => r.proj, false, { when: (r) => r.proj !== r.h }),
     linear('project_in', (r) => r.proj, h, false, { when: (r) => r.proj !== r.h }),
     layerNorm('final_layer_norm', h, true, { when: (r) => r.finalNorm && r.affine }),
-    { path: 'layers', count: (r) => r.L, modules: [
-      linear('self_attn.k_proj', h, h, b), linear('self_attn.v_proj', h, h, b), linear('self_attn.q_proj', h, h, b),
-      linear('self_attn.out_proj', h, h, b), ln('self_attn_layer_norm'),
-      linear('fc1', h, (r) => r.ff, b), linear('fc2', (r) => r.ff, h, b), ln('final_layer_norm'),
-    ] },
+    {
+      path: 'layers',
+      count: (r) => r.L,
+      modules: [
+        linear('self_attn.k_proj', h, h, b),
+        linear('self_attn.v_proj', h, h, b),
+        linear('self_attn.q_proj', h, h, b),
+        linear('self_attn.out_proj', h, h, b),
+        ln('self_attn_layer_norm'),
+        linear('fc1', h, (r) => r.ff, b),
+        linear('fc2', (r) => r.ff, h, b),
+        ln('final_layer_norm'),
+      ],
+    },
   ],
   heads: {
-    ...decoderHeads<OptDims>('OPT', 'embed_tokens', { prefix: 'model.decoder.', lmIn: (r) => r.proj, scoreIn: (r) => r.proj, noTokenCls: true }),
+    ...decoderHeads<OptDims>('OPT', 'embed_tokens', {
+      prefix: 'model.decoder.',
+      lmIn: (r) => r.proj,
+      scoreIn: (r) => r.proj,
+      noTokenCls: true,
+    }),
     base: { cls: 'OPTModel', prefix: 'decoder.' },
   },
 };
