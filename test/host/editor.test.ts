@@ -199,11 +199,15 @@ describe('editor experience', () => {
   });
 
   it('CodeLens on a config whose model is not found says so briefly and offers the panel', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: 'base_model: acme/private-7b\nadapter: lora\nlora_r: 8\n',
-    });
-    await vscode.window.showTextDocument(doc);
+    // A fresh name: an "Untitled-N" reopened right after its close can come back as the old document.
+    const doc = await vscode.workspace.openTextDocument(
+      vscode.Uri.parse(`untitled:model-not-found-${Date.now()}.yml`),
+    );
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) =>
+      b.insert(new vscode.Position(0, 0), 'base_model: acme/private-7b\nadapter: lora\nlora_r: 8\n'),
+    );
+    await vscode.commands.executeCommand('mlConfig.selectDialect', 'axolotl');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
       'vscode.executeCodeLensProvider',
       doc.uri,
@@ -240,9 +244,15 @@ describe('editor experience', () => {
   });
 
   it('CodeLens says why there are no numbers: a syntax error, or a file too large to analyse live', async () => {
+    let n = 0;
     const titlesOf = async (content: string): Promise<string[]> => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
-      await vscode.window.showTextDocument(doc);
+      // A fresh name each time: an "Untitled-N" reopened right after its close can come back as the old document.
+      const doc = await vscode.workspace.openTextDocument(
+        vscode.Uri.parse(`untitled:no-numbers-${Date.now()}-${n++}.yml`),
+      );
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));
+      await vscode.commands.executeCommand('mlConfig.selectDialect', 'axolotl');
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
         'vscode.executeCodeLensProvider',
         doc.uri,
