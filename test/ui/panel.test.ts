@@ -71,7 +71,7 @@ describe('estimator panel (ui)', () => {
   it('follows a switch to a dark theme: body class and chart colours change', async () => {
     const view = workbench().webview();
     original = await setTheme('Dark Modern');
-    await view.locator('body.vscode-dark').waitFor({ timeout: 15_000 });
+    await view.locator('body.vscode-dark').waitFor({ timeout: 45_000 });
     await view.locator('#lawchart canvas').first().waitFor();
     await view.locator('#summary').scrollIntoViewIfNeeded();
     await workbench().screenshot('panel-dark');
@@ -85,7 +85,7 @@ describe('estimator panel (ui)', () => {
     await rank.focus();
     await workbench().page.keyboard.press('Control+A');
     await workbench().page.keyboard.type('16');
-    await view.locator('#params', { hasText: 'Trainable 8,388,608' }).waitFor({ timeout: 15_000 });
+    await view.locator('#params', { hasText: 'Trainable 8,388,608' }).waitFor({ timeout: 45_000 });
   });
 
   it('Apply beside the rank writes it into the config file shown in the editor', async () => {
@@ -96,7 +96,7 @@ describe('estimator panel (ui)', () => {
     try {
       await view
         .locator('#status', { hasText: 'rank set to 16 in panel/llama2-lora.yml' })
-        .waitFor({ timeout: 15_000 });
+        .waitFor({ timeout: 45_000 });
       await page
         .locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' })
         .first()
