@@ -115,7 +115,13 @@ function unknownKey(
   const parent = schemaAt(ctx.schema, segs);
   // A key the mapping knows, refused by a conditional branch (`if distribution is X then only ...`).
   if (parent?.keys().includes(prop))
-    return refusedByCondition(segs, prop, ctx, severityOf(parent?.info().unknownKeys) ?? ctx.unknownKeys);
+    return refusedByCondition(
+      segs,
+      prop,
+      parent.selectors(),
+      ctx,
+      severityOf(parent.info().unknownKeys) ?? ctx.unknownKeys,
+    );
   let guessed: { guess: string | undefined } | undefined;
   const guessOf = (): string | undefined =>
     (guessed ??= { guess: suggest(prop, parent?.keys() ?? []) }).guess;
@@ -158,11 +164,17 @@ function unknownKey(
   });
 }
 
-function refusedByCondition(segs: string[], prop: string, ctx: MapContext, severity: Severity): Pending {
+function refusedByCondition(
+  segs: string[],
+  prop: string,
+  selectors: string[],
+  ctx: MapContext,
+  severity: Severity,
+): Pending {
   const parentValue = valueAt(ctx.data, segs) as Record<string, unknown> | undefined;
   const selector =
     parentValue && typeof parentValue === 'object'
-      ? ['distribution', 'peft_type', 'type', 'merge_method'].find((k) => typeof parentValue[k] === 'string')
+      ? selectors.find((k) => typeof parentValue[k] === 'string')
       : undefined;
   const context = selector
     ? ` with \`${selector}: ${String(parentValue?.[selector])}\``

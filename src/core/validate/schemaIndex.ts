@@ -109,6 +109,20 @@ export class SchemaNode {
     return this.keyCache;
   }
 
+  /**
+   * Keys whose value selects a conditional branch here (`if: {properties: {distribution: {const: …}}}`),
+   * in schema order: they name the choice when a branch refuses a key the object otherwise knows.
+   */
+  selectors(): string[] {
+    const set = new Set<string>();
+    for (const s of this.schemas) {
+      const cond = isObject(s.if) ? (s.if.properties as Record<string, unknown> | undefined) : undefined;
+      for (const [k, v] of Object.entries(cond ?? {}))
+        if (isObject(v) && (v.const !== undefined || Array.isArray(v.enum))) set.add(k);
+    }
+    return [...set];
+  }
+
   info(): FieldInfo {
     if (this.infoCache) return this.infoCache;
     const info: FieldInfo = { type: [] };
