@@ -80,7 +80,7 @@ function compileSplit(id, schema) {
   const { code, validate } = compileWith(hoistedSchema);
   const names = compiledRefs(validate.schemaEnv);
   const entries = hoisted.map((h) => ({ name: names.get(h.ref), path: h.path })).filter((e) => e.name);
-  const { main, parts } = splitCode(code, entries, id);
+  const { main, parts } = splitCode(code, entries, id, new Set(names.values()));
   return { ...rootSchema(schemaExpression(code, hoistedSchema), main, parts, hoistedSchema, schema), parts };
 }
 
