@@ -33,6 +33,14 @@ const validatorsApart = {
   },
 };
 
+/** A validator's part files (`<dialect>.partN.js`, scripts/lib/split-validator.mjs) stay files of their own, required on first use. */
+const partsApart = {
+  name: 'validator-parts-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+\.part\d+\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', plugins: [validatorsApart] };
 
 const builds = [
@@ -49,6 +57,7 @@ const builds = [
         .filter((f) => f.endsWith('.js') && f !== 'index.js')
         .map((f) => `${GENERATED}/${f}`),
     outdir: 'dist/validators',
+    plugins: [partsApart],
     platform: 'node',
     format: 'cjs',
     target: 'node20',

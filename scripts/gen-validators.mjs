@@ -11,6 +11,7 @@ const Ajv = require('ajv').default;
 const { _ } = require('ajv');
 const standaloneCode = require('ajv/dist/standalone').default;
 const addFormats = require('ajv-formats').default;
+import { hoistBranches, splitCode } from './lib/split-validator.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'schemas');
@@ -49,6 +50,10 @@ export function appendErrorsInPlace(code) {
 }
 
 function compile(schema, allErrors = true) {
+  return compileWith(schema, allErrors).code;
+}
+
+function compileWith(schema, allErrors = true) {
   const ajv = new Ajv({
     allErrors,
     strict: 'log',
@@ -58,7 +63,60 @@ function compile(schema, allErrors = true) {
   });
   addFormats(ajv);
   ajv.addVocabulary([...extraKeywords(schema)]);
-  return appendErrorsInPlace(standaloneCode(ajv, ajv.compile(schema)));
+  const validate = ajv.compile(schema);
+  return { code: appendErrorsInPlace(standaloneCode(ajv, validate)), validate };
+}
+
+/**
+ * The validator's code for `schema`: one file, or for schemas with large conditional branches
+ * (torchtune's per-package `_component_` branches) a main file and part files loaded on first use.
+ */
+function compileSplit(id, schema) {
+  const { schema: hoistedSchema, hoisted } = hoistBranches(schema);
+  if (hoisted.length === 0) {
+    const code = compile(schema);
+    return { code, schemaExpr: schemaExpression(code, schema), parts: [] };
+  }
+  const { code, validate } = compileWith(hoistedSchema);
+  const names = compiledRefs(validate.schemaEnv);
+  const entries = hoisted.map((h) => ({ name: names.get(h.ref), path: h.path })).filter((e) => e.name);
+  const { main, parts } = splitCode(code, entries, id, new Set(names.values()));
+  return { ...rootSchema(schemaExpression(code, hoistedSchema), main, parts, hoistedSchema, schema), parts };
+}
+
+/** Function name of every $ref ajv compiled as a function of its own, by local ref ("#/definitions/x"). */
+function compiledRefs(env, out = new Map(), seen = new Set()) {
+  if (seen.has(env)) return out;
+  seen.add(env);
+  for (const [ref, target] of Object.entries(env.refs ?? {})) {
+    if (!target || typeof target !== 'object' || !target.validateName) continue;
+    out.set(ref.slice(ref.indexOf('#')), target.validateName.str);
+    compiledRefs(target, out, seen);
+  }
+  return out;
+}
+
+/**
+ * ajv embeds the (hoisted) root schema and reads parts of it (`schemaN.properties.x.type`); the engine
+ * needs the original (rules walk its definitions). When every part ajv reads is the same in both,
+ * the one constant holds the original; otherwise the original is embedded beside it.
+ */
+function rootSchema(name, main, parts, hoistedSchema, schema) {
+  if (!/^schema\d+$/.test(name)) return { code: main, schemaExpr: schemaExpression('', schema) };
+  const texts = [main, ...parts.map((p) => p.text)];
+  const paths = texts.flatMap((t) =>
+    [...t.matchAll(new RegExp(`\\b${name}((?:\\.[A-Za-z_$][\\w$]*|\\[\\d+\\])+)`, 'g'))].map((m) => m[1]),
+  );
+  const at = (obj, path) =>
+    [...path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].reduce((o, m) => o?.[m[1] ?? Number(m[2])], obj);
+  const same = paths.every((p) => JSON.stringify(at(hoistedSchema, p)) === JSON.stringify(at(schema, p)));
+  if (!same) return { code: main, schemaExpr: schemaExpression('', schema) };
+  const decl = new RegExp(`^const ${name} = [^\\n]*$`, 'm');
+  if (!decl.test(main)) throw new Error(`gen-validators: declaration of ${name} not found`);
+  return {
+    code: main.replace(decl, () => `const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(schema))});`),
+    schemaExpr: name,
+  };
 }
 
 /**
@@ -112,9 +170,10 @@ export async function generateValidators() {
     const id = f.slice(0, -'.schema.json'.length);
     try {
       const schema = JSON.parse(readFileSync(join(schemaDir, f), 'utf8'));
-      const code = compile(schema);
+      const { code, schemaExpr, parts } = compileSplit(id, schema);
       outputs[`${id}.js`] =
-        `${code}\nmodule.exports.schema = ${schemaExpression(code, schema)};\nmodule.exports.ruleChecks = ${ruleChecks(schema)};\n`;
+        `${code}\nmodule.exports.schema = ${schemaExpr};\nmodule.exports.ruleChecks = ${ruleChecks(schema)};\n`;
+      for (const p of parts) outputs[p.file] = p.text;
       outputs[`${id}.d.ts`] = DTS;
       ok.push(id);
     } catch (err) {

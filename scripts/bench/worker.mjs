@@ -70,7 +70,10 @@ function cloneCost(value) {
   return Math.max(...times);
 }
 
-/** Runs `fn` while sampling the event loop every 1 ms; the histogram's max is the longest block (upper bound, +1 ms resolution). */
+/**
+ * Runs `fn` while sampling the event loop every 1 ms; the histogram's max is the longest block (upper
+ * bound, +1 ms resolution) and its 99th percentile the block that 1 % of samples exceed.
+ */
 async function blocked(fn) {
   const h = monitorEventLoopDelay({ resolution: 1 });
   await new Promise((r) => setTimeout(r, 20));
@@ -78,7 +81,7 @@ async function blocked(fn) {
   const value = await fn();
   await new Promise((r) => setTimeout(r, 20));
   h.disable();
-  return { value, maxMs: h.max / 1e6 };
+  return { value, maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6 };
 }
 
 function inputs() {
@@ -155,6 +158,19 @@ async function idleBaseline(ms) {
   return (await blocked(() => new Promise((r) => setTimeout(r, ms)))).maxMs;
 }
 
+/** detectDialect stays on the host thread (the dialect of a version the worker has not answered yet): its cost, median and max of 7. */
+function hostDetect(input) {
+  const { detectDialect } = require(join(root, 'out/src/core/dialects/index.js'));
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    detectDialect(input.text, { fileName: input.file, associations: { '**/never/*.yaml': 'trl' } });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[3], max: times[6] };
+}
+
 let version = 0;
 const request = (i) => ({
   uri: `file://${i.file}`,
@@ -182,6 +198,28 @@ for (const input of inputs()) {
       return Promise.all(all);
     });
   }
+  // Hover and completion at the end of the file, asked of the worker as the editor does.
+  const dialect = first.value.kind === 'result' ? first.value.result.dialect : undefined;
+  const lastKey = [...input.text.matchAll(/^([A-Za-z_][\w.-]*):/gm)].pop();
+  let hover;
+  let complete;
+  if (dialect && lastKey) {
+    hover = await blocked(async () => {
+      const t0 = performance.now();
+      const a = await client.query({ what: 'hover', text: input.text, offset: lastKey.index + 1, dialect });
+      return { a, ms: performance.now() - t0 };
+    });
+    complete = await blocked(async () => {
+      const t0 = performance.now();
+      const a = await client.query({
+        what: 'complete',
+        text: input.text,
+        offset: input.text.length,
+        dialect,
+      });
+      return { a, ms: performance.now() - t0 };
+    });
+  }
   client.dispose();
   const o = first.value;
   rows.push({
@@ -190,6 +228,9 @@ for (const input of inputs()) {
     first,
     again,
     typing,
+    hover,
+    complete,
+    detect: hostDetect(input),
     idle: await idleBaseline(Math.min(o.ms ?? 1000, 5000)),
     post: Math.max(...posts),
     handler: Math.max(...handlers),
@@ -203,7 +244,7 @@ console.log(
   '(block: event-loop delay max while the worker runs; idle: the same monitor over an idle wait as long, i.e. what machine load alone shows; post / handler / clone: longest postMessage, reply handler, and structuredClone of the result, ms)',
 );
 console.log(
-  `${'input'.padEnd(52)} ${'size'.padStart(7)} ${'block first'.padStart(12)} ${'block again'.padStart(12)} ${'idle'.padStart(7)} ${'post'.padStart(6)} ${'handler'.padStart(7)} ${'clone'.padStart(6)} ${'latency first/again'.padStart(20)}  result`,
+  `${'input'.padEnd(52)} ${'size'.padStart(7)} ${'block first (p99)'.padStart(18)} ${'block again (p99)'.padStart(18)} ${'idle'.padStart(7)} ${'post'.padStart(6)} ${'handler'.padStart(7)} ${'clone'.padStart(6)} ${'latency first/again'.padStart(20)}  result`,
 );
 let worst = 0;
 for (const r of rows) {
@@ -214,8 +255,16 @@ for (const r of rows) {
       : r.o.kind;
   const lat = `${fmt(r.o.ms ?? NaN)} / ${fmt(r.again.value.ms ?? NaN)} ms`;
   console.log(
-    `${r.input.name.slice(0, 52).padEnd(52)} ${kb(r.input.text).padStart(7)} ${`${fmt(r.first.maxMs)} ms`.padStart(12)} ${`${fmt(r.again.maxMs)} ms`.padStart(12)} ${`${fmt(r.idle)} ms`.padStart(7)} ${fmt(r.post).padStart(6)} ${fmt(r.handler).padStart(7)} ${fmt(r.clone).padStart(6)} ${lat.padStart(20)}  ${what}`,
+    `${r.input.name.slice(0, 52).padEnd(52)} ${kb(r.input.text).padStart(7)} ${`${fmt(r.first.maxMs)} (${fmt(r.first.p99Ms)}) ms`.padStart(18)} ${`${fmt(r.again.maxMs)} (${fmt(r.again.p99Ms)}) ms`.padStart(18)} ${`${fmt(r.idle)} ms`.padStart(7)} ${fmt(r.post).padStart(6)} ${fmt(r.handler).padStart(7)} ${fmt(r.clone).padStart(6)} ${lat.padStart(20)}  ${what}`,
   );
+  if (r.hover && r.complete) {
+    const h = r.hover.value;
+    const c = r.complete.value;
+    worst = Math.max(worst, r.hover.maxMs, r.complete.maxMs);
+    console.log(
+      `  hover (worker): block ${fmt(r.hover.maxMs)} (p99 ${fmt(r.hover.p99Ms)}) ms, answered in ${fmt(h.ms)} ms, path ${JSON.stringify(h.a?.path ?? null)}; completion (worker): block ${fmt(r.complete.maxMs)} (p99 ${fmt(r.complete.p99Ms)}) ms, ${c.a?.items?.length ?? 'no'} items in ${fmt(c.ms)} ms; detectDialect on the host ${fmt(r.detect.median)} ms median, ${fmt(r.detect.max)} max`,
+    );
+  }
   if (r.typing) {
     const kinds = r.typing.value.map((t) => t.kind);
     console.log(

@@ -1,18 +1,19 @@
 // Completion of keys (those not yet in the mapping) and enum values, from the schema of the
-// document's dialect, with the schema's description as documentation.
+// document's dialect, with the schema's description as documentation. The items are computed in the
+// analysis worker (the schema is never read on the extension host thread).
 import * as vscode from 'vscode';
-import { completionsAt } from '../core/validate';
 import type { ConfigValidator } from './diagnostics';
 import { toRange } from './diagnostics';
 
 export function registerCompletion(context: vscode.ExtensionContext, validator: ConfigValidator): void {
   const selector = ['yaml', 'json', 'jsonc'].map((language) => ({ language }));
   const provider: vscode.CompletionItemProvider = {
-    provideCompletionItems(document, position) {
+    async provideCompletionItems(document, position) {
       const dialect = validator.lastResult(document)?.result.dialect;
       if (!dialect) return [];
       const offset = document.offsetAt(position);
-      return completionsAt(document.getText(), offset, dialect).map((c) => {
+      const items = await validator.analyses.completions(document, offset, dialect);
+      return items.map((c) => {
         const item = new vscode.CompletionItem(
           c.label,
           c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember,

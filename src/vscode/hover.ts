@@ -1,7 +1,7 @@
 // Hover on a config key: what it does (schema), its type, range, default, deprecation and paper,
 // then its live effect in this file (from the shared document analysis).
 import * as vscode from 'vscode';
-import { describeKeyPath, keyPathAt, type KeyDescription } from '../core/validate';
+import type { KeyDescription } from '../core/validate';
 import { liveEffects } from '../core/analysis/effects';
 import { enumList } from '../core/analysis/format';
 import { inlineCode } from '../core/present/markdown';
@@ -31,9 +31,11 @@ export async function hoverAt(
   const range = document.getWordRangeAtPosition(position, KEY_WORD);
   if (!range) return undefined;
   const word = document.getText(range).replace(/^["']|["']$/g, '');
-  const path = keyPathAt(document.getText(), document.offsetAt(position));
+  // The key path and the schema are read in the analysis worker, off the extension host thread.
+  const key = await insights.keyAt(document, document.offsetAt(position), dialect);
+  const path = key?.path ?? [];
   if (path.length === 0 || path[path.length - 1] !== word) return undefined;
-  const info = describeKeyPath(dialect, path);
+  const info = key?.info;
   const live = settingsFor(document.uri).hoverLiveEffects;
   const analysis = live ? await insights.currentAnalysis(document) : undefined;
   const effects = analysis ? liveEffects(path, analysis) : [];

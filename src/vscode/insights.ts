@@ -39,6 +39,15 @@ export class DocumentInsights implements vscode.Disposable {
     return this.dialectOf(document);
   }
 
+  /** The key path under `offset` and what the dialect's schema says about it, from the worker. */
+  keyAt(
+    document: vscode.TextDocument,
+    offset: number,
+    dialect: DialectId,
+  ): ReturnType<DocumentAnalyses['keyAt']> {
+    return this.analyses.keyAt(document, offset, dialect);
+  }
+
   /**
    * The newest analysis of this document: of its current version once the worker answered, of the
    * previous one until then (status bar, panel). Undefined for a file that is not a training config.

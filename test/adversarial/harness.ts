@@ -59,8 +59,12 @@ export function runCase<T>(name: string, arg?: unknown): Promise<CaseResult<T>> 
           hard,
         );
         worker.postMessage('go');
-      } else if (m.ok) finish(() => resolve({ value: m.value as T, ms: m.ms ?? 0 }));
-      else finish(() => reject(new Error(`case '${name}' threw: ${m.error}`)));
+      } else if (m.ok) {
+        // MLCONFIG_ADVERSARIAL_TIMES=1 prints each case's time inside its worker (the figures of issue 11).
+        if (process.env.MLCONFIG_ADVERSARIAL_TIMES)
+          console.log(`      [${name}: ${(m.ms ?? 0).toFixed(1)} ms]`);
+        finish(() => resolve({ value: m.value as T, ms: m.ms ?? 0 }));
+      } else finish(() => reject(new Error(`case '${name}' threw: ${m.error}`)));
     });
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>

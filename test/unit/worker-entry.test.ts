@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runDocument } from '../../src/vscode/worker/entry';
+import { analyzeDocument } from '../../src/core/pipeline';
+import { completionsAt, describeKeyPath } from '../../src/core/validate';
 import { AnalysisClient } from '../../src/vscode/worker/client';
 import type { DocumentRequest } from '../../src/vscode/worker/protocol';
 
@@ -74,6 +76,28 @@ describe('analysis worker entry', () => {
     });
   });
 
+  it('with validation off and the file above the size limit, only detects the dialect (in the pipeline)', () => {
+    // A syntax error and an unknown key: neither is reported, since nothing is parsed or validated.
+    const text = `${QLORA.replace('lora_r: 16', 'lora_rr: 16')}\nbad: [unclosed\n`;
+    const off = { validationEnabled: false, maxAnalysedChars: 10 };
+    assert.deepEqual(runDocument(request(text, off), catalogOnly), {
+      dialect: 'axolotl',
+      reason: analyzeDocument({ text, fileName: '/w/qlora.yml' }).reason,
+      validated: false,
+      diagnostics: [],
+      analysis: undefined,
+      targetDiagnostics: [],
+    });
+    assert.deepEqual(
+      analyzeDocument({ text, fileName: '/w/qlora.yml', validate: false, analyse: false }).diagnostics,
+      [],
+    );
+    assert.equal(
+      runDocument(request(text, { ...off, dialectChoice: 'trl' }), catalogOnly).reason,
+      'chosen with ML Config: Select Config Dialect',
+    );
+  });
+
   it('validates but does not estimate a file above the size limit', () => {
     const r = runDocument(request(QLORA, { maxAnalysedChars: 100, dialectChoice: 'axolotl' }), catalogOnly);
     assert.deepEqual(
@@ -102,5 +126,43 @@ describe('analysis worker entry', () => {
     } finally {
       client.dispose();
     }
+  });
+
+  it('answers hover and completion queries in the worker thread, as the core does in-thread', async () => {
+    const client = new AnalysisClient(
+      () => new Worker(join(ROOT, 'out/src/vscode/worker/analysisWorker.js')),
+      { deadlineMs: 15_000 },
+    );
+    try {
+      const offset = QLORA.indexOf('lora_r:') + 2;
+      const hover = await client.query({ what: 'hover', text: QLORA, offset, dialect: 'axolotl' });
+      const info = describeKeyPath('axolotl', ['lora_r']);
+      assert.ok(info?.type.includes('integer'));
+      assert.deepEqual(hover, { what: 'hover', path: ['lora_r'], info });
+      const text = `${QLORA}lora_fan`;
+      const complete = await client.query({
+        what: 'complete',
+        text,
+        offset: text.length,
+        dialect: 'axolotl',
+      });
+      const items = completionsAt(text, text.length, 'axolotl');
+      // Keys not yet in the mapping (the editor filters them by the typed prefix): lora_r is there already.
+      const labels = items.map((c) => c.label);
+      assert.deepEqual([labels.includes('lora_fan_in_fan_out'), labels.includes('lora_r')], [true, false]);
+      assert.deepEqual(complete, { what: 'complete', items });
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('gives no answer to a query once the client is disposed', async () => {
+    const client = new AnalysisClient(
+      () => new Worker(join(ROOT, 'out/src/vscode/worker/analysisWorker.js')),
+      { deadlineMs: 15_000 },
+    );
+    const pending = client.query({ what: 'hover', text: 'a: 1\n', offset: 0, dialect: 'trl' });
+    client.dispose();
+    assert.equal(await pending, undefined);
   });
 });

@@ -1,7 +1,7 @@
 // The messages between the extension host and the analysis worker are checked on receipt: a
 // malformed one is refused with the reason, never passed on.
 import * as assert from 'node:assert/strict';
-import { parseReply, parseRequest, type DocumentRequest } from '../../src/vscode/worker/protocol';
+import { parseQuery, parseReply, parseRequest, type DocumentRequest } from '../../src/vscode/worker/protocol';
 
 const REQUEST: DocumentRequest = {
   kind: 'document',
@@ -79,6 +79,31 @@ describe('analysis worker protocol', () => {
     const progress = { kind: 'progress', id: 7, phase: 'validation', detail: 'torchtune schema' };
     assert.deepEqual(parseReply(progress), { ok: true, value: progress });
     assert.deepEqual(parseReply({ kind: 'ready' }), { ok: true, value: { kind: 'ready' } });
+  });
+
+  it('checks hover/completion queries and their answers', () => {
+    const query = { kind: 'query', id: 9, what: 'hover', text: 'a: 1\n', offset: 0, dialect: 'trl' };
+    assert.deepEqual(parseQuery(query), { ok: true, value: query });
+    assert.equal(why(parseQuery({ ...query, dialect: 'cobol' })), 'query.dialect is not a dialect');
+    assert.equal(why(parseQuery({ ...query, what: 'rename' })), 'query.what is not hover/complete');
+    assert.equal(why(parseQuery({ ...query, offset: -1 })), 'query text/offset missing');
+    const hover = {
+      kind: 'answer',
+      id: 9,
+      answer: { what: 'hover', path: ['a'], info: { type: ['integer'] } },
+    };
+    assert.deepEqual(parseReply(hover), { ok: true, value: hover });
+    const item = { label: 'lr', kind: 'key', insertText: 'lr: ', documentation: '', start: 0, end: 0 };
+    const complete = { kind: 'answer', id: 9, answer: { what: 'complete', items: [item] } };
+    assert.deepEqual(parseReply(complete), { ok: true, value: complete });
+    assert.equal(
+      why(parseReply({ kind: 'answer', id: 9, answer: { what: 'hover', path: [1] } })),
+      'answer.path is not a list of keys',
+    );
+    assert.equal(
+      why(parseReply({ kind: 'answer', id: 9, answer: { what: 'complete', items: [{ ...item, end: -1 }] } })),
+      'answer.items has a malformed entry',
+    );
   });
 
   it('refuses malformed replies with the reason', () => {

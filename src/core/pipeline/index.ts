@@ -39,6 +39,8 @@ export interface DocumentRequest {
   lawOverrides?: AnalysisOptions['lawOverrides'];
   /** false = validation only (no model, no estimate). Default true. */
   analyse?: boolean;
+  /** false with `analyse: false` = dialect detection only (no parse, no schema). Default true. */
+  validate?: boolean;
 }
 
 export interface DocumentResult {
@@ -62,6 +64,8 @@ export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolv
     : detectDialect(text, { fileName: req.fileName, associations: settings.associations });
   if (!det.dialect) return { dialect: undefined, reason: det.reason, diagnostics: [] };
   const dialect = det.dialect;
+  if (req.validate === false && req.analyse === false)
+    return { dialect, reason: det.reason, diagnostics: [] };
   const plugin = dialectPlugin(dialect);
   const ds = plugin.schemaId ? dialectSchema(plugin.schemaId) : undefined;
   const reason = ds ? det.reason : `${det.reason}; no schema for ${dialect} in this build, syntax only`;

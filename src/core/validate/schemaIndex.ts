@@ -51,7 +51,7 @@ export class SchemaNode {
    * Bounded: keys come from documents (10,000 documents of distinct keys grew it from 5 to 38 MB).
    * 1,024 per node is above the largest schema's own properties (Axolotl, about 400); false = unknown key.
    */
-  private readonly childCache = new LRUCache<string, SchemaNode | false>({ max: 1_024 });
+  private childCache: LRUCache<string, SchemaNode | false> | undefined;
   private itemNode: SchemaNode | undefined | null = null;
   private infoCache: FieldInfo | undefined;
   private keyCache: string[] | undefined;
@@ -63,26 +63,29 @@ export class SchemaNode {
 
   /** The schema of `key` inside this object, or undefined when no branch knows the key. */
   child(key: string): SchemaNode | undefined {
+    // Created on first use: most nodes are leaves, and an LRU allocates its slots up front.
+    this.childCache ??= new LRUCache<string, SchemaNode | false>({ max: 1_024 });
     const hit = this.childCache.get(key);
     if (hit !== undefined) return hit || undefined;
     const found = new Flat();
     for (const s of this.schemas) {
       const props = s.properties as Record<string, JsonSchema> | undefined;
       if (props && Object.prototype.hasOwnProperty.call(props, key)) {
-        flatten(this.root, props[key], found);
+        found.add(props[key], this.root);
         continue;
       }
       const patterns = s.patternProperties as Record<string, JsonSchema> | undefined;
       let matched = false;
-      for (const [re, sub] of Object.entries(patterns ?? {})) {
-        if (safeRegex(re)?.test(key)) {
-          flatten(this.root, sub, found);
+      for (const re in patterns) {
+        if (Object.prototype.hasOwnProperty.call(patterns, re) && safeRegex(re)?.test(key)) {
+          found.add(patterns[re], this.root);
           matched = true;
         }
       }
-      if (!matched && isObject(s.additionalProperties)) flatten(this.root, s.additionalProperties, found);
+      if (!matched && isObject(s.additionalProperties)) found.add(s.additionalProperties, this.root);
     }
-    const c = found.list.length ? new SchemaNode(this.root, found.list) : undefined;
+    const list = found.schemas();
+    const c = list ? new SchemaNode(this.root, list) : undefined;
     this.childCache.set(key, c ?? false);
     return c;
   }
@@ -93,10 +96,11 @@ export class SchemaNode {
     const found = new Flat();
     for (const s of this.schemas) {
       const it = s.items;
-      if (Array.isArray(it)) for (const x of it) flatten(this.root, x, found);
-      else if (isObject(it)) flatten(this.root, it, found);
+      if (Array.isArray(it)) for (const x of it) found.add(x, this.root);
+      else if (isObject(it)) found.add(it, this.root);
     }
-    this.itemNode = found.list.length ? new SchemaNode(this.root, found.list) : undefined;
+    const list = found.schemas();
+    this.itemNode = list ? new SchemaNode(this.root, list) : undefined;
     return this.itemNode;
   }
 
@@ -154,28 +158,96 @@ export class SchemaNode {
 
 /** The root node of a schema. */
 export function indexSchema(schema: JsonSchema): SchemaNode {
-  const found = new Flat();
-  flatten(schema, schema, found);
-  return new SchemaNode(schema, found.list);
+  return new SchemaNode(schema, listed(closure(schema, schema, 0)));
 }
 
-/** Subschemas in the order first met, each once (a Set beside the list: unions of builders are large). */
-class Flat {
-  readonly list: JsonSchema[] = [];
-  readonly seen = new Set<JsonSchema>();
-}
+/** Keywords that only lead to other subschemas: a schema with nothing else says nothing itself. */
+const ROUTING = new Set(['$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']);
 
-/** Adds `s` and every subschema that applies to the same instance (refs, combinators) to `out`. */
-function flatten(root: JsonSchema, s: unknown, out: Flat, depth = 0): void {
-  if (!isObject(s) || depth > 32 || out.seen.has(s)) return;
-  out.seen.add(s);
-  out.list.push(s);
-  if (typeof s.$ref === 'string') flatten(root, resolveRef(root, s.$ref), out, depth + 1);
-  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
-    const list = s[k];
-    if (Array.isArray(list)) for (const sub of list) flatten(root, sub, out, depth + 1);
+function routingOnly(s: JsonSchema): boolean {
+  let any = false;
+  for (const k in s) {
+    if (!ROUTING.has(k)) return false;
+    any = true;
   }
-  for (const k of ['then', 'else'] as const) if (isObject(s[k])) flatten(root, s[k], out, depth + 1);
+  return any; // `{}` (any value) is kept: it is what makes a key known.
+}
+
+/**
+ * Subschemas in the order first met, each once. Schemas made only of routing keywords (`{ $ref }`,
+ * `{ if, then }`, `{ allOf }`) are followed but not listed: they hold no property, item, type or
+ * annotation, so every question asked of the node has the same answer without them (torchtune's
+ * builder unions shrink about threefold). A key reached only through them still gets a node.
+ */
+class Flat {
+  /** The one closure added so far, kept as is until a second one comes (the usual case is one). */
+  private single: JsonSchema[] | undefined;
+  private list: JsonSchema[] | undefined;
+  private seen: Set<JsonSchema> | undefined;
+
+  add(sub: unknown, root: JsonSchema): void {
+    if (!isObject(sub)) return;
+    const all = closure(root, sub, 0);
+    if (!this.single && !this.list) {
+      this.single = all;
+      return;
+    }
+    if (this.single) {
+      this.list = [...this.single];
+      this.seen = new Set(this.single);
+      this.single = undefined;
+    }
+    for (const x of all)
+      if (!this.seen!.has(x)) {
+        this.seen!.add(x);
+        this.list!.push(x);
+      }
+  }
+
+  /** The listed schemas, or undefined when nothing was added. */
+  schemas(): JsonSchema[] | undefined {
+    if (this.single) return listed(this.single);
+    return this.list && listed(this.list);
+  }
+}
+
+const listedCache = new WeakMap<JsonSchema[], JsonSchema[]>();
+function listed(all: JsonSchema[]): JsonSchema[] {
+  let out = listedCache.get(all);
+  if (!out) {
+    out = all.filter((s) => !routingOnly(s));
+    if (out.length === 0) out = [all[0]];
+    listedCache.set(all, out);
+  }
+  return out;
+}
+
+const closures = new WeakMap<JsonSchema, JsonSchema[]>();
+
+/**
+ * `s` and every subschema that applies to the same instance (refs, combinators, then/else), in the
+ * order a depth-first walk first meets them; computed once per subschema and shared, so the builder
+ * union every torchtune component key leads to is walked once, not once per key.
+ */
+function closure(root: JsonSchema, s: JsonSchema, depth: number): JsonSchema[] {
+  const hit = closures.get(s);
+  if (hit) return hit;
+  const out = [s];
+  const seen = new Set<JsonSchema>(out);
+  const take = (sub: unknown): void => {
+    if (!isObject(sub) || seen.has(sub) || depth >= 32) return;
+    for (const x of closure(root, sub, depth + 1))
+      if (!seen.has(x)) {
+        seen.add(x);
+        out.push(x);
+      }
+  };
+  if (typeof s.$ref === 'string') take(resolveRef(root, s.$ref));
+  for (const list of [s.allOf, s.anyOf, s.oneOf]) if (Array.isArray(list)) list.forEach(take);
+  take(s.then);
+  take(s.else);
+  closures.set(s, out);
+  return out;
 }
 
 const refTargets = new WeakMap<JsonSchema, Map<string, unknown>>();

@@ -3,8 +3,9 @@
 // result back. Before each step it posts a progress message, so that the host can say what was
 // slow when it stops a request at its deadline.
 import { parentPort } from 'node:worker_threads';
-import { parseRequest, type Phase, type WorkerReply } from './protocol';
+import { parseQuery, parseRequest, type Phase, type WorkerReply } from './protocol';
 import { runDocument } from './entry';
+import { answerQuery } from './queries';
 import { localResolver } from './resolver';
 
 const port = parentPort;
@@ -12,6 +13,22 @@ if (!port) throw new Error('analysisWorker.js runs inside a worker thread');
 
 port.postMessage({ kind: 'ready' } satisfies WorkerReply);
 port.on('message', (data: unknown) => {
+  const query = parseQuery(data);
+  if (query.ok) {
+    // A query that throws gets no answer: the host's wait for it ends at its own deadline.
+    try {
+      port.postMessage({
+        kind: 'answer',
+        id: query.value.id,
+        answer: answerQuery(query.value),
+      } satisfies WorkerReply);
+    } catch (err) {
+      console.error(
+        `ML Config Lens worker: query failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    return;
+  }
   const parsed = parseRequest(data);
   if (!parsed.ok) {
     const d = (data ?? {}) as { id?: unknown; uri?: unknown; version?: unknown };

@@ -4,7 +4,14 @@
 // requested (older ones are reported stale, never applied). The Worker comes from a factory, so the
 // benchmark and the unit tests run this class in plain Node with real threads.
 import { performance } from 'node:perf_hooks';
-import { parseReply, type DocumentRequest, type DocumentResult, type Phase } from './protocol';
+import {
+  parseReply,
+  type DocumentRequest,
+  type DocumentResult,
+  type KeyQuery,
+  type Phase,
+  type QueryAnswer,
+} from './protocol';
 
 /** The part of node:worker_threads' Worker this client uses. */
 export interface WorkerLike {
@@ -26,6 +33,10 @@ export type Outcome =
   | { kind: 'stale' };
 
 export type DocumentJob = Omit<DocumentRequest, 'kind' | 'id'>;
+export type QueryJob = Omit<KeyQuery, 'kind' | 'id'>;
+
+/** Longest a hover/completion query waits for the worker (which may be busy with a document first), in ms. */
+export const QUERY_WAIT_MS = 3_000;
 
 export interface ClientOptions {
   /** Longest a request may run in the worker, in ms, before the worker is terminated (counted from the worker's 'ready'). */
@@ -68,6 +79,11 @@ export class AnalysisClient {
   private readonly failed = new Map<string, { version: number; outcome: Outcome }>();
   private nextId = 1;
   private disposed = false;
+  /** Hover/completion queries posted and not answered yet, by id. */
+  private readonly queries = new Map<
+    number,
+    { resolve: (a: QueryAnswer | undefined) => void; timer: ReturnType<typeof setTimeout> }
+  >();
   /** Workers started so far (the first one included). */
   started = 0;
 
@@ -96,6 +112,34 @@ export class AnalysisClient {
     });
   }
 
+  /**
+   * Asks the worker a hover/completion question; undefined when it is not answered within
+   * QUERY_WAIT_MS (stretched like the deadlines), or the worker stopped meanwhile.
+   */
+  query(job: QueryJob): Promise<QueryAnswer | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const wait = QUERY_WAIT_MS * Math.max(1, this.options.stretch?.() ?? 1);
+      const timer = setTimeout(() => this.answer(id, undefined), wait);
+      this.queries.set(id, { resolve, timer });
+      (this.worker ?? this.start()).postMessage({ kind: 'query', id, ...job } satisfies KeyQuery);
+    });
+  }
+
+  private answer(id: number, answer: QueryAnswer | undefined): void {
+    const q = this.queries.get(id);
+    if (!q) return;
+    this.queries.delete(id);
+    clearTimeout(q.timer);
+    q.resolve(answer);
+  }
+
+  /** The worker went away: its unanswered queries get no answer. */
+  private dropQueries(): void {
+    for (const id of [...this.queries.keys()]) this.answer(id, undefined);
+  }
+
   /** Forgets a document: its queued request is cancelled and a running one's answer dropped. */
   cancel(uri: string): void {
     this.dequeue(uri);
@@ -108,6 +152,7 @@ export class AnalysisClient {
     this.disposed = true;
     for (const uri of [...this.queue.keys()]) this.dequeue(uri);
     if (this.running) this.finish({ kind: 'cancelled' });
+    this.dropQueries();
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -175,6 +220,7 @@ export class AnalysisClient {
       this.ready = true;
       return this.arm();
     }
+    if (reply.kind === 'answer') return this.answer(reply.id, reply.answer);
     const run = this.running;
     if (!run || reply.id !== run.job.req.id)
       return this.options.onIgnored?.(`reply to request ${reply.id}, which is not running`);
@@ -207,6 +253,7 @@ export class AnalysisClient {
 
   private crashed(error: string): void {
     this.worker = undefined;
+    this.dropQueries();
     const run = this.running;
     if (!run) return;
     const outcome: Outcome = { kind: 'error', error };
@@ -221,6 +268,7 @@ export class AnalysisClient {
   private replaceWorker(): void {
     const old = this.worker;
     this.worker = undefined;
+    this.dropQueries();
     void old?.terminate();
   }
 

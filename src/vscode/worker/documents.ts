@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { isHfRepoId } from '../../io/hf-cache';
 import type { ResolvedModel } from '../../core/models/types';
 import { AnalysisClient, describeFailure, type Outcome } from './client';
-import type { DocumentResult, DocumentSettings } from './protocol';
+import type { DialectId } from '../../core/dialects';
+import type { DocumentResult, DocumentSettings, QueryAnswer } from './protocol';
 import { documentSettings, fetchFromHub, modelSettings } from './settings';
 
 export const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
@@ -107,6 +108,26 @@ export class DocumentAnalyses implements vscode.Disposable {
     });
     if (this.timers.has(key) || this.requested.get(key) !== document.version) void this.analyseNow(document);
     return waiting;
+  }
+
+  /** The key path and schema description at `offset` (hover), read in the worker. */
+  async keyAt(
+    document: vscode.TextDocument,
+    offset: number,
+    dialect: DialectId,
+  ): Promise<Extract<QueryAnswer, { what: 'hover' }> | undefined> {
+    const a = await this.client.query({ what: 'hover', text: document.getText(), offset, dialect });
+    return a?.what === 'hover' ? a : undefined;
+  }
+
+  /** Completion items at `offset`, from the dialect's schema, read in the worker. */
+  async completions(
+    document: vscode.TextDocument,
+    offset: number,
+    dialect: DialectId,
+  ): Promise<Extract<QueryAnswer, { what: 'complete' }>['items']> {
+    const a = await this.client.query({ what: 'complete', text: document.getText(), offset, dialect });
+    return a?.what === 'complete' ? a.items : [];
   }
 
   /** After an edit: at once for a document never analysed, else after a pause in typing. */

@@ -4,7 +4,7 @@
 //
 // The entry is the core's one pipeline, analyzeDocument (src/core/pipeline): the same call the CLI and
 // the panel make, so the Problems panel and `ml-config-lens check` list the same findings.
-import { detectDialect, type DialectId } from '../../core/dialects';
+import type { DialectId } from '../../core/dialects';
 import { analyzeDocument } from '../../core/pipeline';
 import type { ResolvedModel } from '../../core/models/types';
 import type { DocumentRequest, DocumentResult, Phase } from './protocol';
@@ -32,22 +32,14 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
     o.validate ? 'validation' : 'analysis',
     o.dialect ? `${o.dialect} schema` : 'dialect detection and schema',
   );
-  if (!o.validate && !o.analyse) {
-    const det = detectDialect(text, { fileName: o.fileName, associations: o.associations });
-    return {
-      dialect: o.dialect ?? det.dialect,
-      reason: det.reason,
-      validated: false,
-      diagnostics: [],
-      targetDiagnostics: [],
-    };
-  }
+  // Both off: analyzeDocument only detects the dialect (detection stays in the pipeline).
   const r = analyzeDocument(
     {
       text,
       fileName: o.fileName,
       dialect: o.dialect,
       analyse: o.analyse,
+      validate: o.validate,
       settings: {
         associations: o.associations,
         maxDiagnostics: o.maxDiagnostics,

@@ -4,6 +4,7 @@
 // benchmark and the unit tests drive the same protocol in plain Node.
 import { isDialectId, type DialectId } from '../../core/dialects';
 import type { Diagnostic } from '../../core/validate/types';
+import type { CompletionItem, KeyDescription } from '../../core/validate/completion';
 import type { ConfigAnalysis } from '../../core/analysis';
 import type { ResolvedModel } from '../../core/models/types';
 
@@ -62,13 +63,31 @@ export interface DocumentResult {
 
 export type Phase = 'validation' | 'analysis' | 'model';
 
+/**
+ * Editor help asked of the worker, so that reading the schema (and loading a dialect's validator on
+ * first use) never runs on the extension host thread: the key path under the cursor with what the
+ * schema says about it (hover), or the completion items at the cursor.
+ */
+export interface KeyQuery {
+  kind: 'query';
+  id: number;
+  what: 'hover' | 'complete';
+  text: string;
+  offset: number;
+  dialect: DialectId;
+}
+
+export type QueryAnswer =
+  { what: 'hover'; path: string[]; info?: KeyDescription } | { what: 'complete'; items: CompletionItem[] };
+
 export type WorkerReply =
   | { kind: 'result'; id: number; uri: string; version: number; result: DocumentResult }
   | { kind: 'error'; id: number; uri: string; version: number; error: string }
   /** Sent before each step, so that a request stopped at its deadline can say what was slow. */
   | { kind: 'progress'; id: number; phase: Phase; detail: string }
   /** Sent once the worker's module has loaded: request deadlines count from here, not from thread start. */
-  | { kind: 'ready' };
+  | { kind: 'ready' }
+  | { kind: 'answer'; id: number; answer: QueryAnswer };
 
 type Check<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -121,6 +140,42 @@ export function parseRequest(data: unknown): Check<DocumentRequest> {
   return bad ? fail(bad) : { ok: true, value: data as unknown as DocumentRequest };
 }
 
+/** The query the worker received, or why it is not one. */
+export function parseQuery(data: unknown): Check<KeyQuery> {
+  if (!isObject(data) || data.kind !== 'query') return fail('not a query');
+  if (!isCount(data.id)) return fail('query id is not a count');
+  if (data.what !== 'hover' && data.what !== 'complete') return fail('query.what is not hover/complete');
+  if (typeof data.text !== 'string' || !isCount(data.offset)) return fail('query text/offset missing');
+  if (!isDialectId(data.dialect)) return fail('query.dialect is not a dialect');
+  return { ok: true, value: data as unknown as KeyQuery };
+}
+
+function checkAnswer(a: unknown): string | undefined {
+  if (!isObject(a)) return 'answer is not an object';
+  if (a.what === 'hover') {
+    if (!Array.isArray(a.path) || !a.path.every((k) => typeof k === 'string'))
+      return 'answer.path is not a list of keys';
+    if (a.info !== undefined && !(isObject(a.info) && Array.isArray(a.info.type)))
+      return 'answer.info is malformed';
+    return undefined;
+  }
+  if (a.what !== 'complete' || !Array.isArray(a.items)) return 'answer is neither hover nor completion';
+  for (const c of a.items) {
+    if (
+      !isObject(c) ||
+      typeof c.label !== 'string' ||
+      typeof c.insertText !== 'string' ||
+      typeof c.documentation !== 'string' ||
+      (c.kind !== 'key' && c.kind !== 'value') ||
+      !isCount(c.start) ||
+      !isCount(c.end) ||
+      c.end < c.start
+    )
+      return 'answer.items has a malformed entry';
+  }
+  return undefined;
+}
+
 function checkDiagnostics(v: unknown, what: string): string | undefined {
   if (!Array.isArray(v)) return `${what} is not a list`;
   for (const d of v) {
@@ -158,6 +213,10 @@ export function parseReply(data: unknown): Check<WorkerReply> {
   if (!isObject(data)) return fail('reply is not an object');
   if (data.kind === 'ready') return { ok: true, value: { kind: 'ready' } };
   if (!isCount(data.id)) return fail('reply id is not a count');
+  if (data.kind === 'answer') {
+    const bad = checkAnswer(data.answer);
+    return bad ? fail(bad) : { ok: true, value: data as unknown as WorkerReply };
+  }
   if (data.kind === 'progress') {
     return PHASES.has(data.phase as string) && typeof data.detail === 'string'
       ? { ok: true, value: data as unknown as WorkerReply }

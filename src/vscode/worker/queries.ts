@@ -1,0 +1,12 @@
+// Hover and completion questions, answered in the analysis worker (analysisWorker.ts): the key path
+// under the cursor is read from the text's lines, and the schema of the dialect (its validator module,
+// loaded on first use, 2.6 MB for torchtune) is read here, never on the extension host thread.
+import { completionsAt, describeKeyPath, keyPathAt } from '../../core/validate';
+import type { KeyQuery, QueryAnswer } from './protocol';
+
+export function answerQuery(q: KeyQuery): QueryAnswer {
+  if (q.what === 'complete') return { what: 'complete', items: completionsAt(q.text, q.offset, q.dialect) };
+  const path = keyPathAt(q.text, q.offset);
+  const info = path.length ? describeKeyPath(q.dialect, path) : undefined;
+  return info ? { what: 'hover', path, info } : { what: 'hover', path };
+}
