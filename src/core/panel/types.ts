@@ -77,6 +77,8 @@ export interface PanelMemory {
   groupLabels: string[];
   parts: MemoryPart[];
   totalBytes: number;
+  /** The headline's readings in words (peak allocated, reserved, nvidia-smi), from core/present/memory.ts. */
+  readings: string[];
   bars: MemoryBar[];
   /** Index in `bars` of the user's micro-batch. */
   current: number;
