@@ -73,7 +73,7 @@ export class Results {
       ? `Trainable ${exact(p.trainable)} of ${exact(p.total)} parameters (${percent(p.percent)})`
       : 'Trainable parameters: not computed';
     const mem = m.memory
-      ? `; memory ≈ ${gb(m.memory.totalBytes)} peak allocated${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above the largest GPU listed'}`
+      ? `; memory ≈ ${gb(m.memory.totalBytes)} peak allocated (${m.memory.rangeShort})${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above the largest GPU listed'}`
       : '';
     return params + mem;
   }

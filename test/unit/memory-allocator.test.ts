@@ -59,3 +59,23 @@ describe('memory: caching-allocator reserved band', () => {
     assert.equal(m.range.reservedHighBytes, m.totalBytes + weights + m.components.length * 22 * MiB);
   });
 });
+
+describe('panel: the memory section carries the readings from core/present', () => {
+  it('readings and the short range are the same strings the CodeLens and hover use', async () => {
+    const { panelMemory } = await import('../../src/core/panel/memory');
+    const { memoryRangeShort, memoryReadingLines } = await import('../../src/core/present/memory');
+    const input: MemoryInput = {
+      totalParams: 10_000_000,
+      trainableParams: 10_000_000,
+      trainsBaseWeights: true,
+      weightDtype: 'fp32',
+      computeDtype: 'fp32',
+      paramTensors: { sizes: [[10_000_000, 1]], allTrain: true },
+    };
+    const p = panelMemory(input, []);
+    const m = estimateTrainingMemory(input);
+    assert.deepEqual(p.readings, memoryReadingLines(m));
+    assert.equal(p.rangeShort, memoryRangeShort(m));
+    assert.equal(p.readings.length, 3);
+  });
+});
