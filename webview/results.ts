@@ -73,7 +73,7 @@ export class Results {
       ? `Trainable ${exact(p.trainable)} of ${exact(p.total)} parameters (${percent(p.percent)})`
       : 'Trainable parameters: not computed';
     const mem = m.memory
-      ? `; memory ≈ ${gb(m.memory.totalBytes)}${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above the largest GPU listed'}`
+      ? `; memory ≈ ${gb(m.memory.totalBytes)} peak allocated (${m.memory.rangeShort})${m.memory.fitsOn ? `, fits ${m.memory.fitsOn}` : ', above the largest GPU listed'}`
       : '';
     return params + mem;
   }
@@ -112,7 +112,9 @@ export class Results {
       role: 'img',
       'aria-label': `Stacked memory per micro-batch; yours ${gb(mem.totalBytes)}; dashed lines are GPU sizes`,
     });
-    s.append(legend, chart);
+    const readings = el('ul', { class: 'readings' });
+    for (const r of mem.readings) readings.append(el('li', {}, r));
+    s.append(readings, legend, chart);
     this.charts.push(memoryChart(chart, mem, width));
     const table = el('table', { class: 'parts' });
     const head = el('tr');

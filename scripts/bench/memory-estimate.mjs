@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { mapDialectConfig } = require(resolve(root, 'out/src/core/estimator-input/index.js'));
+const { mapDialectConfig } = require(resolve(root, 'out/src/core/dialects/index.js'));
 const { buildEstimateReport, memoryPlanFor } = require(
   resolve(root, 'out/src/core/estimator-input/report.js'),
 );
 const { estimateTrainingMemory } = require(resolve(root, 'out/src/core/memory/index.js'));
-const { resolveModelLocal } = require(resolve(root, 'out/src/core/models/resolve.js'));
+const { resolveModelLocal } = require(resolve(root, 'out/src/io/resolve.js'));
 const { runs } = JSON.parse(readFileSync(resolve(root, 'test/data/memory-measured.json'), 'utf8'));
 
 const ROUNDS = 21;

@@ -1,6 +1,7 @@
 // `ml-config-lens estimate`: trainable/total parameters exactly as PEFT counts them, and a training
 // memory estimate, for a model (config.json path, catalog id, or HF cache id) and a PEFT source
 // (adapter_config.json, PEFT YAML, or an Axolotl/LLaMA-Factory/TRL/torchtune/AdapterHub config).
+import { memoryReadingLines } from '../core/present/memory';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConfigAnalysis } from '../core/analysis';
@@ -168,9 +169,8 @@ function printText(r: EstimateReport): void {
   console.log(`  Total: ${gigabytes(m.totalBytes)} peak allocated`);
   for (const c of m.outside)
     console.log(`  + ${c.label}: ${gigabytes(c.bytes)} = ${c.formula} [${c.source}]`);
-  console.log(
-    `  Range: ${gigabytes(m.range.allocatedBytes)} allocated (torch max_memory_allocated) to ${gigabytes(m.range.deviceBytes)} as nvidia-smi shows it`,
-  );
+  for (const line of memoryReadingLines(m)) console.log(`  Reading: ${line}`);
+  console.log(`  Reserved band: ${m.range.reservedBasis}`);
   for (const c of m.host) console.log(`  CPU RAM: ${c.label}: ${gigabytes(c.bytes)} = ${c.formula}`);
   for (const w of p.warnings) console.log(`warning: ${w}`);
   for (const n of r.notes) console.log(`note: ${n}`);

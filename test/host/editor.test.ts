@@ -72,7 +72,11 @@ describe('editor experience', () => {
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.includes('$(symbol-numeric) 11,272,192 trainable (0.904%)'), titles.join(' | '));
     assert.ok(
-      titles.some((t) => /^\$\(server\) ~\d+(\.\d+)? GB VRAM to train$/.test(t)),
+      titles.some((t) =>
+        /^\$\(server\) ~\d+(\.\d+)? GB peak allocated \(\d+(\.\d+)?–\d+(\.\d+)? GB reserved\/nvidia-smi\)$/.test(
+          t,
+        ),
+      ),
       titles.join(' | '),
     );
     // LoRA Without Regret: 5e-5 · 10 · (2000 / 2048)^0.781 = 4.91e-4; the file's 2e-4 is 2.45x below.
@@ -237,7 +241,7 @@ describe('editor experience', () => {
     );
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(
-      titles.some((t) => /^\$\(server\) ≥ \d+\.\d\d GB VRAM \(no sequence length\)$/.test(t)),
+      titles.some((t) => /^\$\(server\) ≥ \d+\.\d\d GB peak allocated \(no sequence length\)$/.test(t)),
       titles.join(' | '),
     );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -57,7 +57,7 @@ describe('estimator panel', () => {
     assert.equal(rendered.type, 'rendered');
     assert.match(
       (rendered as { summary: string }).summary,
-      /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\); memory ≈ \d+\.\d GB, fits \d+\.\d GB/,
+      /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\); memory ≈ \d+\.\d GB peak allocated \(\d+\.\d–\d+\.\d GB reserved\/nvidia-smi\), fits \d+\.\d GB/,
     );
   });
 

@@ -3,6 +3,7 @@ import { analyzeConfigText } from '../../src/core/analysis';
 import { liveEffects } from '../../src/core/analysis/effects';
 import { enumList, ratioShort, shortSource } from '../../src/core/analysis/format';
 import { ordered } from '../../src/core/analysis/order';
+import { memoryReadingLines } from '../../src/core/present/memory';
 import type { LawResult } from '../../src/core/laws';
 
 // Llama-2-7B, LoRA r=8 on q_proj and v_proj: 32 layers × 8 × (4096+4096) per module = 2,097,152 each.
@@ -54,15 +55,20 @@ describe('analysis: hover live effects', () => {
     );
   });
 
-  it('batch size: effective batch, then memory on one line, largest part first with short names', () => {
-    const [batch, memory] = liveEffects(['micro_batch_size'], a);
+  it('batch size: effective batch, then memory on one line, largest part first with short names, then its readings', () => {
+    const [batch, memory, readings] = liveEffects(['micro_batch_size'], a);
     assert.equal(
       batch,
       'Effective batch: 2 micro-batch × 4 accumulation × 1 device (devices not stated: 1 assumed) = 8 sequences × 4096 tokens = 32,768 tokens per optimizer step',
     );
     assert.match(
       memory,
-      /^Estimated training memory per device: \*\*57\.0 GB\*\* \(activations 36\.5 GB, weights 13\.5 GB, adapter activations 4\.30 GB, logits and loss 2\.62 GB, optimizer states 0\.03 GB, gradients 0\.02 GB\); formulas in the estimator panel$/,
+      /^Estimated training memory per device: \*\*~57\.0 GB peak allocated\*\* \(activations 36\.5 GB, weights 13\.5 GB, adapter activations 4\.30 GB, logits and loss 2\.62 GB, optimizer states 0\.03 GB, gradients 0\.02 GB\); formulas in the estimator panel$/,
+    );
+    assert.equal(readings, `Readings: ${memoryReadingLines(a.memory!).join('; ')}`);
+    assert.match(
+      readings,
+      /^Readings: 57\.0 GB peak allocated by PyTorch .* — the headline number; 57\.0(–57\.\d)? GB reserved by PyTorch's caching allocator .*; 58\.\d(–58\.\d)? GB as nvidia-smi shows it \(reserved \+ CUDA context\)$/,
     );
   });
 
@@ -136,7 +142,7 @@ describe('analysis: hover live effects on other dialects', () => {
     const memory = liveEffects(['batch_size'], a)[1];
     assert.match(
       memory,
-      /^Estimated training memory per device: \*\*≥ \d+\.\d\d GB\*\* \(weights [^)]*\); activations not counted \(sequence length not stated\); formulas in the estimator panel$/,
+      /^Estimated training memory per device: \*\*≥ \d+\.\d\d GB peak allocated\*\* \(weights [^)]*\); activations not counted \(sequence length not stated\); formulas in the estimator panel$/,
     );
   });
 

@@ -2,7 +2,8 @@
 // copied from ../shared/reference/memory-measured.json): each within ±20% of the figure of the kind
 // measured — nvidia-smi/NVML (the estimate's deviceBytes: allocated + paged states + CUDA context),
 // torch max_memory_reserved (reservedBytes) or a peak whose kind the source does not state (allocated
-// or reserved). Runs that cannot be met name the component the config cannot tell.
+// or reserved). Reserved and nvidia-smi are bands (core/memory/allocator.ts); the runs are compared with
+// their low edge, the stricter reading. Runs that cannot be met name the component the config cannot tell.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -3,6 +3,7 @@
 import type { ConfigAnalysis } from './index';
 import { suggestCatalogName } from '../models/catalog';
 import { SETTINGS } from '../ids';
+import { activationsMissing, memoryHeadline, memoryReadingLines } from '../present/memory';
 import {
   compactCount,
   exactCount,
@@ -13,6 +14,9 @@ import {
   shortSource,
 } from './format';
 import { escapeMarkdownText, inlineCode } from '../present/markdown';
+
+/** Why activations are missing from the memory estimate (core/present/memory.ts). */
+export { activationsMissing };
 
 type Effect = (a: ConfigAnalysis) => string[];
 
@@ -102,21 +106,11 @@ const memory: Effect = (a) => {
     .sort((x, y) => y.bytes - x.bytes)
     .map((c) => `${MEMORY_NAMES[c.id] ?? c.label.replace(/\s*[:(].*$/, '')} ${gigabytes(c.bytes)}`);
   const missing = activationsMissing(a);
-  const total = `${missing ? '≥ ' : ''}${gigabytes(a.memory.totalBytes)}`;
   return [
-    `Estimated training memory per device: **${total}** (${parts.join(', ')})${missing ? `; activations not counted (${missing})` : ''}; formulas in the estimator panel`,
+    `Estimated training memory per device: **${memoryHeadline(a.memory, missing)}** (${parts.join(', ')})${missing ? `; activations not counted (${missing})` : ''}; formulas in the estimator panel`,
+    `Readings: ${memoryReadingLines(a.memory).join('; ')}`,
   ];
 };
-
-/**
- * Why activations are missing from the memory estimate (e.g. no sequence length), or undefined when
- * they are counted. Without this the total reads like a full estimate and is far too low.
- */
-export function activationsMissing(a: ConfigAnalysis): string | undefined {
-  if (!a.memory || a.memory.components.some((c) => c.id === 'activations')) return undefined;
-  const note = a.memoryNotes.find((n) => /activations not estimated/.test(n));
-  return note ? note.replace(/:\s*activations not estimated.*$/, '') : 'not estimated';
-}
 
 const rate: Effect = (a) => {
   const recs = a.laws.filter((l) => l.applies === 'recommendation' && l.learningRate !== null).slice(0, 2);

@@ -11,27 +11,11 @@ export function compactCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** 4194304 → "4,194,304" (exact, as PEFT prints it); above 2^53 a float64 is no longer exact: "≈ 1.20e18". */
-export function exactCount(n: number): string {
-  return Number.isSafeInteger(n) || !Number.isFinite(n) || !Number.isInteger(n)
-    ? n.toLocaleString('en-US')
-    : `≈ ${n.toExponential(2).replace('e+', 'e')}`;
-}
-
-/** 0.06220… → "0.0622%"; keeps 3 significant digits for small shares. */
-export function percent(p: number): string {
-  if (p === 0) return '0%';
-  if (p >= 10) return `${p.toFixed(1)}%`;
-  return `${Number(p.toPrecision(3))}%`;
-}
+// Exact counts and shares: one format for every surface (src/core/present/counts.ts).
+export { exactCount, percent, shortSource } from '../present/counts';
 
 // Memory and learning rates: one format for every surface (src/core/present/units.ts).
 export { gigabytes, learningRate } from '../present/units';
-
-/** A law's source, short: "arXiv 2305.14314", or "blog, 2025-09-29" for a dated post. */
-export function shortSource(source: { arxiv: string | null; version?: string }): string {
-  return source.arxiv ? `arXiv ${source.arxiv}` : `blog, ${source.version?.slice(0, 10) ?? 'undated'}`;
-}
 
 /** How the file's learning rate compares with a law's, from the ratio the law returns: "1.4x below", "within 5%". */
 export { ratioShort } from '../laws/format';

@@ -1,6 +1,8 @@
 // Number formatting for formulas and tables: 4 significant digits, scientific notation for very
 // large/small values, so substituted formulas read like the papers' own.
 
+import { ratioShort } from '../present/counts';
+
 /** 4 significant digits; 1.662e-3 style below 1e-2 or from 1e5 up. */
 export function sig(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return String(x);
@@ -38,8 +40,5 @@ export function ratioWords(current: number, reference: number): string {
   return `${ratioShort(current / reference)}${Math.abs(current / reference - 1) < 0.05 ? ' of' : ''}`;
 }
 
-/** The file's value over the law's, in words: "within 5%", "3.1x above", "1.4x below". */
-export function ratioShort(r: number): string {
-  if (Math.abs(r - 1) < 0.05) return 'within 5%';
-  return r > 1 ? `${r.toFixed(1)}x above` : `${(1 / r).toFixed(1)}x below`;
-}
+/** The file's value over the law's, in words (core/present/counts.ts, shared with the CodeLens). */
+export { ratioShort };

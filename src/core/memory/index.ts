@@ -7,6 +7,7 @@
 
 import { activationComponent, logitsComponent } from './activations';
 import { adapterActivationComponent } from './adapter-activations';
+import { RESERVED_BASIS, reservedBand } from './allocator';
 import { contextComponent, gatheredComponent, offloaded, toHost } from './device';
 import { zeroMixedPrecision } from './precision';
 import { shardComponent, shardingNotes } from './sharding';
@@ -72,8 +73,8 @@ export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
   const components = all.filter((c) => c.placement !== 'unified' && !offloaded(c, offload));
   const totalBytes = components.reduce((sum, c) => sum + c.bytes, 0);
   const outside = [...unified, contextComponent()];
-  const reservedBytes = totalBytes;
-  const deviceBytes = reservedBytes + outside.reduce((sum, c) => sum + c.bytes, 0);
+  const reserved = reservedBand(totalBytes, components, input);
+  const outsideBytes = outside.reduce((sum, c) => sum + c.bytes, 0);
   if (unified.length)
     notes.push(
       "paged optimizer states live in CUDA unified memory: not in PyTorch's allocated/reserved figures; nvidia-smi shows them while they are resident, and they move to CPU RAM when the GPU runs short",
@@ -90,7 +91,15 @@ export function estimateTrainingMemory(input: MemoryInput): MemoryEstimate {
     totalBytes,
     totalGB: totalBytes / 1e9,
     totalGiB: totalBytes / 2 ** 30,
-    range: { allocatedBytes: totalBytes, reservedBytes, deviceBytes, headline: 'allocated' },
+    range: {
+      allocatedBytes: totalBytes,
+      reservedBytes: reserved.low,
+      reservedHighBytes: reserved.high,
+      reservedBasis: RESERVED_BASIS,
+      deviceBytes: reserved.low + outsideBytes,
+      deviceHighBytes: reserved.high + outsideBytes,
+      headline: 'allocated',
+    },
     outside,
     host,
     hostBytes: host.reduce((sum, c) => sum + c.bytes, 0),
@@ -112,7 +121,7 @@ function loadPeakBytes(input: MemoryInput, all: MemoryComponent[]): number | und
 
 function notIncluded(input: MemoryInput): string[] {
   const out = [
-    'caching-allocator fragmentation (max_memory_reserved − max_memory_allocated; depends on allocation order, not on the config)',
+    'caching-allocator fragmentation beyond segment rounding (reusing freed blocks of other sizes; depends on allocation order, not on the config)',
   ];
   if (!input.activations?.vocabSize && !input.activations?.fusedCrossEntropy)
     out.push('logits and loss buffers');

@@ -98,6 +98,7 @@ export function memoryInputFor(args: MemoryPlanArgs): { input: MemoryInput; note
   } else {
     notes.push('sequence length not stated: activations not estimated');
   }
+  input.paramTensors = paramTensorsOf(inv, trainsBase);
   const sharding = shardingFor(t, notes);
   if (sharding) {
     input.sharding = sharding;
@@ -170,6 +171,25 @@ function trainableShapes(
     largest = Math.max(largest, m.weightParams);
   }
   return { factored: { matrixRowsPlusCols: rowsPlusCols, vectorParams, matrixParams }, largest, linear };
+}
+
+/**
+ * The model's parameter tensors (a weight, a bias, other direct parameters) grouped by size, for the
+ * caching allocator's band (allocator.ts). All of them train when base weights train (an upper edge
+ * for freeze/BitFit); adapters' own tensors are small and packed, so they are not listed.
+ */
+function paramTensorsOf(inv: ModelInventory, trainsBase: boolean): MemoryInput['paramTensors'] {
+  const sizes = new Map<number, number>();
+  const add = (elements: number) => {
+    if (elements > 0) sizes.set(elements, (sizes.get(elements) ?? 0) + 1);
+  };
+  for (const m of inv.modules) {
+    if (m.tiedTo) continue;
+    add(m.weightParams);
+    add(m.biasParams);
+    add(m.otherParams ?? 0);
+  }
+  return { sizes: [...sizes.entries()], allTrain: trainsBase };
 }
 
 /** ZeRO-3/FSDP units: parameters outside the repeated layers (the root) and one layer's parameters. */

@@ -10,7 +10,10 @@
 //   gradients and AdamW states are fp32 and autocast caches a 16-bit copy of each weight for the
 //   matmuls. Loaded in bf16 (Axolotl's normalize_config sets torch_dtype from bf16: true), everything
 //   trainable is bf16: no fp32 master exists. PEFT adapters are upcast to fp32 either way
-//   (peft autocast_adapter_dtype=True). LLaMA-Factory casts trainable weights to fp32 unless pure_bf16.
+//   (peft autocast_adapter_dtype=True). LLaMA-Factory loads with torch_dtype="auto" (the checkpoint's
+//   dtype, model/loader.py:155) and casts the trainable weights to fp32 unless pure_bf16 or BAdam, or
+//   under ZeRO-3 without quantization, where they already are fp32 (model/adapter.py:313-325, casts at
+//   :51,:133,:286 @ v0.9.5).
 // - DeepSpeed ZeRO with a bf16/fp16 section: 16-bit model weights and gradients plus an fp32 master
 //   partition (deepspeed/runtime/zero/stage_1_and_2.py:439,457, stage3.py:889,
 //   runtime/bf16_optimizer.py:159 @ v0.18.2) and fp32 optimizer states: ZeRO's 2 + 2 + 12 bytes.
@@ -39,7 +42,8 @@ const AMP =
 const DEEPSPEED =
   'deepspeedai/DeepSpeed deepspeed/runtime/zero/stage_1_and_2.py:439,457, stage3.py:889, runtime/bf16_optimizer.py:159 @ v0.18.2';
 const LLAMAFACTORY =
-  'hiyouga/LLaMA-Factory model/adapter.py (cast_trainable_params_to_fp32 unless pure_bf16); ' + AMP;
+  'hiyouga/LLaMA-Factory src/llamafactory/model/adapter.py:313-325 (cast_trainable_params_to_fp32 unless pure_bf16/use_badam), loader.py:155 (torch_dtype="auto") @ v0.9.5; ' +
+  AMP;
 
 /** The store dtypes for a run, from its framework and precision flags. */
 export function precisionPlan(f: PrecisionFacts): PrecisionPlan {
@@ -86,11 +90,14 @@ export function precisionPlan(f: PrecisionFacts): PrecisionPlan {
       source: AMP,
     };
   }
-  // LLaMA-Factory upcasts trainable weights to fp32 unless pure_bf16 (model/adapter.py _setup_full_tuning).
-  // fp16 autocast runs a GradScaler, whose unscale_ refuses fp16 gradients ("Attempting to unscale FP16
-  // gradients", torch/amp/grad_scaler.py _unscale_grads_): a working fp16 run trains fp32 weights.
+  // LLaMA-Factory upcasts trainable weights to fp32 unless pure_bf16 (src/llamafactory/model/adapter.py:313-325
+  // @ v0.9.5; BAdam is not read from the config). fp16 autocast runs a GradScaler, whose unscale_ raises
+  // ValueError("Attempting to unscale FP16 gradients.") on fp16 gradients (pytorch/pytorch
+  // torch/amp/grad_scaler.py:260 in _unscale_grads_, called with allow_fp16=False by unscale_, @ commit
+  // 0202916b): a working fp16 run trains fp32 weights.
   const upcast = (f.framework === 'llamafactory' && !f.pureBf16) || c === 'fp16';
-  // LLaMA-Factory loads in the compute dtype (model_args.compute_dtype).
+  // LLaMA-Factory loads with torch_dtype="auto" (loader.py:155 @ v0.9.5): the checkpoint's dtype, which
+  // is assumed to be the compute dtype (bf16 for current checkpoints) when the config does not state it.
   const load: StoreDtype = upcast ? 'fp32' : (f.loadDtype ?? (f.framework === 'llamafactory' ? c : 'fp32'));
   if (load === 'fp32') {
     return {

@@ -1,34 +1,46 @@
 // What the memory numbers are, for every surface that shows them (hover, CodeLens, panel, CLI): the
 // headline is the peak allocated; reserved and nvidia-smi readings complete the range. Words only —
-// formatting bytes is the caller's (one GB = 1e9 bytes unit for all surfaces).
+// formatting bytes is the caller's (src/core/present/memory.ts; one GB = 1e9 bytes on all surfaces).
 import type { MemoryEstimate } from './types';
 
 export interface MemoryReading {
   kind: 'allocated' | 'reserved' | 'device';
+  /** The reading, or the low edge of its band. */
   bytes: number;
+  /** High edge of the band (= bytes for the allocated peak). */
+  highBytes: number;
   /** What the reading is, in the words of the tool that reports it. */
   label: string;
+  /** True for the number shown as "the" estimate. */
+  headline: boolean;
 }
 
-/** The three readings, headline (peak allocated) first; reserved is a lower bound (fragmentation not modelled). */
+/** The three readings, headline (peak allocated) first; reserved and nvidia-smi as bands (allocator.ts). */
 export function memoryReadings(m: MemoryEstimate): MemoryReading[] {
-  const unified = m.outside.filter((c) => c.placement === 'unified').length > 0;
+  const unified = m.outside.some((c) => c.placement === 'unified');
+  const r = m.range;
   return [
     {
       kind: 'allocated',
-      bytes: m.range.allocatedBytes,
-      label: 'peak allocated (torch.cuda.max_memory_allocated)',
+      bytes: r.allocatedBytes,
+      highBytes: r.allocatedBytes,
+      label: 'peak allocated by PyTorch (torch.cuda.max_memory_allocated)',
+      headline: true,
     },
     {
       kind: 'reserved',
-      bytes: m.range.reservedBytes,
+      bytes: r.reservedBytes,
+      highBytes: r.reservedHighBytes,
       label:
-        "reserved by PyTorch's caching allocator, at least (torch.cuda.max_memory_reserved; fragmentation not estimated)",
+        "reserved by PyTorch's caching allocator (torch.cuda.max_memory_reserved; segment rounding counted, fragmentation not)",
+      headline: false,
     },
     {
       kind: 'device',
-      bytes: m.range.deviceBytes,
-      label: `as nvidia-smi shows it (+ ${unified ? 'paged optimizer states in unified memory, ' : ''}CUDA context)`,
+      bytes: r.deviceBytes,
+      highBytes: r.deviceHighBytes,
+      label: `as nvidia-smi shows it (reserved + ${unified ? 'paged optimizer states in unified memory + ' : ''}CUDA context)`,
+      headline: false,
     },
   ];
 }

@@ -103,6 +103,11 @@ export interface MemoryInput {
   largestParam?: number;
   /** ZeRO-3/FSDP working set: parameters gathered unsharded at once (the root module, one transformer layer). */
   gatherUnits?: { rootParams: number; layerParams: number };
+  /**
+   * The model's parameter tensors as [elements, how many] (weights and biases, tied ones once), and
+   * whether all of them train (full fine-tuning): the caching allocator's rounding band (allocator.ts).
+   */
+  paramTensors?: { sizes: Array<[number, number]>; allTrain: boolean };
 }
 
 /** Σ(rows + cols) over the trainable matrices and the element count of the trainable vectors. */
@@ -177,14 +182,22 @@ export interface MemoryComponent {
 /**
  * Three readings of "GPU memory" a run reports: torch.cuda.max_memory_allocated (the sum of
  * `components`), max_memory_reserved and what nvidia-smi shows (+ unified memory outside the
- * allocator + the CUDA context). The caching allocator's fragmentation (reserved − allocated) depends
- * on allocation order and sizes, not on the config, so `reservedBytes` is its lower bound, = allocated.
+ * allocator + the CUDA context). Reserved is a band from the caching allocator's segment rounding
+ * (allocator.ts): `reservedBytes` its low edge (= allocated), `reservedHighBytes` its high edge;
+ * fragmentation from reusing freed blocks depends on allocation order, not on the config.
  */
 export interface MemoryRange {
   allocatedBytes: number;
+  /** Low edge of max_memory_reserved: every tensor fills its segment (= allocated). */
   reservedBytes: number;
-  /** nvidia-smi's "used": reserved + paged (unified-memory) optimizer states + CUDA context. */
+  /** High edge of max_memory_reserved: + the segment rounding of every allocation (allocator.ts). */
+  reservedHighBytes: number;
+  /** The assumption behind the reserved band. */
+  reservedBasis: string;
+  /** nvidia-smi's "used": reserved + paged (unified-memory) optimizer states + CUDA context (low edge). */
   deviceBytes: number;
+  /** nvidia-smi's "used" from the reserved band's high edge. */
+  deviceHighBytes: number;
   /** Which of the three `totalBytes` is. */
   headline: 'allocated';
 }

@@ -1,6 +1,7 @@
 // The panel's memory chart: the training-memory estimate grouped into the four parts users compare
 // (weights, gradients, optimizer, activations) at several micro-batch sizes, against common GPU sizes.
 import { estimateTrainingMemory, type MemoryEstimate, type MemoryInput } from '../memory';
+import { memoryRangeShort, memoryReadingLines } from '../present/memory';
 import { gigabytes } from '../present/units';
 import type { GpuLine, MemoryBar, PanelMemory } from './types';
 
@@ -64,6 +65,8 @@ export function panelMemory(input: MemoryInput, notes: string[]): PanelMemory {
       source: c.source,
     })),
     totalBytes: estimate.totalBytes,
+    readings: memoryReadingLines(estimate),
+    rangeShort: memoryRangeShort(estimate),
     bars: sizes.map((s) => bar(input, s)),
     current: sizes.indexOf(mb),
     gpus: [...GPU_SIZES],

@@ -77,6 +77,10 @@ export interface PanelMemory {
   groupLabels: string[];
   parts: MemoryPart[];
   totalBytes: number;
+  /** The headline's readings in words (peak allocated, reserved, nvidia-smi), from core/present/memory.ts. */
+  readings: string[];
+  /** "13.5–15.0 GB reserved/nvidia-smi": the range next to the headline (core/present/memory.ts). */
+  rangeShort: string;
   bars: MemoryBar[];
   /** Index in `bars` of the user's micro-batch. */
   current: number;
