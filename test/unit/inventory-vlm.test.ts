@@ -6,6 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { estimateParameters } from '../../src/core/estimator';
 import { buildInventory, type HfConfig } from '../../src/core/estimator/inventory';
+import { buildEstimateReport } from '../../src/core/estimator-input/report';
+import { mapLlamaFactory } from '../../src/core/estimator-input/llamafactory';
 
 // Published config.json fields that shape the model (Qwen/Qwen2-VL-7B-Instruct).
 const QWEN2_VL_7B: HfConfig = {
@@ -221,5 +223,44 @@ describe('vision-language inventories', () => {
       () => buildInventory(GEMMA3_4B, { transformersVersion: '4.49.0' }),
       /Gemma3ForConditionalGeneration first appeared in transformers 4.50/,
     );
+  });
+});
+
+describe("LLaMA-Factory's vision switches on a vision-language model", () => {
+  const model = { config: QWEN2_VL_7B as never, kind: 'file' as const, location: 'qwen2-vl-7b.json' };
+  const [h, ff, L, kv, E] = [3584, 18944, 28, 512, 1280];
+  const textLora = (r: number) =>
+    L * (2 * lora(r, h, h) + 2 * lora(r, h, kv) + 2 * lora(r, h, ff) + lora(r, ff, h));
+  const report = (yaml: Record<string, unknown>) =>
+    buildEstimateReport(mapLlamaFactory({ stage: 'sft', finetuning_type: 'lora', ...yaml }), model);
+
+  it('lora_target all with the defaults (tower and merger frozen) adapts the language model only', () => {
+    const r = report({ lora_rank: 8, lora_target: 'all' });
+    assert.equal(r.params.trainableParams, textLora(8));
+    assert.ok(r.notes.some((n) => /LoRA targets 196 modules, none under visual.patch_embed/.test(n)));
+  });
+
+  it('freeze_vision_tower false adds the blocks (qkv, proj, fc1, fc2), never the Conv3d patch_embed.proj', () => {
+    const r = report({ lora_rank: 8, lora_target: 'all', freeze_vision_tower: false });
+    const blocks = 32 * (lora(8, E, 3 * E) + lora(8, E, E) + lora(8, E, 4 * E) + lora(8, 4 * E, E));
+    assert.equal(r.params.trainableParams, textLora(8) + blocks);
+  });
+
+  it('full tuning freezes the tower and the merger by default (parameters whose name holds the keys)', () => {
+    const r = buildEstimateReport(mapLlamaFactory({ stage: 'sft', finetuning_type: 'full' }), model);
+    // patch_embed + 32 blocks + merger, the Qwen2-VL formula above.
+    const block = 2 * 2 * E + lin(E, 3 * E) + lin(E, E) + lin(E, 4 * E) + lin(4 * E, E);
+    const vision = E * 3 * 2 * 14 * 14 + 32 * block + 2 * E + lin(4 * E, 4 * E) + lin(4 * E, 3584);
+    assert.equal(r.params.trainableParams, 8_291_375_616 - vision);
+    const all = buildEstimateReport(
+      mapLlamaFactory({
+        stage: 'sft',
+        finetuning_type: 'full',
+        freeze_vision_tower: false,
+        freeze_multi_modal_projector: false,
+      }),
+      model,
+    );
+    assert.equal(all.params.trainableParams, 8_291_375_616);
   });
 });
