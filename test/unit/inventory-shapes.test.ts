@@ -128,8 +128,8 @@ describe('inventory refusals', () => {
 });
 
 describe('inventory refusals: multimodal wrappers', () => {
-  it('a Gemma 3 multimodal config points at its text_config', () => {
-    const cfg = { model_type: 'gemma3', text_config: { model_type: 'gemma3_text', hidden_size: 2560 } };
-    assert.throws(() => buildInventory(cfg), /text_config \(model_type "gemma3_text"\)/);
+  it('a multimodal config whose tower is not modelled (PaliGemma 2) points at its text_config', () => {
+    const cfg = { model_type: 'paligemma', text_config: { model_type: 'gemma2', hidden_size: 2304 } };
+    assert.throws(() => buildInventory(cfg), /text_config \(model_type "gemma2"\)/);
   });
 });

@@ -107,7 +107,15 @@ export function mapLlamaFactory(cfg: Obj): EstimatorInput {
   if (peft.peft_type !== 'FULL' && peft.peft_type !== 'FREEZE') peft.task_type = taskType;
   if (str(cfg.stage) === 'rm')
     notes.push('stage rm: the value head LLaMA-Factory adds (hidden_size + 1 params) is not counted');
+  const lora = isObj(cfg.peft_config) ? cfg.peft_config.target_modules : cfg.lora_target;
   return {
+    visionSwitches: {
+      // FinetuningArguments defaults (LLaMA-Factory v0.9.4 hparams/finetuning_args.py:493-504).
+      freezeVisionTower: bool(cfg.freeze_vision_tower) ?? true,
+      freezeMultiModalProjector: bool(cfg.freeze_multi_modal_projector) ?? true,
+      freezeLanguageModel: bool(cfg.freeze_language_model) ?? false,
+      targetAll: targets(lora) === 'all-linear',
+    },
     dialect: 'llamafactory',
     modelRef: str(cfg.model_name_or_path) ?? str(cfg.model),
     peft,

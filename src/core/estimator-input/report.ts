@@ -8,6 +8,7 @@ import { memoryInputFor } from '../memory/plan';
 import type { ResolvedModel } from '../models/types';
 import { adapterInputsFor } from './adapter-inputs';
 import { expandAllLinear } from './expand';
+import { applyVisionSwitches } from './llamafactory-vision';
 import type { EstimatorInput, PeftConfig, TrainingShape } from './types';
 
 export interface EstimateReport {
@@ -44,9 +45,13 @@ export function buildEstimateReport(
     transformersVersion: overrides.transformersVersion,
     transformersVersionSource: overrides.transformersVersionSource,
   };
-  const peft = input.extraTargets
+  const expanded = input.extraTargets
     ? expandAllLinear(input, previewTargets(model.config, 'all-linear', opts))
     : input.peft;
+  const vision = input.visionSwitches
+    ? applyVisionSwitches(expanded, input.visionSwitches, model.config, opts)
+    : { peft: expanded };
+  const peft = vision.peft;
   const params = estimateParameters(model.config, peft, opts);
   const plan = memoryPlanFor(model.config, peft, params, input.training, opts);
   const memory = estimateTrainingMemory(plan.input);
@@ -58,7 +63,7 @@ export function buildEstimateReport(
     memory,
     memoryInput: plan.input,
     memoryNotes,
-    notes: [...input.notes, ...memoryNotes],
+    notes: [...input.notes, ...(vision.note ? [vision.note] : []), ...memoryNotes],
   };
 }
 

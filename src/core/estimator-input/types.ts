@@ -81,6 +81,13 @@ export interface EstimatorInput {
    * spelling for "all-linear and these", so callers that know the model expand it with expandAllLinear.
    */
   extraTargets?: string[];
+  /** LLaMA-Factory's vision-language switches, applied once the model is known (llamafactory-vision.ts). */
+  visionSwitches?: {
+    freezeVisionTower: boolean;
+    freezeMultiModalProjector: boolean;
+    freezeLanguageModel: boolean;
+    targetAll: boolean;
+  };
   /** Facts about the mapping a user should know (framework defaults applied, keys not understood). */
   notes: string[];
 }

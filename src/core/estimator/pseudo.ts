@@ -36,8 +36,14 @@ function unfreeze(ledger: Ledger, params: NamedParam[]): Ledger {
   return ledger;
 }
 
-export function fullLedger(inv: ModelInventory): Ledger {
-  return unfreeze(new Ledger(), namedParams(inv));
+/** Every parameter trains, except those whose name contains one of `frozen_substrings` (LLaMA-Factory's VLM switches). */
+export function fullLedger(inv: ModelInventory, peft: PeftConfig = {}): Ledger {
+  const frozen = stringList(peft.frozen_substrings, [], 'frozen_substrings');
+  const params = namedParams(inv);
+  return unfreeze(
+    new Ledger(),
+    frozen.length ? params.filter((p) => !frozen.some((s) => p.name.includes(s))) : params,
+  );
 }
 
 export function bitfitLedger(inv: ModelInventory): Ledger {

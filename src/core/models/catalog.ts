@@ -6,9 +6,11 @@ import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
+import { VLM_MODELS } from './catalog-vlm';
 import { CATALOG_VARIANTS } from './catalog-variants';
+import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
-import { rankSuggestion } from './suggest';
+import { rankSuggestion, rankSuggestionDetail, type Suggestion } from './suggest';
 import type { CatalogEntry, CatalogVariant } from './types';
 
 export const MODEL_CATALOG: readonly CatalogEntry[] = [
@@ -17,6 +19,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...SMALL_MODELS,
   ...CLASSIC_DECODER_MODELS,
   ...ENCODER_MODELS,
+  ...VLM_MODELS,
 ];
 
 export { CATALOG_VARIANTS };
@@ -114,4 +117,26 @@ export function suggestCatalogName(ref: string): string {
     ref,
     MODEL_CATALOG.map((e) => ({ id: e.id, names: namesOf(e).map(([n]) => n) })),
   );
+}
+
+/** The closest catalog model with how it relates to the reference (same family, text stand-in for a VLM). */
+export function closestCatalogModel(ref: string): Suggestion {
+  return rankSuggestionDetail(
+    ref,
+    MODEL_CATALOG.map((e) => ({ id: e.id, names: namesOf(e).map(([n]) => n) })),
+  );
+}
+
+/**
+ * For a model_type the estimator does not model (mllama, qwen3_vl, gemma3n, llava_next), the catalog model
+ * whose model_type is nearest by name (llama, qwen2_vl, gemma3, llava), or undefined when none is close.
+ */
+export function closestCatalogByModelType(modelType: string): CatalogEntry | undefined {
+  let best: CatalogEntry | undefined;
+  let bestD = Infinity;
+  for (const e of MODEL_CATALOG) {
+    const d = distance(modelType.toLowerCase(), e.config.model_type);
+    if (d < bestD) [best, bestD] = [e, d];
+  }
+  return best && bestD <= Math.floor(modelType.length / 2) ? best : undefined;
 }

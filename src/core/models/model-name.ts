@@ -31,6 +31,10 @@ const VARIANT_SUFFIX = /[-_.](instruct|chat|it|hf|base|thinking|fp16|bf16|v\d+(?
 const SIZE = /^(?:(\d+)x)?(\d+(?:\.\d+)?)([bm])$/;
 const ACTIVE = /^a\d+(?:\.\d+)?b$/;
 const SIZE_WORDS = new Set(['nano', 'tiny', 'mini', 'small', 'base', 'medium', 'large', 'xl', 'xxl']);
+/** Words that mark a vision-language model (Qwen2-VL, Llama-3.2-11B-Vision). */
+const VISION_WORDS = new Set(['vl', 'vision']);
+/** Suffix of a vision-language family: `qwen-vl`, `llama-vl`. */
+export const VISION_FAMILY = '-vl';
 /** Words that carry no family meaning ("Meta-Llama-3" is Llama 3). */
 const NOISE = new Set(['meta', 'hf']);
 
@@ -68,8 +72,10 @@ export function parseModelName(ref: string): ParsedModelName {
   const wordAt = sizeAt < 0 ? tokens.findIndex((t, i) => i > 0 && SIZE_WORDS.has(t)) : -1;
   const at = sizeAt >= 0 ? sizeAt : wordAt;
   const lead = at > 0 ? tokens.slice(0, at) : bare.split(/[-_]/).filter(Boolean);
-  const named = familyAndVersion(lead);
-  const family = named.family;
+  const named = familyAndVersion(lead.filter((t) => !VISION_WORDS.has(t)));
+  // A vision-language model is its own family ("Qwen2-VL" is not "Qwen2"); suggest.ts falls back to
+  // the text family when the catalog holds no vision-language model of that family.
+  const family = tokens.some((t) => VISION_WORDS.has(t)) ? `${named.family}${VISION_FAMILY}` : named.family;
   const version =
     named.version ||
     (at >= 0

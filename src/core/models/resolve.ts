@@ -1,6 +1,6 @@
 // The pure half of model resolution: catalog lookup, config.json parsing and the messages. Reading
 // files, the local Hugging Face cache and the Hub lives in the file-system layer (src/io/resolve.ts).
-import { type CatalogMatch, matchCatalogModel, suggestCatalogName } from './catalog';
+import { type CatalogMatch, closestCatalogModel, matchCatalogModel } from './catalog';
 import type { ModelConfigJson, ResolvedModel } from './types';
 
 export class ModelResolveError extends Error {}
@@ -21,13 +21,28 @@ export function catalogModel(ref: string): { model: ResolvedModel; byName: boole
   return match ? { model: fromCatalog(match), byName: match.via === 'name' } : undefined;
 }
 
+/** The Hub setting, named the same way in the editor and the CLI. */
+const HUB_SETTING = 'mlConfig.huggingFace.allowNetwork (CLI: --allow-network)';
+
+/**
+ * Why a reference resolved to nothing, never bare: the closest catalog model (of the same family when
+ * there is one; for a vision-language model without one, the text model of its family) and how to let
+ * the Hub answer.
+ */
 export function notFoundMessage(ref: string, allowNetwork: boolean): string {
-  const suggestion = suggestCatalogName(ref);
-  const hint =
-    isHfRepoId(ref) && !allowNetwork
-      ? '; enable mlConfig.huggingFace.allowNetwork (CLI: --allow-network) to fetch it from the Hub'
+  const s = closestCatalogModel(ref);
+  const why = s.textOnly
+    ? ' (the closest catalog model of its family is text-only: no vision tower)'
+    : s.sameFamily
+      ? ' (the closest catalog model of the same family)'
       : '';
-  return `unknown model '${ref}': not a config.json path, not in the catalog (did you mean '${suggestion}'?), not in the local Hugging Face cache${hint}`;
+  const meant = s.name ? ` (did you mean '${s.name}'${why}?)` : '';
+  let hint = '';
+  if (!allowNetwork)
+    hint = isHfRepoId(ref)
+      ? `; enable ${HUB_SETTING} to fetch it from the Hub`
+      : `; or give its Hugging Face id (org/name) with ${HUB_SETTING} enabled to fetch its config.json from the Hub`;
+  return `unknown model '${ref}': not a config.json path, not in the catalog${meant}, not in the local Hugging Face cache${hint}`;
 }
 
 /** Parses a config.json text and checks it names a `model_type`; messages never quote the text. */

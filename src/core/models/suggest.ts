@@ -2,7 +2,7 @@
 // parameter size beat raw edit distance ("Qwen/Qwen3-4B-Instruct-2507" → Qwen/Qwen3-4B, not the
 // equally long "llama-3-8b-instruct"). Pure functions over the candidate list, so the catalog owns data.
 import { distance } from 'fastest-levenshtein';
-import { type ParsedModelName, parseModelName, sizeCloseness } from './model-name';
+import { type ParsedModelName, parseModelName, sizeCloseness, VISION_FAMILY } from './model-name';
 
 export interface SuggestionCandidate {
   /** The entry's Hugging Face id, suggested when the user wrote an `org/name` reference. */
@@ -67,14 +67,40 @@ function rank(ref: ParsedModelName, candidate: SuggestionCandidate): Ranked {
  * Hugging Face id for an `org/name` reference, else the entry's nearest short name.
  */
 export function rankSuggestion(ref: string, candidates: readonly SuggestionCandidate[]): string {
-  let best = bestOf(parseModelName(ref), candidates);
+  return rankSuggestionDetail(ref, candidates).name;
+}
+
+export interface Suggestion {
+  /** The catalog name to suggest ('' when the catalog is empty). */
+  readonly name: string;
+  /** The suggestion shares the reference's family (by name, or the base a fine-tune names inside). */
+  readonly sameFamily: boolean;
+  /** The reference names a vision-language model; the suggestion is the text model of its family. */
+  readonly textOnly: boolean;
+}
+
+/** rankSuggestion, saying whether the suggestion is of the same family and whether it is a text stand-in. */
+export function rankSuggestionDetail(ref: string, candidates: readonly SuggestionCandidate[]): Suggestion {
+  const parsed = parseModelName(ref);
+  let best = bestOf(parsed, candidates);
+  let textOnly = false;
+  // No vision-language model of that family in the catalog: its text family is the closest shape.
+  if (best && best.points === 0 && parsed.family.endsWith(VISION_FAMILY)) {
+    const text = { ...parsed, family: parsed.family.slice(0, -VISION_FAMILY.length) };
+    const inText = bestOf(text, candidates);
+    if (inText && inText.points > 0) [best, textOnly] = [inText, true];
+  }
   // Fine-tunes often name their base inside ("DeepSeek-R1-Distill-Qwen-1.5B", "OpenHermes-2.5-Mistral-7B").
   if (best && best.points === 0) {
     const inner = innerBase(ref, candidates);
     if (inner) best = bestOf(inner, candidates) ?? best;
   }
-  if (!best) return '';
-  return ref.includes('/') ? best.candidate.id : best.nearestName;
+  if (!best) return { name: '', sameFamily: false, textOnly: false };
+  return {
+    name: ref.includes('/') ? best.candidate.id : best.nearestName,
+    sameFamily: best.points > 0,
+    textOnly,
+  };
 }
 
 function bestOf(parsed: ParsedModelName, candidates: readonly SuggestionCandidate[]): Ranked | undefined {

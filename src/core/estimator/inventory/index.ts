@@ -10,6 +10,7 @@ import { familyOf, supportedModelTypes } from './registry';
 import { unverifiedReason } from './verified';
 import type { HfConfig, ModelInventory } from './types';
 import { transformersRelease } from '../transformers-version';
+import { closestCatalogByModelType } from '../../models/catalog';
 
 export type { HfConfig, ModuleKind, ModuleInfo, ModelInventory, InventoryDims, HeadKind } from './types';
 export { UnsupportedModelError, InvalidConfigError } from './config';
@@ -56,7 +57,11 @@ function unsupportedMessage(config: HfConfig, modelType: string): string {
       `its language model can be estimated from its text_config (model_type "${inner}")`
     );
   }
-  return `model_type "${modelType}" is not supported yet (supported: ${supportedModelTypes().join(', ')})`;
+  const near = closestCatalogByModelType(modelType);
+  const closest = near
+    ? `; the closest catalog model is ${near.id} (model_type "${near.config.model_type}"), which a count can stand in for only if the shapes match`
+    : '';
+  return `model_type "${modelType}" is not supported yet${closest} (supported: ${supportedModelTypes().join(', ')})`;
 }
 
 function build(config: HfConfig, opts: InventoryOptions): ModelInventory {

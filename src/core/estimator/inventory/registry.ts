@@ -13,6 +13,8 @@ import { GEMMA, GEMMA2, GEMMA3_TEXT, LLAMA, MISTRAL, PHI3, QWEN2, QWEN3 } from '
 import { GPT_OSS, MIXTRAL, QWEN2_MOE, QWEN3_MOE } from './families/moe';
 import { GRANITE, OLMO2, STARCODER2 } from './families/extra';
 import { DEEPSEEK_V3 } from './families/deepseek';
+import { QWEN2_5_VL, QWEN2_VL } from './families/vlm-qwen';
+import { GEMMA3, LLAVA } from './families/vlm-llava';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -50,6 +52,10 @@ const FAMILIES: AnyFamily[] = [
   T5,
   MT5,
   BART,
+  QWEN2_VL,
+  QWEN2_5_VL,
+  LLAVA,
+  GEMMA3,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

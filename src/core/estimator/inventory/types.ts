@@ -7,7 +7,8 @@ import type { TransformersRelease } from '../transformers-version';
 export type HfConfig = Record<string, unknown>;
 
 /** What PEFT needs to know about a module's class (all-linear takes Linear and Conv1D). */
-export type ModuleKind = 'Linear' | 'Conv1D' | 'Embedding' | 'LayerNorm' | 'RMSNorm' | 'Conv2d' | 'Other';
+export type ModuleKind =
+  'Linear' | 'Conv1D' | 'Embedding' | 'LayerNorm' | 'RMSNorm' | 'Conv2d' | 'Conv3d' | 'Other';
 
 /** The task heads transformers offers; PEFT's task_type and the Auto classes map onto these. */
 export type HeadKind =

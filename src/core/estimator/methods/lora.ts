@@ -44,6 +44,7 @@ const VARIANTS_BY_KIND: Record<string, readonly string[]> = {
   ],
   Embedding: ['use_dora', 'mica'],
   Conv2d: ['use_dora'],
+  Conv3d: ['use_dora'], // peft/tuners/lora/layer.py:1803-1817 (v0.20.0): Conv3d(_ConvNd), DoraConv3dVariant
 };
 const UNCOUNTED_VARIANTS = new Set(['arrow_config', 'use_bdlora', 'monteclora_config']);
 
@@ -104,8 +105,8 @@ function loraLayer(m: ModuleInfo, cfg: Cfg, key: string): LayerParams {
     const b = r * m.outFeatures + bias;
     return variant === 'mica' ? { trainable: a, frozen: b } : trainableOnly(a + b + dora);
   }
-  if (m.kind === 'Conv2d') {
-    // lora_A: conv in->r with the base kernel; lora_B: 1x1 conv r->out.
+  if (m.kind === 'Conv2d' || m.kind === 'Conv3d') {
+    // lora_A: conv in->r with the base kernel; lora_B: 1x1 (1x1x1) conv r->out.
     return trainableOnly(r * m.inFeatures * kernelArea(m) + r * m.outFeatures + bias + dora);
   }
   throw unsupportedModule('LoRA', m, LORA_KINDS);
