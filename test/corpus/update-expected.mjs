@@ -18,6 +18,9 @@ if (!existsSync(corpus)) {
 }
 const { validateText } = require(join(root, 'out/src/core/pipeline/index.js'));
 const { corpusFiles, dialectOf, lineOf } = require(join(root, 'out/test/unit/corpusSupport.js'));
+// Warnings of the Axolotl ledger rules: Axolotl itself logs them (or overrides the value) at the cited site.
+const { AXOLOTL_LEDGER_ALL } = require(join(root, 'out/src/core/validate/rulesAxolotlLedgerAll.js'));
+const LEDGER_WARNING = new Map(AXOLOTL_LEDGER_ALL.map((r) => [r.id, `Axolotl logs this warning or overrides the value at launch (${r.source}).`]));
 
 const REASON_BY_CODE = {
   'deprecated-key': 'The framework still accepts this key but has deprecated or renamed it (schema x-deprecationMessage); a warning with a rename fix is right.',
@@ -57,7 +60,8 @@ for (const f of corpusFiles(corpus)) {
   for (const d of r.diagnostics) {
     const line = lineOf(text, d.start);
     const key = `${f.path}:${line}:${d.code}`;
-    const generic = REASON_BY_CODE[d.code] && `${REASON_BY_CODE[d.code]} Here: ${d.message}`;
+    const code = REASON_BY_CODE[d.code] ?? LEDGER_WARNING.get(d.code);
+    const generic = code && `${code} Here: ${d.message}`;
     const byCode = ERROR_REASON_BY_CODE[d.code] && `${ERROR_REASON_BY_CODE[d.code]} Here: ${d.message}`;
     const reason = d.severity === 'error' ? (ERROR_REASONS[key] ?? byCode) : (ERROR_REASONS[key] ?? generic);
     if (!reason) {

@@ -10,6 +10,7 @@ import { RULES } from '../../src/core/validate';
 import { validateText } from '../../src/core/pipeline';
 import { LAUNCH_RULES } from '../../src/core/validate/rulesLaunch';
 import { LLAMAFACTORY_RULES_2 } from '../../src/core/validate/rulesLlamaFactory2';
+import { AXOLOTL_LEDGER_ALL } from '../../src/core/validate/rulesAxolotlLedgerAll';
 
 interface Entry {
   file: string;
@@ -44,7 +45,8 @@ async function checkAll(files: string[]): Promise<Map<string, CliDiagnostic[]>> 
 
 describe('rules corpus: one broken config per rule, through `check`', () => {
   let found = new Map<string, CliDiagnostic[]>();
-  before(async () => {
+  before(async function () {
+    this.timeout(120_000); // 250 files through the CLI on a busy 2-core machine
     found = await checkAll(manifest.map((m) => join(dir, m.file)));
   });
   it('every code rule of a covered dialect, and every launch rule, has a config', () => {
@@ -53,6 +55,7 @@ describe('rules corpus: one broken config per rule, through `check`', () => {
       ...RULES.filter((r) => r.dialects.some((d) => COVERED.includes(d))),
       ...LAUNCH_RULES,
       ...LLAMAFACTORY_RULES_2,
+      ...AXOLOTL_LEDGER_ALL,
     ];
     assert.deepEqual(
       wanted.filter((r) => !listed.has(r.id)).map((r) => r.id),

@@ -12,6 +12,7 @@ const DIALECT: Record<string, DialectId> = {
   trl: 'trl',
   llamafactory: 'llamafactory',
   'llamafactory-v1': 'llamafactory-v1',
+  axolotl: 'axolotl',
 };
 
 function pointer(root: unknown, ptr: string): unknown {
@@ -38,7 +39,7 @@ describe('validate: rule ledgers', () => {
   it('covers the frameworks it names with a pinned commit', () => {
     assert.deepEqual(
       LEDGERS.map((l) => l.framework),
-      ['peft', 'trl', 'llamafactory', 'llamafactory-v1'],
+      ['peft', 'trl', 'llamafactory', 'llamafactory-v1', 'axolotl'],
     );
     for (const l of LEDGERS) assert.match(l.commit, /^[0-9a-f]{40}$/);
     assert.ok(availableDialects().includes('peft'));
@@ -86,6 +87,7 @@ describe('validate: rule ledgers', () => {
       trl: { sites: 40, implemented: 36, needsRuntime: 4 },
       llamafactory: { sites: 144, implemented: 94, needsRuntime: 50 },
       'llamafactory-v1': { sites: 7, implemented: 7, needsRuntime: 0 },
+      axolotl: { sites: 347, implemented: 286, needsRuntime: 61 },
     });
   });
   it('rejects a site that has neither a rule nor a reason (the check can fail)', () => {

@@ -6,6 +6,7 @@ import type { DialectId } from '../dialects';
 import type { CrossFieldRule } from './ruleKit';
 import { ACCELERATE_RULES } from './rulesAccelerate';
 import { AXOLOTL_RULES } from './rulesAxolotl';
+import { AXOLOTL_LEDGER_ALL } from './rulesAxolotlLedgerAll';
 import { DEEPSPEED_RULES } from './rulesDeepSpeed';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
 import { LLAMAFACTORY_RULES_2 } from './rulesLlamaFactory2';
@@ -29,6 +30,7 @@ export const RULES: readonly CrossFieldRule[] = [
   ...MERGEKIT_RULES,
   ...DEEPSPEED_RULES,
   ...ACCELERATE_RULES,
+  ...AXOLOTL_LEDGER_ALL,
 ];
 
 /** Rules that apply to a dialect, in table order. */

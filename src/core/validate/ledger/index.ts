@@ -6,6 +6,7 @@ import peft from './peft.json';
 import trl from './trl.json';
 import llamafactory from './llamafactory.json';
 import llamafactoryV1 from './llamafactory-v1.json';
+import axolotl from './axolotl.json';
 
 export type SiteKind = 'raise' | 'warn' | 'override';
 
@@ -37,6 +38,7 @@ export const LEDGERS: readonly Ledger[] = [
   trl as Ledger,
   llamafactory as Ledger,
   llamafactoryV1 as Ledger,
+  axolotl as Ledger,
 ];
 
 /** sites / implemented / needs runtime, per framework. */
