@@ -16,6 +16,8 @@ import type { DocumentInsights } from './insights';
 import { activationsMissing } from '../core/analysis/effects';
 import { escapeThemeIcons } from '../core/present/markdown';
 import { settingsFor } from './settings';
+import { mergeLenses } from '../core/present/merge';
+import { sweepLenses } from '../core/present/sweep';
 
 /** Keys that start the adapter block, in the order we look for them; then the model key. */
 const ANCHOR_KEYS = [
@@ -83,6 +85,8 @@ export function lensesFor(a: ConfigAnalysis, uri: vscode.Uri): vscode.Command[] 
     command: COMMANDS.openPanel,
     arguments: [uri],
   });
+  const own = a.merge ? mergeLenses(a.merge) : a.sweep ? sweepLenses(a.sweep) : undefined;
+  if (own) return own.map((l) => panel(l.title, l.tooltip));
   if (!a.estimate) return [noEstimateLens(a, panel)];
   const e = a.estimate;
   const lenses = [

@@ -13,6 +13,7 @@ import {
   shortSource,
 } from './format';
 import { escapeMarkdownText, inlineCode } from '../present/markdown';
+import { sweepEffects } from '../present/sweep';
 
 type Effect = (a: ConfigAnalysis) => string[];
 
@@ -208,6 +209,7 @@ const EFFECTS: Record<string, Effect[]> = {
 
 /** The live-effect lines for the key at the end of `path`; [] when the key has none. */
 export function liveEffects(path: readonly string[], analysis: ConfigAnalysis): string[] {
+  if (analysis.sweep) return sweepEffects(path, analysis.sweep);
   const leaf = path[path.length - 1];
   const effects = leaf === undefined ? undefined : EFFECTS[leaf];
   if (!effects) return [];
