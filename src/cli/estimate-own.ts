@@ -5,7 +5,7 @@ import { detectDialect, dialectPlugin } from '../core/dialects';
 import { analyzeDocument } from '../core/pipeline';
 import type { ConfigAnalysis } from '../core/analysis';
 import { mergeInputLines, mergeNeedLines } from '../core/present/merge';
-import { runsText, sweepRangeText } from '../core/present/sweep';
+import { placementLine, runsText, sweepRangeText } from '../core/present/sweep';
 import { compactCount, exactCount } from '../core/analysis/format';
 import { gigabytes } from '../core/present/units';
 import type { RelatedFile } from '../core/sweep/report';
@@ -74,10 +74,7 @@ export function printOwn(a: ConfigAnalysis, json: boolean): void {
     if (s.tokens) lines.push(`Tokens: ${s.tokens.formula}`);
     if (s.learningRate)
       lines.push(`Learning rate: ${sweepRangeText(s.learningRate)}${s.summary ? `: ${s.summary}` : ''}`);
-    for (const p of s.placements)
-      lines.push(
-        `  ${p.title}: ${p.learningRate.toExponential(2)} (range ${p.lowRatio.toPrecision(2)}–${p.highRatio.toPrecision(2)}× of it)`,
-      );
+    for (const p of s.placements) lines.push(`  ${placementLine(p)}`);
     lines.push(...s.problems);
   }
   lines.push(...a.problems);

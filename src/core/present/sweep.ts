@@ -3,7 +3,7 @@
 import type { SweepReport } from '../sweep/report';
 import type { LawPlacement } from '../sweep/analysis';
 import { compactCount, shortSource } from '../analysis/format';
-import { escapeMarkdownText, escapeThemeIcons } from './markdown';
+import { escapeMarkdownText, escapeThemeIcons, inlineCode } from './markdown';
 import { learningRate } from './units';
 import type { LensText } from './merge';
 
@@ -15,9 +15,15 @@ export function sweepRangeText(r: { min: number; max: number }): string {
   return r.min === r.max ? learningRate(r.min) : `${learningRate(r.min)} – ${learningRate(r.max)}`;
 }
 
-function placementLine(p: LawPlacement): string {
+export function placementLine(p: LawPlacement): string {
   const tag = p.applies === 'context' ? ' (pre-training law, context)' : '';
-  return `${p.title}: ${learningRate(p.learningRate)}${tag}; the range is ${ratio(p.lowRatio)}–${ratio(p.highRatio)}× of it (${p.position})`;
+  const where =
+    p.position === 'below'
+      ? `the range lies ${ratio(1 / p.highRatio)}–${ratio(1 / p.lowRatio)}× below it`
+      : p.position === 'above'
+        ? `the range lies ${ratio(p.lowRatio)}–${ratio(p.highRatio)}× above it`
+        : 'the range contains it';
+  return `${p.title}: ${learningRate(p.learningRate)}${tag}; ${where}`;
 }
 
 export function runsText(s: SweepReport): string {
@@ -67,7 +73,7 @@ export function sweepLearningRateHover(s: SweepReport): string[] {
       ? `, model ${escapeMarkdownText(s.trainingAnalysis.modelRef)}`
       : '';
     lines.push(
-      `Against the laws for ${escapeMarkdownText(s.training?.path ?? 'the training config')}${model}: **${s.summary}**`,
+      `Against the laws for ${s.training ? inlineCode(s.training.path) : 'the training config'}${model}: **${s.summary}**`,
     );
   } else lines.push(...s.problems.slice(0, 1).map((p) => `No law comparison: ${escapeMarkdownText(p)}`));
   return [
