@@ -19,8 +19,9 @@ import { settingsFor } from './settings';
 import { mergeLenses } from '../core/present/merge';
 import { sweepLenses } from '../core/present/sweep';
 
-/** Keys that start the adapter block, in the order we look for them; then the model key. */
+/** Keys that start the adapter block, in the order we look for them; then the model key (a merge: its method; a sweep: its parameters). */
 const ANCHOR_KEYS = [
+  'merge_method',
   'peft_type',
   'adapter',
   'finetuning_type',
@@ -28,6 +29,7 @@ const ANCHOR_KEYS = [
   'model',
   'base_model',
   'model_name_or_path',
+  'parameters',
 ];
 
 export function registerCodeLens(context: vscode.ExtensionContext, insights: DocumentInsights): void {

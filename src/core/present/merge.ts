@@ -2,8 +2,14 @@
 // input, and the disk and memory the merge needs (mergekit v0.1.4's lazy loading, --low-cpu-memory).
 import type { MergeEstimate } from '../merge/estimate';
 import { mergeNeeds } from '../merge/needs';
-import { compactCount, exactCount } from '../analysis/format';
 import { gigabytes } from './units';
+
+// core/present is imported by core/analysis, so counts are written here without analysis/format.
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+/** 10731524096 → "10.73B", 393216000 → "393.22M". */
+export const compactCount = (n: number): string => COMPACT.format(n);
+/** 10731524096 → "10,731,524,096". */
+export const exactCount = (n: number): string => n.toLocaleString('en-US');
 
 export interface LensText {
   title: string;

@@ -2,10 +2,9 @@
 // all runs consume, and the swept learning rate against each law for the training config it runs.
 import type { SweepReport } from '../sweep/report';
 import type { LawPlacement } from '../sweep/analysis';
-import { compactCount, shortSource } from '../analysis/format';
 import { escapeMarkdownText, escapeThemeIcons, inlineCode } from './markdown';
 import { learningRate } from './units';
-import type { LensText } from './merge';
+import { compactCount, type LensText } from './merge';
 
 const ratio = (x: number): string =>
   x >= 10 ? String(Math.round(x)) : x >= 0.1 ? x.toPrecision(2) : x.toExponential(1);
@@ -80,7 +79,7 @@ export function sweepLearningRateHover(s: SweepReport): string[] {
     ...lines,
     ...s.placements.map((p) => {
       const law = s.trainingAnalysis?.laws.find((l) => l.law === p.law);
-      const src = law ? ` ([${shortSource(law.source)}](${law.source.url}))` : '';
+      const src = law?.source.arxiv ? ` ([arXiv ${law.source.arxiv}](${law.source.url}))` : '';
       return `${placementLine(p)}${src}`;
     }),
   ];
