@@ -27,12 +27,16 @@ async function lensTitles(uri: vscode.Uri): Promise<string[]> {
 }
 
 describe('W&B sweep against the laws', () => {
+  // The first analysis of the sweep also reads train.yaml and starts a cold worker: allow it time once.
+  before(async function () {
+    this.timeout(120_000);
+    const editor = await openFixture(SWEEP);
+    await lensTitles(editor.document.uri);
+  });
   after(closeAllEditors);
 
   it('hover on the swept learning_rate shows the range below every recommendation for train.yaml', async () => {
     const editor = await openFixture(SWEEP);
-    // The CodeLens waits for the document's analysis (the worker's first run starts cold).
-    await lensTitles(editor.document.uri);
     const line = editor.document
       .getText()
       .split('\n')
