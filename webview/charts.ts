@@ -122,9 +122,14 @@ export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number
   return new uPlot(opts, [xs, ...order.map((g) => cumulative[g])], target);
 }
 
+function bandEdge(label: string): uPlot.Series {
+  return { label, stroke: 'transparent', width: 0, points: { show: false } };
+}
+
 export function lawChart(target: HTMLElement, chart: LawChart, width: number): uPlot {
   const fg = themeColor('--vscode-foreground', '#ccc');
   const point = chart.point;
+  const band = chart.band;
   const pointSeries = chart.params.map((x) =>
     point && point.learningRate !== null && x === point.params ? point.learningRate : null,
   );
@@ -156,6 +161,8 @@ export function lawChart(target: HTMLElement, chart: LawChart, width: number): u
         width: 0,
         points: { show: true, size: 10, stroke: fg, fill: fg },
       },
+      // A sweep's range: two invisible series so the y scale includes it; the band itself is drawn below.
+      ...(band ? [bandEdge(`${band.label} min`), bandEdge(`${band.label} max`)] : []),
     ],
     hooks: {
       drawClear: [
@@ -172,6 +179,13 @@ export function lawChart(target: HTMLElement, chart: LawChart, width: number): u
               ctx.fillRect(x0, u.bbox.top, Math.max(1, x1 - x0), u.bbox.height);
             }
           });
+          if (band) {
+            const y0 = u.valToPos(band.max, 'y', true),
+              y1 = u.valToPos(band.min, 'y', true);
+            ctx.globalAlpha = 0.18;
+            ctx.fillStyle = fg;
+            ctx.fillRect(u.bbox.left, y0, u.bbox.width, Math.max(2, y1 - y0));
+          }
           ctx.globalAlpha = 1;
           if (point) {
             const x = u.valToPos(point.params, 'x', true);
@@ -187,7 +201,8 @@ export function lawChart(target: HTMLElement, chart: LawChart, width: number): u
       ],
     },
   };
-  return new uPlot(opts, [chart.params, ...chart.curves.map((c) => c.lr), pointSeries], target);
+  const edges = band ? [chart.params.map(() => band.min), chart.params.map(() => band.max)] : [];
+  return new uPlot(opts, [chart.params, ...chart.curves.map((c) => c.lr), pointSeries, ...edges], target);
 }
 
 export { gb };

@@ -196,13 +196,21 @@ export class Results {
       );
       legend.append(item);
     });
+    if (c.band) {
+      const item = el('li', { id: 'sweep-band' });
+      const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+      swatch.style.opacity = '0.4';
+      swatch.style.background = 'var(--vscode-foreground)';
+      item.append(swatch, document.createTextNode(`${c.band.label}: ${bandText(c.band)} (band)`));
+      legend.append(item);
+    }
     const yours = c.point
       ? `your model ${compact(c.point.params)} params${c.point.learningRate !== null ? `, LR ${lr(c.point.learningRate)} (dot)` : ''} (dashed line)`
       : '';
     const chart = el('div', {
       class: 'chart',
       role: 'img',
-      'aria-label': `Learning rate of each law against total parameters; ${yours}`,
+      'aria-label': `Learning rate of each law against total parameters; ${yours}${c.band ? `; ${c.band.label} ${bandText(c.band)} as a band` : ''}`,
     });
     s.append(legend);
     if (c.curves.length) {
@@ -216,4 +224,9 @@ export class Results {
     }
     return s;
   }
+}
+
+/** "1.00e-6 – 1.00e-5" for a sweep's range. */
+function bandText(b: { min: number; max: number }): string {
+  return b.min === b.max ? lr(b.min) : `${lr(b.min)} – ${lr(b.max)}`;
 }

@@ -13,6 +13,7 @@ import { estimatorInputFromText } from '../core/pipeline/from-text';
 import { resolveCommandLineModel, resolveConfigModel } from './models';
 import { readInputFile } from '../io/read';
 import { exactCount } from '../core/analysis/format';
+import { ownAnalysis, printOwn } from './estimate-own';
 
 const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
 
@@ -28,6 +29,8 @@ const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONF
                       tree, tying and PEFT's v5 MoE conversion follow it (default: newest supported)
   --devices N         data-parallel GPUs: the global batch, and per-device memory under ZeRO / FSDP
   --allow-network     fetch config.json from the Hugging Face Hub when nothing local has it
+  --training-config FILE
+                      for a W&B sweep: the training config it runs (default: found in its command)
   --json              print {trainableParams, totalParams, trainablePercent, breakdown, memory}`;
 
 class UsageError extends Error {}
@@ -41,6 +44,7 @@ interface Options {
   json: boolean;
   allowNetwork: boolean;
   transformersVersion?: string;
+  trainingConfig?: string;
 }
 
 function parseOptions(args: string[]): Options | 'help' {
@@ -57,6 +61,7 @@ function parseOptions(args: string[]): Options | 'help' {
         devices: { type: 'string' },
         'transformers-version': { type: 'string' },
         json: { type: 'boolean' },
+        'training-config': { type: 'string' },
         'allow-network': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,6 +94,7 @@ function parseOptions(args: string[]): Options | 'help' {
     json: Boolean(values.json),
     allowNetwork: Boolean(values['allow-network']),
     transformersVersion: values['transformers-version'],
+    trainingConfig: values['training-config'],
   };
 }
 
@@ -202,6 +208,9 @@ export async function run(args: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
+    // A merge or a sweep: its own analysis (merged count, a sweep's runs and laws), no PEFT estimate.
+    const own = ownAnalysis(opts.peft, readText(opts.peft), opts.trainingConfig);
+    if (own) return (printOwn(own, opts.json), 0);
     const report = await buildReport(opts);
     if (opts.json) console.log(JSON.stringify(toJson(report), null, 2));
     else printText(report);

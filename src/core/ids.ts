@@ -22,6 +22,7 @@ export const SETTINGS = {
   codeLensEnabled: 'mlConfig.codeLens.enabled',
   hoverLiveEffects: 'mlConfig.hover.liveEffects',
   statusBarEnabled: 'mlConfig.statusBar.enabled',
+  sweepTrainingConfig: 'mlConfig.sweep.trainingConfig',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

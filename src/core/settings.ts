@@ -17,6 +17,8 @@ export interface Settings {
   codeLensEnabled: boolean;
   hoverLiveEffects: boolean;
   statusBarEnabled: boolean;
+  /** The training config W&B sweeps run (path, relative to the sweep file); empty = found in `command`. */
+  sweepTrainingConfig: string;
 }
 
 type Contributed = { default?: unknown; minimum?: number };
@@ -49,6 +51,13 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     const d = contributedDefault(id) as boolean;
     if (v === undefined || typeof v === 'boolean') return v ?? d;
     warnings.push(`${id} should be true or false, not ${describe(v)}; using ${d}`);
+    return d;
+  };
+  const str = (id: string): string => {
+    const v = get(id);
+    const d = (contributedDefault(id) as string | undefined) ?? '';
+    if (v === undefined || typeof v === 'string') return (v ?? d).trim();
+    warnings.push(`${id} should be a path, not ${describe(v)}; using ${JSON.stringify(d)}`);
     return d;
   };
   const record = (
@@ -100,6 +109,7 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     codeLensEnabled: bool(SETTINGS.codeLensEnabled),
     hoverLiveEffects: bool(SETTINGS.hoverLiveEffects),
     statusBarEnabled: bool(SETTINGS.statusBarEnabled),
+    sweepTrainingConfig: str(SETTINGS.sweepTrainingConfig),
   };
   return { settings, warnings };
 }

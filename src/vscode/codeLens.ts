@@ -7,8 +7,9 @@ import { lensTexts } from '../core/present/codeLens';
 import type { DocumentInsights } from './insights';
 import { settingsFor } from './settings';
 
-/** Keys that start the adapter block, in the order we look for them; then the model key. */
+/** Keys that start the adapter block, in the order we look for them; then the model key (a merge: its method; a sweep: its parameters). */
 const ANCHOR_KEYS = [
+  'merge_method',
   'peft_type',
   'adapter',
   'finetuning_type',
@@ -16,6 +17,7 @@ const ANCHOR_KEYS = [
   'model',
   'base_model',
   'model_name_or_path',
+  'parameters',
 ];
 
 export function registerCodeLens(context: vscode.ExtensionContext, insights: DocumentInsights): void {

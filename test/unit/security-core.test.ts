@@ -116,6 +116,7 @@ describe('security: settings reader', () => {
         codeLensEnabled: true,
         hoverLiveEffects: true,
         statusBarEnabled: true,
+        sweepTrainingConfig: '',
       },
       warnings: [],
     });

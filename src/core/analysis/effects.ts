@@ -14,6 +14,7 @@ import {
   shortSource,
 } from './format';
 import { escapeMarkdownText, inlineCode } from '../present/markdown';
+import { sweepEffects } from '../present/sweep';
 
 /** Why activations are missing from the memory estimate (core/present/memory.ts). */
 export { activationsMissing };
@@ -202,6 +203,7 @@ const EFFECTS: Record<string, Effect[]> = {
 
 /** The live-effect lines for the key at the end of `path`; [] when the key has none. */
 export function liveEffects(path: readonly string[], analysis: ConfigAnalysis): string[] {
+  if (analysis.sweep) return sweepEffects(path, analysis.sweep);
   const leaf = path[path.length - 1];
   const effects = leaf === undefined ? undefined : EFFECTS[leaf];
   if (!effects) return [];

@@ -1,18 +1,8 @@
 // Number formatting shared by hovers, CodeLens, the status bar and the panel, so a count reads
 // the same everywhere.
 
-/** 4194304 → "4.19M", 6738415616 → "6.74B", 1536 → "1,536". */
-export function compactCount(n: number): string {
-  const abs = Math.abs(n);
-  if (abs >= 1e12) return `${(n / 1e12).toFixed(2)}T`;
-  if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
-  if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
-  if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
-  return n.toLocaleString('en-US');
-}
-
 // Exact counts and shares: one format for every surface (src/core/present/counts.ts).
-export { exactCount, percent, shortSource } from '../present/counts';
+export { compactCount, exactCount, percent, shortSource } from '../present/counts';
 
 // Memory and learning rates: one format for every surface (src/core/present/units.ts).
 export { gigabytes, learningRate } from '../present/units';

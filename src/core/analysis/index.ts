@@ -1,7 +1,9 @@
 // One analysis of a config text that hovers, CodeLens, the status bar and the panel share:
 // dialect → estimator input → model → trainable parameters → memory → learning-rate laws.
 // It never throws: what cannot be computed is explained in `problems`.
-import { dialectPlugin, mapDialectConfig, type DialectId } from '../dialects';
+import { detectDialect, dialectPlugin, mapDialectConfig, type DialectId } from '../dialects';
+import type { MergeEstimate } from '../merge/estimate';
+import type { RelatedFile, SweepReport } from '../sweep/report';
 import type { EstimatorInput, TrainingShape } from '../estimator-input';
 import { buildEstimateReport, type ReportOverrides } from '../estimator-input/report';
 import type { ParameterEstimate } from '../estimator';
@@ -36,6 +38,10 @@ export interface AnalysisOptions {
   lawOverrides?: LawOverrides;
   /** Training settings given by the user (CLI --devices), merged over the config's. */
   training?: Partial<TrainingShape>;
+  /** Reads a file the config names (a sweep's training config), through the io layer; absent = no file access. */
+  readRelated?: (path: string) => RelatedFile;
+  /** The training config a sweep runs, chosen by the user (wins over its `command`). */
+  trainingConfig?: string;
 }
 
 export interface EffectiveBatch {
@@ -62,6 +68,10 @@ export interface ConfigAnalysis {
   laws: LawResult[];
   effectiveBatch?: EffectiveBatch;
   loraScaling?: LoraScaling;
+  /** A mergekit config's merge estimate (its dialect's own analysis). */
+  merge?: MergeEstimate;
+  /** A W&B sweep's runs, training config and learning-rate range against the laws. */
+  sweep?: SweepReport;
   problems: string[];
 }
 
@@ -101,6 +111,8 @@ export function analyzeConfig(
     result.problems.push(problem ?? 'the file is not a mapping of keys to values');
     return result;
   }
+  const own = dialectPlugin(opts.dialect).analyse;
+  if (own) return { ...result, ...safe(() => own(config, ownContext(opts)), result.problems) };
   try {
     const mapped = mapDialectConfig(config, opts.dialect);
     result.input = opts.training ? { ...mapped, training: { ...mapped.training, ...opts.training } } : mapped;
@@ -109,6 +121,22 @@ export function analyzeConfig(
     return result;
   }
   return analyzeInput(result.input, config, opts, result);
+}
+
+/** What a dialect's own analysis may use: the model resolver, the file reader, this pipeline for a related config. */
+function ownContext(opts: AnalysisOptions) {
+  const resolveModel = opts.resolveModel ?? catalogOnly;
+  return {
+    resolveModel,
+    readRelated: opts.readRelated,
+    chosenTrainingConfig: opts.trainingConfig,
+    analyseText: (text: string, fileName: string): ConfigAnalysis | undefined => {
+      const dialect = detectDialect(text, { fileName }).dialect;
+      // Only training configs: a sweep naming a sweep or a merge would recurse.
+      if (!dialect || dialectPlugin(dialect).analyse) return undefined;
+      return analyzeConfigText(text, { dialect, resolveModel, fileName });
+    },
+  };
 }
 
 /**

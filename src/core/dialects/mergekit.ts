@@ -1,5 +1,6 @@
-// mergekit merge configurations (`mergekit-yaml FILE OUT`): validate-only here; the merge estimate
-// (src/core/merge) counts the merged model.
+// mergekit merge configurations (`mergekit-yaml FILE OUT`): no training estimate; its own analysis is
+// the merge estimate (src/core/merge): the merged model's count, sizes, disk and memory.
+import { estimateMerge } from '../merge/estimate';
 import { MERGEKIT_RULES } from '../validate/rulesMergekit';
 import type { DialectPlugin } from './types';
 
@@ -11,6 +12,7 @@ export const mergekit: DialectPlugin<'mergekit'> = {
   },
   schemaId: 'mergekit',
   loader: 'pyyaml',
+  analyse: (config, ctx) => ({ merge: estimateMerge(config, ctx.resolveModel) }),
   applyKeys: {},
   rules: MERGEKIT_RULES,
   snippetPrefix: 'mlc-merge-',

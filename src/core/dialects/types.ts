@@ -4,6 +4,14 @@
 // The registry (./index.ts) lists every plug-in once; nothing else keys behaviour by dialect id.
 import type { EstimatorInput } from '../estimator-input/types';
 import type { CrossFieldRule } from '../validate/ruleKit';
+import type { ConfigAnalysis } from '../analysis';
+import type { ResolvedModel } from '../models/types';
+import type { SweepContext } from '../sweep/report';
+
+/** What a plug-in's own analysis receives (dialects that are not a training run: merges, sweeps). */
+export interface OwnAnalysisContext extends SweepContext {
+  resolveModel: (ref: string) => ResolvedModel | undefined;
+}
 
 /** Keys a cheap line scan found: top-level keys, and keys at any depth. */
 export interface SniffedKeys {
@@ -61,6 +69,11 @@ export interface DialectPlugin<Id extends string = string> {
   loader: DialectLoader;
   /** Parsed config → estimator input. Absent = a validate-only dialect: no estimate, no estimate lens. */
   toEstimatorInput?: (config: Record<string, unknown>) => EstimatorInput;
+  /** The dialect's own analysis instead of an estimator input (a merge's count, a sweep's runs and laws). */
+  analyse?: (
+    config: Record<string, unknown>,
+    ctx: OwnAnalysisContext,
+  ) => Pick<ConfigAnalysis, 'merge' | 'sweep'>;
   /** Key paths the panel writes each value to. */
   applyKeys: Readonly<Partial<Record<ApplyField, ApplyKey>>>;
   /** Key path of the target-module list, checked against the model's modules. */

@@ -1,5 +1,7 @@
-// Weights & Biases sweep configurations (`wandb sweep FILE`, `wandb launch-sweep FILE`): validate-only,
-// no estimate of its own; its learning-rate range is compared with the laws of the training config it runs.
+// Weights & Biases sweep configurations (`wandb sweep FILE`, `wandb launch-sweep FILE`): no training
+// estimate; its own analysis (src/core/sweep/report.ts) counts a grid's runs and compares its
+// learning-rate range with the laws of the training config it runs.
+import { analyseSweep } from '../sweep/report';
 import { WANDB_SWEEP_RULES } from '../validate/rulesWandbSweep';
 import type { DialectPlugin } from './types';
 
@@ -14,6 +16,7 @@ export const wandbSweep: DialectPlugin<'wandb-sweep'> = {
   },
   schemaId: 'wandb-sweep',
   loader: 'pyyaml',
+  analyse: (config, ctx) => ({ sweep: analyseSweep(config, ctx) }),
   applyKeys: {},
   rules: WANDB_SWEEP_RULES,
   snippetPrefix: 'mlc-sweep-',

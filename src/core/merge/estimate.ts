@@ -26,6 +26,10 @@ export interface MergeInput {
   /** Size of its weights as stored (config.json torch_dtype), bytes. */
   storedBytes?: number;
   storedDtype?: string;
+  /** The tensor-shape facts mergekit needs equal across models (config.json). */
+  dims?: { hidden: number; layers: number; heads: number; kvHeads: number; vocab: number };
+  /** Parameters of its largest single tensor (mergekit holds tensors, not whole models, in memory). */
+  largestTensorParams?: number;
   problem?: string;
 }
 
@@ -113,6 +117,14 @@ export function estimateMerge(config: Record<string, unknown>, resolve: Resolve)
     Object.assign(input, {
       modelType: inv.modelType,
       params: inv.baseParams,
+      largestTensorParams: largestTensor(inv),
+      dims: {
+        hidden: inv.dims.hiddenSize,
+        layers: inv.dims.numLayers,
+        heads: inv.dims.numAttentionHeads,
+        kvHeads: inv.dims.numKeyValueHeads,
+        vocab: inv.dims.vocabSize,
+      },
       ...(dtype && TORCH_DTYPE_BYTES[dtype]
         ? { storedDtype: dtype, storedBytes: inv.baseParams * TORCH_DTYPE_BYTES[dtype] }
         : {}),
@@ -177,6 +189,12 @@ function countSlices(
   out.outputLayers = layers;
   out.outputParams = params;
   out.formula = `${layers} layers = ${parts.join(' + ')}; ${params.toLocaleString('en-US')} parameters with the embeddings, final norm and head`;
+}
+
+/** The largest weight tensor: a module's weight, or the embedding matrix (vocabulary × hidden). */
+function largestTensor(inv: ModelInventory): number {
+  const embed = inv.dims.vocabSize * inv.dims.hiddenSize;
+  return inv.modules.reduce((m, x) => Math.max(m, x.weightParams), embed);
 }
 
 function safe<T>(fn: () => T): T | undefined {

@@ -11,7 +11,7 @@ import { lawChart } from './curves';
 import { seedInputs, trainingShapeOf } from './inputs';
 import { panelMemory } from './memory';
 import { peftFromInputs } from './methods';
-import type { LawRow, PanelInputs, PanelModel, PanelParams } from './types';
+import type { LawRow, PanelInputs, PanelModel, PanelParams, SweepBand } from './types';
 
 export interface PanelContext {
   /** The resolved config.json of inputs.modelRef, or undefined when it could not be found. */
@@ -26,6 +26,8 @@ export interface PanelContext {
   basePeft?: PeftConfig;
   taskType?: string | null;
   numLabels?: number;
+  /** A sweep's learning-rate range, drawn on the law chart. */
+  sweepBand?: SweepBand;
 }
 
 /** The config's input with the panel's controls applied: model, method, rank, targets, training shape. */
@@ -88,7 +90,9 @@ export function computePanelModel(inputs: PanelInputs, ctx: PanelContext): Panel
     lawOverrides: inputs.training.tokens !== undefined ? { tokens: inputs.training.tokens } : undefined,
   });
   if (model) problems.push(...analysis.problems);
-  return { ...out, ...fromAnalysis(analysis, problems) };
+  const shown = fromAnalysis(analysis, problems);
+  if (shown.lawChart && ctx.sweepBand) shown.lawChart.band = ctx.sweepBand;
+  return { ...out, ...shown };
 }
 
 function fromAnalysis(

@@ -156,6 +156,7 @@ const MODEL_SHAPE: Shape = obj({
       ),
       point: nul(obj({ params: num, learningRate: nul(num) })),
       omitted: list(obj({ title: str, needs: str }), 64),
+      band: opt(obj({ min: num, max: num, label: str })),
     }),
   ),
   effectiveBatch: nul(obj({ sequences: num, tokens: nul(num) })),

@@ -116,6 +116,13 @@ export interface LawCurve {
   fitted: [number, number][];
 }
 
+/** A W&B sweep's learning-rate range, drawn as a horizontal band on the law chart. */
+export interface SweepBand {
+  min: number;
+  max: number;
+  label: string;
+}
+
 export interface LawChart {
   /** Grid of total parameter counts (log-spaced). */
   params: number[];
@@ -125,6 +132,8 @@ export interface LawChart {
   /** Laws with no curve here, and what they are missing (training tokens D...). */
   omitted: { title: string; needs: string }[];
   assumption: string;
+  /** The swept learning-rate range when the panel shows a sweep's training config. */
+  band?: SweepBand;
 }
 
 export interface PanelModel {

@@ -5,6 +5,7 @@
 import { detectDialect, dialectPlugin, type DialectId } from '../dialects';
 import { analyzeConfig, type AnalysisOptions, type ConfigAnalysis } from '../analysis';
 import { targetDiagnostics } from '../analysis/targets';
+import { mergeDiagnostics } from '../merge/diagnostics';
 import type { ResolvedModel } from '../models/types';
 import {
   capDiagnostics,
@@ -23,6 +24,8 @@ export interface PipelineSettings {
   associations?: Record<string, string>;
   maxDiagnostics?: number;
   frameworkVersions?: Record<string, string>;
+  /** mlConfig.sweep.trainingConfig / CLI --training-config: the training config a sweep runs. */
+  trainingConfig?: string;
 }
 
 export interface DocumentRequest {
@@ -37,6 +40,8 @@ export interface DocumentRequest {
   report?: AnalysisOptions['report'];
   training?: AnalysisOptions['training'];
   lawOverrides?: AnalysisOptions['lawOverrides'];
+  /** Reads a file the config names (a sweep's training config) through the io layer's bounded reader. */
+  readRelated?: AnalysisOptions['readRelated'];
   /** false = validation only (no model, no estimate). Default true. */
   analyse?: boolean;
   /** false with `analyse: false` = dialect detection only (no parse, no schema). Default true. */
@@ -99,10 +104,12 @@ export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolv
       report: req.report,
       lawOverrides: req.lawOverrides,
       training: req.training,
+      readRelated: req.readRelated,
+      trainingConfig: settings.trainingConfig,
     },
     problem,
   );
-  const targets = targetDiagnostics(text, analysis, doc);
+  const targets = [...targetDiagnostics(text, analysis, doc), ...mergeDiagnostics(text, analysis, doc)];
   const diagnostics = targets.length
     ? capDiagnostics([...validated.diagnostics, ...targets], settings.maxDiagnostics)
     : validated.diagnostics;

@@ -6,6 +6,8 @@ import { exactCount, percent, ratioShort, shortSource } from './counts';
 import { escapeThemeIcons } from './markdown';
 import { activationsMissing, memoryLensText, memoryLensTooltip } from './memory';
 import { learningRate } from './units';
+import { mergeLenses } from './merge';
+import { sweepLenses } from './sweep';
 
 export interface LensText {
   title: string;
@@ -16,6 +18,8 @@ export interface LensText {
 
 /** The lenses for an analysis, top to bottom. */
 export function lensTexts(a: ConfigAnalysis): LensText[] {
+  const own = a.merge ? mergeLenses(a.merge) : a.sweep ? sweepLenses(a.sweep) : undefined;
+  if (own) return own.map((l) => ({ ...l, opens: 'panel' }));
   if (!a.estimate) return [noEstimateLens(a)];
   const e = a.estimate;
   const lenses: LensText[] = [

@@ -1,6 +1,16 @@
 // Exact parameter counts, shares and a law's short source, as every surface writes them (CodeLens,
 // hover, status bar, panel, CLI); src/core/analysis/format.ts re-exports them.
 
+/** 4194304 → "4.19M", 6738415616 → "6.74B", 1536 → "1,536". */
+export function compactCount(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e12) return `${(n / 1e12).toFixed(2)}T`;
+  if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
+  if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+  if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
+  return n.toLocaleString('en-US');
+}
+
 /** 4194304 → "4,194,304" (exact, as PEFT prints it); above 2^53 a float64 is no longer exact: "≈ 1.20e18". */
 export function exactCount(n: number): string {
   return Number.isSafeInteger(n) || !Number.isFinite(n) || !Number.isInteger(n)

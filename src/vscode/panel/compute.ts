@@ -6,6 +6,7 @@ import { resolveModelLocal } from '../../io/resolve';
 import { resolveOptionsFor } from '../models';
 import { computePanelModel, type PanelContext } from '../../core/panel/model';
 import type { PanelInputs, PanelModel } from '../../core/panel/types';
+import { sweepBand } from '../../core/panel/sweep';
 
 export function modelContext(
   inputs: PanelInputs,
@@ -13,7 +14,12 @@ export function modelContext(
   analysis: ConfigAnalysis | undefined,
 ): PanelContext {
   // The config's whole input (extra targets, attention, loss, sharding): the controls override it.
-  const ctx: PanelContext = { input: analysis?.input, config: analysis?.config };
+  const band = sweepBand(analysis);
+  const ctx: PanelContext = {
+    input: analysis?.input,
+    config: analysis?.config,
+    ...(band ? { sweepBand: band } : {}),
+  };
   try {
     const resolved = resolveModelLocal(inputs.modelRef, resolveOptionsFor(doc));
     if (resolved) ctx.model = { config: resolved.config, label: resolved.entry?.id ?? resolved.location };

@@ -16,6 +16,7 @@ import { applyToDocument } from './apply';
 import { computeFor } from './compute';
 import { localRoots, panelHtml } from './html';
 import { optionsMessage } from './options';
+import { panelAnalysis } from '../../core/panel/sweep';
 
 const RESEED_DELAY_MS = 250;
 
@@ -103,7 +104,8 @@ export class EstimatorPanel implements vscode.Disposable {
   }
 
   private analysis() {
-    return this.doc ? this.insights.analysis(this.doc) : undefined;
+    // A sweep shows the training config it runs, with its learning-rate range as a band.
+    return panelAnalysis(this.doc ? this.insights.analysis(this.doc) : undefined);
   }
 
   private documentMessage(restored?: { inputs: PanelInputs | null; docUri?: string | null }): HostMessage {

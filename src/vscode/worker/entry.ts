@@ -7,7 +7,9 @@
 import type { DialectId } from '../../core/dialects';
 import { analyzeDocument } from '../../core/pipeline';
 import type { ResolvedModel } from '../../core/models/types';
+import type { RelatedFile } from '../../core/sweep/report';
 import type { DocumentRequest, DocumentResult, Phase } from './protocol';
+import { localReader } from './reader';
 
 /** Plain options of the core entry (serialisable except the injected resolver and progress callback). */
 export interface CoreOptions {
@@ -21,6 +23,10 @@ export interface CoreOptions {
   /** False for files above the live-estimate size limit: validation only. */
   analyse: boolean;
   resolveModel: (ref: string) => ResolvedModel | undefined;
+  /** Reads a file the config names (a sweep's training config), bounded and inside the workspace. */
+  readRelated?: (path: string) => RelatedFile;
+  /** mlConfig.sweep.trainingConfig: the training config a sweep runs, chosen by the user. */
+  trainingConfig?: string;
   onPhase?: (phase: Phase, detail: string) => void;
 }
 
@@ -40,7 +46,9 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
       dialect: o.dialect,
       analyse: o.analyse,
       validate: o.validate,
+      readRelated: o.readRelated,
       settings: {
+        trainingConfig: o.trainingConfig,
         associations: o.associations,
         maxDiagnostics: o.maxDiagnostics,
         frameworkVersions: o.frameworkVersions,
@@ -86,6 +94,8 @@ export function runDocument(
     frameworkVersions: s.frameworkVersions,
     analyse: req.text.length <= s.maxAnalysedChars,
     resolveModel,
+    readRelated: localReader(s.models),
+    ...(s.trainingConfig ? { trainingConfig: s.trainingConfig } : {}),
     onPhase,
   });
 }

@@ -33,6 +33,8 @@ export interface DocumentSettings {
   frameworkVersions: Record<string, string>;
   /** Above this many characters the analysis (estimates) is skipped; validation still runs. */
   maxAnalysedChars: number;
+  /** mlConfig.sweep.trainingConfig: the training config a W&B sweep runs (empty = from its command). */
+  trainingConfig?: string;
   models: ModelSettings;
 }
 
@@ -112,6 +114,8 @@ function checkSettings(s: unknown): string | undefined {
   if (!isCount(s.maxDiagnostics)) return 'settings.maxDiagnostics is not a count';
   if (!isStringMap(s.frameworkVersions)) return 'settings.frameworkVersions is not a map of strings';
   if (!isCount(s.maxAnalysedChars)) return 'settings.maxAnalysedChars is not a count';
+  if (s.trainingConfig !== undefined && typeof s.trainingConfig !== 'string')
+    return 'settings.trainingConfig is not a string';
   const m = s.models;
   if (!isObject(m)) return 'settings.models is not an object';
   if (typeof m.cwd !== 'string' || typeof m.homeDir !== 'string')

@@ -53,6 +53,7 @@ export function documentSettings(
     maxDiagnostics: cfg.maxDiagnostics,
     frameworkVersions: stringMap(cfg.frameworkVersions),
     maxAnalysedChars,
+    ...(cfg.sweepTrainingConfig ? { trainingConfig: cfg.sweepTrainingConfig } : {}),
     models: modelSettings(document, known),
   };
 }
