@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { SPECS as PEFT } from './spec-peft.mjs';
 import { AXOLOTL, LLAMAFACTORY, TORCHTUNE, TRL } from './spec-launch.mjs';
 import { LLAMAFACTORY_2 } from './spec-llamafactory2.mjs';
+import { TRAINING_ARGS } from './spec-trainingargs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = [];
@@ -31,7 +32,7 @@ function lineOf(text, path, json) {
   }
   return from + 1;
 }
-for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', AXOLOTL, 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', TORCHTUNE, 'yaml'], ['trl', TRL, 'yaml']]) {
+for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', AXOLOTL, 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', TORCHTUNE, 'yaml'], ['trl', [...TRL, ...TRAINING_ARGS], 'yaml']]) {
   for (const s of specs) {
     const json = ext === 'json';
     const text = json ? `${JSON.stringify(s.config, null, 2)}\n` : toYaml(s.config);

@@ -14,6 +14,8 @@ import { MERGEKIT_RULES } from './rulesMergekit';
 import { WANDB_SWEEP_RULES } from './rulesWandbSweep';
 import { PEFT_RULES } from './rulesPeftAll';
 import { LAUNCH_RULES } from './rulesLaunch';
+import { TRAINING_ARGS_RULES } from './rulesTrainingArgs';
+import { TRAINING_ARGS_FSDP_RULES } from './rulesTrainingArgsFsdp';
 
 export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
@@ -29,6 +31,8 @@ export const RULES: readonly CrossFieldRule[] = [
   ...MERGEKIT_RULES,
   ...DEEPSPEED_RULES,
   ...ACCELERATE_RULES,
+  ...TRAINING_ARGS_RULES,
+  ...TRAINING_ARGS_FSDP_RULES,
 ];
 
 /** Rules that apply to a dialect, in table order. */

@@ -6,6 +6,7 @@ import peft from './peft.json';
 import trl from './trl.json';
 import llamafactory from './llamafactory.json';
 import llamafactoryV1 from './llamafactory-v1.json';
+import transformers from './transformers.json';
 
 export type SiteKind = 'raise' | 'warn' | 'override';
 
@@ -18,12 +19,15 @@ export interface LedgerSite {
   /** A rule id (rules*.ts or a schema x-rules id), or `schema:<dialect>#<JSON pointer>` for a schema constraint. */
   rule: string | null;
   needsRuntime: string | null;
+  /** The raise is a conversion or call on the user's value (an enum, json.loads, `**kwargs`), not a raise statement. */
+  implicit?: boolean;
   note?: string;
 }
 
 export interface Ledger {
   framework: string;
   repository: string;
+  /** 40-hex commit, or the release tag (`v5.17.0`) when the lines were read from the released wheel. */
   commit: string;
   release: string;
   scope: string;
@@ -37,6 +41,7 @@ export const LEDGERS: readonly Ledger[] = [
   trl as Ledger,
   llamafactory as Ledger,
   llamafactoryV1 as Ledger,
+  transformers as Ledger,
 ];
 
 /** sites / implemented / needs runtime, per framework. */
