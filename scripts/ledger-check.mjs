@@ -24,7 +24,7 @@ const lineOf = (file, n) => {
   return files.get(file)[n - 1] ?? '';
 };
 const PATTERN = {
-  raise: /^\s*raise\b/,
+  raise: /^\s*(raise|assert)\b/,
   warn: /^\s*(warnings\.warn|logger\.|LOG\.|log\.|logging\.)/,
   override: /=/,
 };

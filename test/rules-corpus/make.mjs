@@ -9,6 +9,7 @@ import { SPECS as PEFT } from './spec-peft.mjs';
 import { AXOLOTL, LLAMAFACTORY, TORCHTUNE, TRL } from './spec-launch.mjs';
 import { LLAMAFACTORY_2 } from './spec-llamafactory2.mjs';
 import { TRAINING_ARGS } from './spec-trainingargs.mjs';
+import { TORCHTUNE_COMPONENTS } from './spec-torchtune-components.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = [];
@@ -32,7 +33,7 @@ function lineOf(text, path, json) {
   }
   return from + 1;
 }
-for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', AXOLOTL, 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', TORCHTUNE, 'yaml'], ['trl', [...TRL, ...TRAINING_ARGS], 'yaml']]) {
+for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', AXOLOTL, 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', [...TORCHTUNE, ...TORCHTUNE_COMPONENTS], 'yaml'], ['trl', [...TRL, ...TRAINING_ARGS], 'yaml']]) {
   for (const s of specs) {
     const json = ext === 'json';
     const text = json ? `${JSON.stringify(s.config, null, 2)}\n` : toYaml(s.config);

@@ -44,7 +44,9 @@ async function checkAll(files: string[]): Promise<Map<string, CliDiagnostic[]>> 
 
 describe('rules corpus: one broken config per rule, through `check`', () => {
   let found = new Map<string, CliDiagnostic[]>();
-  before(async () => {
+  before(async function () {
+    // ~150 files through the CLI: seconds of CPU, but far longer on a loaded machine.
+    this.timeout(120_000);
     found = await checkAll(manifest.map((m) => join(dir, m.file)));
   });
   it('every code rule of a covered dialect, and every launch rule, has a config', () => {

@@ -14,6 +14,7 @@ const DIALECT: Record<string, DialectId> = {
   'llamafactory-v1': 'llamafactory-v1',
   // TrainingArguments YAML is the trl dialect; LLaMA-Factory runs the version-stable rules too.
   transformers: 'trl',
+  torchtune: 'torchtune',
 };
 
 function pointer(root: unknown, ptr: string): unknown {
@@ -40,7 +41,7 @@ describe('validate: rule ledgers', () => {
   it('covers the frameworks it names with a pinned commit', () => {
     assert.deepEqual(
       LEDGERS.map((l) => l.framework),
-      ['peft', 'trl', 'llamafactory', 'llamafactory-v1', 'transformers'],
+      ['peft', 'trl', 'llamafactory', 'llamafactory-v1', 'transformers', 'torchtune'],
     );
     for (const l of LEDGERS) assert.match(l.commit, /^([0-9a-f]{40}|v\d+\.\d+\.\d+)$/);
     assert.ok(availableDialects().includes('peft'));
@@ -94,6 +95,7 @@ describe('validate: rule ledgers', () => {
       llamafactory: { sites: 144, implemented: 94, needsRuntime: 50 },
       'llamafactory-v1': { sites: 7, implemented: 7, needsRuntime: 0 },
       transformers: { sites: 53, implemented: 39, needsRuntime: 14 },
+      torchtune: { sites: 16, implemented: 10, needsRuntime: 6 },
     });
   });
   it('rejects a site that has neither a rule nor a reason (the check can fail)', () => {

@@ -16,6 +16,7 @@ import { PEFT_RULES } from './rulesPeftAll';
 import { LAUNCH_RULES } from './rulesLaunch';
 import { TRAINING_ARGS_RULES } from './rulesTrainingArgs';
 import { TRAINING_ARGS_FSDP_RULES } from './rulesTrainingArgsFsdp';
+import { TORCHTUNE_COMPONENT_RULES } from './rulesTorchtuneComponents';
 
 export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
@@ -33,6 +34,7 @@ export const RULES: readonly CrossFieldRule[] = [
   ...ACCELERATE_RULES,
   ...TRAINING_ARGS_RULES,
   ...TRAINING_ARGS_FSDP_RULES,
+  ...TORCHTUNE_COMPONENT_RULES,
 ];
 
 /** Rules that apply to a dialect, in table order. */

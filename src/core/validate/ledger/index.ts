@@ -7,6 +7,7 @@ import trl from './trl.json';
 import llamafactory from './llamafactory.json';
 import llamafactoryV1 from './llamafactory-v1.json';
 import transformers from './transformers.json';
+import torchtune from './torchtune.json';
 
 export type SiteKind = 'raise' | 'warn' | 'override';
 
@@ -42,6 +43,7 @@ export const LEDGERS: readonly Ledger[] = [
   llamafactory as Ledger,
   llamafactoryV1 as Ledger,
   transformers as Ledger,
+  torchtune as Ledger,
 ];
 
 /** sites / implemented / needs runtime, per framework. */
