@@ -8,6 +8,7 @@ import type { Diagnostic } from '../core/validate';
 import { localModelResolver } from './models';
 import { LineIndex } from '../core/validate/positions';
 import { readInputs } from '../io/inputs';
+import { linkedFilesFor } from '../io/linked';
 
 const USAGE = `Usage: ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] [--framework-version PKG=VER]... FILE...
   --dialect D        validate every FILE as D (${DIALECTS.map((d) => d.id).join(', ')}); default: detect per file
@@ -78,7 +79,13 @@ export function checkText(
   frameworkVersions?: Record<string, string>,
 ): CheckedFile & { reason: string } {
   const r = analyzeDocument(
-    { text, fileName: file, dialect, settings: { maxDiagnostics: max, frameworkVersions } },
+    {
+      text,
+      fileName: file,
+      dialect,
+      settings: { maxDiagnostics: max, frameworkVersions },
+      linkedFiles: linkedFilesFor(file, process.cwd()),
+    },
     localModelResolver(file),
   );
   const idx = new LineIndex(text);

@@ -3,6 +3,7 @@ import { mapLlamaFactory } from '../estimator-input/llamafactory';
 import { LLAMAFACTORY_RULES } from '../validate/rulesLlamaFactory';
 import { LLAMAFACTORY_RULES_2 } from '../validate/rulesLlamaFactory2';
 import { LLAMAFACTORY_LAUNCH_RULES } from '../validate/rulesLlamaFactoryLaunch';
+import { TRAINING_ARGS_RULES } from '../validate/rulesTrainingArgs';
 import { HF_TRAINER_APPLY_KEYS } from './hf-trainer';
 import type { DialectPlugin } from './types';
 
@@ -36,6 +37,11 @@ export const llamafactory: DialectPlugin<'llamafactory'> = {
     sequenceLength: { paths: [['cutoff_len']] },
   },
   targetModulesKey: ['lora_target'],
-  rules: [...LLAMAFACTORY_RULES, ...LLAMAFACTORY_RULES_2, ...LLAMAFACTORY_LAUNCH_RULES],
+  rules: [
+    ...LLAMAFACTORY_RULES,
+    ...LLAMAFACTORY_RULES_2,
+    ...LLAMAFACTORY_LAUNCH_RULES,
+    ...TRAINING_ARGS_RULES,
+  ],
   snippetPrefix: 'mlc-llamafactory-',
 };

@@ -1,6 +1,7 @@
 // torchtune recipes (pytorch/torchtune recipes/configs): OmegaConf YAML with `_component_` builders.
 import { mapTorchtune } from '../estimator-input/torchtune';
 import { TORCHTUNE_RULES } from '../validate/rulesTorchtune';
+import { TORCHTUNE_COMPONENT_RULES } from '../validate/rulesTorchtuneComponents';
 import type { DialectPlugin } from './types';
 
 export const torchtune: DialectPlugin<'torchtune'> = {
@@ -22,6 +23,6 @@ export const torchtune: DialectPlugin<'torchtune'> = {
     gradientAccumulationSteps: { paths: [['gradient_accumulation_steps']] },
   },
   targetModulesKey: ['model', 'lora_attn_modules'],
-  rules: TORCHTUNE_RULES,
+  rules: [...TORCHTUNE_RULES, ...TORCHTUNE_COMPONENT_RULES],
   snippetPrefix: 'mlc-torchtune-',
 };

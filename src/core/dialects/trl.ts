@@ -2,6 +2,8 @@
 import { mapTrl } from '../estimator-input/trl';
 import { OTHER_RULES } from '../validate/rulesOther';
 import { TRL_RULES } from '../validate/rulesTrl';
+import { TRAINING_ARGS_RULES } from '../validate/rulesTrainingArgs';
+import { TRAINING_ARGS_FSDP_RULES } from '../validate/rulesTrainingArgsFsdp';
 import { HF_TRAINER_APPLY_KEYS } from './hf-trainer';
 import type { DialectPlugin } from './types';
 
@@ -34,6 +36,6 @@ export const trl: DialectPlugin<'trl'> = {
     sequenceLength: { paths: [['max_length'], ['max_seq_length']] },
   },
   targetModulesKey: ['lora_target_modules'],
-  rules: [...OTHER_RULES, ...TRL_RULES],
+  rules: [...OTHER_RULES, ...TRL_RULES, ...TRAINING_ARGS_RULES, ...TRAINING_ARGS_FSDP_RULES],
   snippetPrefix: 'mlc-trl-',
 };

@@ -17,6 +17,7 @@ import {
   type ValidationResult,
 } from '../validate';
 import { configMapping, parseConfigDocument } from '../validate/document';
+import { linkedFileDiagnostics, type LinkedFiles } from './linked';
 
 /** Settings that change the result (mlConfig.* in the editor, flags in the CLI). */
 export interface PipelineSettings {
@@ -46,6 +47,8 @@ export interface DocumentRequest {
   analyse?: boolean;
   /** false with `analyse: false` = dialect detection only (no parse, no schema). Default true. */
   validate?: boolean;
+  /** The files the config names (datasets), read through src/io; not checked when absent. */
+  linkedFiles?: LinkedFiles;
 }
 
 export interface DocumentResult {
@@ -91,6 +94,14 @@ export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolv
     rules: plugin.rules,
     fallbackLoader: plugin.loader,
   });
+  if (req.linkedFiles && validated.config !== undefined)
+    validated.diagnostics = capDiagnostics(
+      [
+        ...validated.diagnostics,
+        ...linkedFileDiagnostics(text, doc, dialect, validated.config, req.linkedFiles),
+      ],
+      settings.maxDiagnostics,
+    );
   if (req.analyse === false) return { dialect, reason, diagnostics: validated.diagnostics };
   const { config, problem } = validated.problem
     ? { config: undefined, problem: validated.problem }

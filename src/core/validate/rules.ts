@@ -15,6 +15,9 @@ import { MERGEKIT_RULES } from './rulesMergekit';
 import { WANDB_SWEEP_RULES } from './rulesWandbSweep';
 import { PEFT_RULES } from './rulesPeftAll';
 import { LAUNCH_RULES } from './rulesLaunch';
+import { TRAINING_ARGS_RULES } from './rulesTrainingArgs';
+import { TRAINING_ARGS_FSDP_RULES } from './rulesTrainingArgsFsdp';
+import { TORCHTUNE_COMPONENT_RULES } from './rulesTorchtuneComponents';
 
 export type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
 
@@ -31,6 +34,9 @@ export const RULES: readonly CrossFieldRule[] = [
   ...DEEPSPEED_RULES,
   ...ACCELERATE_RULES,
   ...AXOLOTL_LEDGER_ALL,
+  ...TRAINING_ARGS_RULES,
+  ...TRAINING_ARGS_FSDP_RULES,
+  ...TORCHTUNE_COMPONENT_RULES,
 ];
 
 /** Rules that apply to a dialect, in table order. */

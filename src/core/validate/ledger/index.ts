@@ -7,6 +7,8 @@ import trl from './trl.json';
 import llamafactory from './llamafactory.json';
 import llamafactoryV1 from './llamafactory-v1.json';
 import axolotl from './axolotl.json';
+import transformers from './transformers.json';
+import torchtune from './torchtune.json';
 
 export type SiteKind = 'raise' | 'warn' | 'override';
 
@@ -19,12 +21,15 @@ export interface LedgerSite {
   /** A rule id (rules*.ts or a schema x-rules id), or `schema:<dialect>#<JSON pointer>` for a schema constraint. */
   rule: string | null;
   needsRuntime: string | null;
+  /** The raise is a conversion or call on the user's value (an enum, json.loads, `**kwargs`), not a raise statement. */
+  implicit?: boolean;
   note?: string;
 }
 
 export interface Ledger {
   framework: string;
   repository: string;
+  /** 40-hex commit, or the release tag (`v5.17.0`) when the lines were read from the released wheel. */
   commit: string;
   release: string;
   scope: string;
@@ -39,6 +44,8 @@ export const LEDGERS: readonly Ledger[] = [
   llamafactory as Ledger,
   llamafactoryV1 as Ledger,
   axolotl as Ledger,
+  transformers as Ledger,
+  torchtune as Ledger,
 ];
 
 /** sites / implemented / needs runtime, per framework. */
