@@ -19,6 +19,7 @@ import {
   type LawResult,
   type Regime,
 } from '../laws';
+import { withLinked, type LinkedInputs } from '../links/linked';
 import { configMapping, loadConfig, loaderFor, parseConfigDocument } from '../validate/document';
 import { loraScaling, type LoraScaling } from './lora-scaling';
 
@@ -36,6 +37,8 @@ export interface AnalysisOptions {
   lawOverrides?: LawOverrides;
   /** Training settings given by the user (CLI --devices), merged over the config's. */
   training?: Partial<TrainingShape>;
+  /** What the config's linked files (DeepSpeed, FSDP, the Accelerate launch config) set; under `training`. */
+  linked?: LinkedInputs;
 }
 
 export interface EffectiveBatch {
@@ -103,7 +106,14 @@ export function analyzeConfig(
   }
   try {
     const mapped = mapDialectConfig(config, opts.dialect);
-    result.input = opts.training ? { ...mapped, training: { ...mapped.training, ...opts.training } } : mapped;
+    const linked = opts.linked?.notes.length
+      ? {
+          ...mapped,
+          training: withLinked(mapped.training, opts.linked),
+          notes: [...mapped.notes, ...opts.linked.notes],
+        }
+      : mapped;
+    result.input = opts.training ? { ...linked, training: { ...linked.training, ...opts.training } } : linked;
   } catch (err) {
     result.problems.push(messageOf(err));
     return result;

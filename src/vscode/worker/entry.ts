@@ -7,6 +7,7 @@
 import { detectDialect, type DialectId } from '../../core/dialects';
 import { analyzeDocument } from '../../core/pipeline';
 import type { ResolvedModel } from '../../core/models/types';
+import type { LinkReader } from '../../core/links/linked';
 import type { DocumentRequest, DocumentResult, Phase } from './protocol';
 
 /** Plain options of the core entry (serialisable except the injected resolver and progress callback). */
@@ -22,6 +23,8 @@ export interface CoreOptions {
   analyse: boolean;
   resolveModel: (ref: string) => ResolvedModel | undefined;
   onPhase?: (phase: Phase, detail: string) => void;
+  /** Reads the config's linked DeepSpeed / FSDP files (resolver.ts); absent = links not followed. */
+  readLink?: LinkReader;
 }
 
 export type CoreEntry = (text: string, options: CoreOptions) => DocumentResult;
@@ -55,6 +58,7 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
       },
     },
     o.resolveModel,
+    o.readLink,
   );
   const reason = o.dialect ? 'chosen with ML Config: Select Config Dialect' : r.reason;
   // With validation off, only the estimate is shown: its target check is dropped with the rest.
@@ -65,6 +69,7 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
     diagnostics: o.validate ? r.diagnostics : [],
     analysis: r.analysis,
     targetDiagnostics: [],
+    ...(r.linkedPaths ? { linkedPaths: r.linkedPaths } : {}),
   };
 }
 
@@ -75,6 +80,7 @@ export function runDocument(
   req: DocumentRequest,
   resolveModel: CoreOptions['resolveModel'],
   onPhase?: CoreOptions['onPhase'],
+  readLink?: LinkReader,
 ): DocumentResult {
   const s = req.settings;
   if (s.dialectChoice === 'none')
@@ -95,5 +101,6 @@ export function runDocument(
     analyse: req.text.length <= s.maxAnalysedChars,
     resolveModel,
     onPhase,
+    readLink,
   });
 }
