@@ -2,9 +2,11 @@
 // (Ctrl+Click), and a path that exists nowhere here is a warning.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, waitUntil } from './util';
+import { api, closeAllEditors, fixtureUri, openFixture, waitUntil } from './util';
 
 describe('linked DeepSpeed files', () => {
+  // The link provider exists once the extension is active (this file may run first, on a cold host).
+  before(async () => void (await api()));
   after(closeAllEditors);
 
   it('`deepspeed: ds_config_zero2.json` links to the file beside the config', async () => {
@@ -19,7 +21,9 @@ describe('linked DeepSpeed files', () => {
     assert.equal(editor.document.getText(ours[0].range), 'ds_config_zero2.json');
   });
 
-  it('Ctrl+Click on `deepspeed:` opens the file; a new ZeRO stage there changes the CodeLens memory', async () => {
+  it('Ctrl+Click on `deepspeed:` opens the file; a new ZeRO stage there changes the CodeLens memory', async function () {
+    // Two saves and three worker analyses; a busy extension host answers slowly.
+    this.timeout(120_000);
     const editor = await openFixture('linked/lora-z3.yml');
     const training = editor.document.uri;
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>(
@@ -50,7 +54,7 @@ describe('linked DeepSpeed files', () => {
       assert.ok(await doc.save());
     };
     const changed = async (before: string | undefined, what: string): Promise<string | undefined> => {
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 30_000;
       for (;;) {
         const now = await memory();
         if (now && now !== before) return now;
