@@ -13,6 +13,7 @@ import { registerTrainableStatus } from './vscode/trainableStatus';
 import { registerTargetDiagnostics } from './vscode/targetDiagnostics';
 import { registerPanel } from './vscode/panel/register';
 import { registerLinks } from './vscode/links';
+import { watchLinkedFiles } from './vscode/linkedDependents';
 
 export interface MlConfigLensApi {
   readonly version: string;
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   registerTargetDiagnostics(context, validator);
   registerPanel(context, insights);
   registerLinks(context, insights);
+  context.subscriptions.push(watchLinkedFiles(validator.analyses));
   return { version: String(context.extension.packageJSON.version) };
 }
 

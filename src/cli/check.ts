@@ -9,13 +9,19 @@ import { localModelResolver } from './models';
 import { LineIndex } from '../core/validate/positions';
 import { readInputs } from '../io/inputs';
 import { linkedFilesFor } from '../io/linked';
+import { linkReader } from '../io/links';
+import { dirname, resolve } from 'node:path';
 
 const USAGE = `Usage: ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] [--framework-version PKG=VER]... FILE...
   --dialect D        validate every FILE as D (${DIALECTS.map((d) => d.id).join(', ')}); default: detect per file
   --format F         text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
   --max-problems N   report at most N problems per file (default 100)
   --framework-version PKG=VER  the version you run (e.g. trl=0.26, transformers=4.57); keys it still
-                     reads are not reported as deprecated. Default: the latest each schema follows`;
+                     reads are not reported as deprecated. Default: the latest each schema follows
+  --deepspeed-launcher plain|hf
+                     who reads the DeepSpeed files: plain deepspeed.initialize makes "auto" values
+                     errors; hf (default) is the HF Trainer / Accelerate, which fill them. A DeepSpeed
+                     file that a training config checked in the same run links is always hf`;
 
 export interface CheckedDiagnostic {
   line: number;
@@ -39,6 +45,7 @@ interface Options {
   max?: number;
   versions: Record<string, string>;
   files: string[];
+  launcher?: 'hf' | 'plain';
 }
 
 function parseArgs(args: string[]): Options | string {
@@ -61,6 +68,10 @@ function parseArgs(args: string[]): Options | string {
       const m = /^([\w.-]+)=(v?\d+(?:\.\d+)*)$/.exec(args[++i] ?? '');
       if (!m) return '--framework-version needs PKG=VERSION, e.g. trl=0.26';
       o.versions[m[1]] = m[2];
+    } else if (a === '--deepspeed-launcher') {
+      const l = args[++i];
+      if (l !== 'hf' && l !== 'plain') return `--deepspeed-launcher needs plain or hf (got '${l ?? ''}')`;
+      o.launcher = l;
     } else if (a.startsWith('--')) return `unknown option '${a}'`;
     else o.files.push(a);
   }
@@ -77,7 +88,8 @@ export function checkText(
   dialect?: DialectId,
   max?: number,
   frameworkVersions?: Record<string, string>,
-): CheckedFile & { reason: string } {
+  deepspeedLauncher?: 'hf' | 'plain',
+): CheckedFile & { reason: string; linkedPaths?: string[] } {
   const r = analyzeDocument(
     {
       text,
@@ -85,8 +97,11 @@ export function checkText(
       dialect,
       settings: { maxDiagnostics: max, frameworkVersions },
       linkedFiles: linkedFilesFor(file, process.cwd()),
+      deepspeedLauncher,
     },
     localModelResolver(file),
+    // Linked DeepSpeed / FSDP files (cross-checked against the config): beside it, then the working directory.
+    linkReader({ folders: [process.cwd()], roots: [process.cwd(), dirname(resolve(file))] }),
   );
   const idx = new LineIndex(text);
   const diagnostics = r.diagnostics.map((d) => {
@@ -102,7 +117,7 @@ export function checkText(
       message: d.message,
     };
   });
-  return { file, dialect: r.dialect ?? null, diagnostics, reason: r.reason };
+  return { file, dialect: r.dialect ?? null, diagnostics, reason: r.reason, linkedPaths: r.linkedPaths };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -115,7 +130,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`ml-config-lens check: ${o}\n${USAGE}`);
     return 2;
   }
-  const results: Array<CheckedFile & { reason: string }> = [];
+  const results: Array<ReturnType<typeof checkText>> = [];
   const { inputs, notes } = readInputs(o.files);
   let unreadable = 0;
   for (const input of inputs) {
@@ -125,6 +140,15 @@ export async function run(args: string[]): Promise<number> {
     } else results.push(checkText(input.file, input.text, o.dialect, o.max, o.versions));
   }
   for (const n of notes) console.error(`ml-config-lens check: ${n}`);
+  if (o.launcher === 'plain') {
+    // Files a training config of this run links are read by the HF Trainer / Accelerate: "auto" is fine there.
+    const linked = new Set(results.flatMap((r) => r.linkedPaths ?? []).map((p) => resolve(p)));
+    for (const [i, r] of results.entries()) {
+      const input = inputs.find((x) => x.file === r.file);
+      if (r.dialect !== 'deepspeed' || !input || 'error' in input || linked.has(resolve(r.file))) continue;
+      results[i] = checkText(r.file, input.text, o.dialect, o.max, o.versions, 'plain');
+    }
+  }
   if (o.format === 'json')
     console.log(
       JSON.stringify(

@@ -2,7 +2,7 @@
 // memory estimate, for a model (config.json path, catalog id, or HF cache id) and a PEFT source
 // (adapter_config.json, PEFT YAML, or an Axolotl/LLaMA-Factory/TRL/torchtune/AdapterHub config).
 import { memoryReadingLines } from '../core/present/memory';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConfigAnalysis } from '../core/analysis';
 import type { EstimatorInput } from '../core/estimator-input/types';
@@ -14,6 +14,8 @@ import { resolveCommandLineModel, resolveConfigModel } from './models';
 import { readInputFile } from '../io/read';
 import { exactCount } from '../core/analysis/format';
 import { ownAnalysis, printOwn } from './estimate-own';
+import { linkReader } from '../io/links';
+import { accelerateLaunch } from './launch';
 
 const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]
 
@@ -28,6 +30,11 @@ const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONF
                       the transformers release the run uses (4.47.0.dev0 ... 4.57.6, 5.12.1): module
                       tree, tying and PEFT's v5 MoE conversion follow it (default: newest supported)
   --devices N         data-parallel GPUs: the global batch, and per-device memory under ZeRO / FSDP
+                      (wins over --accelerate-config)
+  --accelerate-config FILE
+                      the Accelerate config the run is launched with (accelerate launch --config_file):
+                      its num_processes is the world size; its DeepSpeed/FSDP settings shard the memory
+                      when the config links no DeepSpeed file itself
   --allow-network     fetch config.json from the Hugging Face Hub when nothing local has it
   --training-config FILE
                       for a W&B sweep: the training config it runs (default: found in its command)
@@ -41,6 +48,7 @@ interface Options {
   taskType?: string;
   numLabels?: number;
   devices?: number;
+  accelerateConfig?: string;
   json: boolean;
   allowNetwork: boolean;
   transformersVersion?: string;
@@ -59,6 +67,7 @@ function parseOptions(args: string[]): Options | 'help' {
         'task-type': { type: 'string' },
         'num-labels': { type: 'string' },
         devices: { type: 'string' },
+        'accelerate-config': { type: 'string' },
         'transformers-version': { type: 'string' },
         json: { type: 'boolean' },
         'training-config': { type: 'string' },
@@ -91,6 +100,7 @@ function parseOptions(args: string[]): Options | 'help' {
     taskType: values['task-type']?.toUpperCase(),
     numLabels,
     devices,
+    accelerateConfig: values['accelerate-config'],
     json: Boolean(values.json),
     allowNetwork: Boolean(values['allow-network']),
     transformersVersion: values['transformers-version'],
@@ -129,7 +139,7 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
   const { analysis } = analyzeDocument(
     {
       text,
-      fileName: opts.peft,
+      fileName: resolve(opts.peft),
       dialect: input.dialect,
       modelOverride: ref,
       report: {
@@ -139,8 +149,11 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
         transformersVersionSource: opts.transformersVersion ? '--transformers-version' : undefined,
       },
       training: opts.devices !== undefined ? { devices: opts.devices } : undefined,
+      launch: opts.accelerateConfig ? accelerateLaunch(opts.accelerateConfig, readText) : undefined,
     },
     () => resolved,
+    // The config's linked DeepSpeed / FSDP files: next to it, then in the working directory.
+    linkReader({ folders: [process.cwd()], roots: [process.cwd(), dirname(resolve(opts.peft))] }),
   );
   if (!analysis?.input || !analysis.model || !analysis.estimate || !analysis.memory)
     throw new Error(analysis?.problems[0] ?? 'no estimate');

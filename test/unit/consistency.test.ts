@@ -83,6 +83,30 @@ async function agree(file: string): Promise<boolean> {
 describe('consistency: CLI, editor and panel give one answer', function () {
   this.timeout(600_000);
 
+  it('training configs with a linked DeepSpeed ZeRO-3 file (issue 14): CPU RAM and per-device figures too', async () => {
+    const dir = resolve(root, 'test/fixtures/linked');
+    for (const name of ['lora-z3.yml', 'full-z3.yml']) {
+      const file = join(dir, name);
+      assert.ok(await agree(file), name);
+      const editor = editorAnalysis(file);
+      // The stage comes from the linked file's content (ds_offload.json / ds_sharded.json name no stage).
+      assert.equal(editor?.input?.training.sharding?.stage, 3, name);
+      const cli = (await cliJson([file])).json as { memory: { hostBytes: number } };
+      assert.equal(cli.memory.hostBytes, editor?.memory?.hostBytes, `${name}: CLI vs editor CPU RAM`);
+    }
+    // Offload of both: LoRA on Llama-3.2-1B keeps bf16 weights, fp32 master, gradients and AdamW in CPU RAM.
+    assert.equal(editorAnalysis(join(dir, 'lora-z3.yml'))?.memory?.hostBytes, 2_651_983_872);
+    // Devices: the panel's Devices control and the CLI's --devices give the same per-device numbers.
+    const file = join(dir, 'full-z3.yml');
+    const editor = editorAnalysis(file);
+    const cli = (await cliJson([file, '--devices', '4'])).json as { memory: { totalBytes: number } };
+    const panel = panelModel(file, editor, { devices: 4 });
+    assert.equal(panel.memory?.totalBytes, cli.memory.totalBytes);
+    // Sum of the per-device components asserted in linked-estimate.test.ts (weights, master, gradients,
+    // optimizer over 4; activations, logits, gathered units).
+    assert.equal(cli.memory.totalBytes, 8_737_296_384);
+  });
+
   it('every example in examples/', async () => {
     const files = examples(resolve(root, 'examples'));
     let compared = 0;

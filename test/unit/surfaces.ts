@@ -1,17 +1,19 @@
 // The three surfaces as a test sees them, each through the core functions it calls in the product:
-// the CLI's `estimate --json` (src/cli/estimate run), the editor's analysis (DocumentInsights →
-// analyzeConfigText with the document's dialect and a resolver rooted at the file's folder) and the
+// the CLI's `estimate --json` (src/cli/estimate run), the editor's analysis (the worker's entry
+// runDocument with its linked-file reader and a resolver rooted at the file's folder) and the
 // panel's computed model (seedInputs + computePanelModel, the model resolved as the panel does).
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { run as runEstimate } from '../../src/cli/estimate';
-import { analyzeConfigText, type ConfigAnalysis } from '../../src/core/analysis';
-import { detectDialect } from '../../src/core/dialects';
+import type { ConfigAnalysis } from '../../src/core/analysis';
+import { runDocument } from '../../src/vscode/worker/entry';
+import { linkedFileReader } from '../../src/vscode/worker/resolver';
+import type { ModelSettings } from '../../src/vscode/worker/protocol';
 import { resolveModelLocal } from '../../src/io/resolve';
 import { seedInputs } from '../../src/core/panel/inputs';
 import { computePanelModel } from '../../src/core/panel/model';
-import type { PanelModel } from '../../src/core/panel/types';
+import type { PanelInputs, PanelModel } from '../../src/core/panel/types';
 
 export async function cliJson(
   args: string[],
@@ -32,14 +34,36 @@ export async function cliJson(
 const resolveFrom = (file: string) => (ref: string) =>
   resolveModelLocal(ref, { cwd: dirname(file), env: {}, homeDir: '/nonexistent' });
 
+/** The editor's analysis of a file in a workspace whose one folder is the file's own. */
 export function editorAnalysis(file: string): ConfigAnalysis | undefined {
   const text = readFileSync(file, 'utf8');
-  const dialect = detectDialect(text, { fileName: file }).dialect;
-  return dialect && analyzeConfigText(text, { dialect, fileName: file, resolveModel: resolveFrom(file) });
+  const models: ModelSettings = {
+    cwd: dirname(file),
+    homeDir: '/nonexistent',
+    env: {},
+    allowNetwork: false,
+    known: {},
+    roots: [dirname(file)],
+  };
+  const settings = {
+    validationEnabled: true,
+    associations: {},
+    maxDiagnostics: 100,
+    frameworkVersions: {},
+    maxAnalysedChars: 250_000,
+    models,
+  };
+  const req = { kind: 'document' as const, id: 1, uri: file, version: 1, text, fileName: file, settings };
+  return runDocument(req, resolveFrom(file), undefined, linkedFileReader(models)).analysis;
 }
 
-export function panelModel(file: string, analysis = editorAnalysis(file)): PanelModel {
-  const inputs = seedInputs({ uri: file, input: analysis?.input });
+export function panelModel(
+  file: string,
+  analysis = editorAnalysis(file),
+  training: Partial<PanelInputs['training']> = {},
+): PanelModel {
+  const seeded = seedInputs({ uri: file, input: analysis?.input });
+  const inputs = { ...seeded, training: { ...seeded.training, ...training } };
   const resolved = resolveFrom(file)(inputs.modelRef);
   return computePanelModel(inputs, {
     input: analysis?.input,

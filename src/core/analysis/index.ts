@@ -21,6 +21,7 @@ import {
   type LawResult,
   type Regime,
 } from '../laws';
+import { withLinked, type LinkedInputs } from '../links/linked';
 import { configMapping, loadConfig, loaderFor, parseConfigDocument } from '../validate/document';
 import { loraScaling, type LoraScaling } from './lora-scaling';
 
@@ -42,6 +43,8 @@ export interface AnalysisOptions {
   readRelated?: (path: string) => RelatedFile;
   /** The training config a sweep runs, chosen by the user (wins over its `command`). */
   trainingConfig?: string;
+  /** What the config's linked files (DeepSpeed, FSDP, the Accelerate launch config) set; under `training`. */
+  linked?: LinkedInputs;
 }
 
 export interface EffectiveBatch {
@@ -115,7 +118,14 @@ export function analyzeConfig(
   if (own) return { ...result, ...safe(() => own(config, ownContext(opts)), result.problems) };
   try {
     const mapped = mapDialectConfig(config, opts.dialect);
-    result.input = opts.training ? { ...mapped, training: { ...mapped.training, ...opts.training } } : mapped;
+    const linked = opts.linked?.notes.length
+      ? {
+          ...mapped,
+          training: withLinked(mapped.training, opts.linked),
+          notes: [...mapped.notes, ...opts.linked.notes],
+        }
+      : mapped;
+    result.input = opts.training ? { ...linked, training: { ...linked.training, ...opts.training } } : linked;
   } catch (err) {
     result.problems.push(messageOf(err));
     return result;

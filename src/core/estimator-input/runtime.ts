@@ -124,7 +124,7 @@ function deepspeedSharding(cfg: Obj): ShardingSetting | undefined {
  * FSDP from `fsdp: full_shard auto_wrap` (HF/TRL/Axolotl FSDP1), `fsdp_version: 2` (FSDP2 reshards
  * after forward by default = ZeRO-3) or LLaMA-Factory v1 `dist_config: {name: fsdp2}`.
  */
-function fsdpSharding(cfg: Obj): ShardingSetting | undefined {
+export function fsdpSharding(cfg: Obj): ShardingSetting | undefined {
   const fc = isObj(cfg.fsdp_config) ? cfg.fsdp_config : {};
   // FSDP CPUOffload(offload_params=True) keeps parameters and gradients on CPU and steps the optimizer there.
   const off = bool(fc.fsdp_offload_params) === true || bool(fc.offload_params) === true;

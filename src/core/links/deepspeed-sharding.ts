@@ -23,14 +23,20 @@ export function shardingFromDeepSpeedText(text: string, linkedAs: string): Shard
     return o && typeof o === 'object' ? String((o as Record<string, unknown>).device ?? 'none') : undefined;
   };
   // offload_param only acts under stage 3 (offload_config.py:22); offload_optimizer under stages 1-3.
-  const offloaded = [
-    stage >= 1 ? device('offload_optimizer') : undefined,
-    stage === 3 ? device('offload_param') : undefined,
-  ].some((d) => d === 'cpu' || d === 'nvme');
+  const off = (d: string | undefined): boolean => d === 'cpu' || d === 'nvme';
+  const optimizer = stage >= 1 && off(device('offload_optimizer'));
+  const params = stage === 3 && off(device('offload_param'));
+  const nvme = [device('offload_optimizer'), device('offload_param')].includes('nvme');
+  const offloadText = [optimizer ? 'offload_optimizer' : '', params ? 'offload_param' : '']
+    .filter(Boolean)
+    .join(' + ');
   return {
     framework: 'deepspeed',
     stage: stage as ShardingSetting['stage'],
-    setting: `deepspeed: ${linkedAs} (zero_optimization.stage ${stage})`,
-    ...(offloaded ? { offload: true } : {}),
+    setting:
+      `deepspeed: ${linkedAs} (zero_optimization.stage ${stage}` +
+      (offloadText ? `, ${offloadText} to ${nvme ? 'NVMe via CPU RAM' : 'CPU'}` : '') +
+      ')',
+    ...(optimizer || params ? { offload: true, offloadOptimizer: optimizer, offloadParams: params } : {}),
   };
 }

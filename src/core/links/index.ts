@@ -16,15 +16,16 @@ export interface ConfigLink {
   /** [start, end) of the path's text, without quotes. */
   start: number;
   end: number;
-  /** What the linked file is. */
-  kind: 'deepspeed';
+  /** What the linked file is: a DeepSpeed config, or TrainingArguments' fsdp_config JSON. */
+  kind: 'deepspeed' | 'fsdp';
 }
 
 /** Key paths that hold a linked file, per dialect. */
 const LINK_KEYS: Partial<Record<DialectId, readonly (readonly string[])[]>> = {
   axolotl: [['deepspeed']],
-  llamafactory: [['deepspeed']],
-  trl: [['deepspeed']],
+  // fsdp_config may be a JSON file's path in TrainingArguments (LLaMA-Factory and TRL parse into it).
+  llamafactory: [['deepspeed'], ['fsdp_config']],
+  trl: [['deepspeed'], ['fsdp_config']],
   accelerate: [['deepspeed_config', 'deepspeed_config_file']],
 };
 
@@ -45,7 +46,7 @@ export function findConfigLinks(text: string, dialect: DialectId | undefined): C
     const quoted = /^["']/.test(text[span[0]]);
     const start = quoted ? span[0] + 1 : span[0];
     const end = quoted ? span[1] - 1 : span[1];
-    out.push({ path, target: raw, start, end, kind: 'deepspeed' });
+    out.push({ path, target: raw, start, end, kind: path[0] === 'fsdp_config' ? 'fsdp' : 'deepspeed' });
   }
   return out;
 }
@@ -62,7 +63,8 @@ export function linkCandidates(
   const norm = (p: string): string => p.replace(/\\/g, '/');
   const t = norm(target).replace(/^~(?=\/)/, '');
   if (/^(?:\/|[A-Za-z]:\/)/.test(t)) return [t];
-  const dir = norm(fromFile).replace(/\/[^/]*$/, '');
+  const from = norm(fromFile);
+  const dir = from.includes('/') ? from.replace(/\/[^/]*$/, '') : '.';
   const join = (a: string, b: string): string => collapse(`${a.replace(/\/+$/, '')}/${b}`);
   const all = [join(dir, t), ...workspaceFolders.map((w) => join(norm(w), t))];
   return [...new Set(all)];
@@ -86,5 +88,7 @@ function collapse(p: string): string {
 
 /** The warning shown when no candidate exists. */
 export function missingLinkMessage(link: ConfigLink, tried: readonly string[]): string {
-  return `Linked DeepSpeed config "${link.target}" was not found (tried ${tried.join(', ')}); it may live on the cluster, so its ZeRO stage and offload are not used here.`;
+  const what = link.kind === 'fsdp' ? 'FSDP config' : 'DeepSpeed config';
+  const uses = link.kind === 'fsdp' ? 'FSDP offload' : 'ZeRO stage and offload';
+  return `Linked ${what} "${link.target}" was not found (tried ${tried.join(', ')}); it may live on the cluster, so its ${uses} are not used here.`;
 }

@@ -18,6 +18,9 @@ import {
 } from '../validate';
 import { configMapping, parseConfigDocument } from '../validate/document';
 import { linkedFileDiagnostics, type LinkedFiles } from './linked';
+import { linkedInputs, readLinks, type LinkedInputs, type LinkReader } from '../links/linked';
+import { linkCrossChecks } from '../links/crosscheck';
+import { plainDeepSpeedAutoFindings } from '../links/deepspeed-auto';
 
 /** Settings that change the result (mlConfig.* in the editor, flags in the CLI). */
 export interface PipelineSettings {
@@ -49,6 +52,13 @@ export interface DocumentRequest {
   validate?: boolean;
   /** The files the config names (datasets), read through src/io; not checked when absent. */
   linkedFiles?: LinkedFiles;
+  /** The launch context besides the config's own links (CLI --accelerate-config): world size, sharding. */
+  launch?: LinkedInputs;
+  /**
+   * Who reads a DeepSpeed file: 'plain' deepspeed.initialize (its "auto" values are findings) or the HF
+   * Trainer / Accelerate (default, "auto" allowed). A file a training config links is always 'hf'.
+   */
+  deepspeedLauncher?: 'hf' | 'plain';
 }
 
 export interface DocumentResult {
@@ -59,12 +69,18 @@ export interface DocumentResult {
   diagnostics: Diagnostic[];
   /** Undefined when the file is not a training config, or analysis was not asked for. */
   analysis?: ConfigAnalysis;
+  /** Files the config links to that were read (their paths), so an editor can re-analyse it when they change. */
+  linkedPaths?: string[];
 }
 
 /** Finds a model's config.json; the caller decides where to look (the one place model I/O enters). */
 export type ModelResolver = (ref: string) => ResolvedModel | undefined;
 
-export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolver): DocumentResult {
+export function analyzeDocument(
+  req: DocumentRequest,
+  resolveModel?: ModelResolver,
+  readLink?: LinkReader,
+): DocumentResult {
   const { text } = req;
   const settings = req.settings ?? {};
   const det = req.dialect
@@ -102,10 +118,23 @@ export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolv
       ],
       settings.maxDiagnostics,
     );
-  if (req.analyse === false) return { dialect, reason, diagnostics: validated.diagnostics };
   const { config, problem } = validated.problem
     ? { config: undefined, problem: validated.problem }
     : configMapping({ value: validated.config, findings: [], suppressed: new Set() });
+  // Linked DeepSpeed / FSDP files: read through the caller's reader (src/io), cross-checked, and their
+  // sharding used by the estimate.
+  const links = config ? readLinks(text, dialect, req.fileName, readLink) : [];
+  const linkedPaths = links.flatMap((l) => (l.path ? [l.path] : []));
+  const checks = config ? linkCrossChecks(config, dialect, links) : [];
+  if (config && dialect === 'deepspeed' && req.deepspeedLauncher === 'plain')
+    checks.push(...plainDeepSpeedAutoFindings(text, doc, config));
+  const withChecks = checks.length
+    ? capDiagnostics([...validated.diagnostics, ...checks], settings.maxDiagnostics)
+    : validated.diagnostics;
+  if (req.analyse === false)
+    return { dialect, reason, diagnostics: withChecks, ...(links.length ? { linkedPaths } : {}) };
+  const fromLinks = config && links.length ? linkedInputs(config, links) : undefined;
+  const linked = mergeLaunch(fromLinks, req.launch);
   const analysis = analyzeConfig(
     config,
     {
@@ -117,14 +146,29 @@ export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolv
       training: req.training,
       readRelated: req.readRelated,
       trainingConfig: settings.trainingConfig,
+      linked,
     },
     problem,
   );
   const targets = [...targetDiagnostics(text, analysis, doc), ...mergeDiagnostics(text, analysis, doc)];
   const diagnostics = targets.length
-    ? capDiagnostics([...validated.diagnostics, ...targets], settings.maxDiagnostics)
-    : validated.diagnostics;
-  return { dialect, reason, diagnostics, analysis };
+    ? capDiagnostics([...withChecks, ...targets], settings.maxDiagnostics)
+    : withChecks;
+  return { dialect, reason, diagnostics, analysis, ...(links.length ? { linkedPaths } : {}) };
+}
+
+/** The config's own links first; the launch config (Accelerate) adds the world size and, when the config links nothing, its sharding. */
+function mergeLaunch(
+  links: LinkedInputs | undefined,
+  launch: LinkedInputs | undefined,
+): LinkedInputs | undefined {
+  if (!launch) return links;
+  if (!links) return launch;
+  return {
+    sharding: links.sharding ?? launch.sharding,
+    devices: launch.devices ?? links.devices,
+    notes: [...links.notes, ...launch.notes],
+  };
 }
 
 function unreadable(dialect: DialectId, why: string): ConfigAnalysis {

@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { parseQuery, parseRequest, type Phase, type WorkerReply } from './protocol';
 import { runDocument } from './entry';
 import { answerQuery } from './queries';
-import { localResolver } from './resolver';
+import { linkedFileReader, localResolver } from './resolver';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker.js runs inside a worker thread');
@@ -48,7 +48,12 @@ port.on('message', (data: unknown) => {
     port.postMessage({ kind: 'progress', id: req.id, phase, detail } satisfies WorkerReply);
   let reply: WorkerReply;
   try {
-    const result = runDocument(req, localResolver(req.settings.models, progress), progress);
+    const result = runDocument(
+      req,
+      localResolver(req.settings.models, progress),
+      progress,
+      linkedFileReader(req.settings.models),
+    );
     reply = { kind: 'result', id: req.id, uri: req.uri, version: req.version, result };
   } catch (err) {
     reply = {

@@ -8,8 +8,13 @@ import type { DialectId } from '../../core/dialects';
 import { analyzeDocument } from '../../core/pipeline';
 import type { ResolvedModel } from '../../core/models/types';
 import type { RelatedFile } from '../../core/sweep/report';
+import type { LinkReader } from '../../core/links/linked';
 import type { DocumentRequest, DocumentResult, Phase } from './protocol';
 import { localReader } from './reader';
+import type { LinkedFiles } from '../../core/pipeline/linked';
+import { linkedFilesFor } from '../../io/linked';
+import { isInside } from '../../io/read';
+import { isAbsolute, resolve } from 'node:path';
 
 /** Plain options of the core entry (serialisable except the injected resolver and progress callback). */
 export interface CoreOptions {
@@ -28,6 +33,10 @@ export interface CoreOptions {
   /** mlConfig.sweep.trainingConfig: the training config a sweep runs, chosen by the user. */
   trainingConfig?: string;
   onPhase?: (phase: Phase, detail: string) => void;
+  /** Reads the config's linked DeepSpeed / FSDP files (resolver.ts); absent = links not followed. */
+  readLink?: LinkReader;
+  /** Datasets and registries the config names (LLaMA-Factory dataset_info.json, Axolotl local paths). */
+  linkedFiles?: LinkedFiles;
 }
 
 export type CoreEntry = (text: string, options: CoreOptions) => DocumentResult;
@@ -47,6 +56,7 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
       analyse: o.analyse,
       validate: o.validate,
       readRelated: o.readRelated,
+      linkedFiles: o.linkedFiles,
       settings: {
         trainingConfig: o.trainingConfig,
         associations: o.associations,
@@ -55,6 +65,7 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
       },
     },
     o.resolveModel,
+    o.readLink,
   );
   const reason = o.dialect ? 'chosen with ML Config: Select Config Dialect' : r.reason;
   // With validation off, only the estimate is shown: its target check is dropped with the rest.
@@ -65,6 +76,7 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
     diagnostics: o.validate ? r.diagnostics : [],
     analysis: r.analysis,
     targetDiagnostics: [],
+    ...(r.linkedPaths ? { linkedPaths: r.linkedPaths } : {}),
   };
 }
 
@@ -75,6 +87,7 @@ export function runDocument(
   req: DocumentRequest,
   resolveModel: CoreOptions['resolveModel'],
   onPhase?: CoreOptions['onPhase'],
+  readLink?: LinkReader,
 ): DocumentResult {
   const s = req.settings;
   if (s.dialectChoice === 'none')
@@ -97,5 +110,14 @@ export function runDocument(
     readRelated: localReader(s.models),
     ...(s.trainingConfig ? { trainingConfig: s.trainingConfig } : {}),
     onPhase,
+    readLink,
+    linkedFiles: linkedFilesInWorkspace(req.fileName, s.models.roots),
   });
+}
+
+/** Files named by a config on disk inside a workspace folder: read from its folder, then that workspace folder. */
+function linkedFilesInWorkspace(fileName: string, roots: string[]): LinkedFiles | undefined {
+  if (!isAbsolute(fileName)) return undefined;
+  const root = roots.find((r) => isInside(resolve(fileName), resolve(r)));
+  return root ? linkedFilesFor(fileName, root) : undefined;
 }

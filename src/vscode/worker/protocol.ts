@@ -61,6 +61,8 @@ export interface DocumentResult {
   analysis?: ConfigAnalysis;
   /** Target-module entries that hit nothing in the model. */
   targetDiagnostics: Diagnostic[];
+  /** Linked files read for this result (a change to one re-analyses this document). */
+  linkedPaths?: string[];
 }
 
 export type Phase = 'validation' | 'analysis' | 'model';

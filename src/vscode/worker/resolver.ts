@@ -4,6 +4,8 @@
 // request deadline in client.ts, which terminates the worker. A bounded asynchronous reader
 // (src/io/read.ts: regular files only, 1 MB, inside `roots` or the HF cache) is what reads them.
 import { resolveModelLocal } from '../../io/resolve';
+import { linkReader } from '../../io/links';
+import type { LinkReader } from '../../core/links/linked';
 import type { ResolvedModel } from '../../core/models/types';
 import type { ModelSettings, Phase } from './protocol';
 
@@ -23,4 +25,9 @@ export function localResolver(
       roots: settings.roots,
     });
   };
+}
+
+/** Linked DeepSpeed / FSDP files, read from disk by the bounded reader, only inside the workspace folders. */
+export function linkedFileReader(settings: ModelSettings): LinkReader {
+  return linkReader({ folders: settings.roots, roots: settings.roots });
 }

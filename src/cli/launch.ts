@@ -1,0 +1,27 @@
+// `--accelerate-config FILE`: the Accelerate config a run is launched with, as the estimate's launch
+// context (world size, sharding), with the deepspeed_config_file it names read next to it.
+import { basename, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { launchFromAccelerate } from '../core/links/accelerate-launch';
+import { linkCandidates } from '../core/links';
+import type { LinkedInputs } from '../core/links/linked';
+import { readLinkedFile } from '../io/links';
+
+function dsFileOf(file: string, target: string): string | undefined {
+  for (const p of linkCandidates(target, resolve(file), [process.cwd()])) {
+    const r = readLinkedFile(p, undefined);
+    if (r.text !== undefined) return r.text;
+  }
+  return undefined;
+}
+
+/** `readText` is the CLI's reader of a file the user named (one-line error on failure). */
+export function accelerateLaunch(file: string, readText: (path: string) => string): LinkedInputs {
+  const cfg: unknown = parse(readText(file));
+  if (!cfg || typeof cfg !== 'object' || Array.isArray(cfg))
+    throw new Error(`${file} is not an Accelerate config (a YAML mapping expected)`);
+  const c = cfg as Record<string, unknown>;
+  const ds = c.deepspeed_config as Record<string, unknown> | undefined;
+  const dsFile = ds && typeof ds.deepspeed_config_file === 'string' ? ds.deepspeed_config_file : undefined;
+  return launchFromAccelerate(c, basename(file), dsFile ? dsFileOf(file, dsFile) : undefined);
+}
