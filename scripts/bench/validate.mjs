@@ -15,7 +15,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = resolve(root, '../shared');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
-const engine = require(join(root, 'out/src/core/pipeline/index.js'));
+// makeDialectSchema and validateWith (the peer's schema under our engine) live in the validate module.
+const engine = require(join(root, 'out/src/core/validate/index.js'));
 // validateText (detect, parse once, validate) is the pipeline's entry since issue 10.
 const { validateText } = require(join(root, 'out/src/core/pipeline/index.js'));
 const generated = require(join(root, 'out/src/core/validate/generated/index.js'));

@@ -29,7 +29,7 @@ const settingsFor = (file, dialectChoice) => ({
   maxDiagnostics: 100,
   frameworkVersions: {},
   maxAnalysedChars: 250_000,
-  models: { cwd: dirname(file), homeDir: homedir(), env: {}, allowNetwork: false, known: {} },
+  models: { cwd: dirname(file), homeDir: homedir(), env: {}, allowNetwork: false, known: {}, roots: [] },
 });
 
 /**
@@ -252,7 +252,9 @@ for (const r of rows) {
   const what =
     r.o.kind === 'result'
       ? `${r.o.result.dialect ?? 'no dialect'}, ${r.o.result.diagnostics.length} diagnostics${r.o.result.analysis?.estimate ? `, ${r.o.result.analysis.estimate.trainableParams.toLocaleString('en-US')} trainable` : ''}`
-      : r.o.kind;
+      : r.o.kind === 'error'
+        ? `error: ${r.o.error}`
+        : r.o.kind;
   const lat = `${fmt(r.o.ms ?? NaN)} / ${fmt(r.again.value.ms ?? NaN)} ms`;
   console.log(
     `${r.input.name.slice(0, 52).padEnd(52)} ${kb(r.input.text).padStart(7)} ${`${fmt(r.first.maxMs)} (${fmt(r.first.p99Ms)}) ms`.padStart(18)} ${`${fmt(r.again.maxMs)} (${fmt(r.again.p99Ms)}) ms`.padStart(18)} ${`${fmt(r.idle)} ms`.padStart(7)} ${fmt(r.post).padStart(6)} ${fmt(r.handler).padStart(7)} ${fmt(r.clone).padStart(6)} ${lat.padStart(20)}  ${what}`,

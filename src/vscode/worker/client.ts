@@ -82,7 +82,7 @@ export class AnalysisClient {
   /** Hover/completion queries posted and not answered yet, by id. */
   private readonly queries = new Map<
     number,
-    { resolve: (a: QueryAnswer | undefined) => void; timer: ReturnType<typeof setTimeout> }
+    { resolve: (a: QueryAnswer | undefined) => void; timer: ReturnType<typeof setTimeout> | undefined }
   >();
   /** Workers started so far (the first one included). */
   started = 0;
@@ -120,11 +120,22 @@ export class AnalysisClient {
     if (this.disposed) return Promise.resolve(undefined);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const wait = QUERY_WAIT_MS * Math.max(1, this.options.stretch?.() ?? 1);
-      const timer = setTimeout(() => this.answer(id, undefined), wait);
-      this.queries.set(id, { resolve, timer });
-      (this.worker ?? this.start()).postMessage({ kind: 'query', id, ...job } satisfies KeyQuery);
+      this.queries.set(id, { resolve, timer: undefined });
+      const worker = this.worker ?? this.start();
+      this.armQuery(id);
+      worker.postMessage({ kind: 'query', id, ...job } satisfies KeyQuery);
     });
+  }
+
+  /** The wait counts from the worker's 'ready' (its start has the startup allowance), like the deadlines. */
+  private armQuery(id: number): void {
+    const q = this.queries.get(id);
+    if (!q) return;
+    clearTimeout(q.timer);
+    const wait =
+      (this.ready ? QUERY_WAIT_MS : (this.options.startupMs ?? 10_000)) *
+      Math.max(1, this.options.stretch?.() ?? 1);
+    q.timer = setTimeout(() => this.answer(id, undefined), wait);
   }
 
   private answer(id: number, answer: QueryAnswer | undefined): void {
@@ -218,6 +229,7 @@ export class AnalysisClient {
     const reply = parsed.value;
     if (reply.kind === 'ready') {
       this.ready = true;
+      for (const id of this.queries.keys()) this.armQuery(id);
       return this.arm();
     }
     if (reply.kind === 'answer') return this.answer(reply.id, reply.answer);
