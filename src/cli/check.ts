@@ -78,7 +78,18 @@ export function checkText(
   frameworkVersions?: Record<string, string>,
 ): CheckedFile & { reason: string } {
   const r = analyzeDocument(
-    { text, fileName: file, dialect, settings: { maxDiagnostics: max, frameworkVersions } },
+    {
+      text,
+      fileName: file,
+      dialect,
+      settings: {
+        maxDiagnostics: max,
+        frameworkVersions,
+        frameworkVersionSources: Object.fromEntries(
+          Object.keys(frameworkVersions ?? {}).map((k) => [k.toLowerCase(), 'from --framework-version']),
+        ),
+      },
+    },
     localModelResolver(file),
   );
   const idx = new LineIndex(text);

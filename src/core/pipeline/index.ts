@@ -23,6 +23,11 @@ export interface PipelineSettings {
   associations?: Record<string, string>;
   maxDiagnostics?: number;
   frameworkVersions?: Record<string, string>;
+  /** Where each framework version came from ('from setting ...', 'from .venv/.../trl-0.19.0.dist-info'). */
+  frameworkVersionSources?: Record<string, string>;
+  /** The transformers release counts follow (setting, flag or detected) and where it came from. */
+  transformersVersion?: string;
+  transformersVersionSource?: string;
 }
 
 export interface DocumentRequest {
@@ -79,6 +84,7 @@ export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolv
     fileName: req.fileName,
     maxDiagnostics: settings.maxDiagnostics,
     frameworkVersions: settings.frameworkVersions,
+    frameworkVersionSources: settings.frameworkVersionSources,
     rules: plugin.rules,
     fallbackLoader: plugin.loader,
   });
@@ -92,7 +98,14 @@ export function analyzeDocument(req: DocumentRequest, resolveModel?: ModelResolv
       dialect,
       resolveModel,
       modelOverride: req.modelOverride,
-      report: req.report,
+      report:
+        settings.transformersVersion && !req.report?.transformersVersion
+          ? {
+              ...req.report,
+              transformersVersion: settings.transformersVersion,
+              transformersVersionSource: settings.transformersVersionSource,
+            }
+          : req.report,
       lawOverrides: req.lawOverrides,
       training: req.training,
     },
@@ -120,6 +133,7 @@ export function validateText(text: string, opts: ValidateOptions = {}): Validati
       associations: opts.associations,
       maxDiagnostics: opts.maxDiagnostics,
       frameworkVersions: opts.frameworkVersions,
+      frameworkVersionSources: opts.frameworkVersionSources,
     },
   });
   return { dialect: r.dialect, reason: r.reason, diagnostics: r.diagnostics };
