@@ -13,9 +13,12 @@ import { registerTrainableStatus } from './vscode/trainableStatus';
 import { registerTargetDiagnostics } from './vscode/targetDiagnostics';
 import { registerPanel } from './vscode/panel/register';
 import { registerLinks } from './vscode/links';
+import { registerVersionStatus } from './vscode/versionStatus';
 
 export interface MlConfigLensApi {
   readonly version: string;
+  /** The versions status bar item's text and tooltip for the active editor (host tests read it). */
+  readonly versionStatus?: () => { text: string; tooltip: string } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
@@ -37,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   registerTargetDiagnostics(context, validator);
   registerPanel(context, insights);
   registerLinks(context, insights);
-  return { version: String(context.extension.packageJSON.version) };
+  const versionStatus = registerVersionStatus(context, validator);
+  return { version: String(context.extension.packageJSON.version), versionStatus };
 }
 
 export function deactivate(): void {

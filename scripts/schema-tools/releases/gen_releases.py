@@ -164,7 +164,8 @@ def llamafactory(repo):
 
 TRL_CLASSES = {"SFTConfig", "DPOConfig", "GRPOConfig", "KTOConfig", "RewardConfig", "RLOOConfig", "ORPOConfig",
                "CPOConfig", "ModelConfig", "ScriptArguments", "GRPOScriptArguments", "DatasetMixtureConfig",
-               "ModelArguments", "SFTScriptArguments", "DPOScriptArguments", "BaseConfig", "_BaseConfig"}
+               "ModelArguments", "SFTScriptArguments", "DPOScriptArguments", "BaseConfig", "_BaseConfig",
+               "SftScriptArguments", "DpoScriptArguments"}
 
 
 def trl(repo):
@@ -298,7 +299,8 @@ def torchtune(repo):
         later = [q for q in sets[last] if q.rsplit(".", 1)[1] == name and q != p
                  and components.get(q, [0, last])[0] > first]
         if later:
-            moved[p] = min(later, key=lambda q: (q.count("."), q))
+            # Public paths first (no `._private` module on the way), then the shortest.
+            moved[p] = min(later, key=lambda q: ("._" in q, q.count("."), q))
     return {
         "releases": labels,
         "commits": {label: repo.commit(ref) for label, ref in refs},
