@@ -2,7 +2,7 @@
 // release is reported (at the framework's severity), and what that release accepts is never an error
 // (torchtune 0.4's scheduler path, LLaMA-Factory 0.6's `vanilla` template).
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../src/core/pipeline';
+import { analyzeDocument, validateText } from '../../src/core/pipeline';
 import { RELEASES } from '../../src/core/validate/releases/data';
 
 const LF = [
@@ -120,5 +120,42 @@ describe('release-aware key and value sets', () => {
     const text = LF.replace('template: vanilla', 'template: qwen') + '\nenable_thinking: true';
     assert.deepEqual(codes(text, 'llamafactory', {}), []);
     assert.deepEqual(codes(text, 'llamafactory', { llamafactory: 'not-a-version' }), []);
+  });
+});
+
+describe('the transformers release a count assumes, through the pipeline', () => {
+  const text = [
+    'base_model: gpt2',
+    'adapter: lora',
+    'lora_r: 8',
+    'lora_alpha: 16',
+    'lora_target_modules: [c_attn]',
+  ].join('\n');
+  it('names the detected release and where it came from in the basis', () => {
+    const detected = analyzeDocument({
+      text,
+      dialect: 'axolotl',
+      settings: {
+        transformersVersion: '4.57.6',
+        transformersVersionSource: 'from .venv/lib/python3.11/site-packages/transformers-4.57.6.dist-info',
+      },
+    });
+    assert.match(
+      detected.analysis?.estimate?.basis ?? '',
+      /; transformers 4\.57\.6 \(from \.venv\/lib\/python3\.11\/site-packages\/transformers-4\.57\.6\.dist-info\)$/,
+    );
+    const none = analyzeDocument({ text, dialect: 'axolotl' });
+    assert.match(
+      none.analysis?.estimate?.basis ?? '',
+      /; transformers 5\.12\.1 \(newest supported; no version set\)$/,
+    );
+    // An explicit report value (the CLI flag, the panel) wins over the detected one.
+    const flag = analyzeDocument({
+      text,
+      dialect: 'axolotl',
+      report: { transformersVersion: '5.12.1', transformersVersionSource: '--transformers-version' },
+      settings: { transformersVersion: '4.57.6', transformersVersionSource: 'from .venv' },
+    });
+    assert.match(flag.analysis?.estimate?.basis ?? '', /; transformers 5\.12\.1 \(--transformers-version\)$/);
   });
 });
