@@ -14,9 +14,12 @@ import { registerTargetDiagnostics } from './vscode/targetDiagnostics';
 import { registerPanel } from './vscode/panel/register';
 import { registerLinks } from './vscode/links';
 import { watchLinkedFiles } from './vscode/linkedDependents';
+import { registerVersionStatus } from './vscode/versionStatus';
 
 export interface MlConfigLensApi {
   readonly version: string;
+  /** The versions status bar item's text and tooltip for the active editor (host tests read it). */
+  readonly versionStatus?: () => { text: string; tooltip: string } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
@@ -39,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   registerPanel(context, insights);
   registerLinks(context, insights);
   context.subscriptions.push(watchLinkedFiles(validator.analyses));
-  return { version: String(context.extension.packageJSON.version) };
+  const versionStatus = registerVersionStatus(context, validator);
+  return { version: String(context.extension.packageJSON.version), versionStatus };
 }
 
 export function deactivate(): void {

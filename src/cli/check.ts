@@ -11,13 +11,18 @@ import { readInputs } from '../io/inputs';
 import { linkedFilesFor } from '../io/linked';
 import { linkReader } from '../io/links';
 import { dirname, resolve } from 'node:path';
+import { detectPythonEnv } from '../io/python-env';
+import { fromSetting, mergeVersions } from '../core/env/frameworkVersions';
 
 const USAGE = `Usage: ml-config-lens check [--dialect D] [--format text|json|sarif] [--max-problems N] [--framework-version PKG=VER]... FILE...
   --dialect D        validate every FILE as D (${DIALECTS.map((d) => d.id).join(', ')}); default: detect per file
   --format F         text (default), json, or sarif (SARIF 2.1.0 for code-scanning tools)
   --max-problems N   report at most N problems per file (default 100)
   --framework-version PKG=VER  the version you run (e.g. trl=0.26, transformers=4.57); keys it still
-                     reads are not reported as deprecated. Default: the latest each schema follows
+                     reads are not reported as deprecated, keys newer than it are. Default: the release
+                     installed in ./.venv, ./venv, ./env or ./.conda (a *.dist-info), else an exact pin in
+                     ./requirements*.txt or ./pyproject.toml, else the latest each schema follows
+  --no-env           do not look for a Python environment or pins in the current folder
   --deepspeed-launcher plain|hf
                      who reads the DeepSpeed files: plain deepspeed.initialize makes "auto" values
                      errors; hf (default) is the HF Trainer / Accelerate, which fill them. A DeepSpeed
@@ -44,6 +49,7 @@ interface Options {
   format: 'text' | 'json' | 'sarif';
   max?: number;
   versions: Record<string, string>;
+  noEnv?: boolean;
   files: string[];
   launcher?: 'hf' | 'plain';
 }
@@ -72,7 +78,8 @@ function parseArgs(args: string[]): Options | string {
       const l = args[++i];
       if (l !== 'hf' && l !== 'plain') return `--deepspeed-launcher needs plain or hf (got '${l ?? ''}')`;
       o.launcher = l;
-    } else if (a.startsWith('--')) return `unknown option '${a}'`;
+    } else if (a === '--no-env') o.noEnv = true;
+    else if (a.startsWith('--')) return `unknown option '${a}'`;
     else o.files.push(a);
   }
   return o.files.length ? o : 'no FILE given';
@@ -88,6 +95,7 @@ export function checkText(
   dialect?: DialectId,
   max?: number,
   frameworkVersions?: Record<string, string>,
+  frameworkVersionSources?: Record<string, string>,
   deepspeedLauncher?: 'hf' | 'plain',
 ): CheckedFile & { reason: string; linkedPaths?: string[] } {
   const r = analyzeDocument(
@@ -95,7 +103,15 @@ export function checkText(
       text,
       fileName: file,
       dialect,
-      settings: { maxDiagnostics: max, frameworkVersions },
+      settings: {
+        maxDiagnostics: max,
+        frameworkVersions,
+        frameworkVersionSources:
+          frameworkVersionSources ??
+          Object.fromEntries(
+            Object.keys(frameworkVersions ?? {}).map((k) => [k.toLowerCase(), 'from --framework-version']),
+          ),
+      },
       linkedFiles: linkedFilesFor(file, process.cwd()),
       deepspeedLauncher,
     },
@@ -131,13 +147,20 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const results: Array<ReturnType<typeof checkText>> = [];
+  // --framework-version > the current folder's Python environment > its exact pins (a range is not one release).
+  const env = o.noEnv ? undefined : await detectPythonEnv([process.cwd()]);
+  const used = Object.entries(
+    mergeVersions(fromSetting(o.versions, 'from --framework-version'), env?.environment, env?.pins),
+  ).filter(([, v]) => v.origin !== 'range');
+  const versions = Object.fromEntries(used.map(([k, v]) => [k, v.version]));
+  const sources = Object.fromEntries(used.map(([k, v]) => [k, v.source]));
   const { inputs, notes } = readInputs(o.files);
   let unreadable = 0;
   for (const input of inputs) {
     if ('error' in input) {
       unreadable++;
       console.error(`ml-config-lens check: cannot read ${input.file}: ${input.error}`);
-    } else results.push(checkText(input.file, input.text, o.dialect, o.max, o.versions));
+    } else results.push(checkText(input.file, input.text, o.dialect, o.max, versions, sources));
   }
   for (const n of notes) console.error(`ml-config-lens check: ${n}`);
   if (o.launcher === 'plain') {
@@ -146,7 +169,7 @@ export async function run(args: string[]): Promise<number> {
     for (const [i, r] of results.entries()) {
       const input = inputs.find((x) => x.file === r.file);
       if (r.dialect !== 'deepspeed' || !input || 'error' in input || linked.has(resolve(r.file))) continue;
-      results[i] = checkText(r.file, input.text, o.dialect, o.max, o.versions, 'plain');
+      results[i] = checkText(r.file, input.text, o.dialect, o.max, versions, sources, 'plain');
     }
   }
   if (o.format === 'json')

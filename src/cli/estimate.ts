@@ -3,6 +3,7 @@
 // (adapter_config.json, PEFT YAML, or an Axolotl/LLaMA-Factory/TRL/torchtune/AdapterHub config).
 import { memoryReadingLines } from '../core/present/memory';
 import { basename, dirname, resolve } from 'node:path';
+import { detectPythonEnv } from '../io/python-env';
 import { parseArgs } from 'node:util';
 import type { ConfigAnalysis } from '../core/analysis';
 import type { EstimatorInput } from '../core/estimator-input/types';
@@ -28,7 +29,9 @@ const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONF
   --num-labels N      labels of a classification head
   --transformers-version V
                       the transformers release the run uses (4.47.0.dev0 ... 4.57.6, 5.12.1): module
-                      tree, tying and PEFT's v5 MoE conversion follow it (default: newest supported)
+                      tree, tying and PEFT's v5 MoE conversion follow it (default: the release in
+                      ./.venv, ./venv, ./env or ./.conda, else an exact pin in ./requirements*.txt or
+                      ./pyproject.toml, else the newest supported)
   --devices N         data-parallel GPUs: the global batch, and per-device memory under ZeRO / FSDP
                       (wins over --accelerate-config)
   --accelerate-config FILE
@@ -145,8 +148,7 @@ async function buildReport(opts: Options): Promise<EstimateReport> {
       report: {
         taskType: opts.taskType,
         numLabels: opts.numLabels,
-        transformersVersion: opts.transformersVersion,
-        transformersVersionSource: opts.transformersVersion ? '--transformers-version' : undefined,
+        ...(await transformersFor(opts.transformersVersion)),
       },
       training: opts.devices !== undefined ? { devices: opts.devices } : undefined,
       launch: opts.accelerateConfig ? accelerateLaunch(opts.accelerateConfig, readText) : undefined,
@@ -212,6 +214,18 @@ function toJson(r: EstimateReport): unknown {
     warnings: p.warnings,
     notes: r.notes,
   };
+}
+
+/** --transformers-version, else the release installed (or pinned exactly) in the current folder's Python env. */
+async function transformersFor(
+  flag: string | undefined,
+): Promise<{ transformersVersion?: string; transformersVersionSource?: string }> {
+  if (flag) return { transformersVersion: flag, transformersVersionSource: '--transformers-version' };
+  const env = await detectPythonEnv([process.cwd()]);
+  const found = env.environment.transformers ?? env.pins.transformers;
+  return found && found.origin !== 'range'
+    ? { transformersVersion: found.version, transformersVersionSource: found.source }
+    : {};
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -17,7 +17,9 @@ describe('activation', () => {
     // this checks the contract that makes a YAML document activate it, then the activation itself.
     assert.ok(extension().packageJSON.activationEvents.includes('onLanguage:yaml'));
     await waitUntil(() => extension().isActive, 15_000, 'the extension to activate on a YAML document');
-    assert.deepEqual(extension().exports, { version: packageVersion });
+    assert.deepEqual(Object.keys(extension().exports).sort(), ['version', 'versionStatus']);
+    assert.equal(extension().exports.version, packageVersion);
+    assert.equal(typeof extension().exports.versionStatus, 'function');
   });
 
   it('runs mlConfig.showDialect and returns the Axolotl dialect for an Axolotl file', async () => {

@@ -30,6 +30,11 @@ export interface PipelineSettings {
   frameworkVersions?: Record<string, string>;
   /** mlConfig.sweep.trainingConfig / CLI --training-config: the training config a sweep runs. */
   trainingConfig?: string;
+  /** Where each framework version came from ('from setting ...', 'from .venv/.../trl-0.19.0.dist-info'). */
+  frameworkVersionSources?: Record<string, string>;
+  /** The transformers release counts follow (setting, flag or detected) and where it came from. */
+  transformersVersion?: string;
+  transformersVersionSource?: string;
 }
 
 export interface DocumentRequest {
@@ -107,6 +112,7 @@ export function analyzeDocument(
     fileName: req.fileName,
     maxDiagnostics: settings.maxDiagnostics,
     frameworkVersions: settings.frameworkVersions,
+    frameworkVersionSources: settings.frameworkVersionSources,
     rules: plugin.rules,
     fallbackLoader: plugin.loader,
   });
@@ -141,7 +147,14 @@ export function analyzeDocument(
       dialect,
       resolveModel,
       modelOverride: req.modelOverride,
-      report: req.report,
+      report:
+        settings.transformersVersion && !req.report?.transformersVersion
+          ? {
+              ...req.report,
+              transformersVersion: settings.transformersVersion,
+              transformersVersionSource: settings.transformersVersionSource,
+            }
+          : req.report,
       lawOverrides: req.lawOverrides,
       training: req.training,
       readRelated: req.readRelated,
@@ -186,6 +199,7 @@ export function validateText(text: string, opts: ValidateOptions = {}): Validati
       associations: opts.associations,
       maxDiagnostics: opts.maxDiagnostics,
       frameworkVersions: opts.frameworkVersions,
+      frameworkVersionSources: opts.frameworkVersionSources,
     },
   });
   return { dialect: r.dialect, reason: r.reason, diagnostics: r.diagnostics };

@@ -8,6 +8,7 @@ import { loaderFor, loadConfig, parseConfigDocument, type LoadedConfig } from '.
 import { locate, nodeSpan } from './locate';
 import { mapAjvErrors } from './mapErrors';
 import { DocIndex } from './nodes';
+import { withReleases } from './releases/apply';
 import type { DialectSchema } from './registry';
 import { rulesFor, type CrossFieldRule, type RuleHit } from './rules';
 import { ruleFixes } from './ruleFix';
@@ -103,7 +104,15 @@ export function validateDocument(
   }
   return {
     diagnostics: cap(
-      schemaDiagnostics(text, index, ds, load, opts.dialect ?? ds.id, opts.rules),
+      withReleases(
+        text,
+        index,
+        opts.dialect ?? ds.id,
+        load.value,
+        opts.frameworkVersions,
+        opts.frameworkVersionSources,
+        schemaDiagnostics(text, index, ds, load, opts.dialect ?? ds.id, opts.rules),
+      ),
       opts.maxDiagnostics,
     ),
     config: load.value,

@@ -45,6 +45,8 @@ export interface ValidateOptions {
    * (mlConfig.validation.frameworkVersions). Default: the latest version each schema follows.
    */
   frameworkVersions?: Record<string, string>;
+  /** Where each of frameworkVersions came from (a setting, a flag, a .venv dist-info), for messages. */
+  frameworkVersionSources?: Record<string, string>;
   /** Cross-field rules to run (the dialect plug-in's); default: every rule in RULES naming the dialect. */
   rules?: readonly CrossFieldRule[];
 }

@@ -25,6 +25,9 @@ export interface CoreOptions {
   associations: Record<string, string>;
   maxDiagnostics: number;
   frameworkVersions: Record<string, string>;
+  frameworkVersionSources?: Record<string, string>;
+  transformersVersion?: string;
+  transformersVersionSource?: string;
   /** False for files above the live-estimate size limit: validation only. */
   analyse: boolean;
   resolveModel: (ref: string) => ResolvedModel | undefined;
@@ -62,6 +65,9 @@ function pipelineEntry(text: string, o: CoreOptions): DocumentResult {
         associations: o.associations,
         maxDiagnostics: o.maxDiagnostics,
         frameworkVersions: o.frameworkVersions,
+        frameworkVersionSources: o.frameworkVersionSources,
+        transformersVersion: o.transformersVersion,
+        transformersVersionSource: o.transformersVersionSource,
       },
     },
     o.resolveModel,
@@ -105,6 +111,9 @@ export function runDocument(
     associations: s.associations,
     maxDiagnostics: s.maxDiagnostics,
     frameworkVersions: s.frameworkVersions,
+    frameworkVersionSources: s.frameworkVersionSources,
+    transformersVersion: s.transformersVersion,
+    transformersVersionSource: s.transformersVersionSource,
     analyse: req.text.length <= s.maxAnalysedChars,
     resolveModel,
     readRelated: localReader(s.models),

@@ -31,6 +31,11 @@ export interface DocumentSettings {
   associations: Record<string, string>;
   maxDiagnostics: number;
   frameworkVersions: Record<string, string>;
+  /** Where each framework version came from (setting, .venv dist-info, pin), for messages. */
+  frameworkVersionSources?: Record<string, string>;
+  /** The transformers release counts follow, and where it came from; absent = the newest supported. */
+  transformersVersion?: string;
+  transformersVersionSource?: string;
   /** Above this many characters the analysis (estimates) is skipped; validation still runs. */
   maxAnalysedChars: number;
   /** mlConfig.sweep.trainingConfig: the training config a W&B sweep runs (empty = from its command). */
@@ -115,6 +120,13 @@ function checkSettings(s: unknown): string | undefined {
   if (!isStringMap(s.associations)) return 'settings.associations is not a map of strings';
   if (!isCount(s.maxDiagnostics)) return 'settings.maxDiagnostics is not a count';
   if (!isStringMap(s.frameworkVersions)) return 'settings.frameworkVersions is not a map of strings';
+  if (s.frameworkVersionSources !== undefined && !isStringMap(s.frameworkVersionSources))
+    return 'settings.frameworkVersionSources is not a map of strings';
+  if (
+    (s.transformersVersion !== undefined && typeof s.transformersVersion !== 'string') ||
+    (s.transformersVersionSource !== undefined && typeof s.transformersVersionSource !== 'string')
+  )
+    return 'settings.transformersVersion/Source is not a string';
   if (!isCount(s.maxAnalysedChars)) return 'settings.maxAnalysedChars is not a count';
   if (s.trainingConfig !== undefined && typeof s.trainingConfig !== 'string')
     return 'settings.trainingConfig is not a string';

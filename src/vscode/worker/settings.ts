@@ -9,6 +9,7 @@ import { fetchHubConfig, hubConfigUrl, type FetchLike } from '../../io/hub';
 import { parseConfig } from '../../core/models/resolve';
 import { resolveOptionsFor } from '../models';
 import { settingsFor } from '../settings';
+import { frameworkVersions, usedVersions } from '../frameworkVersions';
 import type { ResolvedModel } from '../../core/models/types';
 import type { DocumentSettings, ModelSettings } from './protocol';
 
@@ -51,7 +52,8 @@ export function documentSettings(
     validationEnabled: cfg.validationEnabled,
     associations: stringMap(cfg.filesAssociations),
     maxDiagnostics: cfg.maxDiagnostics,
-    frameworkVersions: stringMap(cfg.frameworkVersions),
+    // frameworkVersions: the setting > the workspace's Python environment > pins (src/vscode/frameworkVersions.ts).
+    ...usedVersions(frameworkVersions().forDocument(document.uri)),
     maxAnalysedChars,
     ...(cfg.sweepTrainingConfig ? { trainingConfig: cfg.sweepTrainingConfig } : {}),
     models: modelSettings(document, known),
