@@ -59,6 +59,8 @@ export class SchemaNode {
   constructor(
     readonly root: JsonSchema,
     readonly schemas: JsonSchema[],
+    /** Every subschema met, routing-only ones included (`{ if, then }`: what selectors() reads). */
+    private readonly all: JsonSchema[] = schemas,
   ) {}
 
   /** The schema of `key` inside this object, or undefined when no branch knows the key. */
@@ -85,7 +87,7 @@ export class SchemaNode {
       if (!matched && isObject(s.additionalProperties)) found.add(s.additionalProperties, this.root);
     }
     const list = found.schemas();
-    const c = list ? new SchemaNode(this.root, list) : undefined;
+    const c = list ? new SchemaNode(this.root, list, found.all()) : undefined;
     this.childCache.set(key, c ?? false);
     return c;
   }
@@ -100,7 +102,7 @@ export class SchemaNode {
       else if (isObject(it)) found.add(it, this.root);
     }
     const list = found.schemas();
-    this.itemNode = list ? new SchemaNode(this.root, list) : undefined;
+    this.itemNode = list ? new SchemaNode(this.root, list, found.all()) : undefined;
     return this.itemNode;
   }
 
@@ -119,7 +121,7 @@ export class SchemaNode {
    */
   selectors(): string[] {
     const set = new Set<string>();
-    for (const s of this.schemas) {
+    for (const s of this.all) {
       const cond = isObject(s.if) ? (s.if.properties as Record<string, unknown> | undefined) : undefined;
       for (const [k, v] of Object.entries(cond ?? {}))
         if (isObject(v) && (v.const !== undefined || Array.isArray(v.enum))) set.add(k);
@@ -158,7 +160,8 @@ export class SchemaNode {
 
 /** The root node of a schema. */
 export function indexSchema(schema: JsonSchema): SchemaNode {
-  return new SchemaNode(schema, listed(closure(schema, schema, 0)));
+  const all = closure(schema, schema, 0);
+  return new SchemaNode(schema, listed(all), all);
 }
 
 /** Keywords that only lead to other subschemas: a schema with nothing else says nothing itself. */
@@ -202,6 +205,11 @@ class Flat {
         this.seen!.add(x);
         this.list!.push(x);
       }
+  }
+
+  /** Every schema added, routing-only ones included. */
+  all(): JsonSchema[] | undefined {
+    return this.single ?? this.list;
   }
 
   /** The listed schemas, or undefined when nothing was added. */
