@@ -9,7 +9,7 @@ import { startServer } from './lib/server.mjs';
 import { launchBrowser, workbenchUrl, hardTimeout, stopOnExit } from './lib/browser.mjs';
 import { useScratchTmp } from '../lib/scratch-tmp.mjs';
 
-const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_HOST_TIMEOUT_MS ?? 240_000);
+const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_HOST_TIMEOUT_MS ?? 600_000);
 // Workbench noise that says nothing about the extension: the gallery is pointed at a closed port on
 // purpose, and no GitHub auth provider exists offline.
 const NOISE = [/^\[AccountPolicyGate\]/, /ECONNREFUSED 127\.0\.0\.1:9\b/, /authentication provider 'github'/];

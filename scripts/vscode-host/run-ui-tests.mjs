@@ -10,7 +10,7 @@ import { launchBrowser, workbenchUrl, hardTimeout, stopOnExit } from './lib/brow
 import { useScratchTmp } from '../lib/scratch-tmp.mjs';
 
 const require = createRequire(import.meta.url);
-const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_UI_TIMEOUT_MS ?? 240_000);
+const HARD_TIMEOUT_MS = Number(process.env.MLCONFIG_UI_TIMEOUT_MS ?? 600_000);
 const root = resolve(import.meta.dirname, '../..');
 const uiDir = resolve(root, 'out/test/ui');
 const vsix = resolve(root, 'ml-config-lens.vsix');

@@ -42,7 +42,7 @@ describe('linked DeepSpeed files', () => {
         training,
         10,
       );
-      return lenses.map((l) => l.command?.title ?? '').find((t) => /VRAM/.test(t));
+      return lenses.map((l) => l.command?.title ?? '').find((t) => /peak allocated/.test(t));
     };
     const setStage = async (from: string, to: string): Promise<void> => {
       const doc = ds!.document;
