@@ -48,14 +48,13 @@ export class FrameworkVersions implements vscode.Disposable {
       this.changed.fire();
     };
     // Pins, and an install or upgrade in an environment (pip writes a new *.dist-info/METADATA).
-    const watcher = vscode.workspace.createFileSystemWatcher(
-      '**/{requirements*.txt,pyproject.toml,*.dist-info/METADATA}',
+    // Two globs: a brace group holding a path separator does not match in VS Code's glob syntax.
+    const watchers = ['**/{requirements*.txt,pyproject.toml}', '**/*.dist-info/METADATA'].map((g) =>
+      vscode.workspace.createFileSystemWatcher(g),
     );
     this.subscriptions.push(
-      watcher,
-      watcher.onDidChange(drop),
-      watcher.onDidCreate(drop),
-      watcher.onDidDelete(drop),
+      ...watchers,
+      ...watchers.flatMap((w) => [w.onDidChange(drop), w.onDidCreate(drop), w.onDidDelete(drop)]),
       vscode.workspace.onDidGrantWorkspaceTrust(drop),
       vscode.workspace.onDidChangeWorkspaceFolders(drop),
     );

@@ -43,7 +43,15 @@ describe('snippets in the editor', () => {
         // Choosing the dialect validates the document at once (no waiting on a timer).
         await vscode.commands.executeCommand('mlConfig.selectDialect', dialect);
         assert.ok(doc.getText().length > 20);
-        const diagnostics = vscode.languages.getDiagnostics(doc.uri).map((d) => `${d.code}: ${d.message}`);
+        // The merge snippets' placeholder models (org/…) are in no catalog: each gets one information
+        // note that its model-aware checks were skipped; nothing else may be reported.
+        const diagnostics = vscode.languages
+          .getDiagnostics(doc.uri)
+          .filter(
+            (d) =>
+              !(d.code === 'merge-model-unknown' && d.severity === vscode.DiagnosticSeverity.Information),
+          )
+          .map((d) => `${d.code}: ${d.message}`);
         assert.deepEqual(diagnostics, []);
         // Control: the same file made unparseable does get a diagnostic, so the check above can fail.
         await editor.edit((b) =>
