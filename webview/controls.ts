@@ -3,6 +3,7 @@
 // tab order follows reading order.
 import type { ApplyField, HostMessage, MethodOption } from '../src/core/panel/protocol';
 import type { PanelInputs } from '../src/core/panel/types';
+import { SHARDING_CHOICES } from '../src/core/panel/sharding';
 import { byId, clear, el } from './dom';
 import {
   METHOD_FIELDS,
@@ -27,7 +28,11 @@ type ValueElement = HTMLElement & {
 export interface ControlEvents {
   changed(): void;
   apply(field: ApplyField, value: number | string): void;
+  /** Writes the Sharding choice's ZeRO stage into the file that owns it (the host says which, or why none). */
+  applySharding(value: string): void;
 }
+
+const SHARDING = SHARDING_CHOICES.map((c) => ({ value: c.id, label: c.label }));
 
 const DTYPES = [
   { value: 'bf16', label: 'bf16 mixed precision' },
@@ -105,7 +110,10 @@ export class Controls {
     );
     const training = el('section', { 'aria-labelledby': 'h-training' });
     training.append(el('h2', { id: 'h-training' }, 'Training shape'));
-    for (const f of TRAINING_FIELDS) training.append(this.numberRow(f));
+    for (const f of TRAINING_FIELDS) {
+      training.append(this.numberRow(f));
+      if (f.key === 'devices') training.append(this.shardingRow());
+    }
     training.append(row('dtype', 'Precision', select('dtype', 'Precision', DTYPES)));
     training.append(row('quant', 'Base weights', select('quant', 'Base weight quantization', QUANT)));
     training.append(row('optim', 'Optimizer', select('optim', 'Optimizer', options.optimizers)));
@@ -126,6 +134,22 @@ export class Controls {
     }) as ValueElement;
     const r = row(f.id, f.label, input, f.unit);
     return f.apply ? this.withApply(r, f.apply, () => readNumber(this.inputs as PanelInputs, f)) : r;
+  }
+
+  /** ZeRO / FSDP choice; its Apply asks the host, which writes to the DeepSpeed file that owns the stage. */
+  private shardingRow(): HTMLElement {
+    const r = row('sharding', 'Sharding', select('sharding', 'Sharding', SHARDING), 'per-device memory');
+    const b = el(
+      'vscode-button',
+      { secondary: true, class: 'apply-sharding', title: 'Write this ZeRO stage into the DeepSpeed file' },
+      'Apply',
+    );
+    b.addEventListener('click', () => {
+      const v = this.inputs?.training.sharding;
+      if (v) this.events.applySharding(v);
+    });
+    r.append(b);
+    return r;
   }
 
   private withApply(
@@ -188,6 +212,11 @@ export class Controls {
         i.training.optimizer = n.value;
       }),
     );
+    on('sharding', (n) =>
+      this.update((i) => {
+        i.training.sharding = n.value;
+      }),
+    );
     on('gc', (n) =>
       this.update((i) => {
         i.training.gradientCheckpointing = n.checked === true;
@@ -221,6 +250,7 @@ export class Controls {
     set('method', inputs.method);
     set('targets', inputs.targets);
     for (const f of [...METHOD_FIELDS, ...TRAINING_FIELDS]) set(f.id, String(readNumber(inputs, f) ?? ''));
+    set('sharding', inputs.training.sharding ?? 'none');
     set('dtype', inputs.training.dtype);
     set('quant', inputs.training.quantization);
     this.ensureOption('optim', inputs.training.optimizer);

@@ -56,6 +56,10 @@ const ui = layout();
 const controls = new Controls(ui.form, {
   changed: () => scheduleCompute(),
   apply: (field, value) => apply(field, value),
+  applySharding: (value) => {
+    ui.status.textContent = 'Applying sharding…';
+    send({ type: 'applySharding', value });
+  },
 });
 const results = new Results(ui.results, { apply: (field, value) => apply(field, value) });
 

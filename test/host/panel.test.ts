@@ -185,4 +185,39 @@ describe('estimator panel', () => {
     await revert(doc);
     assert.equal(doc.getText(), before);
   });
+
+  it('Sharding Apply with no linked DeepSpeed file says no file owns it and writes nothing', async () => {
+    const doc = panel.document!;
+    const before = doc.getText();
+    const applied = next(panel.onDidPost, (m) => m.type === 'applied', 'the applied message');
+    await panel.receive({ type: 'applySharding', value: 'zero3' });
+    const msg = (await applied) as Extract<HostMessage, { type: 'applied' }>;
+    assert.deepEqual(msg, {
+      type: 'applied',
+      field: 'sharding',
+      ok: false,
+      message:
+        'no file owns the sharding: this axolotl config links no DeepSpeed file (add e.g. deepspeed: ds_z3.json); nothing was written',
+    });
+    assert.equal(doc.getText(), before);
+  });
+
+  it("Sharding Apply writes zero_optimization.stage into the config's linked DeepSpeed file", async () => {
+    const editor = await openFixture('linked/full-z3.yml');
+    panel.follow(editor.document);
+    const ds = await vscode.workspace.openTextDocument(fixtureUri('linked/ds_sharded.json'));
+    const before = ds.getText();
+    const applied = next(panel.onDidPost, (m) => m.type === 'applied', 'the applied message');
+    await panel.receive({ type: 'applySharding', value: 'zero2' });
+    const msg = (await applied) as Extract<HostMessage, { type: 'applied' }>;
+    assert.equal(msg.ok, true, msg.message);
+    assert.equal(
+      msg.message,
+      'zero_optimization.stage set to 2 in linked/ds_sharded.json (undo with Ctrl+Z in that file)',
+    );
+    assert.equal(ds.getText(), before.replace('"stage": 3', '"stage": 2'));
+    assert.equal(editor.document.isDirty, false);
+    await revert(ds);
+    assert.equal(ds.getText(), before);
+  });
 });

@@ -217,6 +217,7 @@ describe('panel: inputs and methods', () => {
         quantization: '4bit',
         optimizer: 'adamw_torch',
         gradientCheckpointing: false,
+        sharding: 'none',
       },
     });
   });

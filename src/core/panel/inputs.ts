@@ -2,6 +2,7 @@
 // training shape the memory and law code read.
 import type { EstimatorInput, TrainingShape } from '../estimator-input/types';
 import { findPanelMethod, methodIdOf, targetsText } from './methods';
+import { shardingChoiceOf } from './sharding';
 import type { PanelInputs, PanelTraining } from './types';
 
 /** What the panel shows for a config with no model: the catalog's Llama-2-7B, so numbers appear at once. */
@@ -38,6 +39,7 @@ export function inputsFromEstimatorInput(input: EstimatorInput, modelRef: string
     microBatchSize: t.microBatchSize,
     gradientAccumulationSteps: t.gradientAccumulationSteps,
     devices: t.devices,
+    sharding: shardingChoiceOf(t.sharding),
     maxSteps: t.maxSteps,
     learningRate: t.learningRate,
     dtype: t.dtype ?? 'bf16',

@@ -9,6 +9,7 @@ import type { LawResult } from '../laws';
 import type { ModelConfigJson, ResolvedModel } from '../models/types';
 import { lawChart } from './curves';
 import { seedInputs, trainingShapeOf } from './inputs';
+import { shardingChoiceOf, shardingFromChoice } from './sharding';
 import { panelMemory } from './memory';
 import { peftFromInputs } from './methods';
 import type { LawRow, PanelInputs, PanelModel, PanelParams, SweepBand } from './types';
@@ -50,11 +51,19 @@ export function whatIfInput(inputs: PanelInputs, ctx: PanelContext): EstimatorIn
       ([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(seeded[k]),
     ),
   ) as TrainingShape;
+  const training: TrainingShape = { ...base.training, ...controls };
+  // Sharding likewise: a choice other than what the config (or its linked DeepSpeed file) reads as replaces it.
+  const choice = inputs.training.sharding;
+  if (choice !== undefined && choice !== shardingChoiceOf(base.training.sharding)) {
+    const s = shardingFromChoice(choice, base.training.sharding);
+    if (s) training.sharding = s;
+    else delete training.sharding;
+  }
   return {
     ...base,
     modelRef: inputs.modelRef,
     peft: peftFromInputs(inputs, base.peft, base.taskType),
-    training: { ...base.training, ...controls },
+    training,
   };
 }
 

@@ -5,6 +5,7 @@ import { check, list, nul, obj, oneOf, opt, type Shape } from './shape';
 import type { PanelInputs, PanelModel } from './types';
 import { numericProblem } from '../estimator-input/fields';
 import { APPLY_FIELDS, type ApplyField } from '../dialects/types';
+import { SHARDING_IDS } from './sharding';
 
 export const PANEL_VIEW_TYPE = 'mlConfig.estimatorPanel';
 
@@ -45,6 +46,8 @@ export type WebviewMessage =
   | { type: 'ready'; restored: PanelInputs | null; restoredDoc?: string | null }
   | { type: 'compute'; seq: number; inputs: PanelInputs }
   | { type: 'apply'; field: ApplyField; value: number | string }
+  /** Writes the Sharding control's ZeRO stage into the file that owns it (panel/sharding.ts). */
+  | { type: 'applySharding'; value: string }
   | { type: 'reset' }
   /** What the panel now shows, in words (trainable count, memory total): for screen readers' live region and tests. */
   | { type: 'rendered'; seq: number; summary: string };
@@ -53,7 +56,7 @@ export type HostMessage =
   | { type: 'options'; models: ModelOption[]; methods: MethodOption[]; optimizers: OptionItem[] }
   | { type: 'document'; doc: DocInfo | null; inputs: PanelInputs; applicable: ApplyField[] }
   | { type: 'result'; seq: number; model: PanelModel }
-  | { type: 'applied'; field: ApplyField; ok: boolean; message: string };
+  | { type: 'applied'; field: ApplyField | 'sharding'; ok: boolean; message: string };
 
 const num = 'number' as const;
 const str = 'string' as const;
@@ -73,6 +76,7 @@ export const INPUTS_SHAPE: Shape = obj({
     microBatchSize: opt(num),
     gradientAccumulationSteps: opt(num),
     devices: opt(num),
+    sharding: opt(oneOf(...SHARDING_IDS)),
     tokens: opt(num),
     maxSteps: opt(num),
     dtype: oneOf('bf16', 'fp16', 'fp32'),
@@ -89,6 +93,7 @@ const WEBVIEW_SHAPES: Record<WebviewMessage['type'], Shape> = {
   ready: obj({ restored: nul(INPUTS_SHAPE), restoredDoc: opt(nul('string')) }),
   compute: obj({ seq: num, inputs: INPUTS_SHAPE }),
   apply: obj({ field: applyField, value: 'unknown' }),
+  applySharding: obj({ value: oneOf(...SHARDING_IDS) }),
   reset: obj({}),
   rendered: obj({ seq: num, summary: str }),
 };
@@ -188,7 +193,7 @@ const HOST_SHAPES: Record<HostMessage['type'], Shape> = {
     applicable: list(applyField, 16),
   }),
   result: obj({ seq: num, model: MODEL_SHAPE }),
-  applied: obj({ field: applyField, ok: bool, message: str }),
+  applied: obj({ field: oneOf(...APPLY_FIELDS, 'sharding'), ok: bool, message: str }),
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };

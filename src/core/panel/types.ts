@@ -10,6 +10,8 @@ export interface PanelTraining {
   microBatchSize?: number;
   gradientAccumulationSteps?: number;
   devices?: number;
+  /** A SHARDING_CHOICES id (panel/sharding.ts): ZeRO stage / FSDP and CPU offload; undefined = as the config says. */
+  sharding?: string;
   /** Training tokens D given directly; wins over maxSteps × batch tokens. */
   tokens?: number;
   maxSteps?: number;

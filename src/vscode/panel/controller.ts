@@ -13,6 +13,7 @@ export type { PanelState } from '../../core/panel/protocol';
 import type { PanelInputs } from '../../core/panel/types';
 import type { DocumentInsights } from '../insights';
 import { applyToDocument } from './apply';
+import { applySharding } from './applySharding';
 import { computeFor } from './compute';
 import { localRoots, panelHtml } from './html';
 import { optionsMessage } from './options';
@@ -93,6 +94,9 @@ export class EstimatorPanel implements vscode.Disposable {
       case 'apply':
         await this.apply(msg.field, msg.value);
         return;
+      case 'applySharding':
+        await this.applyShardingChoice(msg.value);
+        return;
       case 'reset':
         await this.post(this.documentMessage());
         return;
@@ -132,6 +136,16 @@ export class EstimatorPanel implements vscode.Disposable {
         ? await applyToDocument(doc, dialect, field, value)
         : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
     await this.post({ type: 'applied', field, ...outcome });
+  }
+
+  private async applyShardingChoice(value: string): Promise<void> {
+    const doc = this.doc;
+    const dialect = doc && this.insights.dialect(doc);
+    const outcome =
+      doc && dialect
+        ? await applySharding(doc, dialect, this.analysis()?.config, value)
+        : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
+    await this.post({ type: 'applied', field: 'sharding', ...outcome });
   }
 
   private scheduleReseed(): void {
