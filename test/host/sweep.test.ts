@@ -118,21 +118,27 @@ describe('W&B sweep against the laws', () => {
   });
 
   it('a passthrough merge: CodeLens with the merged count', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: [
-        'slices:',
-        '  - sources:',
-        '      - model: mistralai/Mistral-7B-v0.1',
-        '        layer_range: [0, 24]',
-        '  - sources:',
-        '      - model: mistralai/Mistral-7B-v0.1',
-        '        layer_range: [8, 32]',
-        'merge_method: passthrough',
-        'dtype: bfloat16',
-      ].join('\n'),
-    });
-    await vscode.window.showTextDocument(doc);
+    // A fresh name: an "Untitled-N" of an earlier test can come back with that test's dialect choice.
+    const doc = await vscode.workspace.openTextDocument(
+      vscode.Uri.parse(`untitled:passthrough-${Date.now()}.yml`),
+    );
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) =>
+      b.insert(
+        new vscode.Position(0, 0),
+        [
+          'slices:',
+          '  - sources:',
+          '      - model: mistralai/Mistral-7B-v0.1',
+          '        layer_range: [0, 24]',
+          '  - sources:',
+          '      - model: mistralai/Mistral-7B-v0.1',
+          '        layer_range: [8, 32]',
+          'merge_method: passthrough',
+          'dtype: bfloat16',
+        ].join('\n'),
+      ),
+    );
     const titles = await lensTitles(doc.uri);
     assert.ok(
       titles.includes('$(symbol-numeric) merged model: 10.73B params (48 layers), 21.5 GB at bfloat16'),
