@@ -6,7 +6,7 @@ import { registerDiagnostics } from './vscode/diagnostics';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCompletion } from './vscode/completion';
 import { registerDialectStatus } from './vscode/dialectStatus';
-import { DocumentInsights, defaultDialectOf } from './vscode/insights';
+import { DocumentInsights, hostDialectOf } from './vscode/insights';
 import { registerHover } from './vscode/hover';
 import { registerCodeLens } from './vscode/codeLens';
 import { registerTrainableStatus } from './vscode/trainableStatus';
@@ -27,8 +27,7 @@ export function activate(context: vscode.ExtensionContext): MlConfigLensApi {
   const insights = new DocumentInsights(validator.analyses, (doc) => {
     const choice = validator.choice(doc.uri);
     if (choice) return choice === 'none' ? undefined : choice;
-    const last = validator.lastResult(doc);
-    return last && last.version === doc.version ? last.result.dialect : defaultDialectOf(doc);
+    return hostDialectOf(doc, validator.lastResult(doc));
   });
   context.subscriptions.push(insights);
   registerCommands(context, insights);

@@ -2,7 +2,7 @@
 // then one ConfigAnalysis per document version, computed in the analysis worker together with
 // validation (worker/documents.ts), so typing re-analyses once, off the extension host thread.
 import * as vscode from 'vscode';
-import { detectDialect, type DialectId } from '../core/dialects';
+import { detectDialectInHead, HOST_DETECT_CHARS, type DialectId } from '../core/dialects';
 import type { ConfigAnalysis } from '../core/analysis';
 import { settingsFor } from './settings';
 import type { DocumentAnalyses } from './worker/documents';
@@ -16,10 +16,37 @@ export const MAX_ANALYSED_CHARS = 250_000;
 
 export type DialectOf = (document: vscode.TextDocument) => DialectId | undefined;
 
+/**
+ * The dialect read on the host thread: the whole text of a real-sized file, only the whole lines in
+ * the first HOST_DETECT_CHARS characters of a bigger one (its modeline, `$schema` key, association or
+ * file name still decide), so the host never scans a big document (issue 11).
+ */
 export function defaultDialectOf(document: vscode.TextDocument): DialectId | undefined {
   if (!['yaml', 'json', 'jsonc'].includes(document.languageId)) return undefined;
   const associations = settingsFor(document.uri).filesAssociations;
-  return detectDialect(document.getText(), { fileName: document.uri.path, associations }).dialect;
+  const text = isLarge(document)
+    ? document.getText(new vscode.Range(0, 0, document.positionAt(HOST_DETECT_CHARS).line, 0))
+    : document.getText();
+  return detectDialectInHead(text, { fileName: document.uri.path, associations }).dialect;
+}
+
+/**
+ * The dialect without a dialect choice: the worker's, when it answered for this version; for a big
+ * file also the worker's answer for an earlier version (what the host could read is only a head);
+ * else defaultDialectOf.
+ */
+export function hostDialectOf(
+  document: vscode.TextDocument,
+  last: { version: number; result: { dialect?: DialectId } } | undefined,
+): DialectId | undefined {
+  if (last && (last.version === document.version || isLarge(document))) return last.result.dialect;
+  return defaultDialectOf(document);
+}
+
+/** Longer than HOST_DETECT_CHARS, from the line index (no copy of the text). */
+function isLarge(document: vscode.TextDocument): boolean {
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  return document.offsetAt(end) > HOST_DETECT_CHARS;
 }
 
 export class DocumentInsights implements vscode.Disposable {

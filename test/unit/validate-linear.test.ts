@@ -119,6 +119,25 @@ describe('validate: diagnostics written after the cap', () => {
     );
     assert.equal(written, 3); // the three findings sharing span 5-6 and code "a"
   });
+
+  it('keeps the first of equal findings in list order when the list is not in span order', () => {
+    const at = (start: number, end: number, code: string, message: string): Pending =>
+      ready({ start, end, severity: 'warning', code, message });
+    const list = [
+      at(7, 8, 'a', 'x'),
+      at(2, 4, 'a', 'y'),
+      at(7, 8, 'b', 'x'),
+      at(2, 4, 'a', 'y'),
+      at(7, 8, 'a', 'x'),
+      at(2, 3, 'a', 'y'),
+      at(7, 8, 'a', 'z'),
+      at(2, 4, 'a', 'y'),
+    ];
+    assert.deepEqual(
+      dedupe(list).map((p) => list.indexOf(p)),
+      [0, 1, 2, 5, 6],
+    );
+  });
 });
 
 describe('validate: aliases resolved once, through the document index', () => {

@@ -124,6 +124,28 @@ export function detectDialect(text: string, opts: DetectOptions = {}): DialectDe
   return byName ?? sniffFromKeys(keys);
 }
 
+/**
+ * What the editor's host thread may read to decide a dialect before the worker answered (issue 11):
+ * 32,000 characters, 2.7× the largest real config in the corpus (12 KB), so every real file is read
+ * whole; detection on 199 KB took 21 ms median on the host, about 0.1 ms per KB.
+ */
+export const HOST_DETECT_CHARS = 32_000;
+
+/**
+ * detectDialect on at most the first `maxChars` characters, cut after the last whole line: the same
+ * answer as detectDialect for any shorter text, and bounded cost for a huge one (modeline, `$schema`,
+ * associations and file name still decide; content keys come from the head only).
+ */
+export function detectDialectInHead(
+  text: string,
+  opts: DetectOptions = {},
+  maxChars: number = HOST_DETECT_CHARS,
+): DialectDetection {
+  if (text.length <= maxChars) return detectDialect(text, opts);
+  const cut = text.lastIndexOf('\n', maxChars);
+  return detectDialect(text.slice(0, cut > 0 ? cut + 1 : maxChars), opts);
+}
+
 function fromSchemaUrl(url: string, where: string): DialectDetection {
   const m = /([A-Za-z0-9-]+)\.schema\.json(?:[?#].*)?$/.exec(url);
   if (m && isDialectId(m[1])) return { dialect: m[1], reason: `named by ${where}` };
