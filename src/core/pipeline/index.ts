@@ -6,6 +6,7 @@ import { detectDialect, dialectPlugin, type DialectId } from '../dialects';
 import { analyzeConfig, type AnalysisOptions, type ConfigAnalysis } from '../analysis';
 import { targetDiagnostics } from '../analysis/targets';
 import { mergeDiagnostics } from '../merge/diagnostics';
+import { modelFactDiagnostics } from '../analysis/modelFacts';
 import type { ResolvedModel } from '../models/types';
 import {
   capDiagnostics,
@@ -163,7 +164,11 @@ export function analyzeDocument(
     },
     problem,
   );
-  const targets = [...targetDiagnostics(text, analysis, doc), ...mergeDiagnostics(text, analysis, doc)];
+  const targets = [
+    ...targetDiagnostics(text, analysis, doc),
+    ...mergeDiagnostics(text, analysis, doc),
+    ...modelFactDiagnostics(analysis, doc),
+  ];
   const diagnostics = targets.length
     ? capDiagnostics([...withChecks, ...targets], settings.maxDiagnostics)
     : withChecks;

@@ -1,0 +1,150 @@
+// Model facts the config depends on, checked in the pipeline step that runs the target-module check (so
+// `ml-config-lens check` and the editor agree): the checkpoint's own quantization, the tokenizer's pad
+// token, and, when the model is unknown, which of these checks were skipped.
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { dialectPlugin, type DialectId } from '../dialects';
+import type { Diagnostic } from '../validate/types';
+import type { ConfigAnalysis } from './index';
+
+/** Dialects whose run loads a Hugging Face checkpoint and trains it with the transformers Trainer. */
+const TRAINER_DIALECTS: ReadonlySet<DialectId> = new Set([
+  'axolotl',
+  'llamafactory',
+  'llamafactory-v1',
+  'trl',
+]);
+
+/** What the model-aware checks need from the model's config.json, by name (the unknown-model note lists them). */
+const MODEL_AWARE_CHECKS =
+  "target modules against the model's modules, the checkpoint's own quantization (FP8), the tokenizer's pad token (Llama 3)";
+
+export function modelFactDiagnostics(a: ConfigAnalysis, doc: Document): Diagnostic[] {
+  if (!TRAINER_DIALECTS.has(a.dialect) || !a.modelRef || !a.config) return [];
+  const span = valueSpan(doc, a.modelRef);
+  if (!span) return [];
+  const at = (severity: Diagnostic['severity'], code: string, message: string): Diagnostic => ({
+    start: span[0],
+    end: span[1],
+    severity,
+    code,
+    message,
+  });
+  // Only where a skipped check had something to look at: the config names its target modules (an unknown
+  // name there is what PEFT stops on), so a config without them stays quiet.
+  if (!a.model) {
+    if (!namesTargets(a)) return [];
+    return [
+      at(
+        'information',
+        'model-unknown',
+        `Model-aware checks skipped (${MODEL_AWARE_CHECKS}): model '${a.modelRef}' is not in the catalog, the workspace or the local Hugging Face cache.`,
+      ),
+    ];
+  }
+  return [fp8Checkpoint(a, at), llama3PadToken(a, at)].flatMap((d) => (d ? [d] : []));
+}
+
+type At = (severity: Diagnostic['severity'], code: string, message: string) => Diagnostic;
+
+/**
+ * A checkpoint shipped in FP8 (DeepSeek-V3/R1: config.json `quantization_config.quant_method: fp8`).
+ * transformers loads it with FineGrainedFP8HfQuantizer, whose `is_trainable` is False
+ * (src/transformers/quantizers/quantizer_finegrained_fp8.py at commit 0095b976), and the Trainer then
+ * raises in its quantized-model check (src/transformers/trainer.py, Trainer.__init__: "You cannot perform
+ * fine-tuning on purely quantized models" / "... quantized with fp8 but that quantization method do not
+ * support training"). LLaMA-Factory loads FP8 checkpoints with FineGrainedFP8Config(dequantize=True) and
+ * lets ZeRO-3/FSDP through (llamafactory/model/model_utils/quantization.py:97-114 at v0.9.5): no finding.
+ * Axolotl dequantizes only when the config asks (`model_quantization_config: FineGrainedFP8Config` with
+ * `model_quantization_config_kwargs.dequantize`, src/axolotl/loaders/model.py:669-677 at 067b021).
+ */
+function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
+  const q = a.model?.config.quantization_config;
+  if (!q || typeof q !== 'object' || (q as Record<string, unknown>).quant_method !== 'fp8') return undefined;
+  if (a.dialect === 'llamafactory' || a.dialect === 'llamafactory-v1') return undefined;
+  const cfg = a.config ?? {};
+  const kwargs = cfg.model_quantization_config_kwargs;
+  if (
+    a.dialect === 'axolotl' &&
+    cfg.model_quantization_config === 'FineGrainedFP8Config' &&
+    kwargs &&
+    typeof kwargs === 'object' &&
+    (kwargs as Record<string, unknown>).dequantize === true
+  )
+    return undefined;
+  const sharding = a.input?.training.sharding;
+  const sharded =
+    sharding && sharding.stage === 3
+      ? ` Sharding it with ${sharding.framework === 'fsdp' ? 'FSDP' : 'DeepSpeed ZeRO-3'} (${sharding.setting}) does not help: the check runs on the loaded model before any sharding.`
+      : '';
+  const peftType = a.input?.peft.peft_type ?? 'FULL';
+  const adapter = !['FULL', 'FREEZE', 'BITFIT', 'BOTTLENECK'].includes(peftType)
+    ? '"The model you are trying to fine-tune is quantized with fp8 but that quantization method do not support training"'
+    : '"You cannot perform fine-tuning on purely quantized models"';
+  const fix =
+    a.dialect === 'axolotl'
+      ? ' Dequantize at load with `model_quantization_config: FineGrainedFP8Config` and `model_quantization_config_kwargs: {dequantize: true}`, or train from a BF16 copy.'
+      : ' Train from a BF16 copy (DeepSeek publishes fp8_cast_bf16.py for this) or load with FineGrainedFP8Config(dequantize=True).';
+  return at(
+    'error',
+    'checkpoint-fp8',
+    `${a.modelRef} ships FP8 weights (config.json quantization_config.quant_method: fp8); transformers' FP8 quantizer is not trainable, so the Trainer stops with ${adapter}.${sharded}${fix}`,
+  );
+}
+
+/**
+ * Llama 3 tokenizers (meta-llama repos, vocabulary 128,256) set no pad token. Axolotl falls back to the
+ * EOS token and logs a warning, "Tokenizer does not have a pad_token, falling back to eos_token: %s"
+ * (src/axolotl/loaders/tokenizer.py:302-307 at 067b021), unless `special_tokens.pad_token` is set. TRL's
+ * SFTTrainer falls back to EOS silently (trl/trainer/sft_trainer.py:428 at v0.19.0) and LLaMA-Factory at
+ * info level (llamafactory/data/template.py:202-204 at v0.9.5): neither warns, so no finding for them.
+ */
+function llama3PadToken(a: ConfigAnalysis, at: At): Diagnostic | undefined {
+  if (a.dialect !== 'axolotl') return undefined;
+  const c = a.model?.config;
+  if (!c || c.model_type !== 'llama' || c.vocab_size !== 128256) return undefined;
+  if (!/^meta-llama\//i.test(a.modelRef ?? '')) return undefined;
+  const special = a.config?.special_tokens;
+  if (special && typeof special === 'object' && (special as Record<string, unknown>).pad_token != null)
+    return undefined;
+  return at(
+    'warning',
+    'tokenizer-no-pad-token',
+    `The Llama 3 tokenizer of ${a.modelRef} has no pad token: Axolotl warns "Tokenizer does not have a pad_token, falling back to eos_token" and pads with the EOS token. Set \`special_tokens: {pad_token: "<|finetune_right_pad_id|>"}\` (Llama 3.1+) or another unused token to pad with a token of its own.`,
+  );
+}
+
+/** The range of the first scalar whose value is the model reference (the key naming the model). */
+function valueSpan(doc: Document, value: string): [number, number] | undefined {
+  const walk = (node: unknown, depth: number): [number, number] | undefined => {
+    if (depth > 4 || !node) return undefined;
+    if (isScalar(node)) {
+      if (node.value !== value || !node.range) return undefined;
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+      return [node.range[0] + quoted, node.range[1] - quoted];
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const hit = walk(pair.value as Node, depth + 1);
+        if (hit) return hit;
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        const hit = walk(item, depth + 1);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  };
+  return walk(doc.contents, 0);
+}
+
+/** The config lists target modules by name (not PEFT's `all-linear` / LLaMA-Factory's `all` / Axolotl's lora_target_linear alone). */
+function namesTargets(a: ConfigAnalysis): boolean {
+  let v: unknown = a.config;
+  for (const key of dialectPlugin(a.dialect).targetModulesKey ?? []) {
+    if (!v || typeof v !== 'object') return false;
+    v = (v as Record<string, unknown>)[key];
+  }
+  if (Array.isArray(v)) return v.some((x) => typeof x === 'string');
+  return typeof v === 'string' && v.trim() !== '' && !['all', 'all-linear'].includes(v.trim());
+}
