@@ -101,7 +101,11 @@ describe('estimator panel (ui)', () => {
         .locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' })
         .first()
         .dblclick();
-      await page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
+      // The file may open in the panel's group too (each group has an active tab): either shows it.
+      await page
+        .locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ })
+        .first()
+        .waitFor();
       await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 16   # rank' }).waitFor();
       await workbench().screenshot('panel-applied-rank');
     } finally {
@@ -111,7 +115,11 @@ describe('estimator panel (ui)', () => {
         .locator('.explorer-folders-view .monaco-list-row', { hasText: 'llama2-lora.yml' })
         .first()
         .dblclick();
-      await page.locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ }).waitFor();
+      // The file may open in the panel's group too (each group has an active tab): either shows it.
+      await page
+        .locator('.tabs-container .tab.active', { hasText: /^llama2-lora\.yml/ })
+        .first()
+        .waitFor();
       await workbench().runCommand('File: Revert File');
     }
     await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 8   # rank' }).waitFor();
