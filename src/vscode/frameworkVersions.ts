@@ -92,9 +92,11 @@ export class FrameworkVersions implements vscode.Disposable {
     const entry: Entry = { at: Date.now(), detection: hit?.detection };
     entry.running = detectPythonEnv([folder])
       .then((d) => {
-        const before = JSON.stringify(entry.detection ?? null);
+        // Only versions that differ re-validate documents (and re-seed an open panel): a first detection
+        // that finds nothing changes nothing the user sees.
+        const before = versionsKey(entry.detection);
         entry.detection = d;
-        if (JSON.stringify(d) !== before) this.changed.fire();
+        if (versionsKey(d) !== before) this.changed.fire();
       })
       .catch(() => undefined)
       .finally(() => {
@@ -129,6 +131,11 @@ export function usedVersions(v: DocumentVersions): {
       ? { transformersVersion: v.transformers.version, transformersVersionSource: v.transformers.source }
       : {}),
   };
+}
+
+/** The found versions of a detection (notes aside); no detection = nothing found. */
+function versionsKey(d: EnvDetection | undefined): string {
+  return JSON.stringify([d?.environment ?? {}, d?.pins ?? {}]);
 }
 
 /** One instance for the extension (the worker settings and the status bar read the same cache). */
