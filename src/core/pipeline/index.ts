@@ -117,14 +117,6 @@ export function analyzeDocument(
     rules: plugin.rules,
     fallbackLoader: plugin.loader,
   });
-  if (req.linkedFiles && validated.config !== undefined)
-    validated.diagnostics = capDiagnostics(
-      [
-        ...validated.diagnostics,
-        ...linkedFileDiagnostics(text, doc, dialect, validated.config, req.linkedFiles),
-      ],
-      settings.maxDiagnostics,
-    );
   const { config, problem } = validated.problem
     ? { config: undefined, problem: validated.problem }
     : configMapping({ value: validated.config, findings: [], suppressed: new Set() });
@@ -132,7 +124,13 @@ export function analyzeDocument(
   // sharding used by the estimate.
   const links = config ? readLinks(text, dialect, req.fileName, readLink) : [];
   const linkedPaths = links.flatMap((l) => (l.path ? [l.path] : []));
-  const checks = config ? linkCrossChecks(config, dialect, links) : [];
+  // Files the config names (datasets) and linked-file cross-checks join the findings under one cap.
+  const checks = [
+    ...(req.linkedFiles && validated.config !== undefined
+      ? linkedFileDiagnostics(text, doc, dialect, validated.config, req.linkedFiles)
+      : []),
+    ...(config ? linkCrossChecks(config, dialect, links) : []),
+  ];
   if (config && dialect === 'deepspeed' && req.deepspeedLauncher === 'plain')
     checks.push(...plainDeepSpeedAutoFindings(text, doc, config));
   const withChecks = checks.length
