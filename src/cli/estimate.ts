@@ -15,7 +15,7 @@ import { resolveCommandLineModel, resolveConfigModel } from './models';
 import { readInputFile } from '../io/read';
 import { exactCount } from '../core/analysis/format';
 import { ownAnalysis, printOwn } from './estimate-own';
-import { linkReader } from '../io/links';
+import { linkReader } from '../io/linked';
 import { accelerateLaunch } from './launch';
 
 const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONFIG_JSON_OR_CATALOG_ID] [options]

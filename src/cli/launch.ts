@@ -5,14 +5,14 @@ import { parse } from 'yaml';
 import { launchFromAccelerate } from '../core/links/accelerate-launch';
 import { linkCandidates } from '../core/links';
 import type { LinkedInputs } from '../core/links/linked';
-import { readLinkedFile } from '../io/links';
+import { LINKED_LIMITS, readLinkedSync } from '../io/linked';
 
+/** Next to the Accelerate file, then the working directory; anywhere, since the user named that file. */
 function dsFileOf(file: string, target: string): string | undefined {
-  for (const p of linkCandidates(target, resolve(file), [process.cwd()])) {
-    const r = readLinkedFile(p, undefined);
-    if (r.text !== undefined) return r.text;
-  }
-  return undefined;
+  const r = readLinkedSync(linkCandidates(target, resolve(file), [process.cwd()]), {
+    maxBytes: LINKED_LIMITS.launch,
+  });
+  return r.status === 'read' ? r.text : undefined;
 }
 
 /** `readText` is the CLI's reader of a file the user named (one-line error on failure). */

@@ -1,6 +1,6 @@
 // The hostile inputs of issue 11, one function each, run by worker.ts under harness.ts budgets.
 // Each returns plain data (structured-cloneable) for the test to assert on.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeConfigText } from '../../src/core/analysis';
@@ -15,6 +15,9 @@ import { validateText } from '../../src/core/pipeline';
 import { ModelConfigCache } from '../../src/io/model-cache';
 import { resolveModel } from '../../src/io/resolve';
 import { run as check } from '../../src/cli/check';
+import { findConfigLinks } from '../../src/core/links';
+import { linkedInputs } from '../../src/core/links/linked';
+import { linkedFilesFor, linkReader } from '../../src/io/linked';
 
 const SMALL = 'HuggingFaceTB/SmolLM2-135M';
 
@@ -255,6 +258,23 @@ export const CASES = {
     const f = join(dir, 'a.yaml');
     writeFileSync(f, 'base_model: x\nadapter: lora\nlora_r: 8\n');
     return cli([f, join(dir, 'missing.yaml')]);
+  },
+  /**
+   * Linked files that a workspace controls, through the one reader (src/io/linked.ts), in the folder
+   * `ws` (where the test made the FIFO ds.fifo). Each target gives the DeepSpeed link's note and what
+   * a data-file read of the same path returns.
+   */
+  linkedHostile: (ws: string) => {
+    symlinkSync('/etc/passwd', join(ws, 'out.json'));
+    writeFileSync(join(ws, 'huge.json'), '');
+    truncateSync(join(ws, 'huge.json'), 6_000_000); // sparse: 6 MB by size, nothing on disk
+    const config = join(ws, 'train.yml');
+    const read = linkReader({ folders: [ws], roots: [ws] });
+    return ['/dev/zero', 'ds.fifo', 'out.json', 'huge.json'].map((target) => {
+      const [link] = findConfigLinks(`deepspeed: ${target}\n`, 'axolotl');
+      const data = linkedFilesFor(config, ws).read(target);
+      return { note: linkedInputs({}, [read(link, config)]).notes[0], data: data ?? 'not checked' };
+    });
   },
   checkDir: (dir: string) => {
     const sub = mkdtempSync(join(dir, 'cfg-'));

@@ -2,7 +2,7 @@
 // (harness.ts), and must answer within the work budget or stop with a clear message.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCase, workBudgetMs } from './harness';
 import { scratch } from './cases';
@@ -118,6 +118,32 @@ describe('adversarial: hostile workspaces (issue 11)', function () {
         [2, [`ml-config-lens check: cannot read ${fifo}: a named pipe, not a regular file`]],
       );
     });
+  });
+
+  it('linked DeepSpeed and data files: /dev/zero, a FIFO, a symlink out, 6 MB refused, each saying why', async () => {
+    const ws = join(dir, 'linked-ws');
+    mkdirSync(ws);
+    execFileSync('mkfifo', [join(ws, 'ds.fifo')]);
+    const r = await fast<Array<{ note: string; data: string }>>('linkedHostile', ws);
+    const guessed = 'its sharding is guessed from the file name';
+    assert.deepEqual(r, [
+      {
+        note: `deepspeed: /dev/zero could not be read (outside the workspace); ${guessed}`,
+        data: 'not checked',
+      },
+      {
+        note: `deepspeed: ds.fifo could not be read (a named pipe, not a regular file); ${guessed}`,
+        data: 'not checked',
+      },
+      {
+        note: `deepspeed: out.json could not be read (outside the workspace); ${guessed}`,
+        data: 'not checked',
+      },
+      {
+        note: `deepspeed: huge.json could not be read (6,000,000 bytes, over the 1,000,000-byte limit); ${guessed}`,
+        data: 'not checked',
+      },
+    ]);
   });
 
   describe('hover markdown', () => {

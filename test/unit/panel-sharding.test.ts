@@ -16,7 +16,7 @@ import {
   shardingOwner,
 } from '../../src/core/panel/sharding';
 import { parseWebviewMessage } from '../../src/core/panel/protocol';
-import { linkReader } from '../../src/io/links';
+import { linkReader } from '../../src/io/linked';
 import type { PanelInputs } from '../../src/core/panel/types';
 import { cliJson } from './surfaces';
 

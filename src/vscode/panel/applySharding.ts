@@ -3,10 +3,10 @@
 // WorkspaceEdit, like apply.ts; when no file owns the stage it says so and writes nothing.
 import * as vscode from 'vscode';
 import type { DialectId } from '../../core/dialects';
-import { readLinks } from '../../core/links/linked';
+import { findConfigLinks } from '../../core/links';
 import { shardingApplyPlan, shardingOwner } from '../../core/panel/sharding';
 import { setValueChange } from '../../core/panel/textEdit';
-import { linkReader } from '../../io/links';
+import { linkReaderAsync } from '../../io/linked';
 import type { ApplyOutcome } from './apply';
 
 export async function applySharding(
@@ -16,7 +16,10 @@ export async function applySharding(
   choice: string,
 ): Promise<ApplyOutcome> {
   const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  const linked = readLinks(doc.getText(), dialect, doc.uri.fsPath, linkReader({ folders: roots, roots }));
+  // On the host's thread: read asynchronously, with the read timeout.
+  const read = linkReaderAsync({ folders: roots, roots });
+  const links = findConfigLinks(doc.getText(), dialect);
+  const linked = await Promise.all(links.map((l) => read(l, doc.uri.fsPath)));
   const owner = shardingOwner({ path: doc.uri.fsPath, dialect, config }, linked);
   const plan = shardingApplyPlan(choice, owner);
   if (!plan.ok || owner.kind !== 'deepspeed-file') return { ok: false, message: plan.ok ? '' : plan.message };

@@ -4,7 +4,7 @@
 // request deadline in client.ts, which terminates the worker. A bounded asynchronous reader
 // (src/io/read.ts: regular files only, 1 MB, inside `roots` or the HF cache) is what reads them.
 import { resolveModelLocal } from '../../io/resolve';
-import { linkReader } from '../../io/links';
+import { linkReader } from '../../io/linked';
 import type { LinkReader } from '../../core/links/linked';
 import type { ResolvedModel } from '../../core/models/types';
 import type { ModelSettings, Phase } from './protocol';
