@@ -2,12 +2,12 @@
 // Validates each file through the same pipeline as the editor (schema, rules, target modules). Exit 0
 // clean (warnings allowed), 1 when any file has an error, 2 on bad usage or an unreadable file (the
 // other files are still checked). A FILE that is a folder stands for the YAML/JSON configs under it.
-import { DIALECTS, isDialectId, type DialectId } from '../core/dialects';
+import { DIALECTS, detectDialect, isDialectId, type DialectId } from '../core/dialects';
 import { analyzeDocument } from '../core/pipeline';
 import type { Diagnostic } from '../core/validate';
 import { localModelResolver } from './models';
 import { LineIndex } from '../core/validate/positions';
-import { readInputs } from '../io/inputs';
+import { fileIdentity, readInputs, type InputFile } from '../io/inputs';
 import { linkedFilesFor, linkReader } from '../io/linked';
 import { dirname, resolve } from 'node:path';
 import { detectPythonEnv } from '../io/python-env';
@@ -145,7 +145,6 @@ export async function run(args: string[]): Promise<number> {
     console.error(`ml-config-lens check: ${o}\n${USAGE}`);
     return 2;
   }
-  const results: Array<ReturnType<typeof checkText>> = [];
   // --framework-version > the current folder's Python environment > its exact pins (a range is not one release).
   const env = o.noEnv ? undefined : await detectPythonEnv([process.cwd()]);
   const used = Object.entries(
@@ -154,23 +153,15 @@ export async function run(args: string[]): Promise<number> {
   const versions = Object.fromEntries(used.map(([k, v]) => [k, v.version]));
   const sources = Object.fromEntries(used.map(([k, v]) => [k, v.source]));
   const { inputs, notes } = readInputs(o.files);
-  let unreadable = 0;
-  for (const input of inputs) {
-    if ('error' in input) {
-      unreadable++;
-      console.error(`ml-config-lens check: cannot read ${input.file}: ${input.error}`);
-    } else results.push(checkText(input.file, input.text, o.dialect, o.max, versions, sources));
-  }
+  for (const input of inputs)
+    if ('error' in input) console.error(`ml-config-lens check: cannot read ${input.file}: ${input.error}`);
   for (const n of notes) console.error(`ml-config-lens check: ${n}`);
-  if (o.launcher === 'plain') {
-    // Files a training config of this run links are read by the HF Trainer / Accelerate: "auto" is fine there.
-    const linked = new Set(results.flatMap((r) => r.linkedPaths ?? []).map((p) => resolve(p)));
-    for (const [i, r] of results.entries()) {
-      const input = inputs.find((x) => x.file === r.file);
-      if (r.dialect !== 'deepspeed' || !input || 'error' in input || linked.has(resolve(r.file))) continue;
-      results[i] = checkText(r.file, input.text, o.dialect, o.max, versions, sources, 'plain');
-    }
-  }
+  const results = checkAll(
+    inputs,
+    (file, text, launcher) => checkText(file, text, o.dialect, o.max, versions, sources, launcher),
+    o.launcher,
+    o.dialect,
+  );
   if (o.format === 'json')
     console.log(
       JSON.stringify(
@@ -181,8 +172,32 @@ export async function run(args: string[]): Promise<number> {
     );
   else if (o.format === 'sarif') console.log(JSON.stringify(toSarif(results), null, 2));
   else printText(results);
-  if (unreadable) return 2;
+  if (inputs.some((i) => 'error' in i)) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+type Checked = ReturnType<typeof checkText>;
+
+/**
+ * Checks every readable input once, in order. With `--deepspeed-launcher plain` the DeepSpeed files
+ * wait until the other files have named their links: one that a training config or Accelerate config
+ * of this run links is read by the HF Trainer / Accelerate ("auto" is fine), the others by plain
+ * deepspeed.initialize.
+ */
+function checkAll(
+  inputs: readonly InputFile[],
+  check: (file: string, text: string, launcher?: 'plain') => Checked,
+  launcher: 'hf' | 'plain' | undefined,
+  dialect: DialectId | undefined,
+): Checked[] {
+  const readable = inputs.filter((i): i is { file: string; text: string } => 'text' in i);
+  const deferred = (i: { file: string; text: string }): boolean =>
+    launcher === 'plain' && (dialect ?? detectDialect(i.text, { fileName: i.file }).dialect) === 'deepspeed';
+  const first = readable.map((i) => (deferred(i) ? undefined : check(i.file, i.text)));
+  const linked = new Set(first.flatMap((r) => r?.linkedPaths ?? []).map(fileIdentity));
+  return readable.map(
+    (i, k) => first[k] ?? check(i.file, i.text, linked.has(fileIdentity(i.file)) ? undefined : 'plain'),
+  );
 }
 
 function printText(results: Array<CheckedFile & { reason: string }>): void {

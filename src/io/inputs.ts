@@ -1,8 +1,8 @@
 // The files a CLI command was given: each FILE as is, each folder expanded to the YAML/JSON configs
 // under it (node_modules and dot-folders such as .git skipped; at most MAX_FOLDER_FILES), read through
 // the bounded reader. An unreadable file is reported for itself; the others are still checked.
-import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { FileReadError, readInputFile } from './read';
 
 /** Most files one folder argument expands to (a repository of recipes holds a few hundred). */
@@ -45,10 +45,23 @@ export function configFilesUnder(
   return { files: files.sort(), truncated: false };
 }
 
-/** Reads every argument (folders expanded); errors carry the short reason (ENOENT, "a named pipe, …"). */
+/** The path with symlinks resolved, so one file named twice (`. ds.json`, `a.json ./a.json`) is one input. */
+export function fileIdentity(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Reads every argument (folders expanded), each file once (the first spelling kept); errors carry
+ * the short reason (ENOENT, "a named pipe, …").
+ */
 export function readInputs(args: readonly string[]): { inputs: InputFile[]; notes: string[] } {
   const inputs: InputFile[] = [];
   const notes: string[] = [];
+  const seen = new Set<string>();
   for (const arg of args) {
     let isDir = false;
     try {
@@ -62,6 +75,9 @@ export function readInputs(args: readonly string[]): { inputs: InputFile[]; note
         `${arg}: only the first ${MAX_FOLDER_FILES.toLocaleString('en-US')} config files were checked`,
       );
     for (const file of files.files) {
+      const id = fileIdentity(file);
+      if (seen.has(id)) continue;
+      seen.add(id);
       try {
         inputs.push({ file, text: readInputFile(file) });
       } catch (err) {
