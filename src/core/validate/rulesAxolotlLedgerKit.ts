@@ -92,3 +92,13 @@ export const pluginsOf = (c: Config): string[] => (Array.isArray(c.plugins) ? c.
 /** True when a plugin whose dotted path contains `name` is listed (its args and validators load). */
 export const pluginListed = (c: Config, name: string): boolean =>
   pluginsOf(c).some((p) => p.toLowerCase().includes(name.toLowerCase()));
+/** Shared by several rule files (moved here from them unchanged). */
+export const gcKwargs = (c: Config): Config => obj(c.gradient_checkpointing_kwargs);
+/** gradient_checkpointing after check_gradient_checkpointing_w_offload turned `offload` into true. */
+export const gc = (c: Config): boolean => truthy(c.gradient_checkpointing);
+export const offloading = (c: Config): unknown =>
+  c.gradient_checkpointing === 'offload'
+    ? true
+    : c.gradient_checkpointing === 'offload_disk'
+      ? 'disk'
+      : c.activation_offloading;
