@@ -54,9 +54,11 @@ const builds = [
     ...common,
     entryPoints: () =>
       readdirSync(GENERATED)
-        .filter((f) => f.endsWith('.js') && f !== 'index.js')
+        .filter((f) => (f.endsWith('.js') && f !== 'index.js') || f.endsWith('.schema.json'))
         .map((f) => `${GENERATED}/${f}`),
     outdir: 'dist/validators',
+    // Each validator reads its schema from <dialect>.schema.json beside it (scripts/gen-validators.mjs).
+    loader: { '.json': 'copy' },
     plugins: [partsApart],
     platform: 'node',
     format: 'cjs',

@@ -48,7 +48,7 @@ const START = /(?<=^|[;}])(?:const ((?:schema|pattern|func|formats)\d+) = |funct
 const NAME = /\b(?:schema|pattern|func|formats|validate)\d+\b/g;
 
 /** The top-level statements of ajv's standalone code: a header, then constants and functions. */
-function segments(code) {
+export function segments(code) {
   const starts = [...code.matchAll(START)];
   if (starts.length === 0) throw new Error('no top-level declarations found');
   const header = code.slice(0, starts[0].index);

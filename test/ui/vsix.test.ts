@@ -1,12 +1,12 @@
-// The .vsix the ui layer installs holds only what runs: the extension and webview bundles (no maps,
-// no CLI), the manifest, the docs, schemas, snippets and media; no sources, tests or node_modules.
+// The .vsix the ui layer installs holds only what runs: the extension and webview bundles, the
+// validators with the schema each reads (no maps, no CLI), the manifest, the docs, schemas, snippets and media; no sources, tests or node_modules.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 
 const VSIX = path.resolve(__dirname, '../../../ml-config-lens.vsix');
 const ALLOWED =
-  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|analysisWorker|webview)\.js|dist\/validators\/[\w-]+(\.part\d+)?\.js|(schemas|snippets|media)\/.+)$/;
+  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|analysisWorker|webview)\.js|dist\/validators\/[\w-]+(\.part\d+\.js|\.js|\.schema\.json)|(schemas|snippets|media)\/.+)$/;
 
 /** Entry names of a zip file, read from its central directory (a .vsix is a zip). */
 export function zipEntries(zip: Buffer): string[] {
@@ -36,6 +36,7 @@ describe('packaged .vsix', () => {
       'extension/dist/validators/axolotl.js',
       'extension/dist/validators/torchtune.js',
       'extension/dist/validators/torchtune.part1.js',
+      'extension/dist/validators/torchtune.schema.json',
       'extension/LICENSE.txt',
     ]) {
       assert.ok(entries.includes(required), `${required} is missing from the .vsix`);

@@ -5,7 +5,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type
 import { deprecatedKey, deprecatedValue, duplicate, numericString, yaml11Bool } from './findings';
 import { DocIndex, keyText, pointerOf, type PathLink } from './nodes';
 import { isYaml11OnlyBool, resolvePlain } from './scalars';
-import type { SchemaNode } from './schemaIndex';
+import type { KeyState, SchemaNode } from './schemaIndex';
 import type { Diagnostic, LoaderKind } from './types';
 
 export { DocIndex, keyText, pointerOf, type PathLink } from './nodes';
@@ -97,11 +97,13 @@ function mapping(
 ): unknown {
   const obj: Record<string, unknown> = {};
   const merges: unknown[] = [];
+  // The branches this object's own values select (a torchtune builder's kwargs, not every builder's).
+  schema = narrowFor(schema, node, ctx);
   for (const pair of node.items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key as Node | null;
     const key = keyText(keyNode);
-    if (key === '<<' && ctx.loader !== 'json' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+    if (isMergeKey(keyNode, ctx)) {
       // YAML 1.1 merge key (PyYAML flatten_mapping): explicit keys win over merged ones.
       ctx.quiet++;
       try {
@@ -112,7 +114,8 @@ function mapping(
       }
       continue;
     }
-    const child = schema?.child(key);
+    // Narrowed before its annotations are read: a component key's own, not every builder's.
+    const child = narrowFor(schema?.child(key), pair.value as Node | null, ctx);
     if (Object.prototype.hasOwnProperty.call(obj, key) && !ctx.quiet) duplicate(keyNode, key, ctx);
     if (child && !ctx.quiet && keyNode?.range) deprecatedKey(keyNode, key, child, node, pair, ctx);
     setKey(obj, key, walk(pair.value as Node, child, { parent: path, seg: key }, ctx));
@@ -124,6 +127,37 @@ function mapping(
     }
   }
   return obj;
+}
+
+/** `schema` as the object `node` selects it (unchanged for anything but a mapping without merge keys). */
+function narrowFor(schema: SchemaNode | undefined, node: Node | null, ctx: Ctx): SchemaNode | undefined {
+  if (!schema || !isMap(node) || node.items.some((p) => isPair(p) && isMergeKey(p.key as Node | null, ctx)))
+    return schema;
+  return schema.narrow((key) => keyState(node, key, ctx));
+}
+
+/** A YAML 1.1 merge key (`<<`), which the JSON loader does not have. */
+function isMergeKey(keyNode: Node | null, ctx: Ctx): boolean {
+  return ctx.loader !== 'json' && isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<';
+}
+
+/** What a condition can read of `key` in this mapping: its scalar value as the loader reads it. */
+function keyState(node: import('yaml').YAMLMap, key: string, ctx: Ctx): KeyState {
+  const pair = node.items.find((p) => isPair(p) && keyText(p.key as Node | null) === key);
+  if (!pair) return { present: false };
+  const v = pair.value as Node | null;
+  if (!isScalar(v) || typeof v.value !== 'string') return { present: true };
+  const raw = v.value;
+  const value =
+    v.tag && v.tag !== 'tag:yaml.org,2002:str'
+      ? tagged(v.tag, raw, ctx.loader)
+      : v.type === 'PLAIN'
+        ? resolvePlain(raw, ctx.loader)
+        : raw;
+  if (typeof value === 'string' && value.includes('${')) return { present: true }; // resolved at run time
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value)
+    ? { present: true, value: value as string | number | boolean | null }
+    : { present: true };
 }
 
 function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {

@@ -3,8 +3,18 @@
 // $ref (local), allOf/anyOf/oneOf and if/then/else are flattened: a key is known when any branch
 // knows it, which is what completion, hovers and "did you mean" need.
 import { LRUCache } from 'lru-cache';
+import {
+  closure,
+  isObject,
+  listed,
+  narrowedClosure,
+  safeRegex,
+  typesOf,
+  type JsonSchema,
+  type KeyState,
+} from './schemaClosure';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema, KeyState } from './schemaClosure';
 
 /** What the schema says about one key path; every field is optional. */
 export interface FieldInfo {
@@ -55,13 +65,69 @@ export class SchemaNode {
   private itemNode: SchemaNode | undefined | null = null;
   private infoCache: FieldInfo | undefined;
   private keyCache: string[] | undefined;
+  private lists: { schemas: JsonSchema[]; all: JsonSchema[] } | undefined;
+  /** Narrowed views by the values of `condKeys` (a few per node: one per builder a document names). */
+  private narrowCache: LRUCache<string, SchemaNode> | undefined;
+  /** Every key whose value decided a condition of this node in some narrowing. */
+  private condKeys: string[] = [];
+  /** True once a narrowing met no condition: every view is this node itself. */
+  private unconditional = false;
 
+  /**
+   * `seeds` are the subschemas that declare this location; their closure (every branch) is built on
+   * first use, so a node the document walk only narrows never flattens a union it does not need.
+   */
   constructor(
     readonly root: JsonSchema,
-    readonly schemas: JsonSchema[],
-    /** Every subschema met, routing-only ones included (`{ if, then }`: what selectors() reads). */
-    private readonly all: JsonSchema[] = schemas,
-  ) {}
+    private readonly seeds: readonly JsonSchema[],
+    narrowed?: JsonSchema[],
+  ) {
+    if (narrowed) {
+      this.lists = { schemas: listed(narrowed), all: narrowed };
+      this.unconditional = true; // a view is already narrowed for its object
+    }
+  }
+
+  /** The subschemas worth asking about this location (routing-only ones left out). */
+  get schemas(): JsonSchema[] {
+    return this.flat().schemas;
+  }
+
+  /** Every subschema met, routing-only ones included (`{ if, then }`: what selectors() reads). */
+  private get all(): JsonSchema[] {
+    return this.flat().all;
+  }
+
+  private flat(): { schemas: JsonSchema[]; all: JsonSchema[] } {
+    if (!this.lists) {
+      const all = mergeClosures(this.root, this.seeds);
+      this.lists = { schemas: listed(all), all };
+    }
+    return this.lists;
+  }
+
+  /**
+   * This location as an object with these key values selects it: each `if` decided by the values
+   * where they decide it (a torchtune component's `_component_` picks one builder's kwargs out of the
+   * union of all builders). The view answers child() and info() for this object only.
+   */
+  narrow(state: (key: string) => KeyState): SchemaNode {
+    if (this.unconditional || this.seeds.length === 0) return this;
+    const signature = (): string => JSON.stringify(this.condKeys.map((k) => keyStateText(state(k))));
+    this.narrowCache ??= new LRUCache<string, SchemaNode>({ max: 64 });
+    const hit = this.narrowCache.get(signature());
+    if (hit) return hit;
+    const n = narrowedClosure(this.root, this.seeds, state);
+    if (!n.conditional) {
+      this.unconditional = true;
+      this.lists ??= { schemas: listed(n.all), all: n.all };
+      return this;
+    }
+    for (const k of n.consulted) if (!this.condKeys.includes(k)) this.condKeys.push(k);
+    const view = new SchemaNode(this.root, this.seeds, n.all);
+    this.narrowCache.set(signature(), view);
+    return view;
+  }
 
   /** The schema of `key` inside this object, or undefined when no branch knows the key. */
   child(key: string): SchemaNode | undefined {
@@ -69,25 +135,24 @@ export class SchemaNode {
     this.childCache ??= new LRUCache<string, SchemaNode | false>({ max: 1_024 });
     const hit = this.childCache.get(key);
     if (hit !== undefined) return hit || undefined;
-    const found = new Flat();
+    const seeds: JsonSchema[] = [];
     for (const s of this.schemas) {
       const props = s.properties as Record<string, JsonSchema> | undefined;
       if (props && Object.prototype.hasOwnProperty.call(props, key)) {
-        found.add(props[key], this.root);
+        if (isObject(props[key])) seeds.push(props[key]);
         continue;
       }
       const patterns = s.patternProperties as Record<string, JsonSchema> | undefined;
       let matched = false;
       for (const re in patterns) {
         if (Object.prototype.hasOwnProperty.call(patterns, re) && safeRegex(re)?.test(key)) {
-          found.add(patterns[re], this.root);
+          if (isObject(patterns[re])) seeds.push(patterns[re]);
           matched = true;
         }
       }
-      if (!matched && isObject(s.additionalProperties)) found.add(s.additionalProperties, this.root);
+      if (!matched && isObject(s.additionalProperties)) seeds.push(s.additionalProperties);
     }
-    const list = found.schemas();
-    const c = list ? new SchemaNode(this.root, list, found.all()) : undefined;
+    const c = seeds.length ? new SchemaNode(this.root, seeds) : undefined;
     this.childCache.set(key, c ?? false);
     return c;
   }
@@ -95,14 +160,13 @@ export class SchemaNode {
   /** The schema of the items of this array (every index alike; tuples use their first item). */
   items(): SchemaNode | undefined {
     if (this.itemNode !== null) return this.itemNode;
-    const found = new Flat();
+    const seeds: JsonSchema[] = [];
     for (const s of this.schemas) {
       const it = s.items;
-      if (Array.isArray(it)) for (const x of it) found.add(x, this.root);
-      else if (isObject(it)) found.add(it, this.root);
+      if (Array.isArray(it)) seeds.push(...it.filter(isObject));
+      else if (isObject(it)) seeds.push(it);
     }
-    const list = found.schemas();
-    this.itemNode = list ? new SchemaNode(this.root, list, found.all()) : undefined;
+    this.itemNode = seeds.length ? new SchemaNode(this.root, seeds) : undefined;
     return this.itemNode;
   }
 
@@ -160,145 +224,25 @@ export class SchemaNode {
 
 /** The root node of a schema. */
 export function indexSchema(schema: JsonSchema): SchemaNode {
-  const all = closure(schema, schema, 0);
-  return new SchemaNode(schema, listed(all), all);
+  return new SchemaNode(schema, [schema]);
 }
 
-/** Keywords that only lead to other subschemas: a schema with nothing else says nothing itself. */
-const ROUTING = new Set(['$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']);
-
-function routingOnly(s: JsonSchema): boolean {
-  let any = false;
-  for (const k in s) {
-    if (!ROUTING.has(k)) return false;
-    any = true;
-  }
-  return any; // `{}` (any value) is kept: it is what makes a key known.
-}
-
-/**
- * Subschemas in the order first met, each once. Schemas made only of routing keywords (`{ $ref }`,
- * `{ if, then }`, `{ allOf }`) are followed but not listed: they hold no property, item, type or
- * annotation, so every question asked of the node has the same answer without them (torchtune's
- * builder unions shrink about threefold). A key reached only through them still gets a node.
- */
-class Flat {
-  /** The one closure added so far, kept as is until a second one comes (the usual case is one). */
-  private single: JsonSchema[] | undefined;
-  private list: JsonSchema[] | undefined;
-  private seen: Set<JsonSchema> | undefined;
-
-  add(sub: unknown, root: JsonSchema): void {
-    if (!isObject(sub)) return;
-    const all = closure(root, sub, 0);
-    if (!this.single && !this.list) {
-      this.single = all;
-      return;
-    }
-    if (this.single) {
-      this.list = [...this.single];
-      this.seen = new Set(this.single);
-      this.single = undefined;
-    }
-    for (const x of all)
-      if (!this.seen!.has(x)) {
-        this.seen!.add(x);
-        this.list!.push(x);
-      }
-  }
-
-  /** Every schema added, routing-only ones included. */
-  all(): JsonSchema[] | undefined {
-    return this.single ?? this.list;
-  }
-
-  /** The listed schemas, or undefined when nothing was added. */
-  schemas(): JsonSchema[] | undefined {
-    if (this.single) return listed(this.single);
-    return this.list && listed(this.list);
-  }
-}
-
-const listedCache = new WeakMap<JsonSchema[], JsonSchema[]>();
-function listed(all: JsonSchema[]): JsonSchema[] {
-  let out = listedCache.get(all);
-  if (!out) {
-    out = all.filter((s) => !routingOnly(s));
-    if (out.length === 0) out = [all[0]];
-    listedCache.set(all, out);
-  }
-  return out;
-}
-
-const closures = new WeakMap<JsonSchema, JsonSchema[]>();
-
-/**
- * `s` and every subschema that applies to the same instance (refs, combinators, then/else), in the
- * order a depth-first walk first meets them; computed once per subschema and shared, so the builder
- * union every torchtune component key leads to is walked once, not once per key.
- */
-function closure(root: JsonSchema, s: JsonSchema, depth: number): JsonSchema[] {
-  const hit = closures.get(s);
-  if (hit) return hit;
-  const out = [s];
-  const seen = new Set<JsonSchema>(out);
-  const take = (sub: unknown): void => {
-    if (!isObject(sub) || seen.has(sub) || depth >= 32) return;
-    for (const x of closure(root, sub, depth + 1))
+/** The closures of `seeds` joined, each subschema once, in the order first met (one seed: shared as is). */
+function mergeClosures(root: JsonSchema, seeds: readonly JsonSchema[]): JsonSchema[] {
+  if (seeds.length === 1) return closure(root, seeds[0]);
+  const out: JsonSchema[] = [];
+  const seen = new Set<JsonSchema>();
+  for (const seed of seeds)
+    for (const x of closure(root, seed))
       if (!seen.has(x)) {
         seen.add(x);
         out.push(x);
       }
-  };
-  if (typeof s.$ref === 'string') take(resolveRef(root, s.$ref));
-  for (const list of [s.allOf, s.anyOf, s.oneOf]) if (Array.isArray(list)) list.forEach(take);
-  take(s.then);
-  take(s.else);
-  closures.set(s, out);
-  return out;
+  return out.length ? out : [seeds[0]];
 }
 
-const refTargets = new WeakMap<JsonSchema, Map<string, unknown>>();
-
-/** Local references only (`#/definitions/x`, `#/$defs/x`); schemas are standalone by design. Resolved once per schema. */
-function resolveRef(root: JsonSchema, ref: string): unknown {
-  let targets = refTargets.get(root);
-  if (!targets) refTargets.set(root, (targets = new Map()));
-  if (!targets.has(ref)) targets.set(ref, findRef(root, ref));
-  return targets.get(ref);
-}
-
-function findRef(root: JsonSchema, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
-  let cur: unknown = root;
-  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
-    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = isObject(cur) ? cur[seg] : undefined;
-  }
-  return cur;
-}
-
-function typesOf(s: JsonSchema): string[] {
-  if (typeof s.type === 'string') return [s.type];
-  if (Array.isArray(s.type)) return s.type.filter((t): t is string => typeof t === 'string');
-  return [];
-}
-
-const regexCache = new Map<string, RegExp | undefined>();
-function safeRegex(source: string): RegExp | undefined {
-  if (!regexCache.has(source)) {
-    try {
-      regexCache.set(source, new RegExp(source, 'u'));
-    } catch {
-      regexCache.set(source, undefined);
-    }
-  }
-  return regexCache.get(source);
-}
-
-function isObject(v: unknown): v is JsonSchema {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+const keyStateText = (s: KeyState): string =>
+  !s.present ? '-' : 'value' in s ? `=${JSON.stringify(s.value)}` : '?';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
