@@ -9,38 +9,9 @@ import type { ModelConfigJson } from '../../src/core/models/types';
 import { findCatalogModel, findCatalogVariant } from '../../src/core/models/catalog';
 import { TOKENIZER_FACTS } from '../../src/core/analysis/tokenizerFacts';
 
-// DeepSeek-V3's shape fields (as the oracle case deepseek-v3 lists them) with the FP8 block quantization
-// its published config.json carries (quant_method fp8, e4m3, 128x128 blocks, dynamic activations).
-const DEEPSEEK_V3: ModelConfigJson = {
-  model_type: 'deepseek_v3',
-  architectures: ['DeepseekV3ForCausalLM'],
-  hidden_size: 7168,
-  intermediate_size: 18432,
-  moe_intermediate_size: 2048,
-  num_hidden_layers: 61,
-  num_attention_heads: 128,
-  num_key_value_heads: 128,
-  n_routed_experts: 256,
-  n_shared_experts: 1,
-  num_experts_per_tok: 8,
-  first_k_dense_replace: 3,
-  moe_layer_freq: 1,
-  n_group: 8,
-  topk_group: 4,
-  q_lora_rank: 1536,
-  kv_lora_rank: 512,
-  qk_nope_head_dim: 128,
-  qk_rope_head_dim: 64,
-  v_head_dim: 128,
-  vocab_size: 129280,
-  tie_word_embeddings: false,
-  quantization_config: {
-    activation_scheme: 'dynamic',
-    fmt: 'e4m3',
-    quant_method: 'fp8',
-    weight_block_size: [128, 128],
-  },
-};
+// DeepSeek-V3's published config.json as the catalog carries it (its FP8 block quantization included;
+// catalog-added.test.ts pins those values), here read from a local path as a user's download would be.
+const DEEPSEEK_V3: ModelConfigJson = findCatalogModel('deepseek-ai/DeepSeek-V3')!.config;
 const { quantization_config: _dropped, ...DEEPSEEK_V3_BF16 } = DEEPSEEK_V3;
 
 const resolver =
