@@ -99,6 +99,8 @@ function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
  *   (src/axolotl/loaders/tokenizer.py:189-201 at 067b021, v0.18.0); any other falls back to EOS with
  *   LOG.warning "Tokenizer does not have a pad_token, falling back to eos_token: %s" (:302-307), unless
  *   `special_tokens.pad_token` is set (added from cfg.special_tokens at :229-260, before the fallback) -> warning.
+ *   A Llama 3 tokenizer (hub class PreTrainedTokenizerFast, model_type llama) loads as TokenizersBackend
+ *   under transformers 5 (models/auto/tokenization_auto.py:843-887 at v5.18.0), not as a Llama class.
  * - LLaMA-Factory v0: the template sets pad = eos at info level, "Add pad token"
  *   (src/llamafactory/data/template.py:202-204 at v0.9.5) -> no finding.
  * - LLaMA-Factory v1: the collator pads input_ids with 0 and labels with IGNORE_INDEX and never reads the
