@@ -77,3 +77,19 @@ describe('LLaMA-Factory v1 release data', () => {
     );
   });
 });
+
+describe('LLaMA-Factory v1 config on a release without v1', () => {
+  it('is one error at the first key naming the release that added v1; 0.9.4 accepts the file', () => {
+    assert.deepEqual(found('train_dataset: data/train.jsonl', '0.9.3'), [
+      {
+        severity: 'error',
+        code: 'release-added',
+        at: 'model',
+        message:
+          'LLaMA-Factory v1 configs (USE_V1=1) were added in LLaMA-Factory 0.9.4; your release 0.9.3 reads this file with the v0 parser, which stops on the keys it does not know.',
+        fixes: undefined,
+      },
+    ]);
+    assert.deepEqual(found('dataset: data/train.jsonl', '0.9.4'), []);
+  });
+});

@@ -221,6 +221,25 @@ function componentFindings(data: FrameworkReleases, cfg: Cfg, version: string, o
   }
 }
 
+/**
+ * A v1 config for a release without v1: before 0.9.4 the launcher ignores USE_V1 (first read in
+ * src/llamafactory/cli.py:19 at v0.9.4) and the v0 parser, which raises on keys it does not know, reads
+ * the file. One error at the first key says so (every key would otherwise be judged one by one).
+ */
+function beforeV1(data: FrameworkReleases, cfg: Cfg, version: string, out: ReleaseReport): boolean {
+  const first = data.releases[0];
+  const [key] = Object.keys(cfg);
+  if (!key || compareVersions(parseVersion(version) ?? [], parseVersion(first) ?? []) >= 0) return false;
+  out.findings.push({
+    path: [key],
+    on: 'key',
+    severity: 'error',
+    code: 'release-added',
+    message: `LLaMA-Factory v1 configs (USE_V1=1) were added in LLaMA-Factory ${first}; your release ${version} reads this file with the v0 parser, which stops on the keys it does not know.`,
+  });
+  return true;
+}
+
 /** Findings for a config of `dialect`, judged against the release in `versions` (nothing when none is set). */
 export function releaseReport(
   dialect: DialectId | undefined,
@@ -236,6 +255,7 @@ export function releaseReport(
   Object.assign(out, { pkg, version, source: sources?.[pkg] });
   const data = RELEASES[fw];
   const c = cfg as Cfg;
+  if (fw === 'llamafactory-v1' && beforeV1(data, c, version, out)) return out;
   if (fw === 'torchtune') componentFindings(data, c, version, out);
   else if (fw === 'peft') {
     const type = typeof c.peft_type === 'string' ? c.peft_type.toUpperCase() : undefined;
