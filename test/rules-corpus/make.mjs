@@ -11,6 +11,7 @@ import { LLAMAFACTORY_2 } from './spec-llamafactory2.mjs';
 import { AXOLOTL_LEDGER } from './spec-axolotl-ledger.mjs';
 import { TRAINING_ARGS } from './spec-trainingargs.mjs';
 import { TORCHTUNE_COMPONENTS } from './spec-torchtune-components.mjs';
+import { MODEL_FACTS } from './spec-model-facts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const manifest = [];
@@ -34,7 +35,7 @@ function lineOf(text, path, json) {
   }
   return from + 1;
 }
-for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', [...AXOLOTL, ...AXOLOTL_LEDGER], 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', [...TORCHTUNE, ...TORCHTUNE_COMPONENTS], 'yaml'], ['trl', [...TRL, ...TRAINING_ARGS], 'yaml']]) {
+for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', [...AXOLOTL, ...AXOLOTL_LEDGER, ...MODEL_FACTS], 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', [...TORCHTUNE, ...TORCHTUNE_COMPONENTS], 'yaml'], ['trl', [...TRL, ...TRAINING_ARGS], 'yaml']]) {
   for (const s of specs) {
     const json = ext === 'json';
     const text = json ? `${JSON.stringify(s.config, null, 2)}\n` : toYaml(s.config);

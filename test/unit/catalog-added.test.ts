@@ -23,3 +23,18 @@ describe('catalog: OLMo-2 13B and Mistral-Nemo', () => {
     assert.match(suggestCatalogName('allenai/OLMo-2-0325-32B'), /OLMo-2-1124-13B/);
   });
 });
+
+describe('catalog: DeepSeek-V3 and R1 (FP8 checkpoints)', () => {
+  it('DeepSeek-V3: 671,026,404,352 = the PEFT oracle base_total; DeepSeek names 671B main-model weights (685B on the Hub with the 14B MTP module transformers does not build)', () => {
+    assert.equal(full('deepseek-ai/DeepSeek-V3'), 671026404352);
+    assert.equal(full('deepseek-r1'), 671026404352);
+  });
+  it('keeps the published FP8 block quantization in the config the model facts read', () => {
+    assert.deepEqual(findCatalogModel('deepseek-ai/DeepSeek-R1')?.config.quantization_config, {
+      activation_scheme: 'dynamic',
+      fmt: 'e4m3',
+      quant_method: 'fp8',
+      weight_block_size: [128, 128],
+    });
+  });
+});

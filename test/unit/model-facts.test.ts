@@ -6,39 +6,12 @@ import { analyzeDocument, type ModelResolver } from '../../src/core/pipeline';
 import { checkText } from '../../src/cli/check';
 import type { DialectId } from '../../src/core/dialects';
 import type { ModelConfigJson } from '../../src/core/models/types';
+import { findCatalogModel, findCatalogVariant } from '../../src/core/models/catalog';
+import { TOKENIZER_FACTS } from '../../src/core/analysis/tokenizerFacts';
 
-// DeepSeek-V3's shape fields (as the oracle case deepseek-v3 lists them) with the FP8 block quantization
-// its published config.json carries (quant_method fp8, e4m3, 128x128 blocks, dynamic activations).
-const DEEPSEEK_V3: ModelConfigJson = {
-  model_type: 'deepseek_v3',
-  architectures: ['DeepseekV3ForCausalLM'],
-  hidden_size: 7168,
-  intermediate_size: 18432,
-  moe_intermediate_size: 2048,
-  num_hidden_layers: 61,
-  num_attention_heads: 128,
-  num_key_value_heads: 128,
-  n_routed_experts: 256,
-  n_shared_experts: 1,
-  num_experts_per_tok: 8,
-  first_k_dense_replace: 3,
-  moe_layer_freq: 1,
-  n_group: 8,
-  topk_group: 4,
-  q_lora_rank: 1536,
-  kv_lora_rank: 512,
-  qk_nope_head_dim: 128,
-  qk_rope_head_dim: 64,
-  v_head_dim: 128,
-  vocab_size: 129280,
-  tie_word_embeddings: false,
-  quantization_config: {
-    activation_scheme: 'dynamic',
-    fmt: 'e4m3',
-    quant_method: 'fp8',
-    weight_block_size: [128, 128],
-  },
-};
+// DeepSeek-V3's published config.json as the catalog carries it (its FP8 block quantization included;
+// catalog-added.test.ts pins those values), here read from a local path as a user's download would be.
+const DEEPSEEK_V3: ModelConfigJson = findCatalogModel('deepseek-ai/DeepSeek-V3')!.config;
 const { quantization_config: _dropped, ...DEEPSEEK_V3_BF16 } = DEEPSEEK_V3;
 
 const resolver =
@@ -98,31 +71,94 @@ describe('model facts: FP8 checkpoints', () => {
   });
 });
 
-describe('model facts: Llama 3 pad token', () => {
-  const PAD_WARNING =
-    'The Llama 3 tokenizer of meta-llama/Meta-Llama-3-8B has no pad token: Axolotl warns "Tokenizer does not have a pad_token, falling back to eos_token" and pads with the EOS token. Set `special_tokens: {pad_token: "<|finetune_right_pad_id|>"}` (Llama 3.1+) or another unused token to pad with a token of its own.';
+describe('model facts: a tokenizer without a pad token', () => {
+  const warning = (model: string, pad: string) =>
+    `The tokenizer of ${model} has no pad token: Axolotl warns "Tokenizer does not have a pad_token, falling back to eos_token" and pads with the EOS token. Set \`special_tokens: {pad_token: "${pad}"}\` (an unused special token of this vocabulary) to pad with a token of its own.`;
+  const axolotl = (model: string, extra = '') =>
+    facts(`base_model: ${model}\nadapter: lora\nlora_target_linear: true\n${extra}`, 'axolotl');
 
-  it('warns on Axolotl with a meta-llama Llama 3 model and no special_tokens.pad_token', () => {
-    const text = 'base_model: meta-llama/Meta-Llama-3-8B\nadapter: lora\nlora_target_linear: true\n';
-    assert.deepEqual(facts(text, 'axolotl'), [
+  it('warns on Axolotl with Llama 3, suggesting a reserved token that vocabulary has', () => {
+    assert.deepEqual(axolotl('meta-llama/Meta-Llama-3-8B'), [
       {
         code: 'tokenizer-no-pad-token',
         severity: 'warning',
         at: 'meta-llama/Meta-Llama-3-8B',
-        message: PAD_WARNING,
+        message: warning('meta-llama/Meta-Llama-3-8B', '<|reserved_special_token_0|>'),
       },
     ]);
   });
 
-  it('accepts a set pad token, Llama 2, and TRL / LLaMA-Factory (they fall back to EOS without a warning)', () => {
-    const withPad =
-      'base_model: meta-llama/Meta-Llama-3-8B\nadapter: lora\nlora_target_linear: true\nspecial_tokens:\n  pad_token: <|end_of_text|>\n';
-    assert.deepEqual(facts(withPad, 'axolotl'), []);
-    assert.deepEqual(facts('base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\n', 'axolotl'), []);
+  it('suggests <|finetune_right_pad_id|> for Llama 3.1 and 3.2, by id or short name', () => {
+    assert.deepEqual(
+      ['meta-llama/Llama-3.1-8B-Instruct', 'meta-llama/Llama-3.2-1B'].map((m) => axolotl(m)[0]?.message),
+      [
+        warning('meta-llama/Llama-3.1-8B-Instruct', '<|finetune_right_pad_id|>'),
+        warning('meta-llama/Llama-3.2-1B', '<|finetune_right_pad_id|>'),
+      ],
+    );
+  });
+
+  it('accepts a set pad token, tokenizers Axolotl pads silently or that set one, and re-uploads', () => {
+    assert.deepEqual(
+      axolotl('meta-llama/Meta-Llama-3-8B', 'special_tokens:\n  pad_token: <|end_of_text|>\n'),
+      [],
+    );
+    // LlamaTokenizer (Llama 2, Mistral 7B) gets "</s>" without a warning; Qwen sets its own pad token.
+    assert.deepEqual(axolotl('meta-llama/Llama-2-7b-hf'), []);
+    assert.deepEqual(axolotl('mistralai/Mistral-7B-v0.1'), []);
+    assert.deepEqual(axolotl('Qwen/Qwen2.5-7B'), []);
+    // A re-upload may ship its own tokenizer (unsloth sets a pad token): not judged.
+    assert.deepEqual(axolotl('unsloth/Llama-3.2-1B'), []);
+  });
+
+  it('accepts TRL and both LLaMA-Factory parsers (EOS fallback without a warning; v1 pads with 0)', () => {
     assert.deepEqual(facts('model_name_or_path: meta-llama/Meta-Llama-3-8B\n', 'trl'), []);
     assert.deepEqual(
       facts(
         'model_name_or_path: meta-llama/Meta-Llama-3-8B\nstage: sft\nfinetuning_type: lora\nlora_target: all\n',
+        'llamafactory',
+      ),
+      [],
+    );
+    assert.deepEqual(facts('model: meta-llama/Llama-3.1-8B\ncutoff_len: 2048\n', 'llamafactory-v1'), []);
+  });
+
+  it('every model of the tokenizer table is a catalog name, and every suggestion is a special token', () => {
+    const names = TOKENIZER_FACTS.flatMap((f) => f.models).filter(
+      (m) => (findCatalogVariant(m)?.id ?? findCatalogModel(m)?.id) !== m,
+    );
+    assert.deepEqual(names, []);
+    assert.deepEqual(
+      TOKENIZER_FACTS.map((f) => /^<\|[a-z_0-9]+\|>$/.test(f.padCandidate ?? '')),
+      [true, true],
+    );
+  });
+});
+
+describe('model facts: FP8 checkpoints from the catalog', () => {
+  it('errors on DeepSeek-V3 and DeepSeek-R1 by name, without a local config.json', () => {
+    const axolotl = (m: string) =>
+      facts(`base_model: ${m}\nadapter: lora\nlora_target_linear: true\n`, 'axolotl').map(
+        (d) => `${d.code}@${d.at}`,
+      );
+    assert.deepEqual(['deepseek-ai/DeepSeek-V3', 'deepseek-ai/DeepSeek-R1', 'deepseek-r1'].map(axolotl), [
+      ['checkpoint-fp8@deepseek-ai/DeepSeek-V3'],
+      ['checkpoint-fp8@deepseek-ai/DeepSeek-R1'],
+      ['checkpoint-fp8@deepseek-r1'],
+    ]);
+  });
+
+  it('accepts the BF16 distilled R1 models and LLaMA-Factory over the FP8 catalog entry', () => {
+    assert.deepEqual(
+      facts(
+        'base_model: deepseek-ai/DeepSeek-R1-Distill-Qwen-7B\nadapter: lora\nlora_target_linear: true\n',
+        'axolotl',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      facts(
+        'model_name_or_path: deepseek-ai/DeepSeek-R1\nstage: sft\nfinetuning_type: lora\nlora_target: all\n',
         'llamafactory',
       ),
       [],
@@ -139,7 +175,7 @@ describe('model facts: unknown model', () => {
         severity: 'information',
         at: 'someone/private-model-7b',
         message:
-          "Model-aware checks skipped (target modules against the model's modules, the checkpoint's own quantization (FP8), the tokenizer's pad token (Llama 3)): model 'someone/private-model-7b' is not in the catalog, the workspace or the local Hugging Face cache.",
+          "Model-aware checks skipped (target modules against the model's modules, the checkpoint's own quantization (FP8), the tokenizer's pad token): model 'someone/private-model-7b' is not in the catalog, the workspace or the local Hugging Face cache.",
       },
     ]);
   });

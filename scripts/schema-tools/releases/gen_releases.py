@@ -1,11 +1,13 @@
 """Per-release key, value and component sets of the config dialects, from the frameworks' tagged history.
 
-Usage: python3 gen_releases.py MIRRORS OUT.json
+Usage: python3 gen_releases.py MIRRORS OUT.json [FRAMEWORK ...]
   MIRRORS = folder of bare git mirrors (`owner+name/repo`, as the `fetch` tool leaves them)
   OUT     = src/core/validate/releases/releases.json
+  FRAMEWORK = regenerate only these (e.g. llamafactory-v1); the others are kept from OUT
 
 Every release tag of LLaMA-Factory, TRL, PEFT, Axolotl and torchtune (no rc/dev/post tags) is read with
 `git cat-file` (never checked out, never imported) and parsed with `ast`:
+- LLaMA-Factory v1: fields of every class in src/llamafactory/v1/config/*.py (tags from v0.9.4);
 - LLaMA-Factory: fields of every class in src/*/hparams/*.py, and template names registered with
   `register_template(name=...)` in src/*/data/template.py (src/llmtuner/extras/template.py before v0.2);
 - TRL: fields of its config classes (the classes trl_hist.py scans), any file under trl/;
@@ -162,6 +164,33 @@ def llamafactory(repo):
     }
 
 
+# LLaMA-Factory v1 (USE_V1=1) reads its own dataclasses, src/llamafactory/v1/config/*_args.py, first
+# tagged in v0.9.4. Its arg_parser raises on unknown keys unless ALLOW_EXTRA_KEYS is set ("Some specified
+# arguments are not used by the HfArgumentParser", v1/config/arg_parser.py:69-72 at v0.9.4, :55-58 at
+# v0.9.5). Renamed, with the same meaning: DataArguments.dataset "Path to the dataset."
+# (v1/config/data_args.py:21 at v0.9.4) became train_dataset (data_args.py:21 at v0.9.5).
+V1_RENAMED = {"dataset": "train_dataset"}
+
+
+def llamafactory_v1(repo):
+    refs = [(label, t) for label, t in refs_with_head(repo, repo.tags((0, 9, 4)), "llamafactory-v1")
+            if repo.files(t, "src/llamafactory/v1/config")]
+    keys = []
+    for _, t in refs:
+        ks = set()
+        for _, oid in repo.files(t, "src/llamafactory/v1/config"):
+            for _, (_, names, _) in class_fields(parse(repo.blob(oid))).items():
+                ks.update(names)
+        keys.append(ks)
+    return {
+        "releases": [label for label, _ in refs],
+        "commits": {label: repo.commit(t) for label, t in refs},
+        "note": "v1 config first tagged in 0.9.4 (src/llamafactory/v1/config); older releases have no v1",
+        "keys": compact(collect(keys), refs),
+        "renamed": V1_RENAMED,
+    }
+
+
 TRL_CLASSES = {"SFTConfig", "DPOConfig", "GRPOConfig", "KTOConfig", "RewardConfig", "RLOOConfig", "ORPOConfig",
                "CPOConfig", "ModelConfig", "ScriptArguments", "GRPOScriptArguments", "DatasetMixtureConfig",
                "ModelArguments", "SFTScriptArguments", "DPOScriptArguments", "BaseConfig", "_BaseConfig",
@@ -311,16 +340,25 @@ def torchtune(repo):
 
 
 def main():
-    mirrors, out = sys.argv[1], sys.argv[2]
+    """Regenerates every framework, or only those named after OUT.json (the others are kept as they are)."""
+    mirrors, out, only = sys.argv[1], sys.argv[2], sys.argv[3:]
     repos = {
         "llamafactory": ("hiyouga+LLaMA-Factory", llamafactory),
+        "llamafactory-v1": ("hiyouga+LLaMA-Factory", llamafactory_v1),
         "trl": ("huggingface+trl", trl),
         "peft": ("huggingface+peft", peft),
         "axolotl": ("axolotl-ai-cloud+axolotl", axolotl),
         "torchtune": ("pytorch+torchtune", torchtune),
     }
     data = {"generatedBy": "scripts/schema-tools/releases/gen_releases.py"}
+    if only:
+        with open(out, encoding="utf-8") as f:
+            old = json.load(f)
     for name, (mirror, fn) in repos.items():
+        if only and name not in only:
+            if name in old:
+                data[name] = old[name]
+            continue
         data[name] = fn(Repo(os.path.join(mirrors, mirror, "repo")))
         print(name, len(data[name]["releases"]), "releases", file=sys.stderr)
     with open(out, "w", encoding="utf-8") as f:

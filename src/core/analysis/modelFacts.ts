@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { dialectPlugin, type DialectId } from '../dialects';
 import type { Diagnostic } from '../validate/types';
 import type { ConfigAnalysis } from './index';
+import { tokenizerFact } from './tokenizerFacts';
 
 /** Dialects whose run loads a Hugging Face checkpoint and trains it with the transformers Trainer. */
 const TRAINER_DIALECTS: ReadonlySet<DialectId> = new Set([
@@ -16,7 +17,7 @@ const TRAINER_DIALECTS: ReadonlySet<DialectId> = new Set([
 
 /** What the model-aware checks need from the model's config.json, by name (the unknown-model note lists them). */
 const MODEL_AWARE_CHECKS =
-  "target modules against the model's modules, the checkpoint's own quantization (FP8), the tokenizer's pad token (Llama 3)";
+  "target modules against the model's modules, the checkpoint's own quantization (FP8), the tokenizer's pad token";
 
 export function modelFactDiagnostics(a: ConfigAnalysis, doc: Document): Diagnostic[] {
   if (!TRAINER_DIALECTS.has(a.dialect) || !a.modelRef || !a.config) return [];
@@ -41,7 +42,7 @@ export function modelFactDiagnostics(a: ConfigAnalysis, doc: Document): Diagnost
       ),
     ];
   }
-  return [fp8Checkpoint(a, at), llama3PadToken(a, at)].flatMap((d) => (d ? [d] : []));
+  return [fp8Checkpoint(a, at), missingPadToken(a, at)].flatMap((d) => (d ? [d] : []));
 }
 
 type At = (severity: Diagnostic['severity'], code: string, message: string) => Diagnostic;
@@ -49,10 +50,11 @@ type At = (severity: Diagnostic['severity'], code: string, message: string) => D
 /**
  * A checkpoint shipped in FP8 (DeepSeek-V3/R1: config.json `quantization_config.quant_method: fp8`).
  * transformers loads it with FineGrainedFP8HfQuantizer, whose `is_trainable` is False
- * (src/transformers/quantizers/quantizer_finegrained_fp8.py at commit 0095b976), and the Trainer then
- * raises in its quantized-model check (src/transformers/trainer.py, Trainer.__init__: "You cannot perform
- * fine-tuning on purely quantized models" / "... quantized with fp8 but that quantization method do not
- * support training"). LLaMA-Factory loads FP8 checkpoints with FineGrainedFP8Config(dequantize=True) and
+ * (src/transformers/quantizers/quantizer_finegrained_fp8.py:222-224 at v4.57.6, :214-216 at v5.18.0), and
+ * Trainer.__init__ then raises "You cannot perform fine-tuning on purely quantized models" (no adapter)
+ * or "The model you are trying to fine-tune is quantized with fp8 but that quantization method do not
+ * support training" (adapter) (src/transformers/trainer.py:557-568 at v4.57.6). FineGrainedFP8Config
+ * takes `dequantize` only in transformers 5 (utils/quantization_config.py:1714 at v5.18.0; 4.57.6 has none). LLaMA-Factory loads FP8 checkpoints with FineGrainedFP8Config(dequantize=True) and
  * lets ZeRO-3/FSDP through (llamafactory/model/model_utils/quantization.py:97-114 at v0.9.5): no finding.
  * Axolotl dequantizes only when the config asks (`model_quantization_config: FineGrainedFP8Config` with
  * `model_quantization_config_kwargs.dequantize`, src/axolotl/loaders/model.py:669-677 at 067b021).
@@ -83,7 +85,7 @@ function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
   const fix =
     a.dialect === 'axolotl'
       ? ' Dequantize at load with `model_quantization_config: FineGrainedFP8Config` and `model_quantization_config_kwargs: {dequantize: true}`, or train from a BF16 copy.'
-      : ' Train from a BF16 copy (DeepSeek publishes fp8_cast_bf16.py for this) or load with FineGrainedFP8Config(dequantize=True).';
+      : ' Train from a BF16 copy (DeepSeek publishes fp8_cast_bf16.py for this) or, with transformers 5, load with FineGrainedFP8Config(dequantize=True).';
   return at(
     'error',
     'checkpoint-fp8',
@@ -92,26 +94,43 @@ function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
 }
 
 /**
- * Llama 3 tokenizers (meta-llama repos, vocabulary 128,256) set no pad token. Axolotl falls back to the
- * EOS token and logs a warning, "Tokenizer does not have a pad_token, falling back to eos_token: %s"
- * (src/axolotl/loaders/tokenizer.py:302-307 at 067b021), unless `special_tokens.pad_token` is set. TRL's
- * SFTTrainer falls back to EOS silently (trl/trainer/sft_trainer.py:428 at v0.19.0) and LLaMA-Factory at
- * info level (llamafactory/data/template.py:202-204 at v0.9.5): neither warns, so no finding for them.
+ * A tokenizer published without a pad token (tokenizerFacts.ts), by what each dialect then does:
+ * - Axolotl: tokenizer classes LlamaTokenizer(Fast)/CodeLlamaTokenizer(Fast) get "</s>" silently
+ *   (src/axolotl/loaders/tokenizer.py:189-201 at 067b021, v0.18.0); any other falls back to EOS with
+ *   LOG.warning "Tokenizer does not have a pad_token, falling back to eos_token: %s" (:302-307), unless
+ *   `special_tokens.pad_token` is set (added from cfg.special_tokens at :229-260, before the fallback) -> warning.
+ *   A Llama 3 tokenizer (hub class PreTrainedTokenizerFast, model_type llama) loads as TokenizersBackend
+ *   under transformers 5 (models/auto/tokenization_auto.py:843-887 at v5.18.0), not as a Llama class.
+ * - LLaMA-Factory v0: the template sets pad = eos at info level, "Add pad token"
+ *   (src/llamafactory/data/template.py:202-204 at v0.9.5) -> no finding.
+ * - LLaMA-Factory v1: the collator pads input_ids with 0 and labels with IGNORE_INDEX and never reads the
+ *   tokenizer's pad token (src/llamafactory/v1/core/utils/collation.py:265-271 at ff6d4d12) -> no finding.
+ * - TRL: SFTTrainer falls back to EOS silently (trl/trainer/sft_trainer.py:428 at v0.19.0) -> no finding.
  */
-function llama3PadToken(a: ConfigAnalysis, at: At): Diagnostic | undefined {
-  if (a.dialect !== 'axolotl') return undefined;
-  const c = a.model?.config;
-  if (!c || c.model_type !== 'llama' || c.vocab_size !== 128256) return undefined;
-  if (!/^meta-llama\//i.test(a.modelRef ?? '')) return undefined;
+function missingPadToken(a: ConfigAnalysis, at: At): Diagnostic | undefined {
+  if (a.dialect !== 'axolotl' || !a.modelRef) return undefined;
+  const fact = tokenizerFact(a.modelRef);
+  if (!fact || fact.padToken !== undefined || AXOLOTL_SILENT_PAD.has(fact.tokenizerClass)) return undefined;
   const special = a.config?.special_tokens;
   if (special && typeof special === 'object' && (special as Record<string, unknown>).pad_token != null)
     return undefined;
+  const fix = fact.padCandidate
+    ? ` Set \`special_tokens: {pad_token: "${fact.padCandidate}"}\` (an unused special token of this vocabulary) to pad with a token of its own.`
+    : '';
   return at(
     'warning',
     'tokenizer-no-pad-token',
-    `The Llama 3 tokenizer of ${a.modelRef} has no pad token: Axolotl warns "Tokenizer does not have a pad_token, falling back to eos_token" and pads with the EOS token. Set \`special_tokens: {pad_token: "<|finetune_right_pad_id|>"}\` (Llama 3.1+) or another unused token to pad with a token of its own.`,
+    `The tokenizer of ${a.modelRef} has no pad token: Axolotl warns "Tokenizer does not have a pad_token, falling back to eos_token" and pads with the EOS token.${fix}`,
   );
 }
+
+/** Tokenizer classes Axolotl gives a pad token without a warning (loaders/tokenizer.py:189-201 at 067b021). */
+const AXOLOTL_SILENT_PAD: ReadonlySet<string> = new Set([
+  'LlamaTokenizer',
+  'LlamaTokenizerFast',
+  'CodeLlamaTokenizer',
+  'CodeLlamaTokenizerFast',
+]);
 
 /** The range of the first scalar whose value is the model reference (the key naming the model). */
 function valueSpan(doc: Document, value: string): [number, number] | undefined {

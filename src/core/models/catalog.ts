@@ -2,12 +2,13 @@
 // Lookup accepts the Hugging Face id, any alias, or a verified same-architecture variant
 // (instruct/chat/dated repos), case-insensitively; quantized mirrors resolve to their base with a note.
 import { CLASSIC_DECODER_MODELS } from './catalog-classic';
+import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
-import { CATALOG_VARIANTS } from './catalog-variants';
+import { CATALOG_VARIANTS as BASE_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
 import { rankSuggestion, rankSuggestionDetail, type Suggestion } from './suggest';
@@ -20,9 +21,10 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...CLASSIC_DECODER_MODELS,
   ...ENCODER_MODELS,
   ...VLM_MODELS,
+  ...DEEPSEEK_MODELS,
 ];
 
-export { CATALOG_VARIANTS };
+export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];
 
 interface Hit {
   readonly entry: CatalogEntry;

@@ -37,12 +37,23 @@ export function withReleases(
     return nodeSpan(text, on === 'key' ? at.key : at.value);
   };
   const accepted = new Set<string>();
+  const renamedAt = new Set<string>();
   for (const a of report.accepted) {
     const parent = a.parentKey ? [span(a.parentKey, 'key'), span(a.parentKey, 'value')] : [];
     for (const s of [span(a.path, a.on), span(a.path, 'key'), ...parent])
       if (s) accepted.add(`${s[0]}|${s[1]}`);
   }
-  const kept = list.filter((p) => !(NEWEST_ONLY.has(p.code) && accepted.has(`${p.start}|${p.end}`)));
+  // A key the schema only calls unknown, renamed in a release the user runs past: the rename says more
+  // (and carries the new name as a fix), so it stands in for the unknown-key error.
+  for (const f of report.findings) {
+    const s = f.code === 'release-renamed' && f.on === 'key' ? span(f.path, 'key') : undefined;
+    if (s) renamedAt.add(`${s[0]}|${s[1]}`);
+  }
+  const kept = list.filter(
+    (p) =>
+      !(NEWEST_ONLY.has(p.code) && accepted.has(`${p.start}|${p.end}`)) &&
+      !(p.code === 'unknown-key' && renamedAt.has(`${p.start}|${p.end}`)),
+  );
   const taken = new Set(kept.map((p) => `${p.start}|${p.end}`));
   const via = report.source ? ` (${report.pkg} ${report.version} ${report.source})` : '';
   for (const f of report.findings) {

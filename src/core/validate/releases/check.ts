@@ -9,6 +9,9 @@
 // - LLaMA-Factory: HfArgumentParser.parse_dict(allow_extra_keys=False) raises "Some keys are not used
 //   by the HfArgumentParser" (src/llamafactory/hparams/parser.py:103-111 at v0.9.5); an unknown template
 //   raises "Template ... does not exist." (src/llamafactory/data/template.py:639 at v0.9.5) -> error.
+// - LLaMA-Factory v1: its own HfArgumentParser.parse_dict raises "Some specified arguments are not used
+//   by the HfArgumentParser" unless ALLOW_EXTRA_KEYS is set (src/llamafactory/v1/config/arg_parser.py:55-58
+//   at v0.9.5, :69-72 at v0.9.4) -> error. v0 and v1 ship in one package: the release is `llamafactory`'s.
 // - TRL: TrlParser.parse_args_and_config raises "Unknown arguments from config file"
 //   (trl/scripts/utils.py:226-228 at v0.19.0) -> error.
 // - torchtune: config.instantiate imports the dotted path and raises when it is missing -> error.
@@ -54,6 +57,7 @@ export interface ReleaseReport {
 
 const FRAMEWORK: Partial<Record<DialectId, keyof typeof RELEASES>> = {
   llamafactory: 'llamafactory',
+  'llamafactory-v1': 'llamafactory-v1',
   trl: 'trl',
   peft: 'peft',
   axolotl: 'axolotl',
@@ -62,9 +66,20 @@ const FRAMEWORK: Partial<Record<DialectId, keyof typeof RELEASES>> = {
 
 const NAME: Record<keyof typeof RELEASES, string> = {
   llamafactory: 'LLaMA-Factory',
+  'llamafactory-v1': 'LLaMA-Factory',
   trl: 'TRL',
   peft: 'PEFT',
   axolotl: 'Axolotl',
+  torchtune: 'torchtune',
+};
+
+/** The installed package whose version decides (LLaMA-Factory v1 ships inside `llamafactory`). */
+const PACKAGE: Record<keyof typeof RELEASES, string> = {
+  llamafactory: 'llamafactory',
+  'llamafactory-v1': 'llamafactory',
+  trl: 'trl',
+  peft: 'peft',
+  axolotl: 'axolotl',
   torchtune: 'torchtune',
 };
 
@@ -81,6 +96,8 @@ function unknownKeySeverity(fw: keyof typeof RELEASES, version: string): Severit
 
 const WHAT: Record<keyof typeof RELEASES, string> = {
   llamafactory: 'HfArgumentParser stops with "Some keys are not used"',
+  'llamafactory-v1':
+    'the v1 parser stops with "Some specified arguments are not used by the HfArgumentParser"',
   trl: 'TrlParser stops with "Unknown arguments from config file"',
   peft: 'PEFT',
   axolotl: 'Axolotl drops the key without a word',
@@ -204,6 +221,25 @@ function componentFindings(data: FrameworkReleases, cfg: Cfg, version: string, o
   }
 }
 
+/**
+ * A v1 config for a release without v1: before 0.9.4 the launcher ignores USE_V1 (first read in
+ * src/llamafactory/cli.py:19 at v0.9.4) and the v0 parser, which raises on keys it does not know, reads
+ * the file. One error at the first key says so (every key would otherwise be judged one by one).
+ */
+function beforeV1(data: FrameworkReleases, cfg: Cfg, version: string, out: ReleaseReport): boolean {
+  const first = data.releases[0];
+  const [key] = Object.keys(cfg);
+  if (!key || compareVersions(parseVersion(version) ?? [], parseVersion(first) ?? []) >= 0) return false;
+  out.findings.push({
+    path: [key],
+    on: 'key',
+    severity: 'error',
+    code: 'release-added',
+    message: `LLaMA-Factory v1 configs (USE_V1=1) were added in LLaMA-Factory ${first}; your release ${version} reads this file with the v0 parser, which stops on the keys it does not know.`,
+  });
+  return true;
+}
+
 /** Findings for a config of `dialect`, judged against the release in `versions` (nothing when none is set). */
 export function releaseReport(
   dialect: DialectId | undefined,
@@ -213,11 +249,13 @@ export function releaseReport(
 ): ReleaseReport {
   const out: ReleaseReport = { findings: [], accepted: [] };
   const fw = dialect && FRAMEWORK[dialect];
-  const version = fw && pinned(versions, fw);
-  if (!fw || !version || !cfg || typeof cfg !== 'object' || Array.isArray(cfg)) return out;
-  Object.assign(out, { pkg: fw, version, source: sources?.[fw] });
+  const pkg = fw && PACKAGE[fw];
+  const version = pkg && pinned(versions, pkg);
+  if (!fw || !pkg || !version || !cfg || typeof cfg !== 'object' || Array.isArray(cfg)) return out;
+  Object.assign(out, { pkg, version, source: sources?.[pkg] });
   const data = RELEASES[fw];
   const c = cfg as Cfg;
+  if (fw === 'llamafactory-v1' && beforeV1(data, c, version, out)) return out;
   if (fw === 'torchtune') componentFindings(data, c, version, out);
   else if (fw === 'peft') {
     const type = typeof c.peft_type === 'string' ? c.peft_type.toUpperCase() : undefined;

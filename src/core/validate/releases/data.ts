@@ -18,11 +18,12 @@ export interface FrameworkReleases {
   types?: Record<string, { first: number; last: number; keys: Record<string, Span> }>;
 }
 
-export type ReleaseFramework = 'llamafactory' | 'trl' | 'peft' | 'axolotl' | 'torchtune';
+export type ReleaseFramework = 'llamafactory' | 'llamafactory-v1' | 'trl' | 'peft' | 'axolotl' | 'torchtune';
 
 const all = data as unknown as Record<ReleaseFramework, FrameworkReleases>;
 export const RELEASES: Record<ReleaseFramework, FrameworkReleases> = {
   llamafactory: all.llamafactory,
+  'llamafactory-v1': all['llamafactory-v1'],
   trl: all.trl,
   peft: all.peft,
   axolotl: all.axolotl,
