@@ -55,10 +55,10 @@ describe('models not in the catalog: never a bare refusal', () => {
     );
   });
   it('a short name gets the Hub setting too; a vision model without a catalog VLM of its family gets its text model, said so', () => {
-    const m = notFoundMessage('llama-3.2-11b-vision', false);
+    const m = notFoundMessage('phi-3.5-vision-instruct', false);
     assert.match(
       m,
-      /did you mean 'llama-3\.1-8b' \(the closest catalog model of its family is text-only: no vision tower\)/,
+      /did you mean 'phi-3\.5-mini' \(the closest catalog model of its family is text-only: no vision tower\)/,
     );
     assert.match(m, /give its Hugging Face id \(org\/name\) with mlConfig\.huggingFace\.allowNetwork/);
   });
