@@ -1,33 +1,21 @@
 // The Llama 3.2 Vision and Llama 4 catalog entries: each builds on transformers 4.57.6 and 5.12.1 with
 // exactly the parameter total the Hugging Face Hub reports for the published safetensors (sources in
 // src/core/models/catalog-vlm-llama.ts), and resolves by the names users type.
-import * as assert from 'node:assert/strict';
-import { buildInventory } from '../../src/core/estimator/inventory';
-import { findCatalogModel } from '../../src/core/models/catalog';
-
-const HUB_TOTALS: Record<string, number> = {
-  'meta-llama/Llama-3.2-11B-Vision-Instruct': 10_670_220_835,
-  'meta-llama/Llama-4-Scout-17B-16E-Instruct': 108_641_793_536,
-  'meta-llama/Llama-4-Maverick-17B-128E-Instruct': 401_583_781_376,
-};
+import { assertResolves, itMatchesHubTotals } from './catalogSupport';
 
 describe('catalog: Llama 3.2 Vision and Llama 4', () => {
-  for (const [id, total] of Object.entries(HUB_TOTALS)) {
-    it(`${id} = ${total.toLocaleString('en-US')} params on transformers 4.57.6 and 5.12.1`, () => {
-      const entry = findCatalogModel(id);
-      assert.ok(entry, id);
-      for (const v of ['4.57.6', '5.12.1'])
-        assert.equal(buildInventory(entry.config, { transformersVersion: v }).baseParams, total, v);
-    });
-  }
+  itMatchesHubTotals({
+    'meta-llama/Llama-3.2-11B-Vision-Instruct': 10_670_220_835,
+    'meta-llama/Llama-4-Scout-17B-16E-Instruct': 108_641_793_536,
+    'meta-llama/Llama-4-Maverick-17B-128E-Instruct': 401_583_781_376,
+  });
 
   it('base repos and short names resolve to the entries', () => {
-    const pairs: [string, string][] = [
+    assertResolves([
       ['meta-llama/Llama-3.2-11B-Vision', 'meta-llama/Llama-3.2-11B-Vision-Instruct'],
       ['llama-3.2-11b-vision', 'meta-llama/Llama-3.2-11B-Vision-Instruct'],
       ['meta-llama/Llama-4-Scout-17B-16E', 'meta-llama/Llama-4-Scout-17B-16E-Instruct'],
       ['llama-4-maverick', 'meta-llama/Llama-4-Maverick-17B-128E-Instruct'],
-    ];
-    for (const [name, id] of pairs) assert.equal(findCatalogModel(name)?.id, id, name);
+    ]);
   });
 });

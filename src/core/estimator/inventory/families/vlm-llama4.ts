@@ -19,16 +19,9 @@ import { embedding, layerNorm, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
 import { atLeast } from '../../transformers-version';
 import { attention, gatedMlp, norms, resolveLlamaLike, type LlamaDims } from './llama';
-import { scoped, subConfig, textConfigOf } from './vlm-common';
+import { readVit, scoped, subConfig, textConfigOf, type VitDims } from './vlm-common';
 
-interface Llama4Vision {
-  h: number;
-  ff: number;
-  L: number;
-  channels: number;
-  patch: number;
-  /** (image_size // patch_size)^2 + 1 */
-  patches: number;
+interface Llama4Vision extends VitDims {
   projIn: number;
   projOut: number;
   out: number;
@@ -136,22 +129,12 @@ function moeLayers(tc: HfConfig, L: number): number[] {
 }
 
 function resolveVision(vc: HfConfig): Llama4Vision {
-  const patch = int(vc, 'patch_size', 14);
-  requirePositive({ 'vision_config.patch_size': patch });
-  const side = Math.floor(int(vc, 'image_size', 448) / patch);
-  const v: Llama4Vision = {
-    h: int(vc, 'hidden_size', 768),
-    ff: int(vc, 'intermediate_size', 5632),
-    L: int(vc, 'num_hidden_layers', 34),
-    channels: int(vc, 'num_channels', 3),
-    patch,
-    patches: side * side + 1,
+  return {
+    ...readVit(vc, { h: 768, ff: 5632, L: 34, image: 448 }),
     projIn: int(vc, 'projector_input_dim', 4096),
     projOut: int(vc, 'projector_output_dim', 4096),
     out: int(vc, 'vision_output_dim', 7680),
   };
-  requirePositive({ 'vision_config.hidden_size': v.h });
-  return v;
 }
 
 function resolveLlama4(cfg: HfConfig, numLabels: number): Llama4Dims {

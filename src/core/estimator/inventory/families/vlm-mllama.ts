@@ -12,21 +12,23 @@
 // `multi_modal_projector` (the old keys v4.57.6 :1541-1546 converts); >= 4.52 under `model.` with `lm_head`.
 // transformers 5 (v5.18.0 modeling_mllama.py:1401) no longer ties lm_head; 4.x ties it when the text
 // config says so. Defaults: configuration_mllama.py (v4.57.6 :94-117, :136-138, :249-271).
-import { int, requirePositive } from '../config';
+import { int } from '../config';
 import { embedding, layerNorm, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
 import { attention, gatedMlp, norms, resolveLlamaLike } from './llama';
-import { byLayout, layoutOf, scoped, subConfig, textConfigOf, type VlmDims } from './vlm-common';
+import {
+  byLayout,
+  layoutOf,
+  readVit,
+  scoped,
+  subConfig,
+  textConfigOf,
+  type VitDims,
+  type VlmDims,
+} from './vlm-common';
 
-interface MllamaVision {
-  h: number;
-  ff: number;
-  L: number;
+interface MllamaVision extends VitDims {
   G: number;
-  channels: number;
-  patch: number;
-  /** (image_size // patch_size)^2 + 1 (class token) */
-  patches: number;
   tiles: number;
   /** max_aspect_ratio_id = len(supported_aspect_ratios) */
   ratios: number;
@@ -161,23 +163,13 @@ function resolveMllama(cfg: HfConfig, numLabels: number): MllamaDims {
     numLabels,
   );
   const vc = subConfig(cfg, 'vision_config');
-  const patch = int(vc, 'patch_size', 14);
-  requirePositive({ 'vision_config.patch_size': patch });
-  const side = Math.floor(int(vc, 'image_size', 448) / patch);
-  const ratios = Array.isArray(vc.supported_aspect_ratios) ? vc.supported_aspect_ratios.length : 8;
   const v: MllamaVision = {
-    h: int(vc, 'hidden_size', 1280),
-    ff: int(vc, 'intermediate_size', 5120),
-    L: int(vc, 'num_hidden_layers', 32),
+    ...readVit(vc, { h: 1280, ff: 5120, L: 32, image: 448 }),
     G: int(vc, 'num_global_layers', 8),
-    channels: int(vc, 'num_channels', 3),
-    patch,
-    patches: side * side + 1,
     tiles: int(vc, 'max_num_tiles', 4),
-    ratios,
+    ratios: Array.isArray(vc.supported_aspect_ratios) ? vc.supported_aspect_ratios.length : 8,
     out: int(vc, 'vision_output_dim', 7680),
   };
-  requirePositive({ 'vision_config.hidden_size': v.h });
   return { ...text, layout: 'nested', v, cross: cross(tc), v5: true };
 }
 
