@@ -102,6 +102,18 @@ describe('Llama 3.2 Vision (mllama) inventory', () => {
     assert.equal(allLinear, 67_362_816);
   });
 
+  it('lists each module once; a cross-attention layer owns its two gates, a self-attention layer none', () => {
+    const inv = buildInventory(MLLAMA_11B, { transformersVersion: '5.12.1' });
+    const names = inv.modules.map((m) => m.name);
+    assert.equal(new Set(names).size, names.length);
+    const layer3 = inv.modules.find((m) => m.name === 'model.language_model.layers.3');
+    assert.equal(layer3?.otherParams, 2);
+    assert.equal(
+      inv.modules.find((m) => m.name === 'model.language_model.layers.2'),
+      undefined,
+    );
+  });
+
   it('tie_word_embeddings true ties lm_head on 4.x only (transformers 5 dropped the tie)', () => {
     const tied = {
       ...MLLAMA_11B,

@@ -45,6 +45,7 @@ describe('Llama 4 (llama4) inventory', () => {
       assert.equal(buildInventory(MAVERICK, { transformersVersion: v }).baseParams, 401_583_781_376, v);
     }
     const names = buildInventory(MAVERICK).modules.map((m) => m.name);
+    assert.equal(new Set(names).size, names.length);
     assert.ok(names.includes('language_model.model.layers.0.feed_forward.gate_proj'));
     assert.ok(names.includes('language_model.model.layers.1.feed_forward.experts.gate_up_proj'));
     assert.ok(names.includes('language_model.model.layers.1.feed_forward.router'));

@@ -108,11 +108,9 @@ const visionModel: Part<MllamaDims>[] = [
 const textLayer: T[] = [
   ...attention('self_attn.').map((t) => ({ ...t, when: isSelf })),
   ...attention('cross_attn.', true).map((t) => ({ ...t, when: isCross })),
-  ...norms('input_layernorm'),
-  gates(1, isCross), // cross_attn_attn_gate
+  gates(2, isCross), // cross_attn_attn_gate and cross_attn_mlp_gate: one module, one entry
   ...gatedMlp('mlp.'),
-  ...norms('post_attention_layernorm'),
-  gates(1, isCross), // cross_attn_mlp_gate
+  ...norms('input_layernorm', 'post_attention_layernorm'),
 ];
 
 const textModel: Part<MllamaDims>[] = [
