@@ -85,7 +85,8 @@ describe('models: suggestions by family, version and size', () => {
       ['HuggingFaceTB/SmolLM2-360M-Instruct', 'HuggingFaceTB/SmolLM2-360M'],
       ['deepseek-ai/DeepSeek-R1-Distill-Qwen-3B', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B'],
       ['Qwen/Qwen2-VL-2B-Instruct', 'Qwen/Qwen2-VL-7B-Instruct'],
-      ['meta-llama/Llama-3.2-11B-Vision-Instruct', 'meta-llama/Llama-3.1-8B'],
+      ['meta-llama/Llama-3.2-90B-Vision-Instruct', 'meta-llama/Llama-3.2-11B-Vision-Instruct'],
+      ['microsoft/Phi-3.5-vision-instruct', 'microsoft/Phi-3-mini-4k-instruct'],
       ['teknium/OpenHermes-2.5-Mistral-7B', 'mistralai/Mistral-7B-v0.1'],
     ];
     assert.deepEqual(

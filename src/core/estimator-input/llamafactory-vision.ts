@@ -7,7 +7,9 @@
 //   target and none of get_forbidden_modules (visual.py:160-179) + lora_conflict_keys, passed to PEFT;
 // - full tuning -> adapter.py:40-56 _setup_full_tuning freezes parameters whose name contains a key.
 // Keys per model type: visual.py _register_composite_model (qwen2_vl / qwen2_5_vl: language keys
-// ["language_model", "lm_head"] from transformers 4.52.0, ["model", "lm_head"] before).
+// ["language_model", "lm_head"] from transformers 4.52.0, ["model", "lm_head"] before; mllama :308-311 and
+// llama4 :264-267: vision key "vision_model"). find_all_linear_modules keeps a module whose class name
+// contains "Linear", so nn.Linear subclasses named otherwise (Llama4Router) are not in `all`.
 import { buildInventory } from '../estimator/inventory';
 import { buildTree } from '../estimator/tree';
 import { atLeast, transformersRelease } from '../estimator/transformers-version';
@@ -36,6 +38,7 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
     conflict: [],
   };
   if (modelType === 'llava' || modelType === 'gemma3') return plain;
+  if (modelType === 'mllama' || modelType === 'llama4') return { ...plain, vision: ['vision_model'] };
   if (modelType === 'qwen2_vl' || modelType === 'qwen2_5_vl')
     return {
       projector: 'visual.merger',
@@ -44,6 +47,10 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
       conflict: ['patch_embed'],
     };
   return undefined;
+}
+
+function isLinearClass(m: { kind: string; cls?: string }): boolean {
+  return m.kind === 'Linear' && (m.cls === undefined || m.cls.includes('Linear'));
 }
 
 function forbidden(k: CompositeKeys, s: VisionSwitches): string[] {
@@ -91,14 +98,16 @@ export function applyVisionSwitches(
     const skip = ['lm_head', keys.projector, ...(switches.freezeVisionTower ? keys.vision : [])];
     const leaves = new Set<string>();
     for (const [name, m] of tree.own)
-      if (m.kind === 'Linear' && !skip.some((s) => name.includes(s))) leaves.add(name.split('.').pop()!);
+      if (isLinearClass(m) && !skip.some((s) => name.includes(s))) leaves.add(name.split('.').pop()!);
     targets = [...leaves];
   } else if (Array.isArray(peft.target_modules)) {
     targets = peft.target_modules as string[];
   } else return { peft };
   const stop = [...blocked, ...keys.conflict];
+  // named_modules() only: a fused expert tensor (Llama 4's experts.gate_up_proj) is a parameter, not a module.
   const names = tree.names.filter(
-    (n) => targets.some((t) => n.includes(t)) && !stop.some((s) => n.includes(s)),
+    (n) =>
+      !tree.own.get(n)?.isParameter && targets.some((t) => n.includes(t)) && !stop.some((s) => n.includes(s)),
   );
   return {
     peft: { ...peft, target_modules: names },

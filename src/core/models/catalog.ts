@@ -8,6 +8,7 @@ import { ENCODER_MODELS } from './catalog-encoders';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
+import { VLM_LLAMA_MODELS } from './catalog-vlm-llama';
 import { CATALOG_VARIANTS as BASE_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
@@ -22,6 +23,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...ENCODER_MODELS,
   ...VLM_MODELS,
   ...DEEPSEEK_MODELS,
+  ...VLM_LLAMA_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];

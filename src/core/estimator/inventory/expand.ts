@@ -39,6 +39,7 @@ function evaluate<R>(t: ModTpl<R>, r: R, prefix: string): Evaluated {
   if (fused) extra.fusedExperts = { experts: fused };
   if (t.parameter) extra.isParameter = true;
   if (t.shape) extra.paramShape = t.shape(r);
+  if (t.cls) extra.cls = t.cls;
   const ev: Evaluated = { kind: t.kind, inF, outF, w: weightOf(t, r, inF, outF), b: biasOf(t, r, outF) };
   if (Object.keys(extra).length > 0) ev.extra = extra;
   return ev;
@@ -78,7 +79,8 @@ function emitTpl<R>(
 ): void {
   if (t.when && !t.when(r, layer)) return;
   if (!t.repeat) {
-    emit(out, ev, scope + t.name, layer, pattern);
+    // An empty name inside a layer stands for the layer module itself (Mllama's gates are its own Parameters).
+    emit(out, ev, t.name === '' ? scope.replace(/\.$/, '') : scope + t.name, layer, pattern);
     return;
   }
   const n = t.repeat(r);

@@ -15,6 +15,8 @@ import { GRANITE, OLMO2, STARCODER2 } from './families/extra';
 import { DEEPSEEK_V3 } from './families/deepseek';
 import { QWEN2_5_VL, QWEN2_VL } from './families/vlm-qwen';
 import { GEMMA3, LLAVA } from './families/vlm-llava';
+import { MLLAMA } from './families/vlm-mllama';
+import { LLAMA4 } from './families/vlm-llama4';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -56,6 +58,8 @@ const FAMILIES: AnyFamily[] = [
   QWEN2_5_VL,
   LLAVA,
   GEMMA3,
+  MLLAMA,
+  LLAMA4,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

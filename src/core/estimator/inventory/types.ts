@@ -75,6 +75,8 @@ export interface ModTpl<R> {
   shape?: Fn<R, number[]>;
   output?: boolean;
   head?: boolean;
+  /** The transformers class when a subclass of the torch module (e.g. 'Llama4Router', an nn.Linear). */
+  cls?: string;
 }
 
 /** A repeated layer ModuleList: `path.{i}.<module>`; pattern is the attribute PEFT's layers_pattern names. */
@@ -150,6 +152,8 @@ export interface ModuleInfo {
    * stored (Mixtral v5 stores gate_up_proj as [E, 2*I, H], GPT-OSS as [E, H, 2*I]).
    */
   paramShape?: number[];
+  /** The transformers class when it subclasses the torch module (LLaMA-Factory matches class names). */
+  cls?: string;
 }
 
 export interface InventoryDims {

@@ -3,7 +3,7 @@
 // transformers 4.52 nested the decoder under `model.language_model` (and the vision tower under
 // `model.`); 4.47-4.51 kept the older names. Each family lists both layouts, gated on `layout`, so one
 // expander builds either (reference/transformers-versions.md, observed with PEFT 0.20.0).
-import { InvalidConfigError } from '../config';
+import { int, InvalidConfigError, requirePositive } from '../config';
 import type { HfConfig, LayerGroup, ModTpl, Part } from '../types';
 import { isLayerGroup } from '../types';
 import type { LlamaDims } from './llama';
@@ -79,4 +79,32 @@ export function byLayout<R extends VlmDims>(flat: Part<R>[], nested: Part<R>[]):
     ...scoped(flat, '', (r) => r.layout === 'flat'),
     ...scoped(nested, '', (r) => r.layout === 'nested'),
   ];
+}
+
+/** The widths every ViT here has (CLIP/SigLIP towers, Mllama and Llama 4 vision models). */
+export interface VitDims {
+  h: number;
+  ff: number;
+  L: number;
+  channels: number;
+  patch: number;
+  /** (image_size // patch_size)^2, plus 1 where a class token has a position (readVit adds it) */
+  patches: number;
+}
+
+/** Reads a ViT's widths from vision_config with its config class's defaults. */
+export function readVit(vc: HfConfig, d: { h: number; ff: number; L: number; image: number }): VitDims {
+  const patch = int(vc, 'patch_size', 14);
+  requirePositive({ 'vision_config.patch_size': patch });
+  const side = Math.floor(int(vc, 'image_size', d.image) / patch);
+  const v: VitDims = {
+    h: int(vc, 'hidden_size', d.h),
+    ff: int(vc, 'intermediate_size', d.ff),
+    L: int(vc, 'num_hidden_layers', d.L),
+    channels: int(vc, 'num_channels', 3),
+    patch,
+    patches: side * side + 1,
+  };
+  requirePositive({ 'vision_config.hidden_size': v.h });
+  return v;
 }

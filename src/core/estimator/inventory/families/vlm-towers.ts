@@ -8,16 +8,10 @@
 import { int, requirePositive, str, UnsupportedModelError } from '../config';
 import { layerNorm, linear } from '../tpl';
 import type { HfConfig, ModTpl, Part } from '../types';
-import type { VlmDims } from './vlm-common';
+import type { VitDims, VlmDims } from './vlm-common';
 
-export interface VisionTower {
+export interface VisionTower extends VitDims {
   kind: 'clip' | 'siglip';
-  h: number;
-  ff: number;
-  L: number;
-  channels: number;
-  patch: number;
-  patches: number;
 }
 
 export interface TowerDims extends VlmDims {
