@@ -35,7 +35,8 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
     language: ['language_model', 'lm_head'],
     conflict: [],
   };
-  if (modelType === 'llava' || modelType === 'gemma3') return plain;
+  // visual.py:270-278, :314-317 register llava, llava_next and paligemma with the defaults (gemma3 :211).
+  if (['llava', 'llava_next', 'gemma3', 'paligemma'].includes(modelType)) return plain;
   if (modelType === 'qwen2_vl' || modelType === 'qwen2_5_vl')
     return {
       projector: 'visual.merger',
@@ -44,6 +45,31 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
       conflict: ['patch_embed'],
     };
   return undefined;
+}
+
+/**
+ * ChatGLM is no composite model, but find_all_linear_modules (misc.py:28-52) also leaves out its
+ * `output_layer`, which PEFT's all-linear would keep (ChatGLM has no lm_head, so get_output_embeddings()
+ * is None): `lora_target: all` becomes the other Linear leaf names.
+ */
+function chatGlmAll(
+  peft: PeftConfig,
+  switches: VisionSwitches,
+  config: Record<string, unknown>,
+  opts: VisionOptions,
+): { peft: PeftConfig; note?: string } {
+  if (config.model_type !== 'chatglm' || !switches.targetAll || peft.peft_type !== 'LORA') return { peft };
+  const inv = buildInventory(config, {
+    taskType: 'CAUSAL_LM',
+    transformersVersion: opts.transformersVersion,
+  });
+  const leaves = new Set<string>();
+  for (const [name, m] of buildTree(inv).own)
+    if (m.kind === 'Linear' && !/lm_head|output_layer/.test(name)) leaves.add(name.split('.').pop()!);
+  return {
+    peft: { ...peft, target_modules: [...leaves] },
+    note: `LLaMA-Factory's lora_target all on chatglm leaves output_layer out: LoRA on ${[...leaves].join(', ')}`,
+  };
 }
 
 function forbidden(k: CompositeKeys, s: VisionSwitches): string[] {
@@ -71,7 +97,7 @@ export function applyVisionSwitches(
   const modelType = String(config.model_type ?? '');
   const release = transformersRelease(opts.transformersVersion);
   const keys = keysFor(modelType, atLeast(release, 4, 52));
-  if (!keys) return { peft };
+  if (!keys) return chatGlmAll(peft, switches, config, opts);
   const blocked = forbidden(keys, switches);
   const what = `freeze_vision_tower ${switches.freezeVisionTower}, freeze_multi_modal_projector ${switches.freezeMultiModalProjector}, freeze_language_model ${switches.freezeLanguageModel}`;
   if (peft.peft_type === 'FULL') {

@@ -7,6 +7,7 @@ import { ENCODER_MODELS } from './catalog-encoders';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
+import { VLM_MORE_MODELS } from './catalog-vlm-more';
 import { CATALOG_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
@@ -20,6 +21,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...CLASSIC_DECODER_MODELS,
   ...ENCODER_MODELS,
   ...VLM_MODELS,
+  ...VLM_MORE_MODELS,
 ];
 
 export { CATALOG_VARIANTS };

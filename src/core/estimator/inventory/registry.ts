@@ -15,6 +15,9 @@ import { GRANITE, OLMO2, STARCODER2 } from './families/extra';
 import { DEEPSEEK_V3 } from './families/deepseek';
 import { QWEN2_5_VL, QWEN2_VL } from './families/vlm-qwen';
 import { GEMMA3, LLAVA } from './families/vlm-llava';
+import { LLAVA_NEXT, PALIGEMMA } from './families/vlm-paligemma';
+import { IDEFICS3, SMOLVLM } from './families/vlm-idefics3';
+import { CHATGLM, GLM } from './families/glm';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -56,6 +59,12 @@ const FAMILIES: AnyFamily[] = [
   QWEN2_5_VL,
   LLAVA,
   GEMMA3,
+  PALIGEMMA,
+  LLAVA_NEXT,
+  IDEFICS3,
+  SMOLVLM,
+  GLM,
+  CHATGLM,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();
