@@ -1,4 +1,4 @@
-// Catalog: PaliGemma, LLaVA-NeXT and GLM (ChatGLM remote code and transformers' GlmForCausalLM). Shape
+// Catalog: PaliGemma, LLaVA-NeXT, SmolVLM2 and GLM (ChatGLM remote code and transformers' GlmForCausalLM). Shape
 // fields only, each value as published; where the published config.json was not readable here, the
 // values come from the transformers conversion script that wrote it (named in readFrom). Every entry is
 // pinned by its parameter count in test/unit/catalog-vlm-more.test.ts against a published figure.
@@ -156,6 +156,42 @@ export const VLM_MORE_MODELS: readonly CatalogEntry[] = [
       },
       { tie_word_embeddings: false },
     ),
+  },
+  {
+    id: 'HuggingFaceTB/SmolVLM2-500M-Video-Instruct',
+    aliases: ['smolvlm2-500m', 'smolvlm2-500m-video-instruct', 'smolvlm2-500m-video'],
+    family: 'SmolVLM',
+    source: hf('HuggingFaceTB/SmolVLM2-500M-Video-Instruct'),
+    readFrom:
+      'a public verbatim copy of the config.json (an offline-cache builder of a SmolVLA test suite); vision depth and width from SmolVLMVisionConfig defaults (12 layers, intermediate 3072); total 507,482,304 (public reports of the Hub API count)',
+    config: {
+      architectures: ['SmolVLMForConditionalGeneration'],
+      model_type: 'smolvlm',
+      image_token_id: 49190,
+      scale_factor: 4,
+      text_config: {
+        head_dim: 64,
+        hidden_size: 960,
+        intermediate_size: 2560,
+        max_position_embeddings: 8192,
+        model_type: 'llama',
+        num_attention_heads: 15,
+        num_hidden_layers: 32,
+        num_key_value_heads: 5,
+        rms_norm_eps: 1e-5,
+        rope_theta: 100000,
+        vocab_size: 49280,
+      },
+      tie_word_embeddings: false,
+      vision_config: {
+        hidden_size: 768,
+        image_size: 512,
+        model_type: 'smolvlm_vision',
+        num_attention_heads: 12,
+        patch_size: 16,
+      },
+      vocab_size: 49280,
+    },
   },
   {
     id: 'THUDM/chatglm3-6b',
