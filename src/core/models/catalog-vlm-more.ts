@@ -2,6 +2,7 @@
 // fields only, each value as published; where the published config.json was not readable here, the
 // values come from the transformers conversion script that wrote it (named in readFrom). Every entry is
 // pinned by its parameter count in test/unit/catalog-vlm-more.test.ts against a published figure.
+import { VLM_MODELS } from './catalog-vlm';
 import type { CatalogEntry } from './types';
 
 const hf = (id: string): string => `https://huggingface.co/${id}/blob/main/config.json`;
@@ -19,18 +20,11 @@ const siglip224 = {
   vision_use_head: false,
 };
 
-/** CLIP ViT-L/14-336 as LlavaNextConfig builds it (configuration_llava_next.py defaults, 4.57.6). */
-const clipL336 = {
-  hidden_size: 1024,
-  image_size: 336,
-  intermediate_size: 4096,
-  model_type: 'clip_vision_model',
-  num_attention_heads: 16,
-  num_hidden_layers: 24,
-  patch_size: 14,
-  projection_dim: 768,
-  vocab_size: 32000,
-};
+/**
+ * CLIP ViT-L/14-336, the tower LlavaNextConfig builds by default (configuration_llava_next.py, 4.57.6) and
+ * the one llava-1.5-7b-hf publishes: taken from that entry so the two cannot drift apart.
+ */
+const clipL336 = VLM_MODELS.find((e) => e.id === 'llava-hf/llava-1.5-7b-hf')!.config.vision_config;
 
 const llavaNext = (text: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   architectures: ['LlavaNextForConditionalGeneration'],
