@@ -89,6 +89,11 @@ describe('LLaVA-NeXT inventory', () => {
       assert.equal(buildInventory(NEXT, { transformersVersion: v }).baseParams, total, v);
   });
 
+  it("no vision_config: LlavaNextConfig's own CLIP ViT-L/14-336, the published one", () => {
+    const { vision_config: _tower, ...bare } = NEXT as Record<string, unknown>;
+    assert.equal(buildInventory(bare as HfConfig).baseParams, buildInventory(NEXT).baseParams);
+  });
+
   it('image_newline belongs to the task model on 4.51 and to model (LlavaNextModel) from 4.52', () => {
     const own = (v: string) =>
       buildInventory(NEXT, { transformersVersion: v }).modules.filter(

@@ -34,6 +34,17 @@ interface PaliDims extends LlavaDims {
 
 const PALI_TEXT = { gemma: GEMMA, gemma2: GEMMA2 } as const;
 
+/** The tower PaliGemmaConfig builds when config.json has no vision_config (configuration_paligemma.py:97-106). */
+const PALI_VISION: HfConfig = {
+  intermediate_size: 4096,
+  hidden_size: 1152,
+  patch_size: 14,
+  image_size: 224,
+  num_hidden_layers: 27,
+  num_attention_heads: 16,
+  vision_use_head: false,
+};
+
 function resolvePaliGemma(cfg: HfConfig, numLabels: number): PaliDims {
   const tc = textConfigOf(cfg);
   const type = typeof tc.model_type === 'string' ? tc.model_type : 'gemma';
@@ -41,7 +52,10 @@ function resolvePaliGemma(cfg: HfConfig, numLabels: number): PaliDims {
     throw new UnsupportedModelError(
       `PaliGemma with a "${type}" language model is not modelled (gemma, gemma2 are)`,
     );
-  const vt = resolveTower(subConfig(cfg, 'vision_config'), 'siglip_vision_model');
+  const vt = resolveTower(
+    cfg.vision_config ? subConfig(cfg, 'vision_config') : PALI_VISION,
+    'siglip_vision_model',
+  );
   const r = PALI_TEXT[type].resolve(tc, numLabels);
   const projOut = typeof cfg.projection_dim === 'number' ? cfg.projection_dim : 2048;
   return {
@@ -102,12 +116,22 @@ const imageNewline: Part<LlavaDims>[] = [
   ),
 ];
 
+/** The tower LlavaNextConfig builds when config.json has no vision_config (configuration_llava_next.py:125-135). */
+const NEXT_VISION: HfConfig = {
+  intermediate_size: 4096,
+  hidden_size: 1024,
+  patch_size: 14,
+  image_size: 336,
+  num_hidden_layers: 24,
+  num_attention_heads: 16,
+};
+
 const NEXT_HEAD = { cls: 'LlavaNextForConditionalGeneration', prefix: '' };
 export const LLAVA_NEXT: Family<LlavaDims> = {
   types: ['llava_next'],
   unverified: `${NEXT_HEAD.cls} ${UNVERIFIED}`,
   // The text families and the projector are LLaVA's; only image_newline is added.
-  resolve: resolveLlava,
+  resolve: (cfg, n) => resolveLlava(cfg.vision_config ? cfg : { ...cfg, vision_config: NEXT_VISION }, n),
   backbone: [...composite(llavaProjector, textParts(LLAMA)), ...imageNewline],
   heads: { causal_lm: NEXT_HEAD, seq2seq_lm: NEXT_HEAD },
   atRelease: atRelease([4, 39], NEXT_HEAD.cls),
