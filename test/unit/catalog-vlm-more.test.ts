@@ -8,6 +8,7 @@ import { notFoundMessage } from '../../src/core/models/resolve';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { mapLlamaFactory } from '../../src/core/estimator-input/llamafactory';
 import { analyzeDocument } from '../../src/core/pipeline';
+import { estimateParameters } from '../../src/core/estimator';
 
 const LLAVA_15_7B = 7_063_427_072; // llava-hf/llava-1.5-7b-hf, Hub safetensors (catalog-vlm.test.ts)
 const LLAMA_2_7B = 6_738_415_616; // meta-llama/Llama-2-7b-hf (catalog)
@@ -58,7 +59,7 @@ describe('catalog: PaliGemma, LLaVA-NeXT, SmolVLM2, GLM', () => {
   });
 });
 
-describe("LLaMA-Factory's switches on PaliGemma and ChatGLM", () => {
+describe("LLaMA-Factory's switches on PaliGemma, SmolVLM and ChatGLM", () => {
   const report = (id: string, yaml: Record<string, unknown>) =>
     buildEstimateReport(mapLlamaFactory({ stage: 'sft', finetuning_type: 'lora', ...yaml }), {
       config: findCatalogModel(id)!.config,
@@ -92,6 +93,18 @@ describe("LLaMA-Factory's switches on PaliGemma and ChatGLM", () => {
       vh * 2048 +
       2048;
     assert.equal(full.params.trainableParams, 2_923_466_480 - towerAndProjector);
+  });
+
+  it('SmolVLM is no composite model to LLaMA-Factory: lora_target all is all-linear, tower included, said so', () => {
+    const id = 'HuggingFaceTB/SmolVLM2-500M-Video-Instruct';
+    const r = report(id, { lora_rank: 8, lora_target: 'all', freeze_vision_tower: true });
+    const peft = estimateParameters(
+      findCatalogModel(id)!.config,
+      { peft_type: 'LORA', r: 8, target_modules: 'all-linear' },
+      { taskType: 'CAUSAL_LM' },
+    );
+    assert.equal(r.params.trainableParams, peft.trainableParams);
+    assert.ok(r.notes.some((n) => /does not register smolvlm as a composite model/.test(n)));
   });
 
   it('ChatGLM lora_target all leaves output_layer out (find_all_linear_modules), unlike PEFT all-linear', () => {

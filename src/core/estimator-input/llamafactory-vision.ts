@@ -47,6 +47,13 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
   return undefined;
 }
 
+/** Vision-language model types modelled here that visual.py does not register (v0.9.4 and v0.9.5). */
+const UNREGISTERED = new Set(['idefics3', 'smolvlm']);
+
+function unregisteredNote(modelType: string): string {
+  return `LLaMA-Factory does not register ${modelType} as a composite model: freeze_vision_tower, freeze_multi_modal_projector and freeze_language_model change nothing, and lora_target all or full tuning reach the vision tower and connector too`;
+}
+
 /**
  * ChatGLM is no composite model, but find_all_linear_modules (misc.py:28-52) also leaves out its
  * `output_layer`, which PEFT's all-linear would keep (ChatGLM has no lm_head, so get_output_embeddings()
@@ -97,7 +104,10 @@ export function applyVisionSwitches(
   const modelType = String(config.model_type ?? '');
   const release = transformersRelease(opts.transformersVersion);
   const keys = keysFor(modelType, atLeast(release, 4, 52));
-  if (!keys) return chatGlmAll(peft, switches, config, opts);
+  if (!keys)
+    return UNREGISTERED.has(modelType) && (switches.targetAll || peft.peft_type === 'FULL')
+      ? { peft, note: unregisteredNote(modelType) }
+      : chatGlmAll(peft, switches, config, opts);
   const blocked = forbidden(keys, switches);
   const what = `freeze_vision_tower ${switches.freezeVisionTower}, freeze_multi_modal_projector ${switches.freezeMultiModalProjector}, freeze_language_model ${switches.freezeLanguageModel}`;
   if (peft.peft_type === 'FULL') {
