@@ -37,7 +37,8 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
     language: ['language_model', 'lm_head'],
     conflict: [],
   };
-  if (modelType === 'llava' || modelType === 'gemma3') return plain;
+  // visual.py:270-278, :314-317 register llava, llava_next and paligemma with the defaults (gemma3 :211).
+  if (['llava', 'llava_next', 'gemma3', 'paligemma'].includes(modelType)) return plain;
   if (modelType === 'mllama' || modelType === 'llama4') return { ...plain, vision: ['vision_model'] };
   if (modelType === 'qwen2_vl' || modelType === 'qwen2_5_vl')
     return {
@@ -51,6 +52,38 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
 
 function isLinearClass(m: { kind: string; cls?: string }): boolean {
   return m.kind === 'Linear' && (m.cls === undefined || m.cls.includes('Linear'));
+}
+
+/** Vision-language model types modelled here that visual.py does not register (v0.9.4 and v0.9.5). */
+const UNREGISTERED = new Set(['idefics3', 'smolvlm']);
+
+function unregisteredNote(modelType: string): string {
+  return `LLaMA-Factory does not register ${modelType} as a composite model: freeze_vision_tower, freeze_multi_modal_projector and freeze_language_model change nothing, and lora_target all or full tuning reach the vision tower and connector too`;
+}
+
+/**
+ * ChatGLM is no composite model, but find_all_linear_modules (misc.py:28-52) also leaves out its
+ * `output_layer`, which PEFT's all-linear would keep (ChatGLM has no lm_head, so get_output_embeddings()
+ * is None): `lora_target: all` becomes the other Linear leaf names.
+ */
+function chatGlmAll(
+  peft: PeftConfig,
+  switches: VisionSwitches,
+  config: Record<string, unknown>,
+  opts: VisionOptions,
+): { peft: PeftConfig; note?: string } {
+  if (config.model_type !== 'chatglm' || !switches.targetAll || peft.peft_type !== 'LORA') return { peft };
+  const inv = buildInventory(config, {
+    taskType: 'CAUSAL_LM',
+    transformersVersion: opts.transformersVersion,
+  });
+  const leaves = new Set<string>();
+  for (const [name, m] of buildTree(inv).own)
+    if (m.kind === 'Linear' && !/lm_head|output_layer/.test(name)) leaves.add(name.split('.').pop()!);
+  return {
+    peft: { ...peft, target_modules: [...leaves] },
+    note: `LLaMA-Factory's lora_target all on chatglm leaves output_layer out: LoRA on ${[...leaves].join(', ')}`,
+  };
 }
 
 function forbidden(k: CompositeKeys, s: VisionSwitches): string[] {
@@ -78,7 +111,10 @@ export function applyVisionSwitches(
   const modelType = String(config.model_type ?? '');
   const release = transformersRelease(opts.transformersVersion);
   const keys = keysFor(modelType, atLeast(release, 4, 52));
-  if (!keys) return { peft };
+  if (!keys)
+    return UNREGISTERED.has(modelType) && (switches.targetAll || peft.peft_type === 'FULL')
+      ? { peft, note: unregisteredNote(modelType) }
+      : chatGlmAll(peft, switches, config, opts);
   const blocked = forbidden(keys, switches);
   const what = `freeze_vision_tower ${switches.freezeVisionTower}, freeze_multi_modal_projector ${switches.freezeMultiModalProjector}, freeze_language_model ${switches.freezeLanguageModel}`;
   if (peft.peft_type === 'FULL') {

@@ -9,6 +9,7 @@ import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
 import { VLM_LLAMA_MODELS } from './catalog-vlm-llama';
+import { VLM_MORE_MODELS } from './catalog-vlm-more';
 import { CATALOG_VARIANTS as BASE_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
@@ -24,6 +25,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...VLM_MODELS,
   ...DEEPSEEK_MODELS,
   ...VLM_LLAMA_MODELS,
+  ...VLM_MORE_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];

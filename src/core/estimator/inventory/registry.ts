@@ -17,6 +17,9 @@ import { QWEN2_5_VL, QWEN2_VL } from './families/vlm-qwen';
 import { GEMMA3, LLAVA } from './families/vlm-llava';
 import { MLLAMA } from './families/vlm-mllama';
 import { LLAMA4 } from './families/vlm-llama4';
+import { LLAVA_NEXT, PALIGEMMA } from './families/vlm-paligemma';
+import { IDEFICS3, SMOLVLM } from './families/vlm-idefics3';
+import { CHATGLM, GLM } from './families/glm';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -60,6 +63,12 @@ const FAMILIES: AnyFamily[] = [
   GEMMA3,
   MLLAMA,
   LLAMA4,
+  PALIGEMMA,
+  LLAVA_NEXT,
+  IDEFICS3,
+  SMOLVLM,
+  GLM,
+  CHATGLM,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

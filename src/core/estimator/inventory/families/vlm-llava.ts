@@ -30,7 +30,7 @@ const nested = (r: LlavaDims) => r.layout === 'nested' && !r.v5;
 const v5 = (r: LlavaDims) => r.v5;
 
 /** The decoder parts every text family here shares (embed_tokens, layers, norm), driven by the dims. */
-function textParts(fam: Family<LlamaDims>): Part<LlavaDims>[] {
+export function textParts(fam: Family<LlamaDims>): Part<LlavaDims>[] {
   return fam.backbone as unknown as Part<LlavaDims>[];
 }
 
@@ -44,7 +44,7 @@ function lmHead(embed: string, when: (r: LlavaDims) => boolean, name = 'lm_head'
 }
 
 /** Vision tower, projector and decoder in each release's names. */
-function composite(projector: Part<LlavaDims>[], text: Part<LlavaDims>[]): Part<LlavaDims>[] {
+export function composite(projector: Part<LlavaDims>[], text: Part<LlavaDims>[]): Part<LlavaDims>[] {
   const tower = towerParts as unknown as Part<LlavaDims>[];
   return [
     ...scoped(tower, 'vision_tower.vision_model.', flat),
@@ -59,15 +59,15 @@ function composite(projector: Part<LlavaDims>[], text: Part<LlavaDims>[]): Part<
   ];
 }
 
-function atRelease(since: [number, number], cls: string) {
-  return (r: LlavaDims, release: TransformersRelease): LlavaDims => {
+export function atRelease<R extends LlavaDims>(since: [number, number], cls: string) {
+  return (r: R, release: TransformersRelease): R => {
     if (!atLeast(release, since[0], since[1]))
       throw new UnsupportedModelError(`${cls} first appeared in transformers ${since.join('.')}`);
     return { ...r, layout: layoutOf(release), v5: release.v5 };
   };
 }
 
-const UNVERIFIED =
+export const UNVERIFIED =
   'is not in the PEFT oracle: vision tower, projector and language model read from transformers source' +
   ' (on 5.x the tower is assumed to keep its 4.x modules under its new name)';
 
@@ -80,7 +80,7 @@ function featureLayers(cfg: HfConfig): number {
   return Array.isArray(v) ? v.length : 1;
 }
 
-function resolveLlava(cfg: HfConfig, numLabels: number): LlavaDims {
+export function resolveLlava(cfg: HfConfig, numLabels: number): LlavaDims {
   const tc = textConfigOf(cfg);
   const textType = typeof tc.model_type === 'string' ? tc.model_type : 'llama';
   const fam = TEXT_FAMILIES[textType];
@@ -100,7 +100,7 @@ function resolveLlava(cfg: HfConfig, numLabels: number): LlavaDims {
   };
 }
 
-const llavaProjector: Part<LlavaDims>[] = [
+export const llavaProjector: Part<LlavaDims>[] = [
   linear<LlavaDims>(
     'linear_1',
     (r) => r.projIn,
