@@ -10,7 +10,7 @@ const TRL = ['trl'] as const;
 const SHARDING = ['full_shard', 'shard_grad_op', 'no_shard', 'hybrid_shard', 'hybrid_shard_zero2'];
 const AUTO_WRAP = ['TRANSFORMER_BASED_WRAP', 'SIZE_BASED_WRAP', 'NO_WRAP'];
 /** transformers 5.17.0 trainer_pt_utils.py AcceleratorConfig fields. */
-const ACCELERATOR_KEYS = [
+export const ACCELERATOR_KEYS = [
   'split_batches',
   'dispatch_batches',
   'even_batches',
