@@ -43,7 +43,7 @@ describe('validate: TrainingArguments checks on Axolotl configs', () => {
     assert.deepEqual(found('save_steps: 100\nsave_strategy: every\n'), [
       'ax-save-strategy-save-steps@2:error',
     ]);
-    assert.deepEqual(found('eval_strategy: epochs\n'), []);
+    assert.deepEqual(found('eval_strategy: epochs\n'), ['ax-eval-without-eval-set@1:warning']);
   });
   it('logging_steps: 0 (with eval steps taken from it, the earlier raise)', () => {
     assert.deepEqual(found('logging_steps: 0\n'), ['hf-logging-steps-zero@1:error']);
@@ -61,7 +61,7 @@ describe('validate: TrainingArguments checks on Axolotl configs', () => {
       'ax-save-steps-saves-per-epoch@2:error',
     ]);
     // Without an eval set Axolotl passes eval_strategy `no`: eval_steps is never checked.
-    assert.deepEqual(found('eval_steps: 2.5\n'), []);
+    assert.deepEqual(found('eval_steps: 2.5\n'), ['ax-eval-without-eval-set@1:warning']);
   });
   it('a plateau scheduler needs an eval schedule as Axolotl builds it', () => {
     assert.deepEqual(found('lr_scheduler: reduce_lr_on_plateau\n'), [
@@ -92,6 +92,22 @@ describe('validate: TrainingArguments checks on Axolotl configs', () => {
       'hf-accelerator-config-keys@2:error',
     ]);
     assert.deepEqual(found('accelerator_config:\n  split_batches: true\n'), []);
+  });
+  it('builder overrides: warmup_steps 1, eval keys without an eval set, load_best_model_at_end dropped', () => {
+    assert.deepEqual(found('warmup_steps: 1\n'), ['ax-warmup-steps-one@1:warning']);
+    assert.deepEqual(found('warmup_steps: 3\n'), []);
+    assert.deepEqual(found('eval_steps: 50\n'), ['ax-eval-without-eval-set@1:warning']);
+    assert.deepEqual(found('evals_per_epoch: 4\n'), ['ax-eval-without-eval-set@1:warning']);
+    assert.deepEqual(found('eval_steps: 50\nval_set_size: 0.05\n'), []);
+    assert.deepEqual(found('eval_strategy: "no"\n'), []);
+    // `val_set_size: 0` written out: Axolotl's validator raises instead, once.
+    assert.deepEqual(found('eval_steps: 50\nval_set_size: 0\n'), ['ax-eval-steps-no-eval@1:error']);
+    const best = 'val_set_size: 0.05\nload_best_model_at_end: true\n';
+    assert.deepEqual(found(`${best}eval_steps: 50\n`), ['ax-load-best-dropped@2:warning']);
+    assert.deepEqual(found(`${best}eval_steps: 50\nsave_steps: 120\n`), ['ax-load-best-dropped@2:warning']);
+    assert.deepEqual(found(`${best}eval_steps: 50\nsave_steps: 100\n`), []);
+    // Ratios derived from the per-epoch keys count: 1/2 is a multiple of 1/4.
+    assert.deepEqual(found(`${best}evals_per_epoch: 4\nsaves_per_epoch: 2\n`), []);
   });
   it('the transformers ledger says for every implemented site how it reaches Axolotl, or why not', () => {
     const tf = LEDGERS.find((l) => l.framework === 'transformers')!;

@@ -5,6 +5,7 @@ import { AXOLOTL_LEDGER_RULES_2 } from './rulesAxolotlLedger2';
 import { AXOLOTL_LEDGER_RULES_3 } from './rulesAxolotlLedger3';
 import { AXOLOTL_LEDGER_RULES_4 } from './rulesAxolotlLedger4';
 import { AXOLOTL_LEDGER_RULES_5 } from './rulesAxolotlLedger5';
+import { AXOLOTL_BUILDER_RULES } from './rulesAxolotlBuilders';
 
 export const AXOLOTL_LEDGER_ALL: readonly CrossFieldRule[] = [
   ...AXOLOTL_LEDGER_RULES,
@@ -12,4 +13,5 @@ export const AXOLOTL_LEDGER_ALL: readonly CrossFieldRule[] = [
   ...AXOLOTL_LEDGER_RULES_3,
   ...AXOLOTL_LEDGER_RULES_4,
   ...AXOLOTL_LEDGER_RULES_5,
+  ...AXOLOTL_BUILDER_RULES,
 ];
