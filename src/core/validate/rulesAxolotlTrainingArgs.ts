@@ -8,8 +8,8 @@ import type { Config, CrossFieldRule } from './ruleKit';
 import { AXOLOTL_RULES } from './rulesAxolotl';
 import { AXOLOTL_LAUNCH_RULES } from './rulesAxolotlLaunch';
 import { given, hit, truthy } from './rulesAxolotlLedgerKit';
-import { ACCELERATOR_KEYS } from './rulesTrainingArgsFsdp';
-import { num, tfRule } from './rulesTrainingArgs';
+import { ACCELERATOR_KEYS, unknownAcceleratorKey } from './rulesTrainingArgsFsdp';
+import { fractionalSteps, fractionalStepsHit, num, tfRule } from './rulesTrainingArgs';
 import { axEvalSteps, axEvalStrategy, axEvalStrategyKey, axSaveStrategy } from './axolotlTrainingArgs';
 
 const AX = ['axolotl'] as const;
@@ -94,17 +94,10 @@ export const AXOLOTL_TRAINING_ARGS_RULES: readonly CrossFieldRule[] = [
       ['eval_steps', axEvalStrategy(c), ['ax-eval-strategy-eval-steps', 'ax-eval-steps-evals-per-epoch']],
       ['save_steps', axSaveStrategy(c), ['ax-save-strategy-save-steps', 'ax-save-steps-saves-per-epoch']],
     ];
-    const key = candidates.find(([k, strategy, first]) => {
-      const v = c[k];
-      return strategy === 'steps' && num(v) && v > 1 && !Number.isInteger(v) && !axolotlRaisesFirst(c, first);
-    })?.[0];
-    return key
-      ? hit(
-          [key],
-          'value',
-          `\`${key}\` above 1 is a step count and must be a whole number (below 1 it is a fraction of the run); TrainingArguments raises "--${key} must be an integer if bigger than 1".`,
-        )
-      : undefined;
+    const key = candidates.find(
+      ([k, strategy, first]) => fractionalSteps(c[k], strategy) && !axolotlRaisesFirst(c, first),
+    )?.[0];
+    return key ? fractionalStepsHit(key) : undefined;
   }),
   tfRule(
     'plateau-scheduler-without-eval',
@@ -152,9 +145,7 @@ export const AXOLOTL_TRAINING_ARGS_RULES: readonly CrossFieldRule[] = [
     'error',
     via('1612 (the same AcceleratorConfig(**…) call)', `${BASE}:575`),
     (c) => {
-      const ac = c.accelerator_config;
-      if (!ac || typeof ac !== 'object' || Array.isArray(ac)) return undefined;
-      const bad = Object.keys(ac).find((k) => !ACCELERATOR_KEYS.includes(k));
+      const bad = unknownAcceleratorKey(c);
       return bad
         ? hit(
             ['accelerator_config', bad],

@@ -56,6 +56,13 @@ const cfgPath = (c: Config, key: string): string[] => {
     : ['fsdp_config', key];
 };
 
+/** The first accelerator_config key AcceleratorConfig(**...) does not take (a TypeError). */
+export function unknownAcceleratorKey(c: Config): string | undefined {
+  const ac = c.accelerator_config;
+  if (!ac || typeof ac !== 'object' || Array.isArray(ac)) return undefined;
+  return Object.keys(ac).find((k) => !ACCELERATOR_KEYS.includes(k));
+}
+
 export const TRAINING_ARGS_FSDP_RULES: readonly CrossFieldRule[] = [
   tfRule('hf-fsdp-legacy-option', TRL, 'warning', '2860/2866 _apply_legacy_fsdp_to_config', (c) =>
     fsdpOn(c) && (typeof c.fsdp === 'string' || Array.isArray(c.fsdp))
@@ -156,9 +163,7 @@ export const TRAINING_ARGS_FSDP_RULES: readonly CrossFieldRule[] = [
       : undefined;
   }),
   tfRule('hf-accelerator-config-keys', TRL, 'error', '1612 __post_init__', (c) => {
-    const ac = c.accelerator_config;
-    if (!ac || typeof ac !== 'object' || Array.isArray(ac)) return undefined;
-    const bad = Object.keys(ac).find((k) => !ACCELERATOR_KEYS.includes(k));
+    const bad = unknownAcceleratorKey(c);
     return bad
       ? hit(
           ['accelerator_config', bad],
