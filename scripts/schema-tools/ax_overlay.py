@@ -177,9 +177,11 @@ def apply(props, defs, strategy_names, apply_overlay, papers):
             fsdp["fsdp_" + key] = dict(fsdp[key], deprecated=True, **{
                 "x-renamedTo": key, "x-deprecationMessage": "Configuring FSDP fields with the `fsdp_` prefix is "
                 "deprecated. Please omit the `fsdp_` prefix from the any fields in `fsdp_config`."})
-    fsdp["version"] = {"type": "integer", "enum": [1, 2], "description": "FSDP version; moved to the top-level "
-                       "fsdp_version by Axolotl.", "deprecated": True, "x-renamedTo": "fsdp_version",
-                       "x-deprecationMessage": "Read as fsdp_version (validation.py check_fsdp_version_in_fsdp_config)."}
+    # An accepted alias, not a deprecated name: FSDPConfig.fsdp_version has validation_alias AliasChoices(
+    # "fsdp_version", "version") (fsdp.py:16) and check_fsdp_version_in_fsdp_config moves it to the
+    # top-level fsdp_version without a warning (validation.py:1111).
+    fsdp["version"] = {"type": "integer", "enum": [1, 2], "description": "FSDP version: the alias of "
+                       "`fsdp_version` Axolotl accepts here (it moves the value to the top-level fsdp_version)."}
     # one schema per type so a mistake gives one clear error: `pattern` only constrains strings,
     # `properties`/`additionalProperties` only mappings (user-defined formats)
     pattern = "^(?!sharegpt)(?:(?:" + "|".join(strategy_names) + ")(?::[A-Za-z0-9_.-]+)?|[^.]*\\..*)$"

@@ -9,6 +9,7 @@ import { SPECS as PEFT } from './spec-peft.mjs';
 import { AXOLOTL, LLAMAFACTORY, TORCHTUNE, TRL } from './spec-launch.mjs';
 import { LLAMAFACTORY_2 } from './spec-llamafactory2.mjs';
 import { AXOLOTL_LEDGER } from './spec-axolotl-ledger.mjs';
+import { AXOLOTL_TRAINING_ARGS } from './spec-axolotl-trainingargs.mjs';
 import { TRAINING_ARGS } from './spec-trainingargs.mjs';
 import { TORCHTUNE_COMPONENTS } from './spec-torchtune-components.mjs';
 import { MODEL_FACTS } from './spec-model-facts.mjs';
@@ -35,7 +36,7 @@ function lineOf(text, path, json) {
   }
   return from + 1;
 }
-for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', [...AXOLOTL, ...AXOLOTL_LEDGER, ...MODEL_FACTS], 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', [...TORCHTUNE, ...TORCHTUNE_COMPONENTS], 'yaml'], ['trl', [...TRL, ...TRAINING_ARGS], 'yaml']]) {
+for (const [framework, specs, ext] of [['peft', PEFT, 'json'], ['axolotl', [...AXOLOTL, ...AXOLOTL_LEDGER, ...MODEL_FACTS, ...AXOLOTL_TRAINING_ARGS], 'yaml'], ['llamafactory', [...LLAMAFACTORY, ...LLAMAFACTORY_2], 'yaml'], ['torchtune', [...TORCHTUNE, ...TORCHTUNE_COMPONENTS], 'yaml'], ['trl', [...TRL, ...TRAINING_ARGS], 'yaml']]) {
   for (const s of specs) {
     const json = ext === 'json';
     const text = json ? `${JSON.stringify(s.config, null, 2)}\n` : toYaml(s.config);

@@ -11,6 +11,7 @@ import { validateText } from '../../src/core/pipeline';
 import { LAUNCH_RULES } from '../../src/core/validate/rulesLaunch';
 import { LLAMAFACTORY_RULES_2 } from '../../src/core/validate/rulesLlamaFactory2';
 import { AXOLOTL_LEDGER_ALL } from '../../src/core/validate/rulesAxolotlLedgerAll';
+import { AXOLOTL_TRAINING_ARGS_RULES } from '../../src/core/validate/rulesAxolotlTrainingArgs';
 
 interface Entry {
   file: string;
@@ -56,6 +57,7 @@ describe('rules corpus: one broken config per rule, through `check`', () => {
       ...LAUNCH_RULES,
       ...LLAMAFACTORY_RULES_2,
       ...AXOLOTL_LEDGER_ALL,
+      ...AXOLOTL_TRAINING_ARGS_RULES,
     ];
     assert.deepEqual(
       wanted.filter((r) => !listed.has(r.id)).map((r) => r.id),

@@ -44,6 +44,20 @@ describe('validate: transformers TrainingArguments rules', () => {
     assert.deepEqual(found(v1, 't.yaml', 'hf-fsdp-strategy-needs-fsdp1'), []);
     assert.deepEqual(found(v1, 't.yaml', 'hf-fsdp1-deprecated'), ['hf-fsdp1-deprecated@6:warning']);
   });
+  it('type fsdp as __post_init__ reads it: a bool (argparse const), or a legacy string or list; not a number or mapping', () => {
+    const typeErrors = (v: string): string[] =>
+      validateText(`${TRL}fsdp: ${v}\n`, { fileName: 't.yaml' })
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => d.code);
+    for (const ok of ['true', 'false', 'full_shard', '[full_shard, auto_wrap]', 'null'])
+      assert.deepEqual(typeErrors(ok), [], ok);
+    assert.deepEqual(typeErrors('2'), ['type']);
+    assert.deepEqual(typeErrors('{version: 2}'), ['type']);
+    assert.deepEqual(found(`${TRL}fsdp: true\n`, 't.yaml', 'hf-fsdp-legacy-option'), []);
+    assert.deepEqual(found(`${TRL}fsdp: [full_shard]\n`, 't.yaml', 'hf-fsdp-legacy-option'), [
+      'hf-fsdp-legacy-option@4:warning',
+    ]);
+  });
   it('start from the dialect defaults: save_steps 500, TRL logging_steps 10 for an unset eval_steps', () => {
     const best = `${TRL}load_best_model_at_end: true\neval_strategy: steps\n`;
     assert.deepEqual(found(best, 't.yaml', 'hf-load-best-save-steps-multiple'), []); // 500 % 10

@@ -55,7 +55,26 @@ def conv(f, docs):
         s.pop('examples', None)
     if f['name'] in ('log_level', 'log_level_replica'):
         s = {'type': 'string', 'enum': LOG_LEVELS}
+    s = with_const_and_legacy(f, s)
     return s, clean_help(md.get('help') or docs.get(f['name'], ''))
+
+# Values __post_init__ accepts beyond the annotation. transformers 5.17.0 training_args.py: `fsdp: str | None`
+# with argparse `const: True` (line 1434: a bare `--fsdp` or YAML `fsdp: true` gives the bool);
+# _process_fsdp_args returns on a falsy value (2735), passes a str or list to _apply_legacy_fsdp_to_config
+# (2750, both deprecated with a warning) and sets fsdp = True otherwise (2752).
+LEGACY_LIST = {'fsdp': {'type': 'array', 'items': {'type': 'string'}}}
+
+def with_const_and_legacy(f, s):
+    md = f.get('metadata') or {}
+    extra = []
+    if isinstance(md.get('const'), bool): extra.append({'type': 'boolean'})
+    if f['name'] in LEGACY_LIST: extra.append(LEGACY_LIST[f['name']])
+    if not extra: return s
+    t = s.get('type'); t = t if isinstance(t, list) else [t]
+    s = dict(s); s['type'] = sorted(set(t) | {e['type'] for e in extra}, key=['boolean', 'string', 'array', 'null'].index)
+    for e in extra:
+        if 'items' in e: s['items'] = e['items']
+    return s
 
 def types_of(s):
     if 'enum' in s and 'type' not in s:

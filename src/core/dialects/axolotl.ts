@@ -3,6 +3,7 @@ import { mapAxolotl } from '../estimator-input/axolotl';
 import { AXOLOTL_RULES } from '../validate/rulesAxolotl';
 import { AXOLOTL_LAUNCH_RULES } from '../validate/rulesAxolotlLaunch';
 import { AXOLOTL_LEDGER_ALL } from '../validate/rulesAxolotlLedgerAll';
+import { AXOLOTL_TRAINING_ARGS_RULES } from '../validate/rulesAxolotlTrainingArgs';
 import type { DialectPlugin } from './types';
 
 export const axolotl: DialectPlugin<'axolotl'> = {
@@ -38,6 +39,6 @@ export const axolotl: DialectPlugin<'axolotl'> = {
     gradientAccumulationSteps: { paths: [['gradient_accumulation_steps']] },
   },
   targetModulesKey: ['lora_target_modules'],
-  rules: [...AXOLOTL_RULES, ...AXOLOTL_LAUNCH_RULES, ...AXOLOTL_LEDGER_ALL],
+  rules: [...AXOLOTL_RULES, ...AXOLOTL_LAUNCH_RULES, ...AXOLOTL_LEDGER_ALL, ...AXOLOTL_TRAINING_ARGS_RULES],
   snippetPrefix: 'mlc-axolotl-',
 };

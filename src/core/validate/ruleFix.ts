@@ -10,6 +10,7 @@ import type { Fix } from './types';
 export function ruleFixes(text: string, index: DocIndex, fix: RuleFix): Fix[] | undefined {
   const preferred = fix.preferred === false ? {} : { isPreferred: true };
   const at = locate(index, fix.path);
+  if (fix.renameTo !== undefined) return renameFix(text, index, fix, preferred);
   if (at.complete) {
     const edits = [{ path: fix.path, value: fix.value }, ...(fix.more ?? [])].map((e) => {
       const span = nodeSpan(text, locate(index, e.path).value as Node | null);
@@ -30,4 +31,16 @@ export function ruleFixes(text: string, index: DocIndex, fix: RuleFix): Fix[] | 
       ...preferred,
     },
   ];
+}
+
+/** The key renamed in place (a deprecated name's quick fix), its value rewritten when `value` is given. */
+function renameFix(text: string, index: DocIndex, fix: RuleFix, preferred: object): Fix[] | undefined {
+  const at = locate(index, fix.path);
+  const key = at.complete ? nodeSpan(text, at.key) : undefined;
+  if (!key) return undefined;
+  const edits = [{ start: key[0], end: key[1], newText: fix.renameTo! }];
+  const value = fix.value ? nodeSpan(text, at.value) : undefined;
+  if (fix.value && !value) return undefined;
+  if (value) edits.push({ start: value[0], end: value[1], newText: fix.value });
+  return [{ title: fix.title, edits, ...preferred }];
 }

@@ -22,6 +22,8 @@ export interface RuleFix {
   more?: Array<{ path: string[]; value: string }>;
   /** Preferred fix (default true); false when the right change depends on what the user meant. */
   preferred?: boolean;
+  /** Rename the key at `path` to this (a renamed key); `value` then replaces its value unless empty. */
+  renameTo?: string;
 }
 
 export interface CrossFieldRule {

@@ -7,6 +7,7 @@ import type { CrossFieldRule } from './ruleKit';
 import { ACCELERATE_RULES } from './rulesAccelerate';
 import { AXOLOTL_RULES } from './rulesAxolotl';
 import { AXOLOTL_LEDGER_ALL } from './rulesAxolotlLedgerAll';
+import { AXOLOTL_TRAINING_ARGS_RULES } from './rulesAxolotlTrainingArgs';
 import { DEEPSPEED_RULES } from './rulesDeepSpeed';
 import { LLAMAFACTORY_RULES, LLAMAFACTORY_V1_RULES } from './rulesLlamaFactory';
 import { LLAMAFACTORY_RULES_2 } from './rulesLlamaFactory2';
@@ -34,6 +35,7 @@ export const RULES: readonly CrossFieldRule[] = [
   ...DEEPSPEED_RULES,
   ...ACCELERATE_RULES,
   ...AXOLOTL_LEDGER_ALL,
+  ...AXOLOTL_TRAINING_ARGS_RULES,
   ...TRAINING_ARGS_RULES,
   ...TRAINING_ARGS_FSDP_RULES,
   ...TORCHTUNE_COMPONENT_RULES,

@@ -12,6 +12,7 @@ import { AXOLOTL_LEDGER_SCHEMAS } from './rulesAxolotlLedgerSchemas';
 import { AXOLOTL_LEDGER_RULES_5 } from './rulesAxolotlLedger5';
 import { AXOLOTL_LEDGER_KERNELS } from './rulesAxolotlLedgerKernels';
 import { AXOLOTL_LEDGER_LIGER } from './rulesAxolotlLedgerLiger';
+import { AXOLOTL_BUILDER_RULES } from './rulesAxolotlBuilders';
 
 export const AXOLOTL_LEDGER_ALL: readonly CrossFieldRule[] = [
   ...AXOLOTL_LEDGER_RULES,
@@ -26,4 +27,5 @@ export const AXOLOTL_LEDGER_ALL: readonly CrossFieldRule[] = [
   ...AXOLOTL_LEDGER_RULES_5,
   ...AXOLOTL_LEDGER_KERNELS,
   ...AXOLOTL_LEDGER_LIGER,
+  ...AXOLOTL_BUILDER_RULES,
 ];

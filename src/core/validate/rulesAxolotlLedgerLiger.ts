@@ -23,6 +23,12 @@ export const AXOLOTL_LEDGER_LIGER: readonly CrossFieldRule[] = [
           ['liger_swiglu'],
           'key',
           'Axolotl warns: `liger_swiglu` is deprecated and becomes `liger_glu_activation`.',
+          {
+            title: 'Rename to liger_glu_activation',
+            path: ['liger_swiglu'],
+            value: '',
+            renameTo: 'liger_glu_activation',
+          },
         )
       : undefined,
   ),

@@ -1,9 +1,25 @@
 // Axolotl ledger rules: the validators of src/axolotl/utils/schemas/peft.py, model.py, fsdp.py,
 // integrations.py, datasets.py, utils.py and training.py at 067b021 (Axolotl 0.18.0).
-import type { Config, CrossFieldRule } from './ruleKit';
+import type { Config, CrossFieldRule, RuleFix } from './ruleKit';
 import { axRule, given, hit, obj, setFix, truthy } from './rulesAxolotlLedgerKit';
 
 const datasets = (c: Config): Config[] => (Array.isArray(c.datasets) ? c.datasets.map(obj) : []);
+/**
+ * `message_field_role: from` -> `message_property_mappings: {role: from}` (utils/schemas/utils.py:50), when
+ * the entry has neither message_property_mappings nor the other legacy key (one rename then says it all).
+ */
+function mappingFix(d: Config, i: number, k: string, p: string): RuleFix | undefined {
+  const other = k === 'message_field_role' ? 'message_field_content' : 'message_field_role';
+  const v = truthy(d[k]) ? d[k] : p;
+  if ('message_property_mappings' in d || other in d || typeof v !== 'string') return undefined;
+  const text = /^[\w.-]+$/.test(v) ? v : JSON.stringify(v);
+  return {
+    title: `Use message_property_mappings: {${p}: ${text}}`,
+    path: ['datasets', String(i), k],
+    value: `{${p}: ${text}}`,
+    renameTo: 'message_property_mappings',
+  };
+}
 
 export const AXOLOTL_LEDGER_SCHEMAS: readonly CrossFieldRule[] = [
   axRule('ax-qlora-merge-quantized', 'error', 'utils/schemas/peft.py:207', (c) => {
@@ -102,6 +118,7 @@ export const AXOLOTL_LEDGER_SCHEMAS: readonly CrossFieldRule[] = [
             ['datasets', String(i), k],
             'key',
             `Axolotl warns: \`${k}\` is deprecated; use \`message_property_mappings: {${p}: ${String(d[k])}}\`.`,
+            mappingFix(d, i, k, p),
           );
     return undefined;
   }),

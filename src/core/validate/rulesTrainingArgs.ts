@@ -40,6 +40,16 @@ const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleHit['
   ...(fix ? { fix } : {}),
 });
 
+/** A step count above 1 with a fraction, under a `steps` strategy (_validate_args 1705/1709/1713). */
+export const fractionalSteps = (v: unknown, strategy: unknown): boolean =>
+  strategy === 'steps' && num(v) && v > 1 && !Number.isInteger(v);
+export const fractionalStepsHit = (key: string): RuleHit =>
+  hit(
+    [key],
+    'value',
+    `\`${key}\` above 1 is a step count and must be a whole number (below 1 it is a fraction of the run); TrainingArguments raises "--${key} must be an integer if bigger than 1".`,
+  );
+
 export const TRAINING_ARGS_RULES: readonly CrossFieldRule[] = [
   tfRule('hf-eval-steps-needs-logging-steps', BOTH, 'error', '1548 __post_init__', (c, s) => {
     const logging = valueOf(c, s, 'logging_steps', 500);
@@ -89,17 +99,8 @@ export const TRAINING_ARGS_RULES: readonly CrossFieldRule[] = [
       eval_steps: evalStrategy(c),
       save_steps: saveStrategy(c),
     };
-    const key = Object.keys(strategy).find((k) => {
-      const v = c[k];
-      return strategy[k] === 'steps' && num(v) && v > 1 && !Number.isInteger(v);
-    });
-    return key
-      ? hit(
-          [key],
-          'value',
-          `\`${key}\` above 1 is a step count and must be a whole number (below 1 it is a fraction of the run); TrainingArguments raises "--${key} must be an integer if bigger than 1".`,
-        )
-      : undefined;
+    const key = Object.keys(strategy).find((k) => fractionalSteps(c[k], strategy[k]));
+    return key ? fractionalStepsHit(key) : undefined;
   }),
   tfRule('load-best-model-strategy-mismatch', BOTH, 'error', '1719 _validate_args', (c) =>
     c.load_best_model_at_end === true && saveStrategy(c) !== 'best' && evalStrategy(c) !== saveStrategy(c)

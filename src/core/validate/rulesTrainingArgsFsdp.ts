@@ -10,7 +10,7 @@ const TRL = ['trl'] as const;
 const SHARDING = ['full_shard', 'shard_grad_op', 'no_shard', 'hybrid_shard', 'hybrid_shard_zero2'];
 const AUTO_WRAP = ['TRANSFORMER_BASED_WRAP', 'SIZE_BASED_WRAP', 'NO_WRAP'];
 /** transformers 5.17.0 trainer_pt_utils.py AcceleratorConfig fields. */
-const ACCELERATOR_KEYS = [
+export const ACCELERATOR_KEYS = [
   'split_batches',
   'dispatch_batches',
   'even_batches',
@@ -55,6 +55,13 @@ const cfgPath = (c: Config, key: string): string[] => {
     ? ['fsdp_config', `fsdp_${key}`]
     : ['fsdp_config', key];
 };
+
+/** The first accelerator_config key AcceleratorConfig(**...) does not take (a TypeError). */
+export function unknownAcceleratorKey(c: Config): string | undefined {
+  const ac = c.accelerator_config;
+  if (!ac || typeof ac !== 'object' || Array.isArray(ac)) return undefined;
+  return Object.keys(ac).find((k) => !ACCELERATOR_KEYS.includes(k));
+}
 
 export const TRAINING_ARGS_FSDP_RULES: readonly CrossFieldRule[] = [
   tfRule('hf-fsdp-legacy-option', TRL, 'warning', '2860/2866 _apply_legacy_fsdp_to_config', (c) =>
@@ -156,9 +163,7 @@ export const TRAINING_ARGS_FSDP_RULES: readonly CrossFieldRule[] = [
       : undefined;
   }),
   tfRule('hf-accelerator-config-keys', TRL, 'error', '1612 __post_init__', (c) => {
-    const ac = c.accelerator_config;
-    if (!ac || typeof ac !== 'object' || Array.isArray(ac)) return undefined;
-    const bad = Object.keys(ac).find((k) => !ACCELERATOR_KEYS.includes(k));
+    const bad = unknownAcceleratorKey(c);
     return bad
       ? hit(
           ['accelerator_config', bad],

@@ -36,6 +36,17 @@ export interface Ledger {
   /** Rules of the dialect that are advice or come from another library, with why they have no site here. */
   advisory?: Array<{ rule: string; why: string }>;
   sites: LedgerSite[];
+  /** transformers only: how each implemented site reaches an Axolotl config (its trainer builders). */
+  axolotlScope?: string;
+  axolotl?: AxolotlReach[];
+}
+
+/** A TrainingArguments site seen from Axolotl: the rule applying it there and the builder lines, or why not. */
+export interface AxolotlReach {
+  site: string;
+  rule: string | null;
+  via?: string;
+  why?: string;
 }
 
 export const LEDGERS: readonly Ledger[] = [
