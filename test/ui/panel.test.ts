@@ -125,3 +125,44 @@ describe('estimator panel (ui)', () => {
     await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 8   # rank' }).waitFor();
   });
 });
+
+describe('estimator panel on a W&B sweep (ui)', () => {
+  after(async () => {
+    await workbench().clearNotifications();
+    await workbench().closeAllEditors();
+  });
+
+  it('draws the swept learning-rate range as a band on the law chart, with its legend label', async () => {
+    const page = workbench().page;
+    await workbench().openFile('sweep-laws/sweep.yaml');
+    await workbench().runCommand('ML Config: Open Estimator Panel');
+    await page.locator('.tabs-container .tab', { hasText: 'Estimator:' }).first().click();
+    await workbench().runCommand('View: Close Editors in Other Groups');
+    const view = workbench().webview();
+    // The panel shows the training config the sweep runs (train.yaml: Llama-2-7B, LoRA r 16 on all linear layers).
+    await view
+      .locator('#follow', { hasText: 'Following sweep-laws/sweep.yaml' })
+      .waitFor({ timeout: 30_000 });
+    const legend = view.locator('#lawchart #sweep-band');
+    await legend.waitFor({ timeout: 45_000 });
+    assert.equal(await legend.innerText(), 'sweep learning_rate (categorical): 1.00e-6 – 1.00e-5 (band)');
+    const band = view.locator('#lawchart .u-over .sweep-band');
+    await band.waitFor();
+    assert.deepEqual(
+      [await band.getAttribute('data-min'), await band.getAttribute('data-max')],
+      ['0.000001', '0.00001'],
+    );
+    await band.scrollIntoViewIfNeeded();
+    const box = await band.boundingBox();
+    const plot = await view.locator('#lawchart .u-over').boundingBox();
+    assert.ok(box && plot, 'the band and the plot area are laid out');
+    // One decade of learning rate on a log axis spanning several: a visible strip inside the plot area.
+    assert.ok(box.height > 4 && box.height < plot.height, `band height ${box.height} of ${plot.height}`);
+    assert.ok(
+      box.y >= plot.y - 0.5 && box.y + box.height <= plot.y + plot.height + 0.5,
+      'band inside the plot',
+    );
+    assert.ok(Math.abs(box.width - plot.width) < 1, 'the band spans the plot area');
+    await workbench().screenshot('panel-sweep-band');
+  });
+});

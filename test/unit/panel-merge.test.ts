@@ -1,6 +1,7 @@
 // The panel on a mergekit config: the merge estimate the CodeLens shows, as the panel model carries
 // it (exact counts and bytes worked out by hand for Mistral-7B), and accepted by the host protocol.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { analyzeDocument } from '../../src/core/pipeline';
 import { matchCatalogModel } from '../../src/core/models/catalog';
 import type { ResolvedModel } from '../../src/core/models/types';
@@ -21,17 +22,8 @@ const MISTRAL = OUTSIDE + 32 * LAYER; // 7,241,732,096
 const STACKED = OUTSIDE + 48 * LAYER; // 10,731,524,096
 const EMBED = 32000 * 4096; // the largest tensor
 
-const PASSTHROUGH = [
-  'slices:',
-  '  - sources:',
-  '      - model: mistralai/Mistral-7B-v0.1',
-  '        layer_range: [0, 24]',
-  '  - sources:',
-  '      - model: mistralai/Mistral-7B-v0.1',
-  '        layer_range: [8, 32]',
-  'merge_method: passthrough',
-  'dtype: bfloat16',
-].join('\n');
+// Mistral-7B's layers 0-23 then 8-31 at bfloat16 (the host panel test opens the same file).
+const PASSTHROUGH = readFileSync('test/fixtures/panel/mistral-stack.yml', 'utf8');
 
 const estimate = (text: string) => analyzeDocument({ text, fileName: 'merge.yml' }, catalog).analysis!.merge!;
 

@@ -121,10 +121,10 @@ describe('sweep quantities against the laws', () => {
     const [q] = s.quantities;
     assert.deepEqual([q.quantity, q.placements, q.summary], ['rank', [], undefined]);
     assert.equal(q.none, 'no law here recommends a LoRA rank');
-    // lora_alpha 32: α/r = 32/8, 32/16; α/√r = 32/√8 = 11.3137…, 32/√16 = 8.
+    // rsLoRA's own line for train.yaml's r 16, lora_alpha 32: α/r = 2, α/√r = 8.
     assert.equal(
       q.note,
-      'LoRA Without Regret finds the best learning rate nearly rank-independent with 1/r scaling and α = 32, and rsLoRA scales by α/√r so that large ranks keep learning; with lora_alpha 32: α/r 4 (r 8) … 2 (r 16), rsLoRA α/√r 11.31 … 8',
+      "LoRA Without Regret finds the best learning rate nearly rank-independent with 1/r scaling and α = 32, and rsLoRA scales by α/√r so that large ranks keep learning (the training config's own rank: α/r = 32/16 = 2; α/√r = 32/√16 = 8)",
     );
     assert.equal(
       quantityLens(q, s).title,

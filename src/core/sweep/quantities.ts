@@ -1,9 +1,8 @@
 // A sweep's batch size, warm-up and LoRA rank against the laws for the training config it runs. Only
 // values the laws in src/core/laws already give are used: batch sizes (Step Law, DeepSeek, Kaplan's
-// critical batch, Porian, QLoRA's 16 sequences), QLoRA's published 3% warm-up, and for the rank none:
+// critical batch, Porian, QLoRA's 16 sequences), the laws' published warm-up (QLoRA's 3%), and for the rank none:
 // no law here recommends one, and the comparison says so with what the laws say about rank instead.
 import type { ConfigAnalysis } from '../analysis';
-import { QLORA, loraScaling, rsLoraScaling } from '../laws/finetune-formulas';
 import { placeRange, placementSummary, sweptNamed, type Placement, type SweptRange } from './analysis';
 
 export type SweptQuantity = 'batchSize' | 'warmup' | 'rank';
@@ -86,10 +85,10 @@ function batchComparison(range: SweptRange, perDevice: boolean, a: ConfigAnalysi
 /** Warm-up as a share of the training steps, against QLoRA's published 3% (the only warm-up among the laws). */
 function warmupComparison(range: SweptRange, inSteps: boolean, a: ConfigAnalysis): QuantityComparison {
   const maxSteps = a.input?.training.maxSteps;
-  const qlora = a.laws.find((l) => l.law === 'qlora');
-  const refs = qlora
-    ? [{ law: qlora.law, title: qlora.title, value: QLORA.warmupRatio, applies: qlora.applies }]
-    : [];
+  // The laws that publish a warm-up (LawResult.warmupRatio): QLoRA's 3% of the steps.
+  const refs = a.laws
+    .filter((l) => typeof l.warmupRatio === 'number' && l.warmupRatio > 0)
+    .map((l) => ({ law: l.law, title: l.title, value: l.warmupRatio as number, applies: l.applies }));
   if (inSteps && !maxSteps)
     return {
       quantity: 'warmup',
@@ -112,20 +111,15 @@ function warmupComparison(range: SweptRange, inSteps: boolean, a: ConfigAnalysis
   });
 }
 
-/** No law recommends a rank: say so, with LoRA Without Regret's rank independence and each end's α/r and α/√r. */
+/** No law recommends a rank: say so, with LoRA Without Regret's rank independence and rsLoRA's scaling. */
 function rankComparison(range: SweptRange, a: ConfigAnalysis): QuantityComparison {
-  const alpha = a.lawInputs?.loraAlpha;
-  const scaling =
-    alpha && alpha > 0
-      ? `; with lora_alpha ${alpha}: α/r ${fmt(loraScaling(alpha, range.min))} (r ${range.min}) … ${fmt(loraScaling(alpha, range.max))} (r ${range.max}), rsLoRA α/√r ${fmt(rsLoraScaling(alpha, range.min))} … ${fmt(rsLoraScaling(alpha, range.max))}`
-      : '';
+  // rsLoRA's own numbers for the training config's rank, as the law table shows them.
+  const rslora = a.laws.find((l) => l.law === 'rslora' && l.formula.startsWith('α/r'));
   return {
     quantity: 'rank',
     range,
     placements: [],
     none: 'no law here recommends a LoRA rank',
-    note: `LoRA Without Regret finds the best learning rate nearly rank-independent with 1/r scaling and α = 32, and rsLoRA scales by α/√r so that large ranks keep learning${scaling}`,
+    note: `LoRA Without Regret finds the best learning rate nearly rank-independent with 1/r scaling and α = 32, and rsLoRA scales by α/√r so that large ranks keep learning${rslora ? ` (the training config's own rank: ${rslora.formula})` : ''}`,
   };
 }
-
-const fmt = (x: number): string => String(Number(x.toPrecision(4)));
