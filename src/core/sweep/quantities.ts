@@ -1,7 +1,7 @@
 // A sweep's batch size, warm-up and LoRA rank against the laws for the training config it runs. Only
 // values the laws in src/core/laws already give are used: batch sizes (Step Law, DeepSeek, Kaplan's
-// critical batch, Porian, QLoRA's 16 sequences), the laws' published warm-up (QLoRA's 3%), and for the rank none:
-// no law here recommends one, and the comparison says so with what the laws say about rank instead.
+// critical batch, Porian, QLoRA's 16 sequences) and published warm-ups (QLoRA's 3%). For the rank no
+// law here gives a value: the comparison says so, with what the laws say about rank instead.
 import type { ConfigAnalysis } from '../analysis';
 import { placeRange, placementSummary, sweptNamed, type Placement, type SweptRange } from './analysis';
 
