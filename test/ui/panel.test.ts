@@ -126,6 +126,41 @@ describe('estimator panel (ui)', () => {
   });
 });
 
+describe('estimator panel on a mergekit file (ui)', () => {
+  after(async () => {
+    await workbench().clearNotifications();
+    await workbench().closeAllEditors();
+  });
+
+  it('shows the merge estimate in place of the training controls', async () => {
+    const editor = await workbench().openFile('panel/mistral-stack.yml');
+    // The merge estimate is done once its CodeLens shows; only then close the editor's group.
+    await editor
+      .locator('.codelens-decoration', { hasText: 'merged model' })
+      .first()
+      .waitFor({ timeout: 45_000 });
+    await workbench().runCommand('ML Config: Open Estimator Panel');
+    // The config stays open beside the panel: the panel follows its analysis.
+    const view = workbench().webview();
+    const headline = view.locator('#merge-headline');
+    await headline.waitFor({ timeout: 45_000 });
+    assert.match(
+      await headline.innerText(),
+      /^merged model: 10\.73B params \(48 layers\), 21\.5 GB at bfloat16\s+48 layers \(base 32\)$/,
+    );
+    assert.equal(await view.locator('#merge-exact').innerText(), 'Exact: 10,731,524,096 parameters');
+    const output = view.locator('#merge-models tr.output td');
+    assert.deepEqual(await output.allInnerTexts(), [
+      'merged model (output)',
+      '10,731,524,096',
+      '21.5 GB',
+      'bfloat16',
+    ]);
+    assert.equal(await view.locator('#controls').isHidden(), true);
+    await workbench().screenshot('panel-merge');
+  });
+});
+
 describe('estimator panel on a W&B sweep (ui)', () => {
   after(async () => {
     await workbench().clearNotifications();
@@ -133,11 +168,14 @@ describe('estimator panel on a W&B sweep (ui)', () => {
   });
 
   it('draws the swept learning-rate range as a band on the law chart, with its legend label', async () => {
-    const page = workbench().page;
-    await workbench().openFile('sweep-laws/sweep.yaml');
+    const editor = await workbench().openFile('sweep-laws/sweep.yaml');
+    // The analysis (with train.yaml) is done once its CodeLens shows; only then close the editor's group.
+    await editor
+      .locator('.codelens-decoration', { hasText: 'grid: 6 runs' })
+      .first()
+      .waitFor({ timeout: 45_000 });
     await workbench().runCommand('ML Config: Open Estimator Panel');
-    await page.locator('.tabs-container .tab', { hasText: 'Estimator:' }).first().click();
-    await workbench().runCommand('View: Close Editors in Other Groups');
+    // The config stays open beside the panel: the panel follows its analysis.
     const view = workbench().webview();
     // The panel shows the training config the sweep runs (train.yaml: Llama-2-7B, LoRA r 16 on all linear layers).
     await view
