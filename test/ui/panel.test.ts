@@ -2,6 +2,7 @@
 // numbers and charts rendered inside the webview (the workbench starts light), then the same panel
 // after switching to a dark theme. Screenshots (dark and light, top and the law chart) go to artifacts/ui.
 import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
 import { workbench } from './workbench';
 
 /**
@@ -126,22 +127,25 @@ describe('estimator panel (ui)', () => {
   });
 });
 
-describe('estimator panel on a mergekit file (ui)', () => {
-  after(async () => {
+/**
+ * Opens `file`, waits for its CodeLens `lens` (its analysis is done), then opens the panel beside it. The
+ * config stays open: the panel follows its analysis.
+ */
+async function panelBeside(file: string, lens: string): Promise<FrameLocator> {
+  const editor = await workbench().openFile(file);
+  await editor.locator('.codelens-decoration', { hasText: lens }).first().waitFor({ timeout: 45_000 });
+  await workbench().runCommand('ML Config: Open Estimator Panel');
+  return workbench().webview();
+}
+
+describe('estimator panel on a merge and on a sweep (ui)', () => {
+  afterEach(async () => {
     await workbench().clearNotifications();
     await workbench().closeAllEditors();
   });
 
   it('shows the merge estimate in place of the training controls', async () => {
-    const editor = await workbench().openFile('panel/mistral-stack.yml');
-    // The merge estimate is done once its CodeLens shows; only then close the editor's group.
-    await editor
-      .locator('.codelens-decoration', { hasText: 'merged model' })
-      .first()
-      .waitFor({ timeout: 45_000 });
-    await workbench().runCommand('ML Config: Open Estimator Panel');
-    // The config stays open beside the panel: the panel follows its analysis.
-    const view = workbench().webview();
+    const view = await panelBeside('panel/mistral-stack.yml', 'merged model');
     const headline = view.locator('#merge-headline');
     await headline.waitFor({ timeout: 45_000 });
     assert.match(
@@ -159,24 +163,10 @@ describe('estimator panel on a mergekit file (ui)', () => {
     assert.equal(await view.locator('#controls').isHidden(), true);
     await workbench().screenshot('panel-merge');
   });
-});
-
-describe('estimator panel on a W&B sweep (ui)', () => {
-  after(async () => {
-    await workbench().clearNotifications();
-    await workbench().closeAllEditors();
-  });
 
   it('draws the swept learning-rate range as a band on the law chart, with its legend label', async () => {
-    const editor = await workbench().openFile('sweep-laws/sweep.yaml');
-    // The analysis (with train.yaml) is done once its CodeLens shows; only then close the editor's group.
-    await editor
-      .locator('.codelens-decoration', { hasText: 'grid: 6 runs' })
-      .first()
-      .waitFor({ timeout: 45_000 });
-    await workbench().runCommand('ML Config: Open Estimator Panel');
-    // The config stays open beside the panel: the panel follows its analysis.
-    const view = workbench().webview();
+    // The sweep's analysis reads train.yaml; its CodeLens shows when that is done.
+    const view = await panelBeside('sweep-laws/sweep.yaml', 'grid: 6 runs');
     // The panel shows the training config the sweep runs (train.yaml: Llama-2-7B, LoRA r 16 on all linear layers).
     await view
       .locator('#follow', { hasText: 'Following sweep-laws/sweep.yaml' })
