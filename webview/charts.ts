@@ -2,8 +2,8 @@
 // bars per micro-batch against GPU sizes, and each law's learning rate against model size on log-log
 // axes with the fitted ranges shaded and the user's point marked. Rebuilt when the theme changes.
 import uPlot from 'uplot';
-import type { LawChart, PanelMemory } from '../src/core/panel/types';
-import { themeColor } from './dom';
+import type { LawChart, PanelMemory, SweepBand } from '../src/core/panel/types';
+import { el, themeColor } from './dom';
 import { compact, gb } from './format';
 import { toGB } from '../src/core/present/units';
 
@@ -122,6 +122,25 @@ export function memoryChart(target: HTMLElement, mem: PanelMemory, width: number
   return new uPlot(opts, [xs, ...order.map((g) => cumulative[g])], target);
 }
 
+/** Positions the sweep's band (min … max on the y scale) over the plot area, creating it on the first draw. */
+function placeBand(u: uPlot, band: SweepBand): void {
+  let div = u.over.querySelector<HTMLElement>('.sweep-band');
+  if (!div) {
+    div = el('div', {
+      class: 'sweep-band',
+      'aria-hidden': 'true',
+      'data-min': band.min,
+      'data-max': band.max,
+    });
+    u.over.append(div);
+  }
+  // CSS pixels from the top of the plot area (u.over), where valToPos without canvas pixels measures.
+  const top = u.valToPos(band.max, 'y');
+  const bottom = u.valToPos(band.min, 'y');
+  div.style.top = `${top}px`;
+  div.style.height = `${Math.max(2, bottom - top)}px`;
+}
+
 function bandEdge(label: string): uPlot.Series {
   return { label, stroke: 'transparent', width: 0, points: { show: false } };
 }
@@ -179,13 +198,6 @@ export function lawChart(target: HTMLElement, chart: LawChart, width: number): u
               ctx.fillRect(x0, u.bbox.top, Math.max(1, x1 - x0), u.bbox.height);
             }
           });
-          if (band) {
-            const y0 = u.valToPos(band.max, 'y', true),
-              y1 = u.valToPos(band.min, 'y', true);
-            ctx.globalAlpha = 0.18;
-            ctx.fillStyle = fg;
-            ctx.fillRect(u.bbox.left, y0, u.bbox.width, Math.max(2, y1 - y0));
-          }
           ctx.globalAlpha = 1;
           if (point) {
             const x = u.valToPos(point.params, 'x', true);
@@ -199,6 +211,8 @@ export function lawChart(target: HTMLElement, chart: LawChart, width: number): u
           ctx.restore();
         },
       ],
+      // The sweep's band is an element over the plot, not paint: it stays inspectable (tests, dev tools).
+      draw: band ? [(u) => placeBand(u, band)] : [],
     },
   };
   const edges = band ? [chart.params.map(() => band.min), chart.params.map(() => band.max)] : [];

@@ -109,6 +109,8 @@ function handle(msg: HostMessage): void {
       return;
     case 'result': {
       if (msg.seq !== seq) return; // an older answer; a newer request is on its way
+      // The what-if controls are for training runs; a merge's numbers come from its file alone.
+      ui.form.hidden = msg.model.merge !== null;
       const summary = results.render(msg.model);
       send({ type: 'rendered', seq: msg.seq, summary });
       return;

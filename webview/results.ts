@@ -6,6 +6,7 @@ import type { LawRow, PanelModel } from '../src/core/panel/types';
 import { memoryChart, lawChart, seriesColor } from './charts';
 import { clear, el } from './dom';
 import { compact, exact, gb, lr, percent } from './format';
+import { mergeSection } from './merge';
 
 export interface ResultEvents {
   apply(field: ApplyField, value: number): void;
@@ -36,6 +37,11 @@ export class Results {
     this.last = m;
     for (const c of this.charts.splice(0)) c.destroy();
     clear(this.root);
+    // A merge has its own estimate and nothing of a training run to show.
+    if (m.merge) {
+      this.root.append(mergeSection(m.merge));
+      return m.merge.headline;
+    }
     const width = Math.max(320, Math.min(760, this.root.clientWidth - 8));
     const summary = el('section', { id: 'summary', 'aria-labelledby': 'h-summary' });
     summary.append(el('h2', { id: 'h-summary' }, `Results for ${m.modelLabel}`));

@@ -5,7 +5,7 @@ import { detectDialect, dialectPlugin } from '../core/dialects';
 import { analyzeDocument } from '../core/pipeline';
 import type { ConfigAnalysis } from '../core/analysis';
 import { mergeInputLines, mergeNeedLines } from '../core/present/merge';
-import { placementLine, runsText, sweepRangeText } from '../core/present/sweep';
+import { placementLine, quantityLens, runsText, sweepRangeText } from '../core/present/sweep';
 import { compactCount, exactCount } from '../core/analysis/format';
 import { gigabytes } from '../core/present/units';
 import type { RelatedFile } from '../core/sweep/report';
@@ -75,6 +75,17 @@ export function printOwn(a: ConfigAnalysis, json: boolean): void {
     if (s.learningRate)
       lines.push(`Learning rate: ${sweepRangeText(s.learningRate)}${s.summary ? `: ${s.summary}` : ''}`);
     for (const p of s.placements) lines.push(`  ${placementLine(p)}`);
+    // Batch size, warm-up and rank: the CodeLens's words without its icon.
+    for (const q of s.quantities) {
+      const lens = quantityLens(q, s);
+      lines.push(
+        lens.title.replace(/^\$\([\w-]+\) /, ''),
+        ...lens.tooltip
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `  ${l}`),
+      );
+    }
     lines.push(...s.problems);
   }
   lines.push(...a.problems);

@@ -154,6 +154,35 @@ describe('estimator panel', () => {
     assert.equal(panel.document?.uri.toString(), fixtureUri(FIXTURE).toString());
   });
 
+  it('on a mergekit config shows the merge estimate with its CodeLens line, not a training estimate', async () => {
+    const result = next(
+      panel.onDidPost,
+      (m: HostMessage) => m.type === 'result' && m.model.merge !== null,
+      'a result with the merge estimate',
+    );
+    const rendered = next(
+      panel.onDidReceive,
+      (m) => m.type === 'rendered' && m.summary.startsWith('merged model:'),
+      'the merge render',
+    );
+    await openFixture('panel/mistral-stack.yml');
+    const merge = ((await result) as Extract<HostMessage, { type: 'result' }>).model.merge!;
+    // Mistral-7B: 262,148,096 outside the layers + 48 stacked layers × 218,112,000.
+    assert.equal(merge.params, 10_731_524_096);
+    assert.deepEqual([merge.layers, merge.baseLayers], [48, 32]);
+    assert.deepEqual(merge.needs, {
+      inputBytes: 14_483_464_192,
+      outputBytes: 21_463_048_192,
+      diskBytes: 35_946_512_384,
+      workingBytes: 524_288_000,
+    });
+    assert.equal(
+      ((await rendered) as { summary: string }).summary,
+      'merged model: 10.73B params (48 layers), 21.5 GB at bfloat16',
+    );
+    await openFixture(FIXTURE);
+  });
+
   it('Apply writes only the rank value, keeps the comment, and one undo restores the file', async () => {
     const doc = panel.document!;
     const before = doc.getText();

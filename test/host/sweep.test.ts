@@ -70,6 +70,11 @@ describe('W&B sweep against the laws', () => {
       ),
       titles.join(' | '),
     );
+    // The swept rank: no law recommends one, and the lens says so instead of inventing a value.
+    assert.ok(
+      titles.includes('$(graph-line) LoRA rank 8 – 16: no law here recommends a LoRA rank'),
+      titles.join(' | '),
+    );
   });
 
   it('the panel on the sweep draws its learning-rate range as a band on the law chart', async () => {

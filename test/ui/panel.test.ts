@@ -2,6 +2,7 @@
 // numbers and charts rendered inside the webview (the workbench starts light), then the same panel
 // after switching to a dark theme. Screenshots (dark and light, top and the law chart) go to artifacts/ui.
 import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
 import { workbench } from './workbench';
 
 /**
@@ -123,5 +124,73 @@ describe('estimator panel (ui)', () => {
       await workbench().runCommand('File: Revert File');
     }
     await workbench().activeEditor().locator('.view-line', { hasText: 'lora_r: 8   # rank' }).waitFor();
+  });
+});
+
+/**
+ * Opens `file`, waits for its CodeLens `lens` (its analysis is done), then opens the panel beside it. The
+ * config stays open: the panel follows its analysis.
+ */
+async function panelBeside(file: string, lens: string): Promise<FrameLocator> {
+  const editor = await workbench().openFile(file);
+  await editor.locator('.codelens-decoration', { hasText: lens }).first().waitFor({ timeout: 45_000 });
+  await workbench().runCommand('ML Config: Open Estimator Panel');
+  return workbench().webview();
+}
+
+describe('estimator panel on a merge and on a sweep (ui)', () => {
+  afterEach(async () => {
+    await workbench().clearNotifications();
+    await workbench().closeAllEditors();
+  });
+
+  it('shows the merge estimate in place of the training controls', async () => {
+    const view = await panelBeside('panel/mistral-stack.yml', 'merged model');
+    const headline = view.locator('#merge-headline');
+    await headline.waitFor({ timeout: 45_000 });
+    assert.match(
+      await headline.innerText(),
+      /^merged model: 10\.73B params \(48 layers\), 21\.5 GB at bfloat16\s+48 layers \(base 32\)$/,
+    );
+    assert.equal(await view.locator('#merge-exact').innerText(), 'Exact: 10,731,524,096 parameters');
+    const output = view.locator('#merge-models tr.output td');
+    assert.deepEqual(await output.allInnerTexts(), [
+      'merged model (output)',
+      '10,731,524,096',
+      '21.5 GB',
+      'bfloat16',
+    ]);
+    assert.equal(await view.locator('#controls').isHidden(), true);
+    await workbench().screenshot('panel-merge');
+  });
+
+  it('draws the swept learning-rate range as a band on the law chart, with its legend label', async () => {
+    // The sweep's analysis reads train.yaml; its CodeLens shows when that is done.
+    const view = await panelBeside('sweep-laws/sweep.yaml', 'grid: 6 runs');
+    // The panel shows the training config the sweep runs (train.yaml: Llama-2-7B, LoRA r 16 on all linear layers).
+    await view
+      .locator('#follow', { hasText: 'Following sweep-laws/sweep.yaml' })
+      .waitFor({ timeout: 30_000 });
+    const legend = view.locator('#lawchart #sweep-band');
+    await legend.waitFor({ timeout: 45_000 });
+    assert.equal(await legend.innerText(), 'sweep learning_rate (categorical): 1.00e-6 – 1.00e-5 (band)');
+    const band = view.locator('#lawchart .u-over .sweep-band');
+    await band.waitFor();
+    assert.deepEqual(
+      [await band.getAttribute('data-min'), await band.getAttribute('data-max')],
+      ['0.000001', '0.00001'],
+    );
+    await band.scrollIntoViewIfNeeded();
+    const box = await band.boundingBox();
+    const plot = await view.locator('#lawchart .u-over').boundingBox();
+    assert.ok(box && plot, 'the band and the plot area are laid out');
+    // One decade of learning rate on a log axis spanning several: a visible strip inside the plot area.
+    assert.ok(box.height > 4 && box.height < plot.height, `band height ${box.height} of ${plot.height}`);
+    assert.ok(
+      box.y >= plot.y - 0.5 && box.y + box.height <= plot.y + plot.height + 0.5,
+      'band inside the plot',
+    );
+    assert.ok(Math.abs(box.width - plot.width) < 1, 'the band spans the plot area');
+    await workbench().screenshot('panel-sweep-band');
   });
 });

@@ -250,7 +250,9 @@ describe('W&B sweep meets the laws', () => {
       `Against the laws for \`train.yaml\`, model meta-llama/Llama-2-7b-hf: **${a.sweep!.summary}**`,
     );
     assert.ok(hover.some((l) => l.startsWith('QLoRA: 2.00e-4; the range lies 20–200× below it')));
-    assert.deepEqual(liveEffects(['parameters', 'lora_r'], a), []);
+    // The swept rank has its own hover: no law recommends one (test/unit/sweep-quantities.test.ts).
+    assert.equal(liveEffects(['parameters', 'lora_r'], a)[0], 'Swept LoRA rank: 8 – 16 (categorical)');
+    assert.deepEqual(liveEffects(['program'], a), []);
   });
 
   it('the training config chosen in the setting wins over the command', () => {

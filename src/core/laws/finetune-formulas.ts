@@ -36,8 +36,17 @@ export function tinkerLoraLearningRate(hiddenSize: number, family: 'llama' | 'qw
   return TINKER.base * TINKER.loraOverFull * (TINKER.refHidden / hiddenSize) ** TINKER.exponents[family];
 }
 
-/** QLoRA's Guanaco scripts (artidoro/qlora): lr 2e-4 for 7B/13B, 1e-4 for 33B/65B; 16 sequences per step. */
-export const QLORA = { lrSmall: 2e-4, lrLarge: 1e-4, largeFromParams: 2e10, batchSequences: 16 };
+/**
+ * QLoRA's Guanaco scripts (artidoro/qlora): lr 2e-4 for 7B/13B, 1e-4 for 33B/65B; 16 sequences per step;
+ * warm-up 3% of the steps (scripts/finetune_guanaco_7b.sh:28 `--warmup_ratio 0.03` at 0b46ca80).
+ */
+export const QLORA = {
+  lrSmall: 2e-4,
+  lrLarge: 1e-4,
+  largeFromParams: 2e10,
+  batchSequences: 16,
+  warmupRatio: 0.03,
+};
 
 export function qloraLearningRate(totalParams: number): number {
   return totalParams >= QLORA.largeFromParams ? QLORA.lrLarge : QLORA.lrSmall;

@@ -90,6 +90,7 @@ export const QLORA_DEF: LawDefinition = {
       learningRate: lr,
       batchSizeSequences: seqs,
       batchSizeTokens: positive(i.seqLen) ? seqs * i.seqLen : null,
+      warmupRatio: QLORA.warmupRatio,
       formula:
         `${count(i.totalParams)} params ${i.totalParams >= QLORA.largeFromParams ? '≥' : '<'} 2e10 → lr ${sig(lr)}; batch 16 sequences` +
         (positive(i.seqLen) ? ` × ${i.seqLen} = ${sig(seqs * i.seqLen)} tokens` : ''),

@@ -88,6 +88,7 @@ export function applyLaw(law: LawDefinition, inputs: LawInputs): LawResult {
     learningRate: v.learningRate,
     batchSizeTokens: v.batchSizeTokens,
     batchSizeSequences: v.batchSizeSequences,
+    warmupRatio: v.warmupRatio ?? null,
     formula: v.formula,
     inRange,
     warnings,

@@ -78,6 +78,8 @@ export interface LawValue {
   learningRate: number | null;
   batchSizeTokens: number | null;
   batchSizeSequences: number | null;
+  /** Warm-up as a share of the training steps, for the laws that publish one (QLoRA's 3%). */
+  warmupRatio?: number;
   /** The formula with the user's numbers substituted (or why it could not be evaluated). */
   formula: string;
   /** Inputs used for the range check (may include derived ones such as compute C). */
@@ -115,6 +117,8 @@ export interface LawResult {
   learningRate: number | null;
   batchSizeTokens: number | null;
   batchSizeSequences: number | null;
+  /** Warm-up as a share of the steps, or null when the law publishes none. */
+  warmupRatio: number | null;
   formula: string;
   inRange: RangeCheck;
   warnings: string[];

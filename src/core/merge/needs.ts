@@ -9,6 +9,8 @@ import { DTYPE_BYTES, type MergeEstimate } from './estimate';
 const STORED_BYTES: Readonly<Record<string, number>> = { bfloat16: 2, float16: 2, float32: 4, float64: 8 };
 
 export interface MergeNeeds {
+  /** Each input's checkpoint size and the dtype it is counted at (stored, else the merge's); undefined when unknown. */
+  perInput: ({ bytes: number; dtype: string } | undefined)[];
   /** Bytes of all input checkpoints as stored (downloaded into the HF cache); undefined when one is unknown. */
   inputBytes?: number;
   /** Some input's checkpoint dtype is not stated (catalog configs): it is counted at the merge's dtype. */
@@ -26,11 +28,17 @@ export interface MergeNeeds {
 }
 
 export function mergeNeeds(m: MergeEstimate): MergeNeeds {
-  const out: MergeNeeds = {};
   const mergeBytes = DTYPE_BYTES[m.outputDtype];
-  const sizes = m.inputs.map(
-    (i) => i.storedBytes ?? (i.params !== undefined && mergeBytes ? i.params * mergeBytes : undefined),
-  );
+  const out: MergeNeeds = {
+    perInput: m.inputs.map((i) =>
+      i.storedBytes !== undefined
+        ? { bytes: i.storedBytes, dtype: i.storedDtype ?? '' }
+        : i.params !== undefined && mergeBytes
+          ? { bytes: i.params * mergeBytes, dtype: m.outputDtype }
+          : undefined,
+    ),
+  };
+  const sizes = out.perInput.map((s) => s?.bytes);
   if (sizes.length > 0 && sizes.every((b) => b !== undefined))
     out.inputBytes = sizes.reduce((a: number, b) => a + (b as number), 0);
   if (m.inputs.some((i) => i.storedBytes === undefined) && out.inputBytes !== undefined)

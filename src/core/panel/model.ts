@@ -77,6 +77,7 @@ export function computePanelModel(inputs: PanelInputs, ctx: PanelContext): Panel
     laws: [],
     lawChart: null,
     effectiveBatch: effectiveBatch(inputs),
+    merge: null,
     problems,
   };
   let input: EstimatorInput;

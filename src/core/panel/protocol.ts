@@ -101,6 +101,30 @@ const WEBVIEW_SHAPES: Record<WebviewMessage['type'], Shape> = {
 const nums = list(nul(num), MAX);
 const strings = list(str, MAX);
 
+const MERGE_SHAPE: Shape = obj({
+  method: str,
+  headline: str,
+  params: nul(num),
+  layers: nul(num),
+  baseLayers: nul(num),
+  formula: nul(str),
+  models: list(
+    obj({
+      role: oneOf('input', 'output'),
+      ref: str,
+      params: nul(num),
+      bytes: nul(num),
+      dtype: nul(str),
+      problem: nul(str),
+    }),
+    MAX,
+  ),
+  needs: obj({ inputBytes: nul(num), outputBytes: nul(num), diskBytes: nul(num), workingBytes: nul(num) }),
+  needLines: strings,
+  shapeMismatches: strings,
+  problems: strings,
+});
+
 const MODEL_SHAPE: Shape = obj({
   modelRef: str,
   modelLabel: str,
@@ -165,6 +189,7 @@ const MODEL_SHAPE: Shape = obj({
     }),
   ),
   effectiveBatch: nul(obj({ sequences: num, tokens: nul(num) })),
+  merge: nul(MERGE_SHAPE),
 });
 
 const HOST_SHAPES: Record<HostMessage['type'], Shape> = {

@@ -138,6 +138,41 @@ export interface LawChart {
   band?: SweepBand;
 }
 
+/** One model of a merge as the panel's table shows it: parameters and checkpoint size at a dtype. */
+export interface MergeModelRow {
+  role: 'input' | 'output';
+  ref: string;
+  params: number | null;
+  bytes: number | null;
+  dtype: string | null;
+  /** Why the model has no numbers (not resolvable, architecture not modelled). */
+  problem: string | null;
+}
+
+/** A mergekit merge as the panel shows it: numbers from src/core/merge, words from src/core/present/merge. */
+export interface PanelMerge {
+  method: string;
+  /** The CodeLens's line: "merged model: 10.73B params (48 layers), 21.5 GB at bfloat16". */
+  headline: string;
+  /** Exact parameters of the merged model; null when a model could not be resolved. */
+  params: number | null;
+  layers: number | null;
+  /** Layers of the model the output's architecture comes from (a passthrough stack differs). */
+  baseLayers: number | null;
+  formula: string | null;
+  models: MergeModelRow[];
+  needs: {
+    inputBytes: number | null;
+    outputBytes: number | null;
+    diskBytes: number | null;
+    workingBytes: number | null;
+  };
+  /** Disk and memory in words with their mergekit sources (the CodeLens tooltip's lines). */
+  needLines: string[];
+  shapeMismatches: string[];
+  problems: string[];
+}
+
 export interface PanelModel {
   modelRef: string;
   modelLabel: string;
@@ -146,5 +181,7 @@ export interface PanelModel {
   laws: LawRow[];
   lawChart: LawChart | null;
   effectiveBatch: { sequences: number; tokens: number | null } | null;
+  /** A mergekit config's merge estimate; the training sections are empty then. */
+  merge: PanelMerge | null;
   problems: string[];
 }

@@ -40,17 +40,35 @@ export function mergeNeedLines(m: MergeEstimate): string[] {
   ];
 }
 
-export function mergeLenses(m: MergeEstimate): LensLine[] {
+/** The merge in one line: "merged model: 10.73B params (48 layers), 21.5 GB at bfloat16" (lens and panel). */
+export function mergeHeadline(m: MergeEstimate): string {
   if (m.outputParams === undefined) {
     const why = m.problems[0] ?? m.inputs.find((i) => i.problem)?.problem ?? 'no count';
-    return [{ title: `$(info) merged model: not counted (${why})`, tooltip: mergeInputLines(m).join('\n') }];
+    return `merged model: not counted (${why})`;
   }
   const size = m.outputBytes !== undefined ? `, ${gigabytes(m.outputBytes)} at ${dtypeName(m)}` : '';
   const layers =
     m.outputLayers !== undefined && m.outputLayers !== m.baseLayers ? ` (${m.outputLayers} layers)` : '';
+  return `merged model: ${compactCount(m.outputParams)} params${layers}${size}`;
+}
+
+/** "inputs 27.0 GB · disk 40.5 GB · memory ≥ 1.6 GB (lazy loading)", or undefined when nothing is known. */
+export function mergeNeedsSummary(m: MergeEstimate): string | undefined {
+  const n = mergeNeeds(m);
+  if (n.diskBytes === undefined && n.workingBytes === undefined) return undefined;
+  return [
+    ...(n.inputBytes !== undefined ? [`inputs ${gigabytes(n.inputBytes)}`] : []),
+    ...(n.diskBytes !== undefined ? [`disk ${gigabytes(n.diskBytes)}`] : []),
+    ...(n.workingBytes !== undefined ? [`memory ≥ ${gigabytes(n.workingBytes)} (lazy loading)`] : []),
+  ].join(' · ');
+}
+
+export function mergeLenses(m: MergeEstimate): LensLine[] {
+  if (m.outputParams === undefined)
+    return [{ title: `$(info) ${mergeHeadline(m)}`, tooltip: mergeInputLines(m).join('\n') }];
   const lenses: LensLine[] = [
     {
-      title: `$(symbol-numeric) merged model: ${compactCount(m.outputParams)} params${layers}${size}`,
+      title: `$(symbol-numeric) ${mergeHeadline(m)}`,
       tooltip: [
         `${m.method}: ${m.formula ?? ''}`,
         `Exact: ${exactCount(m.outputParams)} parameters`,
@@ -60,14 +78,7 @@ export function mergeLenses(m: MergeEstimate): LensLine[] {
       ].join('\n'),
     },
   ];
-  const n = mergeNeeds(m);
-  if (n.diskBytes !== undefined || n.workingBytes !== undefined) {
-    const parts = [
-      ...(n.inputBytes !== undefined ? [`inputs ${gigabytes(n.inputBytes)}`] : []),
-      ...(n.diskBytes !== undefined ? [`disk ${gigabytes(n.diskBytes)}`] : []),
-      ...(n.workingBytes !== undefined ? [`memory ≥ ${gigabytes(n.workingBytes)} (lazy loading)`] : []),
-    ];
-    lenses.push({ title: `$(database) ${parts.join(' · ')}`, tooltip: mergeNeedLines(m).join('\n') });
-  }
+  const needs = mergeNeedsSummary(m);
+  if (needs) lenses.push({ title: `$(database) ${needs}`, tooltip: mergeNeedLines(m).join('\n') });
   return lenses;
 }

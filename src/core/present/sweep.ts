@@ -1,7 +1,8 @@
 // A sweep's report in words for the CodeLens, the hover and the CLI: the runs a grid makes, the tokens
 // all runs consume, and the swept learning rate against each law for the training config it runs.
 import type { SweepReport } from '../sweep/report';
-import type { LawPlacement } from '../sweep/analysis';
+import type { Placement } from '../sweep/analysis';
+import type { QuantityComparison } from '../sweep/quantities';
 import { escapeMarkdownText, escapeThemeIcons, inlineCode } from './markdown';
 import { learningRate } from './units';
 import { compactCount } from './counts';
@@ -15,7 +16,8 @@ export function sweepRangeText(r: { min: number; max: number }): string {
   return r.min === r.max ? learningRate(r.min) : `${learningRate(r.min)} – ${learningRate(r.max)}`;
 }
 
-export function placementLine(p: LawPlacement): string {
+/** "QLoRA: 2.00e-4; the range lies 20–200× below it"; `format` writes the law's value in its unit. */
+export function placementLine(p: Placement, format: (x: number) => string = learningRate): string {
   const tag = p.applies === 'context' ? ' (pre-training law, context)' : '';
   const where =
     p.position === 'below'
@@ -23,7 +25,59 @@ export function placementLine(p: LawPlacement): string {
       : p.position === 'above'
         ? `the range lies ${ratio(p.lowRatio)}–${ratio(p.highRatio)}× above it`
         : 'the range contains it';
-  return `${p.title}: ${learningRate(p.learningRate)}${tag}; ${where}`;
+  return `${p.title}: ${format(p.value)}${tag}; ${where}`;
+}
+
+const num = (x: number): string => String(Number(x.toPrecision(4)));
+const pct = (x: number): string => `${num(100 * x)}%`;
+const span = (a: number, b: number, f: (x: number) => string): string =>
+  a === b ? f(a) : `${f(a)} – ${f(b)}`;
+
+const QUANTITY: Record<QuantityComparison['quantity'], { name: string; value: (x: number) => string }> = {
+  batchSize: { name: 'batch size', value: (x) => `${num(x)} sequences` },
+  warmup: { name: 'warm-up', value: pct },
+  rank: { name: 'LoRA rank', value: num },
+};
+
+/** "1 – 4 per device × 8 gradient accumulation × 1 device = 8 – 32 sequences per step": as swept, then in the laws' unit. */
+export function quantityRangeText(q: QuantityComparison): string {
+  const swept = span(q.range.min, q.range.max, num);
+  const c = q.compared;
+  if (!c) return swept;
+  const inUnit = `${span(c.min, c.max, q.quantity === 'warmup' ? pct : num)} ${c.unit}`;
+  return c.how.endsWith('as swept') ? inUnit : `${swept} ${c.how} = ${inUnit}`;
+}
+
+/** The quantity's lens: its range and the comparison (or why there is none); law lines and the note in the tooltip. */
+export function quantityLens(q: QuantityComparison, s: SweepReport): LensLine {
+  const where = s.training && q.summary ? ` (${escapeThemeIcons(s.training.path)})` : '';
+  const format = QUANTITY[q.quantity].value;
+  return {
+    title: `$(graph-line) ${QUANTITY[q.quantity].name} ${escapeThemeIcons(quantityRangeText(q))}: ${q.summary ?? q.none ?? 'no law comparison'}${where}`,
+    tooltip: [...q.placements.map((p) => placementLine(p, format)), ...(q.note ? [q.note] : [])].join('\n'),
+  };
+}
+
+/** Hover lines on a swept batch size, warm-up or rank (Markdown; file text escaped). */
+export function sweepQuantityHover(q: QuantityComparison, s: SweepReport): string[] {
+  const dist = q.range.distribution ? ` (${q.range.distribution})` : '';
+  const verdict = q.summary ?? q.none ?? 'no law comparison';
+  const format = QUANTITY[q.quantity].value;
+  return [
+    `Swept ${QUANTITY[q.quantity].name}: ${escapeMarkdownText(quantityRangeText(q))}${dist}`,
+    `Against the laws for ${s.training ? inlineCode(s.training.path) : 'the training config'}${modelText(s)}: **${escapeMarkdownText(verdict)}**`,
+    ...(q.note ? [escapeMarkdownText(q.note)] : []),
+    ...q.placements.map((p) => withSource(placementLine(p, format), p, s)),
+  ];
+}
+
+const modelText = (s: SweepReport): string =>
+  s.trainingAnalysis?.modelRef ? `, model ${escapeMarkdownText(s.trainingAnalysis.modelRef)}` : '';
+
+/** A law line with its arXiv link, when the law has one. */
+function withSource(line: string, p: Placement, s: SweepReport): string {
+  const law = s.trainingAnalysis?.laws.find((l) => l.law === p.law);
+  return law?.source.arxiv ? `${line} ([arXiv ${law.source.arxiv}](${law.source.url}))` : line;
 }
 
 export function runsText(s: SweepReport): string {
@@ -55,12 +109,12 @@ export function sweepLenses(s: SweepReport): LensLine[] {
         ...(s.training
           ? [`Training config: ${s.training.resolved ?? s.training.path} (from ${s.training.from})`]
           : []),
-        ...s.placements.map(placementLine),
+        ...s.placements.map((p) => placementLine(p)),
         ...(s.placements.length ? [] : s.problems),
       ].join('\n'),
     });
   }
-  return lenses;
+  return [...lenses, ...s.quantities.map((q) => quantityLens(q, s))];
 }
 
 /** Hover lines on the swept learning-rate parameter (Markdown; file text escaped). */
@@ -68,27 +122,19 @@ export function sweepLearningRateHover(s: SweepReport): string[] {
   const r = s.learningRate;
   if (!r) return [];
   const lines = [`Swept learning rate: ${sweepRangeText(r)}${r.distribution ? ` (${r.distribution})` : ''}`];
-  if (s.summary) {
-    const model = s.trainingAnalysis?.modelRef
-      ? `, model ${escapeMarkdownText(s.trainingAnalysis.modelRef)}`
-      : '';
+  if (s.summary)
     lines.push(
-      `Against the laws for ${s.training ? inlineCode(s.training.path) : 'the training config'}${model}: **${s.summary}**`,
+      `Against the laws for ${s.training ? inlineCode(s.training.path) : 'the training config'}${modelText(s)}: **${s.summary}**`,
     );
-  } else lines.push(...s.problems.slice(0, 1).map((p) => `No law comparison: ${escapeMarkdownText(p)}`));
-  return [
-    ...lines,
-    ...s.placements.map((p) => {
-      const law = s.trainingAnalysis?.laws.find((l) => l.law === p.law);
-      const src = law?.source.arxiv ? ` ([arXiv ${law.source.arxiv}](${law.source.url}))` : '';
-      return `${placementLine(p)}${src}`;
-    }),
-  ];
+  else lines.push(...s.problems.slice(0, 1).map((p) => `No law comparison: ${escapeMarkdownText(p)}`));
+  return [...lines, ...s.placements.map((p) => withSource(placementLine(p), p, s))];
 }
 
-/** The hover's live lines for a key of a sweep: the law comparison on the swept learning rate (and inside it). */
+/** The hover's live lines for a key of a sweep: the law comparison on a swept learning rate, batch size, warm-up or rank (and inside it). */
 export function sweepEffects(path: readonly string[], s: SweepReport): string[] {
-  const lr = s.learningRate?.path;
-  if (!lr || path.length < lr.length || lr.some((seg, i) => path[i] !== seg)) return [];
-  return sweepLearningRateHover(s);
+  const under = (p: readonly string[] | undefined): boolean =>
+    !!p && path.length >= p.length && p.every((seg, i) => path[i] === seg);
+  if (under(s.learningRate?.path)) return sweepLearningRateHover(s);
+  const q = s.quantities.find((x) => under(x.range.path));
+  return q ? sweepQuantityHover(q, s) : [];
 }

@@ -36,16 +36,21 @@ export function sweptRange(p: SweptParameter): SweptRange | undefined {
   return { ...base, min, max };
 }
 
-/** The swept learning rate, if the sweep has one (a parameter named learning_rate / lr, nested or not). */
-export function sweptLearningRate(cfg: Record<string, unknown>): SweptRange | undefined {
+/** The first swept parameter whose name (last dotted part) is one of `names`, with a positive numeric range. */
+export function sweptNamed(cfg: Record<string, unknown>, names: readonly string[]): SweptRange | undefined {
   for (const p of sweptParameters(cfg)) {
     const last = p.name.split('.').pop()?.toLowerCase() ?? '';
-    if (LR_NAMES.includes(last)) {
+    if (names.includes(last)) {
       const r = sweptRange(p);
       if (r && r.min > 0) return r;
     }
   }
   return undefined;
+}
+
+/** The swept learning rate, if the sweep has one (a parameter named learning_rate / lr, nested or not). */
+export function sweptLearningRate(cfg: Record<string, unknown>): SweptRange | undefined {
+  return sweptNamed(cfg, LR_NAMES);
 }
 
 /**
@@ -73,38 +78,49 @@ export function gridRunCount(cfg: Record<string, unknown>): { runs: number; capp
   return cap !== undefined && cap < runs ? { runs: cap, capped: true } : { runs, capped: false };
 }
 
-export interface LawPlacement {
+/** Where a swept range lies against one law's value (a learning rate, a batch size, a warm-up share). */
+export interface Placement {
   law: string;
   title: string;
-  learningRate: number;
+  value: number;
   applies: LawResult['applies'];
-  /** sweep range / law LR: below 1 the whole range is under the law's value. */
+  /** sweep range / law value: below 1 the whole range is under the law's value. */
   lowRatio: number;
   highRatio: number;
   position: 'below' | 'inside' | 'above';
 }
 
+export interface LawPlacement extends Placement {
+  learningRate: number;
+}
+
+/** A law's value for one quantity, to place a swept range against. */
+export interface LawValueRef {
+  law: string;
+  title: string;
+  value: number;
+  applies: LawResult['applies'];
+}
+
+export function placeRange(range: { min: number; max: number }, refs: readonly LawValueRef[]): Placement[] {
+  return refs.map((r) => ({
+    ...r,
+    lowRatio: range.min / r.value,
+    highRatio: range.max / r.value,
+    position: range.max < r.value ? 'below' : range.min > r.value ? 'above' : 'inside',
+  }));
+}
+
 /** Where the swept range lies against each law that gives a learning rate. */
 export function placeAgainstLaws(range: SweptRange, laws: readonly LawResult[]): LawPlacement[] {
-  return laws
+  const refs = laws
     .filter((l) => typeof l.learningRate === 'number' && l.learningRate > 0)
-    .map((l) => {
-      const lr = l.learningRate as number;
-      const position = range.max < lr ? 'below' : range.min > lr ? 'above' : 'inside';
-      return {
-        law: l.law,
-        title: l.title,
-        learningRate: lr,
-        applies: l.applies,
-        lowRatio: range.min / lr,
-        highRatio: range.max / lr,
-        position,
-      };
-    });
+    .map((l) => ({ law: l.law, title: l.title, value: l.learningRate as number, applies: l.applies }));
+  return placeRange(range, refs).map((p) => ({ ...p, learningRate: p.value }));
 }
 
 /** One sentence on the placement against the recommendations (context laws left out), made from the numbers. */
-export function placementSummary(placements: readonly LawPlacement[]): string | undefined {
+export function placementSummary(placements: readonly Placement[]): string | undefined {
   const recs = placements.filter((p) => p.applies === 'recommendation');
   if (recs.length === 0) return undefined;
   const factor = (x: number): string => (x >= 10 ? String(Math.round(x)) : x.toPrecision(2));

@@ -13,6 +13,7 @@ import {
   type LawPlacement,
   type SweptRange,
 } from './analysis';
+import { compareQuantities, type QuantityComparison } from './quantities';
 
 /** A file a config names, as the io layer read it (relative to the config's folder, inside the roots). */
 export type RelatedFile = { path: string; text: string } | { path: string; error: string };
@@ -43,6 +44,8 @@ export interface SweepReport {
   trainingAnalysis?: ConfigAnalysis;
   placements: LawPlacement[];
   summary?: string;
+  /** A swept batch size, warm-up or LoRA rank against the same laws (empty without a training config). */
+  quantities: QuantityComparison[];
   tokens?: SweepTokens;
   problems: string[];
 }
@@ -53,6 +56,7 @@ export function analyseSweep(config: Record<string, unknown>, ctx: SweepContext)
   const report: SweepReport = {
     method: typeof config.method === 'string' ? config.method : '?',
     placements: [],
+    quantities: [],
     problems: [],
   };
   const grid = gridRunCount(config);
@@ -99,6 +103,7 @@ export function analyseSweep(config: Record<string, unknown>, ctx: SweepContext)
         `no law gives a learning rate for ${path}${analysis.problems[0] ? ` (${analysis.problems[0]})` : ''}`,
       );
   }
+  report.quantities = compareQuantities(config, analysis);
   const tokens = runTokens(analysis, report.grid?.runs ?? report.runCap);
   if (tokens) report.tokens = tokens;
   return report;

@@ -7,6 +7,7 @@ import { resolveOptionsFor } from '../models';
 import { computePanelModel, type PanelContext } from '../../core/panel/model';
 import type { PanelInputs, PanelModel } from '../../core/panel/types';
 import { sweepBand } from '../../core/panel/sweep';
+import { mergePanelModel } from '../../core/panel/merge';
 
 export function modelContext(
   inputs: PanelInputs,
@@ -36,5 +37,7 @@ export function computeFor(
   doc: vscode.TextDocument | undefined,
   analysis: ConfigAnalysis | undefined,
 ): PanelModel {
+  // A merge: the estimate the analysis already made for the CodeLens, not a training estimate.
+  if (analysis?.merge) return mergePanelModel(inputs, analysis.merge);
   return computePanelModel(inputs, modelContext(inputs, doc, analysis));
 }
