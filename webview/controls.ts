@@ -239,11 +239,18 @@ export class Controls {
   }
 
   /** Puts `inputs` into the controls (a new document, or state restored after a reload). */
-  show(inputs: PanelInputs, applicable: ApplyField[]): void {
+  /**
+   * Shows the followed file's values. `keepFocused`: the same file was seeded again (it changed, or its
+   * analysis arrived) while the user may be typing; the control with focus keeps what was typed and
+   * that value stays in force, so a reseed never eats a keystroke.
+   */
+  show(inputs: PanelInputs, applicable: ApplyField[], keepFocused = false): void {
     this.inputs = structuredClone(inputs);
     this.applicable = new Set(applicable);
+    const active = document.activeElement;
+    const focused = keepFocused && active && this.root.contains(active) ? active.id : undefined;
     const set = (id: string, v: string) => {
-      byId<ValueElement>(id).value = v;
+      if (id !== focused) byId<ValueElement>(id).value = v;
     };
     this.ensureModelOption(inputs.modelRef);
     set('model', inputs.modelRef);
@@ -259,6 +266,8 @@ export class Controls {
     for (const b of this.root.querySelectorAll<HTMLElement>('.apply'))
       b.hidden = !this.applicable.has(b.dataset.field as ApplyField);
     this.showMethodFields();
+    // The typed value goes through the control's own listener, as if just typed.
+    if (focused) byId<ValueElement>(focused).dispatchEvent(new Event('change'));
   }
 
   private ensureModelOption(ref: string): void {

@@ -100,13 +100,15 @@ function handle(msg: HostMessage): void {
     case 'options':
       controls.build(msg);
       return;
-    case 'document':
+    case 'document': {
+      const same = msg.doc !== null && msg.doc.uri === docUri;
       docUri = msg.doc?.uri;
       showFollowed(msg.doc);
       results.setApplicable(msg.applicable);
-      controls.show(msg.inputs, msg.applicable);
+      controls.show(msg.inputs, msg.applicable, same);
       scheduleCompute();
       return;
+    }
     case 'result': {
       if (msg.seq !== seq) return; // an older answer; a newer request is on its way
       // The what-if controls are for training runs; a merge's numbers come from its file alone.
