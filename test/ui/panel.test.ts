@@ -83,7 +83,9 @@ describe('estimator panel (ui)', () => {
   it('is usable from the keyboard: the rank field takes focus and typing updates the count', async () => {
     const view = workbench().webview();
     const rank = view.locator('#rank');
-    await rank.focus();
+    // A click gives the webview's frame the window's keyboard focus, as a user's would; focus() alone
+    // left the first key outside the frame in fresh workbenches (the rank read 6, not 16).
+    await rank.click();
     await workbench().page.keyboard.press('Control+A');
     await workbench().page.keyboard.type('16');
     await view.locator('#params', { hasText: 'Trainable 8,388,608' }).waitFor({ timeout: 45_000 });
