@@ -2,7 +2,9 @@
 // `peft_type` and runs its __post_init__; a key the file leaves out takes the dataclass default,
 // which the schema records per class (definitions.<PEFT_TYPE>.properties.<key>.default).
 import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
-import { has } from './ruleKit';
+import { has, hit, truthy } from './ruleKit';
+
+export { hit, truthy };
 
 type Schema = Record<string, unknown> | undefined;
 /** Value as PEFT sees it: what the file says, else the config class's default. */
@@ -39,20 +41,10 @@ export function peftRule(
   };
 }
 
-export const hit = (path: string[], on: RuleHit['on'], message: string): RuleHit => ({ path, on, message });
 export const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 /** A sub-config written as a mapping (velora_config, eva_config, ...), else undefined. */
 export const sub = (v: unknown): Config | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Config) : undefined;
-/** Python truthiness for a config value. */
-export const truthy = (v: unknown): boolean =>
-  v !== undefined &&
-  v !== null &&
-  v !== false &&
-  v !== 0 &&
-  v !== '' &&
-  !(Array.isArray(v) && v.length === 0) &&
-  !(sub(v) && Object.keys(v as Config).length === 0);
 
 /**
  * First failing bound of a mapping: [key, test that is true when the value is wrong, PEFT's message].

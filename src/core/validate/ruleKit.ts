@@ -44,6 +44,16 @@ export const isSet = (v: unknown): boolean =>
   v !== 0 &&
   v !== '' &&
   !(Array.isArray(v) && v.length === 0);
+/** Python truthiness in full: isSet, and an empty mapping is not set either. */
+export const truthy = (v: unknown): boolean =>
+  isSet(v) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+/** A finding at `path`, with its fix when one is determined. */
+export const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleFix): RuleHit => ({
+  path,
+  on,
+  message,
+  ...(fix ? { fix } : {}),
+});
 export const has = (cfg: Config, k: string): boolean => Object.prototype.hasOwnProperty.call(cfg, k);
 /** `[k]` when the file has k, else `[fallback]`: point at what the user wrote. */
 export const at = (cfg: Config, k: string, fallback: string): string[] => [has(cfg, k) ? k : fallback];

@@ -1,7 +1,7 @@
 // Axolotl cross-field rules (ids as in schemas/axolotl.schema.json "x-rules"), from
 // src/axolotl/utils/schemas/validation.py and config.py at the schema's commit.
-import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
-import { at, has, isSet } from './ruleKit';
+import type { Config, CrossFieldRule } from './ruleKit';
+import { at, has, isSet, hit } from './ruleKit';
 
 type Check = CrossFieldRule['check'];
 const AX = ['axolotl'] as const;
@@ -12,7 +12,6 @@ const rule = (id: string, severity: CrossFieldRule['severity'], check: Check): C
   source: 'axolotl utils/schemas/validation.py',
   check,
 });
-const hit = (path: string[], on: RuleHit['on'], message: string): RuleHit => ({ path, on, message });
 /** Axolotl tests `data.get(k) is not None` for these. */
 const given = (c: Config, k: string): boolean => c[k] !== undefined && c[k] !== null;
 const LEGACY_ATTN = [

@@ -1,7 +1,7 @@
 // Axolotl checks at launch beyond rulesAxolotl.ts: save/eval scheduling, FSDP with 8-bit optimizers,
 // new tokens with an adapter. Read at the schema's commit 067b021 (Axolotl 0.18.0); file:line per rule.
 import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
-import { at } from './ruleKit';
+import { at, hit, isSet } from './ruleKit';
 
 const AX = ['axolotl'] as const;
 const VAL = 'axolotl@067b021 src/axolotl/utils/schemas/validation.py';
@@ -11,20 +11,6 @@ const rule = (
   source: string,
   check: (c: Config) => RuleHit | undefined,
 ): CrossFieldRule => ({ id, dialects: AX, severity, source, check });
-const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleHit['fix']): RuleHit => ({
-  path,
-  on,
-  message,
-  ...(fix ? { fix } : {}),
-});
-/** Python truthiness, as `data.get(k)` is tested. */
-const truthy = (v: unknown): boolean =>
-  v !== undefined &&
-  v !== null &&
-  v !== false &&
-  v !== 0 &&
-  v !== '' &&
-  !(Array.isArray(v) && v.length === 0);
 const obj = (v: unknown): Config | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Config) : undefined;
 
@@ -35,7 +21,7 @@ function fsdpVersion(c: Config): string {
 }
 /** fsdp_config.offload_params, also under the deprecated `fsdp_` prefix Axolotl strips. */
 const offloads = (c: Config): boolean =>
-  truthy(obj(c.fsdp_config)?.offload_params ?? obj(c.fsdp_config)?.fsdp_offload_params);
+  isSet(obj(c.fsdp_config)?.offload_params ?? obj(c.fsdp_config)?.fsdp_offload_params);
 
 /** Embedding modules a model's new tokens need trained (src/axolotl/loaders/utils.py get_linear_embedding_layers). */
 function embeddingLayers(c: Config): string[] {
@@ -83,7 +69,7 @@ const modulesFix = (need: string[]): RuleHit['fix'] => ({
 
 export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
   rule('ax-save-strategy-save-steps', 'error', `${VAL}:309 check_saves`, (c) =>
-    truthy(c.save_strategy) && truthy(c.save_steps) && c.save_strategy !== 'steps'
+    isSet(c.save_strategy) && isSet(c.save_steps) && c.save_strategy !== 'steps'
       ? hit(
           ['save_strategy'],
           'value',
@@ -93,7 +79,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-save-steps-saves-per-epoch', 'error', `${VAL}:313 check_saves`, (c) =>
-    truthy(c.saves_per_epoch) && truthy(c.save_steps)
+    isSet(c.saves_per_epoch) && isSet(c.save_steps)
       ? hit(
           ['saves_per_epoch'],
           'key',
@@ -102,7 +88,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-eval-strategy-eval-steps', 'error', `${VAL}:337 check_evals`, (c) =>
-    truthy(c.eval_strategy) && truthy(c.eval_steps) && c.eval_strategy !== 'steps'
+    isSet(c.eval_strategy) && isSet(c.eval_steps) && c.eval_strategy !== 'steps'
       ? hit(
           ['eval_strategy'],
           'value',
@@ -112,7 +98,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-eval-steps-evals-per-epoch', 'error', `${VAL}:351 check_evals`, (c) =>
-    truthy(c.evals_per_epoch) && truthy(c.eval_steps)
+    isSet(c.evals_per_epoch) && isSet(c.eval_steps)
       ? hit(
           ['evals_per_epoch'],
           'key',
@@ -121,7 +107,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-evals-per-epoch-strategy', 'error', `${VAL}:359 check_evals`, (c) =>
-    truthy(c.evals_per_epoch) && truthy(c.eval_strategy) && c.eval_strategy !== 'steps'
+    isSet(c.evals_per_epoch) && isSet(c.eval_strategy) && c.eval_strategy !== 'steps'
       ? hit(
           ['eval_strategy'],
           'value',
@@ -130,7 +116,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-bench-eval-needs-steps', 'error', `${VAL}:366 check_evals`, (c) =>
-    truthy(c.do_bench_eval) && !truthy(c.evals_per_epoch) && !truthy(c.eval_steps)
+    isSet(c.do_bench_eval) && !isSet(c.evals_per_epoch) && !isSet(c.eval_steps)
       ? hit(
           ['do_bench_eval'],
           'key',
@@ -139,7 +125,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-fsdp-offload-8bit-optimizer', 'error', `${VAL}:1136 check_fsdp_offload_w_8bit_optimizer`, (c) =>
-    truthy(c.fsdp_config) &&
+    isSet(c.fsdp_config) &&
     String(c.optimizer ?? '').includes('8bit') &&
     offloads(c) &&
     fsdpVersion(c) !== '2'
@@ -151,7 +137,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-fsdp2-bnb-8bit-optimizer', 'error', `${VAL}:1150 check_fsdp2_w_8bit_optimizer`, (c) =>
-    truthy(c.fsdp_config) &&
+    isSet(c.fsdp_config) &&
     fsdpVersion(c) === '2' &&
     (c.optimizer === 'adamw_8bit' || c.optimizer === 'adamw_bnb_8bit')
       ? hit(
@@ -179,7 +165,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
     'axolotl@067b021 src/axolotl/loaders/utils.py:134 check_model_config',
     (c) => {
       const need = embeddingLayers(c);
-      return truthy(c.adapter) && truthy(c.tokens) && missingModules(c, need)
+      return isSet(c.adapter) && isSet(c.tokens) && missingModules(c, need)
         ? hit(
             at(c, 'lora_modules_to_save', 'tokens'),
             'key',
@@ -201,7 +187,7 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
         Object.entries(tokens).some(
           ([k, v]) => k !== 'pad_token' && k !== 'additional_special_tokens' && !SHIPPED.has(String(v)),
         );
-      return truthy(c.adapter) && changes && missingModules(c, need)
+      return isSet(c.adapter) && changes && missingModules(c, need)
         ? hit(
             ['special_tokens'],
             'key',

@@ -2,6 +2,9 @@
 // validators test `data.get(k)`, the attention backend after its legacy flags are folded in, the FSDP
 // version as Axolotl resolves it, and which plugins are listed. Read at 067b021 (Axolotl 0.18.0).
 import type { Config, CrossFieldRule, RuleFix, RuleHit } from './ruleKit';
+import { hit, truthy } from './ruleKit';
+
+export { hit, truthy };
 
 export const AX_SRC = 'axolotl@067b021 src/axolotl/';
 
@@ -13,21 +16,6 @@ export const axRule = (
   check: (c: Config) => RuleHit | undefined,
 ): CrossFieldRule => ({ id, dialects: ['axolotl'], severity, source: `${AX_SRC}${site}`, check });
 
-export const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleHit['fix']): RuleHit => ({
-  path,
-  on,
-  message,
-  ...(fix ? { fix } : {}),
-});
-/** Python truthiness (None, False, 0, "", [] and {} are falsy). */
-export const truthy = (v: unknown): boolean =>
-  v !== undefined &&
-  v !== null &&
-  v !== false &&
-  v !== 0 &&
-  v !== '' &&
-  !(Array.isArray(v) && v.length === 0) &&
-  !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 /** `data.get(k) is not None`. */
 export const given = (v: unknown): boolean => v !== undefined && v !== null;
 export const obj = (v: unknown): Config =>

@@ -1,7 +1,7 @@
 // LLaMA-Factory cross-field rules (ids as in schemas/llamafactory.schema.json "x-rules"), from
 // hparams/parser.py, finetuning_args.py and data_args.py at the schema's commit.
 import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
-import { at, has, isSet } from './ruleKit';
+import { at, has, isSet, hit } from './ruleKit';
 
 type Check = (c: Config) => RuleHit | undefined;
 const LF = ['llamafactory'] as const;
@@ -16,7 +16,6 @@ const rule = (
 const ft = (c: Config): unknown => (has(c, 'finetuning_type') ? c.finetuning_type : 'lora');
 const stage = (c: Config): unknown => (has(c, 'stage') ? c.stage : 'sft');
 const quantized = (c: Config): boolean => c.quantization_bit !== undefined && c.quantization_bit !== null;
-const hit = (path: string[], on: RuleHit['on'], message: string): RuleHit => ({ path, on, message });
 
 export const LLAMAFACTORY_RULES: readonly CrossFieldRule[] = [
   rule('lf-quantization-needs-lora', 'error', 'hparams/parser.py _verify_model_args', (c) =>

@@ -6,7 +6,7 @@
 // same in transformers 4.57.6 and 5.17.0 (LLaMA-Factory supports 4.55 to 5.8) applies to both.
 import type { DialectId } from '../dialects';
 import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
-import { has } from './ruleKit';
+import { has, hit } from './ruleKit';
 
 export const TF_AT = 'transformers 5.17.0 TrainingArguments, src/transformers/training_args.py';
 type Schema = Record<string, unknown> | undefined;
@@ -33,12 +33,6 @@ const saveStrategy = (c: Config): unknown => c.save_strategy ?? 'steps';
 function evalSteps(c: Config, schema: Schema): unknown {
   return given(c.eval_steps) && c.eval_steps !== 0 ? c.eval_steps : valueOf(c, schema, 'logging_steps', 500);
 }
-const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleHit['fix']): RuleHit => ({
-  path,
-  on,
-  message,
-  ...(fix ? { fix } : {}),
-});
 
 /** A step count above 1 with a fraction, under a `steps` strategy (_validate_args 1705/1709/1713). */
 export const fractionalSteps = (v: unknown, strategy: unknown): boolean =>

@@ -2,7 +2,8 @@
 // _apply_legacy_fsdp_to_config), accelerator_config and the JSON-string dict fields. These changed
 // a lot since 4.57 (FSDP2 became the default), so they apply to TRL, which pins 5.17, only.
 // file:line of each site in src/core/validate/ledger/transformers.json.
-import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
+import type { Config, CrossFieldRule } from './ruleKit';
+import { hit } from './ruleKit';
 import { given, tfRule } from './rulesTrainingArgs';
 
 const TRL = ['trl'] as const;
@@ -48,7 +49,6 @@ const items = (c: Config): string[] =>
       ? c.fsdp.map(String)
       : [];
 const version = (fc: Record<string, unknown>): unknown => fc.version ?? 2;
-const hit = (path: string[], on: RuleHit['on'], message: string): RuleHit => ({ path, on, message });
 const cfgPath = (c: Config, key: string): string[] => {
   const raw = c.fsdp_config as Record<string, unknown> | undefined;
   return raw && typeof raw === 'object' && `fsdp_${key}` in raw

@@ -2,7 +2,7 @@
 // schema's commit f2cd577); file:line of each in src/core/validate/ledger/trl.json. One TRL YAML
 // serves one trainer script; which one shows in the keys it sets (the schema's x-trainers).
 import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
-import { at } from './ruleKit';
+import { at, hit } from './ruleKit';
 
 const TRL_AT = 'trl@f2cd577';
 type Schema = Record<string, unknown> | undefined;
@@ -12,12 +12,6 @@ const rule = (
   source: string,
   check: (c: Config, schema: Schema) => RuleHit | undefined,
 ): CrossFieldRule => ({ id, dialects: ['trl'], severity, source: `${TRL_AT} ${source}`, check });
-const hit = (path: string[], on: RuleHit['on'], message: string, fix?: RuleHit['fix']): RuleHit => ({
-  path,
-  on,
-  message,
-  ...(fix ? { fix } : {}),
-});
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const given = (v: unknown): boolean => v !== undefined && v !== null;
 
