@@ -27,6 +27,7 @@ const REASON_BY_CODE = {
   'deprecated-value': 'The framework still accepts this value but has deprecated it (schema x-deprecatedValues); a warning is right.',
   'numeric-string': 'PyYAML (YAML 1.1) reads an exponent without a dot as a string and the framework converts this field itself (x-coercesString); information is right.',
   'unknown-key': 'The key is not a field of the framework at the schema\'s version; the framework ignores unknown keys here (x-unknownKeys: warning), so a warning is right.',
+  'hf-fsdp-gradient-checkpointing': 'transformers TrainingArguments logs "When using FSDP, prefer `activation_checkpointing` in `fsdp_config` over `gradient_checkpointing`" (training_args.py:2755 at 5.17.0); Axolotl passes both (core/builders/base.py:600, :684-686 at 067b021), so a warning is right.',
   'lf-mixed-precision': 'LLaMA-Factory logs "We recommend enable mixed precision training" for this config (parser.py get_train_args).',
   'lf-upcast-layernorm': 'LLaMA-Factory logs "We recommend enable upcast_layernorm in quantized training" (parser.py get_train_args).',
   'acc-num-processes-unset': 'Accelerate stops with "You need to manually pass in `--num_processes` using this config yaml" unless the flag is given (launch.py:1299-1300); a warning is right.',

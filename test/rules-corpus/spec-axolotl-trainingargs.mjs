@@ -21,4 +21,8 @@ export const AXOLOTL_TRAINING_ARGS = [
   spec('ax-eval-without-eval-set', ax({ eval_steps: 50 }), 'eval_steps', withEval, 'warning'),
   spec('ax-load-best-dropped', ax({ ...withEval, load_best_model_at_end: true, eval_steps: 50 }), 'load_best_model_at_end', { save_steps: 100 }, 'warning'),
   spec('hf-accelerator-config-keys', ax({ accelerator_config: { split_batch: true } }), 'accelerator_config.split_batch', { accelerator_config: { split_batches: true } }),
+  // FSDP (rulesAxolotlTrainingArgsFsdp.ts): base.py:684-686 passes fsdp_config and the deprecated fsdp list.
+  spec('hf-fsdp-gradient-checkpointing', ax({ gradient_checkpointing: true, fsdp_version: 2, fsdp_config: { offload_params: true } }), 'gradient_checkpointing', { gradient_checkpointing: false }, 'warning'),
+  spec('hf-fsdp-strategy-needs-fsdp1', ax({ fsdp: ['hybrid_shard', 'auto_wrap'] }), 'fsdp', { fsdp: ['full_shard', 'auto_wrap'] }),
+  spec('hf-fsdp-unknown-option', ax({ fsdp_version: 2, fsdp_config: { offload_params: true }, fsdp: ['full-shard'] }), 'fsdp', { fsdp: null }),
 ];

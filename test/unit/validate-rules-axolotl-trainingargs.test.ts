@@ -109,6 +109,38 @@ describe('validate: TrainingArguments checks on Axolotl configs', () => {
     // Ratios derived from the per-epoch keys count: 1/2 is a multiple of 1/4.
     assert.deepEqual(found(`${best}evals_per_epoch: 4\nsaves_per_epoch: 2\n`), []);
   });
+  it('FSDP: gradient_checkpointing as the builder passes it, legacy fsdp items by the version Axolotl sets', () => {
+    const v2 = 'fsdp_version: 2\nfsdp_config:\n  offload_params: true\n';
+    assert.deepEqual(found(`gradient_checkpointing: true\n${v2}`), [
+      'hf-fsdp-gradient-checkpointing@1:warning',
+    ]);
+    assert.deepEqual(found(`gradient_checkpointing: false\n${v2}`), []);
+    assert.deepEqual(found('gradient_checkpointing: true\n'), []);
+    // An offloading mode other than hidden_states makes the builder pass gradient_checkpointing false.
+    assert.deepEqual(found(`gradient_checkpointing: true\nactivation_offloading: true\n${v2}`), []);
+    assert.deepEqual(found(`gradient_checkpointing: true\nactivation_offloading: hidden_states\n${v2}`), [
+      'hf-fsdp-gradient-checkpointing@1:warning',
+    ]);
+    // No fsdp_config: TrainingArguments defaults to FSDP2, where hybrid_shard is FSDP1-only.
+    assert.deepEqual(found('fsdp: [hybrid_shard, auto_wrap]\n'), [
+      'hf-fsdp-strategy-needs-fsdp1@1:error',
+      'deprecated-key@1:warning',
+    ]);
+    // With fsdp_config and no version Axolotl sets 1 (and warns FSDP1 is deprecated): accepted.
+    assert.deepEqual(found('fsdp: [hybrid_shard]\nfsdp_config:\n  offload_params: true\n'), [
+      'deprecated-key@1:warning',
+      'ax-fsdp1-deprecated@2:warning',
+    ]);
+    assert.deepEqual(found('fsdp: [full_shard, auto_wrap]\n'), ['deprecated-key@1:warning']);
+    assert.deepEqual(found(`fsdp: [full-shard]\n${v2}`), [
+      'hf-fsdp-unknown-option@1:error',
+      'deprecated-key@1:warning',
+    ]);
+    assert.deepEqual(found(`fsdp: [FULL_SHARD]\n${v2}`), [
+      'hf-fsdp-strategy-needs-fsdp1@1:error',
+      'deprecated-key@1:warning',
+    ]);
+  });
   it('the transformers ledger says for every implemented site how it reaches Axolotl, or why not', () => {
     const tf = LEDGERS.find((l) => l.framework === 'transformers')!;
     const reach = tf.axolotl ?? [];
@@ -131,6 +163,6 @@ describe('validate: TrainingArguments checks on Axolotl configs', () => {
       AXOLOTL_TRAINING_ARGS_RULES.map((r) => r.id).filter((id) => !applied.has(id)),
       [],
     );
-    assert.equal(reach.filter((r) => r.rule).length, 16);
+    assert.equal(reach.filter((r) => r.rule).length, 23);
   });
 });

@@ -43,6 +43,15 @@ describe('validate: transformers TrainingArguments rules', () => {
     const v1 = `${TRL}fsdp: hybrid_shard\nfsdp_config:\n  fsdp_version: 1\n`;
     assert.deepEqual(found(v1, 't.yaml', 'hf-fsdp-strategy-needs-fsdp1'), []);
     assert.deepEqual(found(v1, 't.yaml', 'hf-fsdp1-deprecated'), ['hf-fsdp1-deprecated@6:warning']);
+    // The first offending item raises, compared as _apply_legacy_fsdp_to_config does (upper-cased strategy, exact name).
+    const first = `${TRL}fsdp: [FULL_SHARD, bogus]\n`;
+    assert.deepEqual(found(first, 't.yaml', 'hf-fsdp-strategy-needs-fsdp1'), [
+      'hf-fsdp-strategy-needs-fsdp1@4:error',
+    ]);
+    assert.deepEqual(found(first, 't.yaml', 'hf-fsdp-unknown-option'), []);
+    assert.deepEqual(found(`${TRL}fsdp: [full_shard, bogus]\n`, 't.yaml', 'hf-fsdp-unknown-option'), [
+      'hf-fsdp-unknown-option@4:error',
+    ]);
   });
   it('type fsdp as __post_init__ reads it: a bool (argparse const), or a legacy string or list; not a number or mapping', () => {
     const typeErrors = (v: string): string[] =>

@@ -3,7 +3,7 @@
 // _set_base_training_args, used by causal.py and rl.py). The TrainingArguments checks that an Axolotl
 // config reaches (rulesAxolotlTrainingArgs.ts) read the values through here.
 import type { Config } from './ruleKit';
-import { given, truthy } from './rulesAxolotlLedgerKit';
+import { gc, given, offloading, truthy } from './rulesAxolotlLedgerKit';
 
 /** num_epochs after pydantic (utils/schemas/training.py:267, default 1.0). */
 const epochs = (c: Config): number => (typeof c.num_epochs === 'number' ? c.num_epochs : 1);
@@ -58,4 +58,39 @@ export function axEvalStrategy(c: Config): unknown {
   if (truthy(axEvalSteps(c))) return 'steps';
   const user = c[axEvalStrategyKey(c)];
   return truthy(user) ? user : 'no';
+}
+
+/**
+ * fsdp_config.fsdp_version as Axolotl leaves it (validation.py:1107-1123 check_fsdp_version_in_fsdp_config):
+ * with a top-level fsdp_version, fsdp_config's own if set, else the top-level one; without, fsdp_config's
+ * `version` (moved to fsdp_version), else its fsdp_version, else 1. TrainingArguments strips the prefix
+ * (training_args.py:2743-2745) and reads `version`; with no fsdp_config it defaults to 2 (:2784).
+ */
+function axFsdpVersion(c: Config): number {
+  const fc = c.fsdp_config;
+  if (!truthy(fc) || typeof fc !== 'object') return 2;
+  const f = fc as Config;
+  if (truthy(c.fsdp_version)) return Number(truthy(f.fsdp_version) ? f.fsdp_version : c.fsdp_version);
+  return Number(truthy(f.version) ? f.version : truthy(f.fsdp_version) ? f.fsdp_version : 1);
+}
+
+/**
+ * What base.py:684-686 passes as `fsdp` (the deprecated list, else True) and the FSDP version
+ * TrainingArguments reads, or undefined when the config turns FSDP off (neither key is truthy).
+ */
+export function axFsdpArgs(c: Config): { fsdp: true | string[]; version: number } | undefined {
+  if (!truthy(c.fsdp_config) && !truthy(c.fsdp)) return undefined;
+  const fsdp = Array.isArray(c.fsdp) && c.fsdp.length > 0 ? c.fsdp.map(String) : true;
+  return { fsdp, version: axFsdpVersion(c) };
+}
+
+/**
+ * True when base.py:581-601 passes `gradient_checkpointing: true`: activation_offloading `hidden_states`
+ * keeps it, any other offloading mode turns it off; `offload` / `offload_disk` are offloading modes
+ * after validation.py:1426-1441.
+ */
+export function axGradientCheckpointingPassed(c: Config): boolean {
+  if (!gc(c)) return false;
+  const mode = offloading(c);
+  return mode === 'hidden_states' || !truthy(mode);
 }

@@ -2,13 +2,15 @@
 // in its trainer builders (axolotl@067b021 src/axolotl/core/builders/) after its own validators ran, so a
 // check here names Axolotl's keys, reads values as the builders map them (axolotlTrainingArgs.ts) and
 // stays quiet where an Axolotl validator already refuses the same key (that raise comes first). Axolotl
-// pins transformers 5.14.1; each check reads the same in 4.57.6 and 5.17.0 (lines: 5.17.0). Which
-// TrainingArguments sites reach Axolotl, and why the others cannot: ledger/transformers.json `axolotl`.
+// pins transformers 5.14.1; each check here reads the same in 4.57.6 and 5.17.0 (lines: 5.17.0); the FSDP
+// ones follow 5.17.0 (rulesAxolotlTrainingArgsFsdp.ts). Which TrainingArguments sites reach Axolotl, and
+// why the others cannot: ledger/transformers.json `axolotl`.
 import type { Config, CrossFieldRule } from './ruleKit';
 import { AXOLOTL_RULES } from './rulesAxolotl';
 import { AXOLOTL_LAUNCH_RULES } from './rulesAxolotlLaunch';
 import { given, hit, truthy } from './rulesAxolotlLedgerKit';
 import { ACCELERATOR_KEYS, unknownAcceleratorKey } from './rulesTrainingArgsFsdp';
+import { AXOLOTL_TRAINING_ARGS_FSDP_RULES } from './rulesAxolotlTrainingArgsFsdp';
 import { fractionalSteps, fractionalStepsHit, num, tfRule } from './rulesTrainingArgs';
 import { axEvalSteps, axEvalStrategy, axEvalStrategyKey, axSaveStrategy } from './axolotlTrainingArgs';
 
@@ -155,4 +157,5 @@ export const AXOLOTL_TRAINING_ARGS_RULES: readonly CrossFieldRule[] = [
         : undefined;
     },
   ),
+  ...AXOLOTL_TRAINING_ARGS_FSDP_RULES,
 ];

@@ -7,9 +7,29 @@ import { hit } from './ruleKit';
 import { given, tfRule } from './rulesTrainingArgs';
 
 const TRL = ['trl'] as const;
-/** accelerate 1.15.0 accelerate/utils/constants.py:38-39. */
+/** accelerate 1.15.0 accelerate/utils/constants.py:38-39 (the same lines at v1.13.0, which Axolotl pins). */
 const SHARDING = ['full_shard', 'shard_grad_op', 'no_shard', 'hybrid_shard', 'hybrid_shard_zero2'];
 const AUTO_WRAP = ['TRANSFORMER_BASED_WRAP', 'SIZE_BASED_WRAP', 'NO_WRAP'];
+
+/**
+ * The legacy `fsdp` item _apply_legacy_fsdp_to_config raises on, the first one in order as its loop does
+ * (lines 2874-2896): a sharding strategy (compared upper-cased) other than the exact `full_shard` /
+ * `shard_grad_op` under FSDP2 is FSDP1-only; anything but a strategy, `offload` or `auto_wrap` is unknown.
+ */
+export function legacyFsdpProblem(
+  fsdpItems: readonly string[],
+  fsdpVersion: number,
+): { item: string; kind: 'fsdp1-only' | 'unknown' } | undefined {
+  for (const item of fsdpItems) {
+    if (SHARDING.includes(item.toLowerCase())) {
+      if (fsdpVersion === 2 && item !== 'full_shard' && item !== 'shard_grad_op')
+        return { item, kind: 'fsdp1-only' };
+    } else if (item !== 'offload' && item !== 'auto_wrap') return { item, kind: 'unknown' };
+  }
+  return undefined;
+}
+/** transformers' own words for a legacy `fsdp` item it raises on (the message of each rule names the key). */
+export const LEGACY_FSDP_OPTIONS = [...SHARDING, 'offload', 'auto_wrap'].join(', ');
 /** transformers 5.17.0 trainer_pt_utils.py AcceleratorConfig fields. */
 export const ACCELERATOR_KEYS = [
   'split_batches',
@@ -49,6 +69,11 @@ const items = (c: Config): string[] =>
       ? c.fsdp.map(String)
       : [];
 const version = (fc: Record<string, unknown>): unknown => fc.version ?? 2;
+/** The legacy item transformers raises on; with fsdp_config a file path the version is unknown (NaN). */
+const legacyProblem = (c: Config): ReturnType<typeof legacyFsdpProblem> => {
+  const fc = fsdpConfig(c);
+  return fsdpOn(c) ? legacyFsdpProblem(items(c), fc ? Number(version(fc)) : NaN) : undefined;
+};
 const cfgPath = (c: Config, key: string): string[] => {
   const raw = c.fsdp_config as Record<string, unknown> | undefined;
   return raw && typeof raw === 'object' && `fsdp_${key}` in raw
@@ -74,25 +99,22 @@ export const TRAINING_ARGS_FSDP_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   tfRule('hf-fsdp-unknown-option', TRL, 'error', '2896 _apply_legacy_fsdp_to_config', (c) => {
-    if (!fsdpOn(c)) return undefined;
-    const bad = items(c).find((i) => !SHARDING.includes(i) && i !== 'offload' && i !== 'auto_wrap');
-    return bad
+    const bad = legacyProblem(c);
+    return bad?.kind === 'unknown'
       ? hit(
           ['fsdp'],
           'value',
-          `Unknown \`fsdp\` option \`${bad}\` (transformers raises); the options are ${[...SHARDING, 'offload', 'auto_wrap'].join(', ')}.`,
+          `Unknown \`fsdp\` option \`${bad.item}\` (transformers raises); the options are ${LEGACY_FSDP_OPTIONS}.`,
         )
       : undefined;
   }),
   tfRule('hf-fsdp-strategy-needs-fsdp1', TRL, 'error', '2885 _apply_legacy_fsdp_to_config', (c) => {
-    const fc = fsdpConfig(c);
-    if (!fsdpOn(c) || !fc || Number(version(fc)) !== 2) return undefined;
-    const bad = items(c).find((i) => SHARDING.includes(i) && i !== 'full_shard' && i !== 'shard_grad_op');
-    return bad
+    const bad = legacyProblem(c);
+    return bad?.kind === 'fsdp1-only'
       ? hit(
           ['fsdp'],
           'value',
-          `\`fsdp: ${bad}\` exists only in FSDP1, and FSDP2 is the default (\`fsdp_config.version\` 2); transformers raises. Use full_shard / shard_grad_op, or set \`fsdp_config: {version: 1}\` (deprecated, removed in 5.20).`,
+          `\`fsdp: ${bad.item}\` exists only in FSDP1, and FSDP2 is the default (\`fsdp_config.version\` 2); transformers raises. Use full_shard / shard_grad_op, or set \`fsdp_config: {version: 1}\` (deprecated, removed in 5.20).`,
         )
       : undefined;
   }),
