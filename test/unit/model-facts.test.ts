@@ -71,6 +71,26 @@ describe('model facts: FP8 checkpoints', () => {
   });
 });
 
+describe('model facts: FP8 checkpoints where Axolotl skips the guard', () => {
+  const codes = (extra: string) =>
+    facts(`base_model: deepseek-ai/DeepSeek-V3\n${extra}`, 'axolotl', resolver(DEEPSEEK_V3)).map(
+      (d) => d.code,
+    );
+  const kernels = 'plugins:\n  - axolotl.integrations.kernels.KernelsPlugin\n';
+  it('accepts an adapter with the preference-tuning builder (rl.py:300-313) or the MoE kernels (plugin.py:154, :183)', () => {
+    assert.deepEqual(codes('rl: dpo\nadapter: lora\nlora_target_linear: true\n'), []);
+    assert.deepEqual(codes(`${kernels}use_scattermoe: true\nadapter: lora\nlora_target_linear: true\n`), []);
+    assert.deepEqual(codes(`${kernels}use_sonicmoe: true\nadapter: lora\nlora_target_linear: true\n`), []);
+  });
+  it('still errors without an adapter, or with the kernels plugin but neither MoE kernel', () => {
+    assert.deepEqual(codes('rl: dpo\n'), ['checkpoint-fp8']);
+    assert.deepEqual(codes(`${kernels}adapter: lora\nlora_target_linear: true\n`), ['checkpoint-fp8']);
+    assert.deepEqual(codes('use_scattermoe: true\nadapter: lora\nlora_target_linear: true\n'), [
+      'checkpoint-fp8',
+    ]);
+  });
+});
+
 describe('model facts: a tokenizer without a pad token', () => {
   const warning = (model: string, pad: string) =>
     `The tokenizer of ${model} has no pad token: Axolotl warns "Tokenizer does not have a pad_token, falling back to eos_token" and pads with the EOS token. Set \`special_tokens: {pad_token: "${pad}"}\` (an unused special token of this vocabulary) to pad with a token of its own.`;

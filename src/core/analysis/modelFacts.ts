@@ -50,14 +50,20 @@ type At = (severity: Diagnostic['severity'], code: string, message: string) => D
 /**
  * A checkpoint shipped in FP8 (DeepSeek-V3/R1: config.json `quantization_config.quant_method: fp8`).
  * transformers loads it with FineGrainedFP8HfQuantizer, whose `is_trainable` is False
- * (src/transformers/quantizers/quantizer_finegrained_fp8.py:222-224 at v4.57.6, :214-216 at v5.18.0), and
- * Trainer.__init__ then raises "You cannot perform fine-tuning on purely quantized models" (no adapter)
- * or "The model you are trying to fine-tune is quantized with fp8 but that quantization method do not
- * support training" (adapter) (src/transformers/trainer.py:557-568 at v4.57.6). FineGrainedFP8Config
- * takes `dequantize` only in transformers 5 (utils/quantization_config.py:1714 at v5.18.0; 4.57.6 has none). LLaMA-Factory loads FP8 checkpoints with FineGrainedFP8Config(dequantize=True) and
+ * (src/transformers/quantizers/quantizer_finegrained_fp8.py:222-224 at v4.57.6, :214-216 at v5.17.0 and
+ * v5.18.0), and Trainer.__init__ then raises "You cannot perform fine-tuning on purely quantized models"
+ * (no adapter) or "The model you are trying to fine-tune is quantized with fp8 but that quantization
+ * method do not support training" (adapter) (src/transformers/trainer.py:557-568 at v4.57.6; at v5.17.0
+ * trainer.py:446 calls validate_quantization_for_training, trainer_utils.py:131-141). FineGrainedFP8Config
+ * takes `dequantize` only in transformers 5 (utils/quantization_config.py:1714 at v5.17.0 and v5.18.0;
+ * 4.57.6 has none). LLaMA-Factory loads FP8 checkpoints with FineGrainedFP8Config(dequantize=True) and
  * lets ZeRO-3/FSDP through (llamafactory/model/model_utils/quantization.py:97-114 at v0.9.5): no finding.
- * Axolotl dequantizes only when the config asks (`model_quantization_config: FineGrainedFP8Config` with
- * `model_quantization_config_kwargs.dequantize`, src/axolotl/loaders/model.py:669-677 at 067b021).
+ * Axolotl (at 067b021) dequantizes only when the config asks (`model_quantization_config:
+ * FineGrainedFP8Config` with `model_quantization_config_kwargs.dequantize`, src/axolotl/loaders/model.py:669-677),
+ * and skips transformers' guard for an adapter on a quantized model in two places: its preference-tuning
+ * builder (`rl` set; core/builders/rl.py:300-313 replaces validate_quantization_for_training) and the
+ * kernels plugin with `use_scattermoe` / `use_sonicmoe` (integrations/kernels/plugin.py:139-154, 169-183,
+ * quant_training_guard.py:44-52): no finding there.
  */
 function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
   const q = a.model?.config.quantization_config;
@@ -73,6 +79,7 @@ function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
     (kwargs as Record<string, unknown>).dequantize === true
   )
     return undefined;
+  if (a.dialect === 'axolotl' && axolotlSkipsQuantGuard(cfg)) return undefined;
   const sharding = a.input?.training.sharding;
   const sharded =
     sharding && sharding.stage === 3
@@ -93,6 +100,16 @@ function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
   );
 }
 
+/** Axolotl replaces transformers' quantized-training guard for this config (an adapter, and the RL builder or the kernels plugin's MoE kernels). */
+function axolotlSkipsQuantGuard(cfg: Record<string, unknown>): boolean {
+  if (!cfg.adapter) return false;
+  if (cfg.rl) return true;
+  const plugins = Array.isArray(cfg.plugins) ? cfg.plugins.map(String) : [];
+  return (
+    plugins.some((p) => p.includes('integrations.kernels')) && !!(cfg.use_scattermoe || cfg.use_sonicmoe)
+  );
+}
+
 /**
  * A tokenizer published without a pad token (tokenizerFacts.ts), by what each dialect then does:
  * - Axolotl: tokenizer classes LlamaTokenizer(Fast)/CodeLlamaTokenizer(Fast) get "</s>" silently
@@ -105,7 +122,8 @@ function fp8Checkpoint(a: ConfigAnalysis, at: At): Diagnostic | undefined {
  *   (src/llamafactory/data/template.py:202-204 at v0.9.5) -> no finding.
  * - LLaMA-Factory v1: the collator pads input_ids with 0 and labels with IGNORE_INDEX and never reads the
  *   tokenizer's pad token (src/llamafactory/v1/core/utils/collation.py:265-271 at ff6d4d12) -> no finding.
- * - TRL: SFTTrainer falls back to EOS silently (trl/trainer/sft_trainer.py:428 at v0.19.0) -> no finding.
+ * - TRL: SFTTrainer falls back to EOS silently (trl/trainer/sft_trainer.py:1189 at f2cd5771, the commit the TRL
+ *   schema pins; :428 at v0.19.0) -> no finding.
  */
 function missingPadToken(a: ConfigAnalysis, at: At): Diagnostic | undefined {
   if (a.dialect !== 'axolotl' || !a.modelRef) return undefined;
