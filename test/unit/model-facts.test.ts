@@ -127,8 +127,20 @@ describe('model facts: a tokenizer without a pad token', () => {
     assert.deepEqual(axolotl('meta-llama/Llama-2-7b-hf'), []);
     assert.deepEqual(axolotl('mistralai/Mistral-7B-v0.1'), []);
     assert.deepEqual(axolotl('Qwen/Qwen2.5-7B'), []);
-    // A re-upload may ship its own tokenizer (unsloth sets a pad token): not judged.
+    // A re-upload may ship its own tokenizer (unsloth sets a pad token): not judged; nor is a mirror
+    // name the catalog does not list as an alias.
     assert.deepEqual(axolotl('unsloth/Llama-3.2-1B'), []);
+    assert.deepEqual(axolotl('NousResearch/Meta-Llama-3.1-8B'), []);
+  });
+
+  it('covers the names the catalog lists for the model: its NousResearch aliases', () => {
+    assert.deepEqual(
+      ['NousResearch/Meta-Llama-3-8B', 'NousResearch/Llama-3.2-1B'].map((m) => axolotl(m)[0]?.message),
+      [
+        warning('NousResearch/Meta-Llama-3-8B', '<|reserved_special_token_0|>'),
+        warning('NousResearch/Llama-3.2-1B', '<|finetune_right_pad_id|>'),
+      ],
+    );
   });
 
   it('accepts TRL and both LLaMA-Factory parsers (EOS fallback without a warning; v1 pads with 0)', () => {

@@ -10,7 +10,14 @@
 // <|reserved_special_token_0|>..; "3.1" and "3.2" put <|finetune_right_pad_id|> at id 128004.
 // Not listed, verified or not: Llama 2 and Mistral 7B (tokenizer_class LlamaTokenizer, which Axolotl
 // pads silently, see modelFacts.ts), Qwen and Gemma (their tokenizers set a pad token), Llama 3.3
-// (no copy of its tokenizer_config.json was read).
+// (no copy of its tokenizer_config.json was found, and the converter copies read, at 01cc9cd9 and at the
+// later main, list versions up to "3.2" only).
+//
+// Which names a fact covers is the catalog's decision: an entry id, one of its aliases (the catalog lists
+// NousResearch's byte-for-byte re-uploads there) or a verified variant. Names the catalog maps only as a
+// mirror (matchCatalogModel's 'mirror') are not covered: re-uploads may change the tokenizer, and unsloth's
+// Llama 3 uploads set a pad token of their own (unslothai/unsloth#419: "old unsloth llama 3 (where pad
+// token and eos token were the same)").
 import { findCatalogModel, findCatalogVariant } from '../models/catalog';
 
 export interface TokenizerFact {
