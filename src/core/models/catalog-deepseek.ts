@@ -9,7 +9,10 @@
 // (layer 61), which transformers' DeepseekV3ForCausalLM does not build (num_hidden_layers is 61).
 //
 // Left out, because no verbatim copy of their config.json was found to compare: DeepSeek-V3-Base,
-// DeepSeek-V3-0324, DeepSeek-R1-Zero, DeepSeek-R1-0528, DeepSeek-V3.1 (its FP8 scales are ue8m0).
+// DeepSeek-V3-0324, DeepSeek-R1-Zero, DeepSeek-R1-0528, DeepSeek-V3.1 (its FP8 scales are ue8m0). Searched
+// again (code, pages and docs corpora, stored repositories): only their README_WEIGHTS.md (which names the
+// quantization_config field but is not the file), model cards, prose descriptions and field-scrambled page
+// copies turned up; none is the config.json whose shape fields and quantization_config a variant must match.
 import type { CatalogEntry, CatalogVariant } from './types';
 
 /**
