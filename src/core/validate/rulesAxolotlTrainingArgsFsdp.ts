@@ -15,10 +15,23 @@ import { axFsdpArgs, axGradientCheckpointingPassed } from './axolotlTrainingArgs
 const AX = ['axolotl'] as const;
 const VIA = 'via axolotl@067b021 src/axolotl/core/builders/base.py:684-686';
 
-/** The legacy `fsdp` item TrainingArguments raises on, as Axolotl passes the list and version (marked at the key: the list is a block). */
+/** The legacy `fsdp` item TrainingArguments raises on, as Axolotl passes the list and version. */
 function legacyProblem(c: Record<string, unknown>): ReturnType<typeof legacyFsdpProblem> {
   const args = axFsdpArgs(c);
   return args && args.fsdp !== true ? legacyFsdpProblem(args.fsdp, args.version) : undefined;
+}
+
+/** An error on the `fsdp` key (a block list) when the first item TrainingArguments raises on is of `kind`. */
+function legacyItemRule(
+  id: string,
+  kind: 'unknown' | 'fsdp1-only',
+  line: string,
+  message: (item: string) => string,
+): CrossFieldRule {
+  return tfRule(id, AX, 'error', `${line} _apply_legacy_fsdp_to_config, ${VIA}`, (c) => {
+    const bad = legacyProblem(c);
+    return bad?.kind === kind ? hit(['fsdp'], 'key', message(bad.item)) : undefined;
+  });
 }
 
 export const AXOLOTL_TRAINING_ARGS_FSDP_RULES: readonly CrossFieldRule[] = [
@@ -36,24 +49,18 @@ export const AXOLOTL_TRAINING_ARGS_FSDP_RULES: readonly CrossFieldRule[] = [
           )
         : undefined,
   ),
-  tfRule('hf-fsdp-unknown-option', AX, 'error', `2896 _apply_legacy_fsdp_to_config, ${VIA}`, (c) => {
-    const bad = legacyProblem(c);
-    return bad?.kind === 'unknown'
-      ? hit(
-          ['fsdp'],
-          'key',
-          `Unknown \`fsdp\` option \`${bad.item}\`: Axolotl passes the \`fsdp\` list to TrainingArguments, which raises. The options are ${LEGACY_FSDP_OPTIONS}; better, drop the deprecated \`fsdp\` and configure \`fsdp_config\`.`,
-        )
-      : undefined;
-  }),
-  tfRule('hf-fsdp-strategy-needs-fsdp1', AX, 'error', `2885 _apply_legacy_fsdp_to_config, ${VIA}`, (c) => {
-    const bad = legacyProblem(c);
-    return bad?.kind === 'fsdp1-only'
-      ? hit(
-          ['fsdp'],
-          'key',
-          `\`fsdp: ${bad.item}\` exists only in FSDP1, and TrainingArguments gets FSDP2 (\`fsdp_version: 2\`, or no \`fsdp_config\`, where transformers defaults to 2); it raises "\`fsdp=${bad.item}\` is only available with FSDP1". Use full_shard / shard_grad_op, or \`fsdp_version: 1\` (deprecated).`,
-        )
-      : undefined;
-  }),
+  legacyItemRule(
+    'hf-fsdp-unknown-option',
+    'unknown',
+    '2896',
+    (item) =>
+      `Unknown \`fsdp\` option \`${item}\`: Axolotl passes the \`fsdp\` list to TrainingArguments, which raises. The options are ${LEGACY_FSDP_OPTIONS}; better, drop the deprecated \`fsdp\` and configure \`fsdp_config\`.`,
+  ),
+  legacyItemRule(
+    'hf-fsdp-strategy-needs-fsdp1',
+    'fsdp1-only',
+    '2885',
+    (item) =>
+      `\`fsdp: ${item}\` exists only in FSDP1, and TrainingArguments gets FSDP2 (\`fsdp_version: 2\`, or no \`fsdp_config\`, where transformers defaults to 2); it raises "\`fsdp=${item}\` is only available with FSDP1". Use full_shard / shard_grad_op, or \`fsdp_version: 1\` (deprecated).`,
+  ),
 ];
