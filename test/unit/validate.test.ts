@@ -297,6 +297,15 @@ describe('validate: cross-field rules', () => {
     const start = text.indexOf('\nbatch_size') + 1;
     assert.deepEqual([d.severity, ...range(d)], ['error', start, start + 'batch_size'.length]);
   });
+  it('Axolotl batch_size alone: error on batch_size, the one batch field that is set; two fields pass', () => {
+    const text = 'base_model: m\ndatasets:\n  - path: p\nbatch_size: 32\n';
+    const start = text.indexOf('batch_size');
+    assert.deepEqual(
+      rule(text, 'ax-batch-fields').map((d) => [d.severity, ...range(d)]),
+      [['error', start, start + 'batch_size'.length]],
+    );
+    assert.deepEqual(rule(`${text}micro_batch_size: 4\n`, 'ax-batch-fields'), []);
+  });
   it('Axolotl bf16 and fp16 both on: warning on fp16 (Axolotl drops fp16)', () => {
     const text = `${base}bf16: true\nfp16: true\n`;
     assert.deepEqual(
