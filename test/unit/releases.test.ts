@@ -116,6 +116,21 @@ describe('release-aware key and value sets', () => {
     assert.deepEqual(codes(dora, 'peft', { peft: '0.9.0' }), []);
   });
 
+  it('Axolotl 0.4.0 (no config classes to read): keys every read release has are not "added in 0.5.0"', () => {
+    assert.equal(RELEASES.axolotl.releases[0], '0.5.0');
+    const text = 'base_model: m\nadapter: lora\nmicro_batch_size: 1\ngradient_accumulation_steps: 1\n';
+    const release = (v: string) =>
+      codes(text, 'axolotl', { axolotl: v }).filter((c) => c.includes('release'));
+    assert.deepEqual(release('0.4.0'), []);
+    // A key added later is still newer than 0.4.0 (Axolotl drops it without a word: a warning).
+    const moe = (v: string) =>
+      codes(`${text}quantize_moe_experts: false\n`, 'axolotl', { axolotl: v }).filter((c) =>
+        c.includes('release'),
+      );
+    assert.deepEqual(moe('0.4.0'), ['warning:release-added']);
+    assert.deepEqual(moe('0.15.0'), []);
+  });
+
   it('no version set: nothing release-dependent is reported', () => {
     const text = LF.replace('template: vanilla', 'template: qwen') + '\nenable_thinking: true';
     assert.deepEqual(codes(text, 'llamafactory', {}), []);
