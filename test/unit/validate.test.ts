@@ -117,6 +117,12 @@ describe('validate: ajv errors on the exact node', () => {
     const d = only(text, 'type');
     assert.deepEqual(range(d), span(text, 'lora_r'));
   });
+  it('a block mapping where a list is wanted: on its key; a flow mapping: on the value', () => {
+    const block = 'base_model: m\ndatasets:\n  path: p\n';
+    assert.deepEqual(range(only(block, 'type')), span(block, 'datasets'));
+    const flow = 'base_model: m\ndatasets: {path: p}\n';
+    assert.deepEqual(range(only(flow, 'type')), span(flow, '{path: p}'));
+  });
 });
 
 describe('validate: loader-aware numbers', () => {
