@@ -116,6 +116,29 @@ describe('release-aware key and value sets', () => {
     assert.deepEqual(codes(dora, 'peft', { peft: '0.9.0' }), []);
   });
 
+  it('PEFT enable_lora (removed in 0.3.0): an error before 0.14 (TypeError), a warning from 0.14, silent on 0.2', () => {
+    const text = JSON.stringify({ peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 8, enable_lora: null });
+    const at = (v?: string) =>
+      validateText(text, { dialect: 'peft', frameworkVersions: v ? { peft: v } : undefined }).diagnostics;
+    assert.deepEqual(
+      at('0.12.0').map((d) => `${d.severity}:${d.code}`),
+      ['error:deprecated-key'],
+    );
+    assert.match(
+      at('0.12.0')[0].message,
+      /peft 0\.12\.0 does not have it either \(removed in 0\.3\.0\): PEFT before 0\.14 raises TypeError/,
+    );
+    assert.deepEqual(
+      at('0.14.0').map((d) => `${d.severity}:${d.code}`),
+      ['warning:deprecated-key'],
+    );
+    assert.deepEqual(
+      at().map((d) => `${d.severity}:${d.code}`),
+      ['warning:deprecated-key'],
+    );
+    assert.deepEqual(at('0.2.0'), []);
+  });
+
   it('Axolotl 0.4.0 (no config classes to read): keys every read release has are not "added in 0.5.0"', () => {
     assert.equal(RELEASES.axolotl.releases[0], '0.5.0');
     const text = 'base_model: m\nadapter: lora\nmicro_batch_size: 1\ngradient_accumulation_steps: 1\n';
