@@ -90,7 +90,14 @@ describe('release-aware key and value sets', () => {
       r.diagnostics[0].message,
       '`torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup` was added in torchtune 0.4.0; your release 0.3.1 does not have it and `tune run` cannot import it.',
     );
-    const utils = 'checkpointer:\n  _component_: torchtune.utils.FullModelHFCheckpointer\n';
+    const utils = [
+      'checkpointer:',
+      '  _component_: torchtune.utils.FullModelHFCheckpointer',
+      '  checkpoint_dir: /tmp/m',
+      '  checkpoint_files: [model.safetensors]',
+      '  model_type: LLAMA3',
+      '  output_dir: /tmp/out',
+    ].join('\n');
     assert.deepEqual(codes(utils, 'torchtune', { torchtune: '0.2.1' }), []);
     assert.deepEqual(codes(utils, 'torchtune', { torchtune: '0.3.0' }), ['error:tt-utils-moved-to-training']);
   });
