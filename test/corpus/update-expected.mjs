@@ -42,8 +42,8 @@ const ERROR_REASON_BY_CODE = {
 
 const ERROR_REASONS = {
   'real/axolotl/examples/mistral4/fft-vision.yml:34:ax-fsdp2-bnb-8bit-optimizer': 'The example sets optimizer: adamw_bnb_8bit with fsdp_version: 2 and an fsdp_config; Axolotl 0.18 check_fsdp2_w_8bit_optimizer (validation.py:1150) raises "FSDP2 not compatible with adamw_bnb_8bit, use `adamw_torch_8bit` instead" (the optimizer is a plain str, so "8bit" in str(optimizer) holds).',
-  'real/axolotl/examples/archived/jeopardy-bot/config.yml:48:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
-  'real/axolotl/examples/archived/mpt-7b/config.yml:49:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
+  'real/axolotl/examples/archived/jeopardy-bot/config.yml:47:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
+  'real/axolotl/examples/archived/mpt-7b/config.yml:48:type': 'Archived example: special_tokens.tokens is list[str] | None in current Axolotl; a mapping fails pydantic validation.',
   'real/axolotl/examples/expert_parallel/qwen3_30ba3b_ep_fft_4gpu.yaml:26:type': 'warmup_steps is int | None in Axolotl; pydantic rejects 0.1 (fractional). The example meant warmup_ratio.',
   'real/axolotl/examples/expert_parallel/qwen3_30ba3b_ep_lora_4gpu.yaml:48:type': 'warmup_steps is int | None in Axolotl; pydantic rejects 0.1 (fractional). The example meant warmup_ratio.',
   'real/torchtune/recipes/configs/qwen2_5/14B_to_7B_KD_lora_single_device.yaml:22:enum': 'torchtune.models.qwen2_5 has lora_qwen2_5_7b_base and lora_qwen2_5_7b_instruct but no lora_qwen2_5_7b; config.instantiate fails to import it (an upstream config bug).',

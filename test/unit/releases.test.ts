@@ -90,7 +90,14 @@ describe('release-aware key and value sets', () => {
       r.diagnostics[0].message,
       '`torchtune.training.lr_schedulers.get_cosine_schedule_with_warmup` was added in torchtune 0.4.0; your release 0.3.1 does not have it and `tune run` cannot import it.',
     );
-    const utils = 'checkpointer:\n  _component_: torchtune.utils.FullModelHFCheckpointer\n';
+    const utils = [
+      'checkpointer:',
+      '  _component_: torchtune.utils.FullModelHFCheckpointer',
+      '  checkpoint_dir: /tmp/m',
+      '  checkpoint_files: [model.safetensors]',
+      '  model_type: LLAMA3',
+      '  output_dir: /tmp/out',
+    ].join('\n');
     assert.deepEqual(codes(utils, 'torchtune', { torchtune: '0.2.1' }), []);
     assert.deepEqual(codes(utils, 'torchtune', { torchtune: '0.3.0' }), ['error:tt-utils-moved-to-training']);
   });
@@ -114,6 +121,44 @@ describe('release-aware key and value sets', () => {
     assert.equal(first, '0.9.0');
     assert.deepEqual(codes(dora, 'peft', { peft: '0.8.2' }), ['error:release-added']);
     assert.deepEqual(codes(dora, 'peft', { peft: '0.9.0' }), []);
+  });
+
+  it('PEFT enable_lora (removed in 0.3.0): an error before 0.14 (TypeError), a warning from 0.14, silent on 0.2', () => {
+    const text = JSON.stringify({ peft_type: 'LORA', task_type: 'CAUSAL_LM', r: 8, enable_lora: null });
+    const at = (v?: string) =>
+      validateText(text, { dialect: 'peft', frameworkVersions: v ? { peft: v } : undefined }).diagnostics;
+    assert.deepEqual(
+      at('0.12.0').map((d) => `${d.severity}:${d.code}`),
+      ['error:deprecated-key'],
+    );
+    assert.match(
+      at('0.12.0')[0].message,
+      /peft 0\.12\.0 does not have it either \(removed in 0\.3\.0\): PEFT before 0\.14 raises TypeError/,
+    );
+    assert.deepEqual(
+      at('0.14.0').map((d) => `${d.severity}:${d.code}`),
+      ['warning:deprecated-key'],
+    );
+    assert.deepEqual(
+      at().map((d) => `${d.severity}:${d.code}`),
+      ['warning:deprecated-key'],
+    );
+    assert.deepEqual(at('0.2.0'), []);
+  });
+
+  it('Axolotl 0.4.0 (no config classes to read): keys every read release has are not "added in 0.5.0"', () => {
+    assert.equal(RELEASES.axolotl.releases[0], '0.5.0');
+    const text = 'base_model: m\nadapter: lora\nmicro_batch_size: 1\ngradient_accumulation_steps: 1\n';
+    const release = (v: string) =>
+      codes(text, 'axolotl', { axolotl: v }).filter((c) => c.includes('release'));
+    assert.deepEqual(release('0.4.0'), []);
+    // A key added later is still newer than 0.4.0 (Axolotl drops it without a word: a warning).
+    const moe = (v: string) =>
+      codes(`${text}quantize_moe_experts: false\n`, 'axolotl', { axolotl: v }).filter((c) =>
+        c.includes('release'),
+      );
+    assert.deepEqual(moe('0.4.0'), ['warning:release-added']);
+    assert.deepEqual(moe('0.15.0'), []);
   });
 
   it('no version set: nothing release-dependent is reported', () => {

@@ -94,6 +94,19 @@ describe('validate: torchtune components per release', () => {
       [],
     );
   });
+  it("judges a component's arguments in the user's release (torchtune's own invalid_dummy_config)", () => {
+    // tests/torchtune/config/test_validate.py at 4a657cb: get_dtype got an unexpected keyword argument 'dummy'.
+    const text = 'test1:\n  _component_: torchtune.utils.get_dtype\n  dtype: fp32\n  dummy: 3\n';
+    const at = (v?: string): string[] =>
+      validateText(text, { dialect: 'torchtune', frameworkVersions: v ? { torchtune: v } : undefined })
+        .diagnostics.filter((d) => d.code.startsWith('tt-'))
+        .map((d) => `${text.slice(0, d.start).split('\n').length}:${d.code}`);
+    assert.deepEqual(at('0.2.1'), ['4:tt-component-unknown-kwarg']);
+    assert.deepEqual(at('0.2'), ['4:tt-component-unknown-kwarg']);
+    // The newest release cannot import the path at all; a release the table lacks is not judged.
+    assert.deepEqual(at(), ['2:tt-utils-moved-to-training']);
+    assert.deepEqual(at('0.1.1'), []);
+  });
   it('refuses a required argument neither the config nor the recipe gives', () => {
     const bad = `output_dir: /tmp/out\ntokenizer:\n  _component_: torchtune.models.llama3.llama3_tokenizer\n  max_seq_len: 2048\n`;
     assert.deepEqual(found(bad, 'tt-component-missing-kwarg'), ['3:error']);

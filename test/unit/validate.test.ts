@@ -117,6 +117,12 @@ describe('validate: ajv errors on the exact node', () => {
     const d = only(text, 'type');
     assert.deepEqual(range(d), span(text, 'lora_r'));
   });
+  it('a block mapping where a list is wanted: on its key; a flow mapping: on the value', () => {
+    const block = 'base_model: m\ndatasets:\n  path: p\n';
+    assert.deepEqual(range(only(block, 'type')), span(block, 'datasets'));
+    const flow = 'base_model: m\ndatasets: {path: p}\n';
+    assert.deepEqual(range(only(flow, 'type')), span(flow, '{path: p}'));
+  });
 });
 
 describe('validate: loader-aware numbers', () => {
@@ -296,6 +302,15 @@ describe('validate: cross-field rules', () => {
     const [d] = rule(text, 'ax-gas-and-batch-size');
     const start = text.indexOf('\nbatch_size') + 1;
     assert.deepEqual([d.severity, ...range(d)], ['error', start, start + 'batch_size'.length]);
+  });
+  it('Axolotl batch_size alone: error on batch_size, the one batch field that is set; two fields pass', () => {
+    const text = 'base_model: m\ndatasets:\n  - path: p\nbatch_size: 32\n';
+    const start = text.indexOf('batch_size');
+    assert.deepEqual(
+      rule(text, 'ax-batch-fields').map((d) => [d.severity, ...range(d)]),
+      [['error', start, start + 'batch_size'.length]],
+    );
+    assert.deepEqual(rule(`${text}micro_batch_size: 4\n`, 'ax-batch-fields'), []);
   });
   it('Axolotl bf16 and fp16 both on: warning on fp16 (Axolotl drops fp16)', () => {
     const text = `${base}bf16: true\nfp16: true\n`;

@@ -12,7 +12,7 @@ Every release tag of LLaMA-Factory, TRL, PEFT, Axolotl and torchtune (no rc/dev/
   `register_template(name=...)` in src/*/data/template.py (src/llmtuner/extras/template.py before v0.2);
 - TRL: fields of its config classes (the classes trl_hist.py scans), any file under trl/;
 - PEFT: fields of each `*Config` class (bases resolved) keyed by the `PeftType` its __post_init__ sets;
-- Axolotl: fields of every class under src/axolotl/utils/config/models/input/ (v0.4 - v0.8) and
+- Axolotl: fields of every class under src/axolotl/utils/config/models/input/ (v0.5 - v0.8) and
   src/axolotl/utils/schemas/ (v0.9 on), plus src/axolotl/integrations/*/args.py;
 - torchtune: every importable dotted path `torchtune.<module>.<name>` (top-level def/class, and names an
   __init__.py re-exports with `from ... import`).
@@ -269,7 +269,9 @@ def peft(repo):
 
 
 def axolotl(repo):
-    tags = refs_with_head(repo, repo.tags((0, 4, 0)), "axolotl")
+    # From v0.5.0: v0.4.0 checks a plain dict in src/axolotl/utils/config.py and declares no config class,
+    # so its key set would be empty and every key would read as "added in 0.5.0".
+    tags = refs_with_head(repo, repo.tags((0, 5, 0)), "axolotl")
     keys = []
     for _, t in tags:
         ks = set()

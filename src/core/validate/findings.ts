@@ -6,6 +6,7 @@ import { pointerOf, type DocIndex, type PathLink } from './nodes';
 import { pythonFloatCall, pythonIntCall, pyyamlFloatSpelling } from './scalars';
 import type { SchemaNode } from './schemaIndex';
 import { stillInPinnedVersion } from './versions';
+import { removedKeyInRelease } from './releases/removedKeys';
 import type { Diagnostic, Fix, LoaderKind } from './types';
 
 /** The part of the loader's state findings need. */
@@ -119,15 +120,18 @@ export function deprecatedKey(
   const [start, end] = keyNode.range!;
   const target = info.renamedTo;
   const taken = target !== undefined && ctx.index.has(map, target);
-  const message =
+  // Removed before every release we read: the user's release decides (PEFT before 0.14 raises).
+  const gone = removedKeyInRelease(info.removedIn, ctx.versions);
+  const said =
     info.deprecationMessage ??
     (target ? `"${key}" is deprecated; use "${target}".` : `"${key}" is deprecated.`);
+  const message = gone?.severity === 'error' ? `${said} ${gone.message}` : said;
   const fixes =
     target && !taken
       ? [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], isPreferred: true }]
       : replacementFix(keyNode, map, pair, info.replacement, ctx.index);
   // Keys the framework now rejects (x-deprecationSeverity: error) stop the run; others still work.
-  const severity = info.deprecationSeverity === 'error' ? 'error' : 'warning';
+  const severity = info.deprecationSeverity === 'error' || gone?.severity === 'error' ? 'error' : 'warning';
   ctx.findings.push({ start, end, severity, code: 'deprecated-key', message, fixes });
 }
 

@@ -111,7 +111,7 @@ export function validateDocument(
         load.value,
         opts.frameworkVersions,
         opts.frameworkVersionSources,
-        schemaDiagnostics(text, index, ds, load, opts.dialect ?? ds.id, opts.rules),
+        schemaDiagnostics(text, index, ds, load, opts.dialect ?? ds.id, opts.rules, opts.frameworkVersions),
       ),
       opts.maxDiagnostics,
     ),
@@ -126,6 +126,7 @@ function schemaDiagnostics(
   load: LoadedConfig,
   dialect: DialectId,
   rules?: readonly CrossFieldRule[],
+  versions?: Record<string, string>,
 ): Pending[] {
   const data = load.value;
   if (data && typeof data === 'object' && !Array.isArray(data))
@@ -145,7 +146,11 @@ function schemaDiagnostics(
     );
   }
   if (data && typeof data === 'object' && !Array.isArray(data))
-    out.push(...crossField(text, index, ds, dialect, data as Record<string, unknown>, out, rules).map(ready));
+    out.push(
+      ...crossField(text, index, ds, dialect, data as Record<string, unknown>, out, { rules, versions }).map(
+        ready,
+      ),
+    );
   return out;
 }
 
@@ -160,7 +165,7 @@ function crossField(
   dialect: DialectId,
   data: Record<string, unknown>,
   taken: readonly Pending[],
-  rules?: readonly CrossFieldRule[],
+  { rules, versions }: { rules?: readonly CrossFieldRule[]; versions?: Record<string, string> },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   let errorSpans: Set<string> | undefined;
@@ -187,7 +192,7 @@ function crossField(
   // The plug-in's rules when the caller passes them; rules naming another dialect never run.
   for (const rule of rules ? rules.filter((r) => r.dialects.includes(dialect)) : rulesFor(dialect)) {
     coded.add(rule.id);
-    const hit = rule.check(data, ds.schema);
+    const hit = rule.check(data, ds.schema, versions);
     if (hit) push(rule.id, hit, rule.severity);
   }
   for (const [id, rule] of ds.rules) {

@@ -2,7 +2,7 @@
 // required key on its parent's key, wrong type/enum/range on the value, else the nearest ancestor.
 // anyOf/oneOf noise is collapsed first (combine.ts) so each mistake is told once.
 import type { ErrorObject } from 'ajv';
-import { isMap, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 import { collapseCombinators } from './combine';
 import { describe, where } from './messages';
@@ -227,8 +227,10 @@ function onValue(
   const value = (): unknown => known ?? valueAt(ctx.data, segs);
   const e = (): ErrorObject => (typeof error === 'function' ? error() : error);
   let span = at.complete ? nodeSpan(ctx.text, at.value) : undefined;
-  // An empty value (`key:`) has no width; the key is where the eye goes.
-  if (span && span[0] === span[1]) span = nodeSpan(ctx.text, at.key) ?? span;
+  // An empty value (`key:`) has no width, and a block mapping or list given where another type is
+  // wanted spans lines below its key: the key is where the eye goes (and where pydantic's loc points).
+  if (span && (span[0] === span[1] || (keyword === 'type' && isBlockCollection(at.value))))
+    span = nodeSpan(ctx.text, at.key) ?? span;
   if (!span) return onKey(segs, ctx, 'error', codeOf(keyword), () => describe(e(), segs, value()), at);
   const place = span;
   return later(place, 'error', codeOf(keyword), () => {
@@ -333,4 +335,9 @@ export function schemaAt(root: SchemaNode, segs: readonly string[]): SchemaNode 
     cur = /^\d+$/.test(s) ? (cur.items() ?? cur.child(s)) : cur.child(s);
   }
   return cur;
+}
+
+/** A mapping or list written in block style (its own lines under the key), not `{...}` / `[...]`. */
+function isBlockCollection(node: Node | null): boolean {
+  return (isMap(node) || isSeq(node)) && !node.flow;
 }

@@ -32,8 +32,16 @@ export interface CrossFieldRule {
   severity: Severity;
   /** Framework source that enforces (or documents) the rule. */
   source: string;
-  /** `schema` is the dialect's root schema, for rules that read annotations such as x-plugin. */
-  check(cfg: Config, schema?: Record<string, unknown>): RuleHit | undefined;
+  /**
+   * `schema` is the dialect's root schema, for rules that read annotations such as x-plugin;
+   * `versions` the framework releases the user runs (mlConfig.validation.frameworkVersions), for
+   * rules whose answer depends on the release (torchtune component signatures).
+   */
+  check(
+    cfg: Config,
+    schema?: Record<string, unknown>,
+    versions?: Record<string, string>,
+  ): RuleHit | undefined;
 }
 
 /** Truthy in Python's sense for a config value (None, False, 0, "" and [] are not set). */

@@ -23,6 +23,8 @@ const LEGACY_ATTN = [
   'eager_attention',
 ];
 const BUILT_IN_ADAPTERS = ['lora', 'qlora', 'llama-adapter'];
+/** The batch fields Axolotl's check_batch_size_fields names (validation.py:225 at 067b021). */
+const BATCH_FIELDS = ['micro_batch_size', 'gradient_accumulation_steps', 'batch_size'];
 const plugins = (c: Config): string[] => (Array.isArray(c.plugins) ? c.plugins.map(String) : []);
 
 export const AXOLOTL_RULES: readonly CrossFieldRule[] = [
@@ -70,9 +72,10 @@ export const AXOLOTL_RULES: readonly CrossFieldRule[] = [
       : undefined,
   ),
   rule('ax-batch-fields', 'error', (c) =>
-    ['micro_batch_size', 'gradient_accumulation_steps', 'batch_size'].filter((k) => isSet(c[k])).length < 2
+    BATCH_FIELDS.filter((k) => isSet(c[k])).length < 2
       ? hit(
-          at(c, 'micro_batch_size', 'gradient_accumulation_steps'),
+          // On the one field that is set (Axolotl names the three), else where the first would go.
+          [BATCH_FIELDS.find((k) => has(c, k)) ?? 'gradient_accumulation_steps'],
           'key',
           'Set at least two of `micro_batch_size`, `gradient_accumulation_steps`, `batch_size`; Axolotl derives the third.',
         )

@@ -96,11 +96,23 @@ export function componentFindings(cfg: Config, release?: string): Partial<Record
   return out;
 }
 
-/** The three rules read one walk of the same config object. */
-const seen = new WeakMap<Config, Partial<Record<Kind, RuleHit>>>();
-function pinnedFindings(cfg: Config): Partial<Record<Kind, RuleHit>> {
-  let f = seen.get(cfg);
-  if (!f) seen.set(cfg, (f = componentFindings(cfg)));
+/**
+ * The user's torchtune release (mlConfig.validation.frameworkVersions), undefined when not set (then
+ * the pinned one is judged). A release whose major.minor the table lacks is not judged at all.
+ */
+function releaseFor(versions: Record<string, string> | undefined): string | undefined {
+  const v = Object.entries(versions ?? {}).find(([k]) => k.toLowerCase() === 'torchtune')?.[1];
+  return v?.trim().replace(/^v/, '') || undefined;
+}
+
+/** The three rules read one walk of the same config object (per release judged). */
+const seen = new WeakMap<Config, Map<string, Partial<Record<Kind, RuleHit>>>>();
+function findingsFor(cfg: Config, release: string | undefined): Partial<Record<Kind, RuleHit>> {
+  let byRelease = seen.get(cfg);
+  if (!byRelease) seen.set(cfg, (byRelease = new Map()));
+  const key = release ?? '';
+  let f = byRelease.get(key);
+  if (!f) byRelease.set(key, (f = componentFindings(cfg, release)));
   return f;
 }
 const rule = (id: string, kind: Kind): CrossFieldRule => ({
@@ -108,7 +120,10 @@ const rule = (id: string, kind: Kind): CrossFieldRule => ({
   dialects: ['torchtune'],
   severity: 'error',
   source: SOURCE,
-  check: (cfg) => pinnedFindings(cfg)[kind],
+  // Whether a path imports in the user's release is the release check's (releases/check.ts, which
+  // names the release that added or moved it); its arguments are judged here, in that release.
+  check: (cfg, _schema, versions) =>
+    findingsFor(cfg, kind === 'unknown' ? undefined : releaseFor(versions))[kind],
 });
 
 export const TORCHTUNE_COMPONENT_RULES: readonly CrossFieldRule[] = [

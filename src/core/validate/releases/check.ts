@@ -83,12 +83,12 @@ const PACKAGE: Record<keyof typeof RELEASES, string> = {
   torchtune: 'torchtune',
 };
 
-function pinned(versions: Record<string, string> | undefined, pkg: string): string | undefined {
+export function pinned(versions: Record<string, string> | undefined, pkg: string): string | undefined {
   const hit = Object.entries(versions ?? {}).find(([k]) => k.toLowerCase() === pkg);
   return hit && parseVersion(hit[1]) ? hit[1].trim().replace(/^v/, '') : undefined;
 }
 
-function unknownKeySeverity(fw: keyof typeof RELEASES, version: string): Severity {
+export function unknownKeySeverity(fw: keyof typeof RELEASES, version: string): Severity {
   if (fw === 'axolotl') return 'warning';
   if (fw === 'peft') return compareVersions(parseVersion(version) ?? [], [0, 14]) >= 0 ? 'warning' : 'error';
   return 'error';
@@ -104,7 +104,7 @@ const WHAT: Record<keyof typeof RELEASES, string> = {
   torchtune: '`tune run` cannot import it',
 };
 
-function consequence(fw: keyof typeof RELEASES, severity: Severity): string {
+export function consequence(fw: keyof typeof RELEASES, severity: Severity): string {
   if (fw === 'peft')
     return severity === 'error'
       ? 'PEFT before 0.14 raises TypeError on the unknown argument'
