@@ -48,6 +48,14 @@ function inventoryFor(model: HfConfig, opts: EstimateOptions, taskType: string |
   }
 }
 
+/** `frozen_components`: module-name components whose parameters stop training (Axolotl freeze_mm_modules). */
+function frozenComponents(peft: PeftConfig): string[] {
+  const c = peft.frozen_components;
+  if (c === undefined || c === null) return [];
+  if (Array.isArray(c) && c.every((x) => typeof x === 'string')) return c;
+  throw new EstimateError('`frozen_components` must be a list of module names.');
+}
+
 function peftTypeOf(peft: PeftConfig): string {
   const t = peft?.peft_type;
   if (typeof t !== 'string' || !t)
@@ -118,6 +126,7 @@ function estimateTuner(
   const tree = buildTree(replicated);
   const boft = type === 'BOFT' ? boftVariants(peft, opts) : null;
   const r = injectAdapter(replicated, tree, method, boft?.counted ?? peft, taskType);
+  r.ledger.freezeComponents(frozenComponents(peft));
   let boftNote = '';
   if (boft) {
     let other: string;
@@ -219,7 +228,9 @@ export function estimateParameters(
       `peft_type "${type}" is not counted by this estimator (supported: ${supportedMethods().join(', ')}).`,
     );
   const tree = buildTree(inv);
-  return toEstimate(inv, pseudo.ledger(inv, peft), {
+  const ledger = pseudo.ledger(inv, peft);
+  ledger.freezeComponents(frozenComponents(peft));
+  return toEstimate(inv, ledger, {
     method: type,
     basis: pseudo.basis,
     adaptedModules: 0,

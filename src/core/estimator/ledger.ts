@@ -39,6 +39,16 @@ export class Ledger {
     return inside;
   }
 
+  /**
+   * Freezes entries whose module path has a dotted component in `components` (Axolotl's
+   * freeze_mm_modules sets requires_grad=False by parameter-name component, after PEFT built its layers).
+   */
+  freezeComponents(components: readonly string[]): void {
+    if (!components.length) return;
+    for (const e of this.entries)
+      if (e.module.split('.').some((part) => components.includes(part))) e.trainable = false;
+  }
+
   /** Drops unfrozen-bias records under a module (the original is frozen again). */
   dropBiasWithin(root: string): void {
     for (let i = this.entries.length - 1; i >= 0; i--) {
