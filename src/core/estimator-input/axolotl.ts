@@ -38,6 +38,11 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
       `freeze_mm_modules: true freezes every parameter under a module named ${AXOLOTL_MM_MODULE_PREFIXES.join(', ')} (LoRA layers there are still built and counted in the total)`,
     );
   }
+  if (bool(cfg.llama4_linearized_experts) === true)
+    // loaders/patch_manager.py:436: Axolotl swaps Llama 4's fused experts for per-expert Linear modules.
+    notes.push(
+      "llama4_linearized_experts: true swaps in Axolotl's per-expert Linear Llama 4 experts, which are not modelled: counts assume transformers' fused experts",
+    );
   return {
     dialect: 'axolotl',
     modelRef: str(cfg.base_model),
