@@ -32,6 +32,13 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
       `Axolotl adapter '${adapter}' is not mapped to a PEFT config yet (lora and qlora are)`,
     );
   }
+  const unfrozen = names(cfg.unfrozen_parameters);
+  if (unfrozen?.length) {
+    peft = { ...peft, unfrozen_parameters: unfrozen };
+    notes.push(
+      `unfrozen_parameters: only parameters whose name matches ${unfrozen.join(', ')} train (re.match from the start of the name${adapter ? ', which with an adapter begins "base_model.model."' : ''}); every other one is frozen, LoRA layers included`,
+    );
+  }
   if (bool(cfg.freeze_mm_modules) === true) {
     peft = { ...peft, frozen_components: [...AXOLOTL_MM_MODULE_PREFIXES] };
     notes.push(

@@ -6,6 +6,7 @@ import { injectAdapter, noHeadListError } from './inject';
 import { buildInventory, InvalidConfigError, UnsupportedModelError } from './inventory';
 import { Ledger } from './ledger';
 import { allLinearNames, checkTarget, countEntryMatches, type TargetSpec } from './matching';
+import { applyUnfrozenParameters, type UnfreezeContext } from './unfreeze';
 import { promptLedger, PROMPT_METHODS } from './prompt';
 import { bitfitLedger, freezeLedger, fullLedger } from './pseudo';
 import { isPaperOnly, supportedMethods, TUNERS } from './registry';
@@ -46,6 +47,20 @@ function inventoryFor(model: HfConfig, opts: EstimateOptions, taskType: string |
       throw new EstimateError(e.message);
     throw e;
   }
+}
+
+/**
+ * What the training script freezes after the model is built, in Axolotl's order (train.py:109-119):
+ * `unfrozen_parameters` patterns, then `frozen_components` (freeze_mm_modules).
+ */
+function trainingFreezes(peft: PeftConfig, ctx: UnfreezeContext): void {
+  const patterns = peft.unfrozen_parameters;
+  if (Array.isArray(patterns) && patterns.length)
+    applyUnfrozenParameters(
+      ctx,
+      patterns.map((p) => String(p)),
+    );
+  ctx.ledger.freezeComponents(frozenComponents(peft));
 }
 
 /** `frozen_components`: module-name components whose parameters stop training (Axolotl freeze_mm_modules). */
@@ -126,7 +141,7 @@ function estimateTuner(
   const tree = buildTree(replicated);
   const boft = type === 'BOFT' ? boftVariants(peft, opts) : null;
   const r = injectAdapter(replicated, tree, method, boft?.counted ?? peft, taskType);
-  r.ledger.freezeComponents(frozenComponents(peft));
+  trainingFreezes(peft, { ledger: r.ledger, tree, peftWrapped: true, adapted: r.adapted });
   let boftNote = '';
   if (boft) {
     let other: string;
@@ -229,7 +244,7 @@ export function estimateParameters(
     );
   const tree = buildTree(inv);
   const ledger = pseudo.ledger(inv, peft);
-  ledger.freezeComponents(frozenComponents(peft));
+  trainingFreezes(peft, { ledger, tree, peftWrapped: false, adapted: new Set() });
   return toEstimate(inv, ledger, {
     method: type,
     basis: pseudo.basis,

@@ -14,6 +14,8 @@ export interface Entry {
   /** New parameters (adapters, copies) add to the total; unfrozen base weights (biases) do not. */
   addsToTotal: boolean;
   layer?: number;
+  /** The parameter's own name under the model (`model.layers.0.mlp.up_proj.weight`), where one entry is one tensor. */
+  param?: string;
 }
 
 export class Ledger {
