@@ -6,7 +6,7 @@ import { injectAdapter, noHeadListError } from './inject';
 import { buildInventory, InvalidConfigError, UnsupportedModelError } from './inventory';
 import { Ledger } from './ledger';
 import { allLinearNames, checkTarget, countEntryMatches, type TargetSpec } from './matching';
-import { applyUnfrozenParameters, type UnfreezeContext } from './unfreeze';
+import { trainingFreezes } from './unfreeze';
 import { promptLedger, PROMPT_METHODS } from './prompt';
 import { bitfitLedger, freezeLedger, fullLedger } from './pseudo';
 import { isPaperOnly, supportedMethods, TUNERS } from './registry';
@@ -47,28 +47,6 @@ function inventoryFor(model: HfConfig, opts: EstimateOptions, taskType: string |
       throw new EstimateError(e.message);
     throw e;
   }
-}
-
-/**
- * What the training script freezes after the model is built, in Axolotl's order (train.py:109-119):
- * `unfrozen_parameters` patterns, then `frozen_components` (freeze_mm_modules).
- */
-function trainingFreezes(peft: PeftConfig, ctx: UnfreezeContext): void {
-  const patterns = peft.unfrozen_parameters;
-  if (Array.isArray(patterns) && patterns.length)
-    applyUnfrozenParameters(
-      ctx,
-      patterns.map((p) => String(p)),
-    );
-  ctx.ledger.freezeComponents(frozenComponents(peft));
-}
-
-/** `frozen_components`: module-name components whose parameters stop training (Axolotl freeze_mm_modules). */
-function frozenComponents(peft: PeftConfig): string[] {
-  const c = peft.frozen_components;
-  if (c === undefined || c === null) return [];
-  if (Array.isArray(c) && c.every((x) => typeof x === 'string')) return c;
-  throw new EstimateError('`frozen_components` must be a list of module names.');
 }
 
 function peftTypeOf(peft: PeftConfig): string {

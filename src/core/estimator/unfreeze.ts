@@ -5,6 +5,7 @@
 // (freeze.py:210-260) escapes every "." not followed by "+" and strips a trailing "[a:b]" range (a range
 // only zeroes part of the gradient: the parameter still counts as trainable).
 import type { Entry, Ledger } from './ledger';
+import { EstimateError, type PeftConfig } from './types';
 import { pyMatch } from './pyregex';
 import { ownParams, type ModelTree } from './tree';
 
@@ -60,4 +61,26 @@ export function applyUnfrozenParameters(ctx: UnfreezeContext, raw: readonly stri
           layer: m.layerIndex,
         });
   }
+}
+
+/**
+ * What the training script freezes after the model is built, in Axolotl's order (train.py:109-119):
+ * `unfrozen_parameters` patterns, then `frozen_components` (freeze_mm_modules).
+ */
+export function trainingFreezes(peft: PeftConfig, ctx: UnfreezeContext): void {
+  const patterns = peft.unfrozen_parameters;
+  if (Array.isArray(patterns) && patterns.length)
+    applyUnfrozenParameters(
+      ctx,
+      patterns.map((p) => String(p)),
+    );
+  ctx.ledger.freezeComponents(frozenComponents(peft));
+}
+
+/** `frozen_components`: module-name components whose parameters stop training (Axolotl freeze_mm_modules). */
+function frozenComponents(peft: PeftConfig): string[] {
+  const c = peft.frozen_components;
+  if (c === undefined || c === null) return [];
+  if (Array.isArray(c) && c.every((x) => typeof x === 'string')) return c;
+  throw new EstimateError('`frozen_components` must be a list of module names.');
 }
