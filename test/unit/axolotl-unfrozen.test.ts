@@ -67,4 +67,14 @@ describe('Axolotl unfrozen_parameters', () => {
     });
     assert.equal(r.params.trainableParams, LLAVA_TEXT_LORA + LLAVA_LANGUAGE_MODEL);
   });
+
+  it('rl: dpo with an adapter: TRL wraps the model after the freezes, so neither changes the count', () => {
+    const yaml = { ...LORA, rl: 'dpo', freeze_mm_modules: true, unfrozen_parameters: ['^nothing'] };
+    const r = report('llava-hf/llava-1.5-7b-hf', yaml);
+    // Text LoRA + CLIP tower (24 layers: 4 x 1024->1024, 1024->4096, 4096->1024) + projector.
+    const tower = 24 * (4 * lora(1024, 1024) + lora(1024, 4096) + lora(4096, 1024));
+    const projector = lora(1024, 4096) + lora(4096, 4096);
+    assert.equal(r.params.trainableParams, LLAVA_TEXT_LORA + tower + projector);
+    assert.ok(r.notes.some((n) => /rl: dpo with an adapter/.test(n)));
+  });
 });

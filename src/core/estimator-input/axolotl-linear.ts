@@ -11,6 +11,7 @@
 //   parameter with a dotted component in _MM_MODULE_PREFIXES stops training; LoRA layers there stay built.
 import { buildInventory } from '../estimator/inventory';
 import { buildTree } from '../estimator/tree';
+import { bool, names, str, type Obj } from './fields';
 import type { EstimatorInput, PeftConfig } from './types';
 
 /** freeze.py:16-26 `_MM_MODULE_PREFIXES`, matched against each dotted component of a parameter name. */
@@ -81,4 +82,44 @@ export function expandAxolotlLinear(input: EstimatorInput, leaves: readonly stri
   if (!input.extraTargets) return input.peft;
   const targets = [...new Set([...leaves, ...input.extraTargets])].sort();
   return { ...input.peft, target_modules: targets };
+}
+
+/** RL trainers Axolotl hands only the LoRA config (loaders/model.py:492-516): TRL wraps the model later. */
+const TRL_WRAPS = ['dpo', 'ipo', 'kto'];
+
+/**
+ * unfrozen_parameters and freeze_mm_modules (train.py:109-119) as PEFT config fields the estimator
+ * applies after injection. For dpo/ipo/kto with an adapter they run on the unwrapped model, and TRL's
+ * get_peft_model then freezes every base weight and builds trainable LoRA layers: no effect on counts.
+ */
+export function axolotlFreezes(
+  cfg: Obj,
+  peft: PeftConfig,
+  adapter: string | undefined,
+  notes: string[],
+): PeftConfig {
+  const unfrozen = names(cfg.unfrozen_parameters);
+  const mm = bool(cfg.freeze_mm_modules) === true;
+  if (!unfrozen?.length && !mm) return peft;
+  const rl = str(cfg.rl)?.toLowerCase();
+  if (adapter && rl && TRL_WRAPS.includes(rl) && bool(cfg.merge_lora) !== true) {
+    notes.push(
+      `rl: ${rl} with an adapter: unfrozen_parameters / freeze_mm_modules act before TRL wraps the model, and get_peft_model then trains exactly the LoRA layers`,
+    );
+    return peft;
+  }
+  let out = peft;
+  if (unfrozen?.length) {
+    out = { ...out, unfrozen_parameters: unfrozen };
+    notes.push(
+      `unfrozen_parameters: only parameters whose name matches ${unfrozen.join(', ')} train (re.match from the start of the name${adapter ? ', which with an adapter begins "base_model.model."' : ''}); every other one is frozen, LoRA layers included`,
+    );
+  }
+  if (mm) {
+    out = { ...out, frozen_components: [...AXOLOTL_MM_MODULE_PREFIXES] };
+    notes.push(
+      `freeze_mm_modules: true freezes every parameter under a module named ${AXOLOTL_MM_MODULE_PREFIXES.join(', ')} (LoRA layers there are still built and counted in the total)`,
+    );
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // bias="none", task_type="CAUSAL_LM", use_dora=peft_use_dora, use_rslora=peft_use_rslora, ...)`
 // (axolotl src/axolotl/loaders/adapter.py:167-202 at 067b021); `lora_target_linear` adds the leaf names of
 // every Linear except lm_head (axolotl-linear.ts).
-import { AXOLOTL_MM_MODULE_PREFIXES } from './axolotl-linear';
+import { axolotlFreezes } from './axolotl-linear';
 import { bool, defined, dtypeOf, names, num, type Obj, str } from './fields';
 import { axolotlRuntime } from './runtime';
 import { DialectMappingError, type EstimatorInput, type PeftConfig, type TrainingShape } from './types';
@@ -32,19 +32,7 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
       `Axolotl adapter '${adapter}' is not mapped to a PEFT config yet (lora and qlora are)`,
     );
   }
-  const unfrozen = names(cfg.unfrozen_parameters);
-  if (unfrozen?.length) {
-    peft = { ...peft, unfrozen_parameters: unfrozen };
-    notes.push(
-      `unfrozen_parameters: only parameters whose name matches ${unfrozen.join(', ')} train (re.match from the start of the name${adapter ? ', which with an adapter begins "base_model.model."' : ''}); every other one is frozen, LoRA layers included`,
-    );
-  }
-  if (bool(cfg.freeze_mm_modules) === true) {
-    peft = { ...peft, frozen_components: [...AXOLOTL_MM_MODULE_PREFIXES] };
-    notes.push(
-      `freeze_mm_modules: true freezes every parameter under a module named ${AXOLOTL_MM_MODULE_PREFIXES.join(', ')} (LoRA layers there are still built and counted in the total)`,
-    );
-  }
+  peft = axolotlFreezes(cfg, peft, adapter, notes);
   if (bool(cfg.llama4_linearized_experts) === true)
     // loaders/patch_manager.py:436: Axolotl swaps Llama 4's fused experts for per-expert Linear modules.
     notes.push(
