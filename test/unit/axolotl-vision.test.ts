@@ -42,6 +42,15 @@ describe('Axolotl lora_target_linear on vision-language models (leaf names, PEFT
     assert.equal(r.params.adaptedModules, 32 * 7 + 24 * 6 + 2);
   });
 
+  it('with lora_target_linear a regex string is one more list entry (adapter.py:177-182), no longer a regex', () => {
+    const r = report('llava-hf/llava-1.5-7b-hf', {
+      lora_target_linear: true,
+      lora_target_modules: EXAMPLE_REGEX,
+    });
+    assert.ok(r.params.targetMatches.some((m) => m.entry === EXAMPLE_REGEX && m.matched === 0));
+    assert.equal(r.params.trainableParams, LLAVA_TEXT + LLAVA_TOWER + LLAVA_PROJECTOR);
+  });
+
   it('freeze_mm_modules keeps those LoRA layers in the total but stops them training', () => {
     const plain = report('llava-hf/llava-1.5-7b-hf', { lora_target_linear: true });
     const r = report('llava-hf/llava-1.5-7b-hf', { lora_target_linear: true, freeze_mm_modules: true });
