@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DialectMappingError, parseBuilder } from '../../src/core/estimator-input';
-import { expandAllLinear } from '../../src/core/estimator-input/expand';
+import { expandAxolotlLinear } from '../../src/core/estimator-input/axolotl-linear';
 import { estimatorInputFromText } from '../../src/core/pipeline/from-text';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { resolveModel } from '../../src/io/resolve';
@@ -252,12 +252,11 @@ describe('dialect-mapping: Axolotl target lists', () => {
     );
     assert.equal(m.peft.target_modules, 'all-linear');
     assert.deepEqual(m.extraTargets, ['embed_tokens']);
-    const modules = [
-      'model.layers.0.self_attn.q_proj',
-      'model.layers.1.self_attn.q_proj',
-      'model.layers.0.mlp.down_proj',
-    ];
-    assert.deepEqual(expandAllLinear(m, modules).target_modules, ['down_proj', 'embed_tokens', 'q_proj']);
+    assert.deepEqual(expandAxolotlLinear(m, ['q_proj', 'down_proj']).target_modules, [
+      'down_proj',
+      'embed_tokens',
+      'q_proj',
+    ]);
   });
 
   it('no targets at all: the empty list Axolotl passes, with a note that PEFT refuses it', () => {

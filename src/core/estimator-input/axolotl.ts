@@ -1,7 +1,9 @@
 // Axolotl YAML → PEFT config. Axolotl builds `LoraConfig(r=lora_r, lora_alpha, target_modules,
 // layers_to_transform=peft_layers_to_transform, lora_dropout, modules_to_save=lora_modules_to_save,
 // bias="none", task_type="CAUSAL_LM", use_dora=peft_use_dora, use_rslora=peft_use_rslora, ...)`
-// (axolotl src/axolotl/loaders/adapter.py); `lora_target_linear` adds every Linear except lm_head.
+// (axolotl src/axolotl/loaders/adapter.py:167-202 at 067b021); `lora_target_linear` adds the leaf names of
+// every Linear except lm_head (axolotl-linear.ts).
+import { axolotlFreezes } from './axolotl-linear';
 import { bool, defined, dtypeOf, names, num, type Obj, str } from './fields';
 import { axolotlRuntime } from './runtime';
 import { DialectMappingError, type EstimatorInput, type PeftConfig, type TrainingShape } from './types';
@@ -30,6 +32,12 @@ export function mapAxolotl(cfg: Obj): EstimatorInput {
       `Axolotl adapter '${adapter}' is not mapped to a PEFT config yet (lora and qlora are)`,
     );
   }
+  peft = axolotlFreezes(cfg, peft, adapter, notes);
+  if (bool(cfg.llama4_linearized_experts) === true)
+    // loaders/patch_manager.py:436: Axolotl swaps Llama 4's fused experts for per-expert Linear modules.
+    notes.push(
+      "llama4_linearized_experts: true swaps in Axolotl's per-expert Linear Llama 4 experts, which are not modelled: counts assume transformers' fused experts",
+    );
   return {
     dialect: 'axolotl',
     modelRef: str(cfg.base_model),
@@ -47,14 +55,17 @@ function loraConfig(
   taskType: string,
   notes: string[],
 ): { peft: PeftConfig; extraTargets?: string[] } {
-  const listed = names(cfg.lora_target_modules) ?? [];
-  let target: string | string[] = listed;
+  // adapter.py:171: lora_target_modules goes to LoraConfig as written; a string is a PEFT regex
+  // (re.fullmatch on full module names), which the VLM examples use to keep LoRA in the language model.
+  const raw = cfg.lora_target_modules;
+  const listed = typeof raw === 'string' ? (raw.trim() ? [raw.trim()] : []) : (names(raw) ?? []);
+  let target: string | string[] = typeof raw === 'string' && listed.length ? listed[0] : listed;
   let extraTargets: string[] | undefined;
   if (bool(cfg.lora_target_linear) === true) {
-    // Axolotl unions the listed names with the leaf names of every Linear but lm_head; the listed
-    // names only change the count when they are not Linear layers (embed_tokens, say).
+    // adapter.py:174-182: the listed entries (a string as one entry, so no longer a regex) united with
+    // find_all_linear_names' leaf names; `all-linear` stands in until the model is known.
     target = 'all-linear';
-    if (listed.length) extraTargets = listed;
+    extraTargets = listed;
   } else if (listed.length === 0 && !names(cfg.lora_target_parameters)?.length) {
     notes.push(
       'no lora_target_modules and no lora_target_linear: Axolotl passes an empty target list, which PEFT refuses',

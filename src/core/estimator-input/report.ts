@@ -1,13 +1,13 @@
 // One call from "mapped config + resolved model" to everything the user sees: PEFT's parameter counts
 // and the training-memory estimate, with the notes that explain the assumptions. Shared by the CLI
 // and the editor so both show the same numbers.
-import { estimateParameters, previewTargets, type ParameterEstimate } from '../estimator';
+import { EstimateError, estimateParameters, type ParameterEstimate } from '../estimator';
 import { buildInventory } from '../estimator/inventory';
 import { estimateTrainingMemory, type MemoryEstimate, type MemoryInput } from '../memory';
 import { memoryInputFor } from '../memory/plan';
 import type { ResolvedModel } from '../models/types';
 import { adapterInputsFor } from './adapter-inputs';
-import { expandAllLinear } from './expand';
+import { axolotlLeafNote, axolotlLinearLeaves, expandAxolotlLinear } from './axolotl-linear';
 import { applyVisionSwitches } from './llamafactory-vision';
 import type { EstimatorInput, PeftConfig, TrainingShape } from './types';
 
@@ -45,14 +45,14 @@ export function buildEstimateReport(
     transformersVersion: overrides.transformersVersion,
     transformersVersionSource: overrides.transformersVersionSource,
   };
-  const expanded = input.extraTargets
-    ? expandAllLinear(input, previewTargets(model.config, 'all-linear', opts))
-    : input.peft;
+  const leaves = input.extraTargets ? axolotlLinearLeaves(model.config, opts) : undefined;
+  const expanded = leaves ? expandAxolotlLinear(input, leaves) : input.peft;
+  const leafNote = leaves && axolotlLeafNote(model.config, leaves, opts);
   const vision = input.visionSwitches
     ? applyVisionSwitches(expanded, input.visionSwitches, model.config, opts)
-    : { peft: expanded };
+    : { peft: expanded, note: leafNote };
   const peft = vision.peft;
-  const params = estimateParameters(model.config, peft, opts);
+  const params = withNote(() => estimateParameters(model.config, peft, opts), leafNote);
   const plan = memoryPlanFor(model.config, peft, params, input.training, opts);
   const memory = estimateTrainingMemory(plan.input);
   const memoryNotes = [...plan.notes, ...memory.notes];
@@ -65,6 +65,16 @@ export function buildEstimateReport(
     memoryNotes,
     notes: [...input.notes, ...(vision.note ? [vision.note] : []), ...memoryNotes],
   };
+}
+
+/** PEFT's refusal with the reason the dialect's own expansion led there, when there is one. */
+function withNote<T>(count: () => T, note: string | undefined): T {
+  try {
+    return count();
+  } catch (e) {
+    if (note && e instanceof EstimateError) throw new EstimateError(`${e.message} ${note}`);
+    throw e;
+  }
 }
 
 /**

@@ -77,8 +77,8 @@ export interface EstimatorInput {
   numLabels?: number;
   training: TrainingShape;
   /**
-   * Names to add to `all-linear` (Axolotl's lora_target_linear plus lora_target_modules): PEFT has no
-   * spelling for "all-linear and these", so callers that know the model expand it with expandAllLinear.
+   * Set when Axolotl's lora_target_linear is on: what lora_target_modules listed (possibly nothing), to
+   * unite with the model's Linear leaf names once the model is known (axolotl-linear.ts expandAxolotlLinear).
    */
   extraTargets?: string[];
   /** LLaMA-Factory's vision-language switches, applied once the model is known (llamafactory-vision.ts). */

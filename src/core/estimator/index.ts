@@ -6,6 +6,7 @@ import { injectAdapter, noHeadListError } from './inject';
 import { buildInventory, InvalidConfigError, UnsupportedModelError } from './inventory';
 import { Ledger } from './ledger';
 import { allLinearNames, checkTarget, countEntryMatches, type TargetSpec } from './matching';
+import { trainingFreezes } from './unfreeze';
 import { promptLedger, PROMPT_METHODS } from './prompt';
 import { bitfitLedger, freezeLedger, fullLedger } from './pseudo';
 import { isPaperOnly, supportedMethods, TUNERS } from './registry';
@@ -118,6 +119,7 @@ function estimateTuner(
   const tree = buildTree(replicated);
   const boft = type === 'BOFT' ? boftVariants(peft, opts) : null;
   const r = injectAdapter(replicated, tree, method, boft?.counted ?? peft, taskType);
+  trainingFreezes(peft, { ledger: r.ledger, tree, peftWrapped: true, adapted: r.adapted });
   let boftNote = '';
   if (boft) {
     let other: string;
@@ -219,7 +221,9 @@ export function estimateParameters(
       `peft_type "${type}" is not counted by this estimator (supported: ${supportedMethods().join(', ')}).`,
     );
   const tree = buildTree(inv);
-  return toEstimate(inv, pseudo.ledger(inv, peft), {
+  const ledger = pseudo.ledger(inv, peft);
+  trainingFreezes(peft, { ledger, tree, peftWrapped: false, adapted: new Set() });
+  return toEstimate(inv, ledger, {
     method: type,
     basis: pseudo.basis,
     adaptedModules: 0,

@@ -149,6 +149,8 @@ function walk(
   let unmatched = 0;
   const deferred: string[] = [];
   for (const key of ctx.tree.names) {
+    // named_modules() never yields a fused expert tensor (a parameter), so no target_modules entry reaches it.
+    if (ctx.tree.own.get(key)?.isParameter) continue;
     const result = checkTarget(spec, key);
     if (plan.targetsToTie.some((t) => key === t || key.endsWith('.' + t))) deferred.push(key);
     else if (result === 'excluded') excluded++;

@@ -14,6 +14,8 @@ export interface Entry {
   /** New parameters (adapters, copies) add to the total; unfrozen base weights (biases) do not. */
   addsToTotal: boolean;
   layer?: number;
+  /** The parameter's own name under the model (`model.layers.0.mlp.up_proj.weight`), where one entry is one tensor. */
+  param?: string;
 }
 
 export class Ledger {
@@ -37,6 +39,16 @@ export class Ledger {
     const inside = this.entries.filter((e) => e.module === root || e.module.startsWith(root + '.'));
     for (const e of inside) e.trainable = false;
     return inside;
+  }
+
+  /**
+   * Freezes entries whose module path has a dotted component in `components` (Axolotl's
+   * freeze_mm_modules sets requires_grad=False by parameter-name component, after PEFT built its layers).
+   */
+  freezeComponents(components: readonly string[]): void {
+    if (!components.length) return;
+    for (const e of this.entries)
+      if (e.module.split('.').some((part) => components.includes(part))) e.trainable = false;
   }
 
   /** Drops unfrozen-bias records under a module (the original is frozen again). */

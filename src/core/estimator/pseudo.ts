@@ -31,6 +31,7 @@ function unfreeze(ledger: Ledger, params: NamedParam[]): Ledger {
       trainable: true,
       addsToTotal: false,
       layer: p.module.layerIndex,
+      param: p.name,
     });
   }
   return ledger;

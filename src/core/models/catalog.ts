@@ -2,6 +2,7 @@
 // Lookup accepts the Hugging Face id, any alias, or a verified same-architecture variant
 // (instruct/chat/dated repos), case-insensitively; quantized mirrors resolve to their base with a note.
 import { CLASSIC_DECODER_MODELS } from './catalog-classic';
+import { CODE_LLAMA_MODELS } from './catalog-codellama';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
@@ -26,6 +27,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...DEEPSEEK_MODELS,
   ...VLM_LLAMA_MODELS,
   ...VLM_MORE_MODELS,
+  ...CODE_LLAMA_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];

@@ -165,7 +165,9 @@ export function peftFromInputs(
   Object.assign(peft, method.extra);
   if (method.rankField && inputs.rank !== undefined) peft[method.rankField] = inputs.rank;
   if (method.alphaField && inputs.alpha !== undefined) peft[method.alphaField] = inputs.alpha;
-  if (method.targets) {
+  // A field still showing the config's own targets keeps them as written: a single string is a PEFT
+  // regex (Axolotl's VLM examples), which the comma-separated reading would turn into one name.
+  if (method.targets && !(sameType && inputs.targets === targetsText(base?.target_modules))) {
     const targets = parseTargets(inputs.targets);
     if (targets === undefined) delete peft.target_modules;
     else peft.target_modules = targets;
