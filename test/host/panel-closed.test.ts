@@ -5,20 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../../src/core/panel/protocol';
 import type { EstimatorPanel } from '../../src/vscode/panel/controller';
-import { closeAllEditors, fixtureUri, withTimeout } from './util';
+import { closeAllEditors, fixtureUri, next } from './util';
 
-const FIXTURE = 'axolotl/qlora.yml';
+// A copy under a name no other test opens: a document an extension opened stays open for 3 minutes.
+const SOURCE = 'axolotl/qlora.yml';
+const FIXTURE = 'panel/closing-qlora.yml';
 type DocumentMessage = Extract<HostMessage, { type: 'document' }>;
-
-function next<T>(event: vscode.Event<T>, accept: (m: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  let sub: vscode.Disposable | undefined;
-  const p = new Promise<T>((resolve) => {
-    sub = event((m) => {
-      if (accept(m)) resolve(m);
-    });
-  });
-  return withTimeout(p, ms, what).finally(() => sub?.dispose());
-}
 
 async function closeTabOf(uri: vscode.Uri): Promise<void> {
   const tabs = vscode.window.tabGroups.all
@@ -31,15 +23,23 @@ async function closeTabOf(uri: vscode.Uri): Promise<void> {
 describe('estimator panel following a file whose editor closes', () => {
   let panel: EstimatorPanel | undefined;
 
+  before(async () => {
+    await vscode.workspace.fs.writeFile(
+      fixtureUri(FIXTURE),
+      await vscode.workspace.fs.readFile(fixtureUri(SOURCE)),
+    );
+  });
+
   after(async () => {
     panel?.panel.dispose();
     await closeAllEditors();
+    await vscode.workspace.fs.delete(fixtureUri(FIXTURE));
   });
 
   it("keeps the file's own model from disk, says it is closed, and refuses Apply", async function () {
     this.timeout(60_000);
     await closeAllEditors();
-    // Opened as a user opens it: openTextDocument would make VS Code keep the document for 3 minutes.
+    // Opened as a user opens it (openTextDocument would keep the document open for 3 minutes).
     await vscode.commands.executeCommand('vscode.open', fixtureUri(FIXTURE));
     const doc = vscode.window.activeTextEditor!.document;
     assert.equal(doc.uri.toString(), fixtureUri(FIXTURE).toString());
