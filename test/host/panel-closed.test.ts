@@ -36,7 +36,7 @@ describe('estimator panel following a file whose editor closes', () => {
     await vscode.workspace.fs.delete(fixtureUri(FIXTURE));
   });
 
-  it("keeps the file's own model from disk, says it is closed, and refuses Apply", async function () {
+  it("keeps the file's own model from disk, says it is closed, and Apply opens the file again to write", async function () {
     this.timeout(60_000);
     await closeAllEditors();
     // Opened as a user opens it (openTextDocument would keep the document open for 3 minutes).
@@ -65,7 +65,15 @@ describe('estimator panel following a file whose editor closes', () => {
       [msg.inputs.modelRef, msg.inputs.method, msg.inputs.rank],
       ['NousResearch/Llama-3.2-1B', 'QLORA', 16],
     );
-    assert.deepEqual(msg.applicable, []);
+    assert.deepEqual(msg.applicable, [
+      'rank',
+      'alpha',
+      'learningRate',
+      'targetModules',
+      'sequenceLength',
+      'microBatchSize',
+      'gradientAccumulationSteps',
+    ]);
     assert.equal(shown.panel.title, `Estimator: ${FIXTURE} (closed)`);
 
     // "Reset to file" answers with the same values, and the webview renders the file's numbers.
@@ -79,13 +87,23 @@ describe('estimator panel following a file whose editor closes', () => {
     assert.equal(((await reset) as DocumentMessage).inputs.modelRef, 'NousResearch/Llama-3.2-1B');
     await rendered;
 
+    // Apply opens the file from disk again, writes the value there, and the panel follows it, open.
+    const before = doc.getText();
     const applied = next(shown.onDidPost, (m) => m.type === 'applied', 'the applied message');
     await shown.receive({ type: 'apply', field: 'rank', value: 32 });
     assert.deepEqual(await applied, {
       type: 'applied',
       field: 'rank',
-      ok: false,
-      message: `${FIXTURE} is closed: open it to apply a value`,
+      ok: true,
+      message: `rank set to 32 in ${FIXTURE} (undo with Ctrl+Z in the editor)`,
     });
+    const reopened = shown.document!;
+    assert.notEqual(reopened, doc);
+    assert.equal(reopened.isClosed, false);
+    assert.equal(reopened.getText(), before.replace('lora_r: 16\n', 'lora_r: 32\n'));
+    assert.equal(shown.panel.title, `Estimator: ${FIXTURE}`);
+    await vscode.window.showTextDocument(reopened);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(reopened.getText(), before);
   });
 });

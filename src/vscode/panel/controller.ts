@@ -149,35 +149,48 @@ export class EstimatorPanel implements vscode.Disposable {
       type: 'document',
       doc: uri && name && dialect ? { uri, name, dialect, ...(seed?.note ? { note: seed.note } : {}) } : null,
       inputs,
-      // A closed file is not written: its last text may not be what is on disk.
-      applicable: dialect && !doc?.isClosed ? applicableFields(dialect) : [],
+      applicable: dialect ? applicableFields(dialect) : [],
     };
   }
 
   private async apply(field: Parameters<typeof applyToDocument>[2], value: number | string): Promise<void> {
-    const t = this.writable();
+    const t = await this.writable();
     const outcome = 'doc' in t ? await applyToDocument(t.doc, t.dialect, field, value) : t;
     await this.post({ type: 'applied', field, ...outcome });
   }
 
   private async applyShardingChoice(value: string): Promise<void> {
-    const t = this.writable();
-    const outcome = 'doc' in t ? await applySharding(t.doc, t.dialect, this.analysis()?.config, value) : t;
+    const config = this.analysis()?.config;
+    const t = await this.writable();
+    const outcome = 'doc' in t ? await applySharding(t.doc, t.dialect, config, value) : t;
     await this.post({ type: 'applied', field: 'sharding', ...outcome });
   }
 
-  /** The followed document and its dialect when "Apply" may write to it, else why not. */
-  private writable(): { doc: vscode.TextDocument; dialect: DialectId } | { ok: false; message: string } {
-    const doc = this.doc;
+  /**
+   * The followed document and its dialect for "Apply", else why not. A closed file is opened again
+   * (from disk: its last text may hold edits that were discarded) and followed, so the edit lands at
+   * the offsets of the text it is made against.
+   */
+  private async writable(): Promise<
+    { doc: vscode.TextDocument; dialect: DialectId } | { ok: false; message: string }
+  > {
+    let doc = this.doc;
+    if (doc?.isClosed) {
+      try {
+        doc = await vscode.workspace.openTextDocument(doc.uri);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        return {
+          ok: false,
+          message: `${vscode.workspace.asRelativePath(doc.uri)} is closed and could not be opened: ${why}`,
+        };
+      }
+      this.follow(doc);
+    }
     const dialect = doc && this.insights.dialect(doc);
-    if (!doc || !dialect)
-      return { ok: false, message: 'no config file is followed: open a training config in an editor first' };
-    if (doc.isClosed)
-      return {
-        ok: false,
-        message: `${vscode.workspace.asRelativePath(doc.uri)} is closed: open it to apply a value`,
-      };
-    return { doc, dialect };
+    return doc && dialect
+      ? { doc, dialect }
+      : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
   }
 
   private scheduleReseed(): void {
