@@ -83,7 +83,9 @@ function showFollowed(doc: Extract<HostMessage, { type: 'document' }>['doc']): v
     el(
       'span',
       {},
-      doc ? `Following ${doc.name} (${doc.dialect})` : 'No config file open: exploring on your own',
+      doc
+        ? `Following ${doc.name} (${doc.dialect})${doc.note ? `: ${doc.note}` : ''}`
+        : 'No config file open: exploring on your own',
     ),
   );
   const reset = el(

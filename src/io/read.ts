@@ -123,12 +123,7 @@ export function readBoundedFileSync(path: string, policy: ReadPolicy): string {
     let n = 0;
     for (let got = 1; got > 0 && n <= policy.maxBytes; n += got)
       got = readSync(fd, buf, n, buf.length - n, null);
-    if (n > policy.maxBytes)
-      throw new FileReadError(
-        `${path} grew past ${policy.maxBytes.toLocaleString('en-US')} bytes while being read`,
-        'grew while being read',
-      );
-    return decode(buf.subarray(0, n), path);
+    return textRead(buf, n, path, policy.maxBytes);
   } finally {
     closeSync(fd);
   }
@@ -174,15 +169,20 @@ async function readAsync(path: string, policy: ReadPolicy): Promise<string> {
     let n = 0;
     for (let got = 1; got > 0 && n <= policy.maxBytes; n += got)
       got = (await fh.read(buf, n, buf.length - n, null)).bytesRead;
-    if (n > policy.maxBytes)
-      throw new FileReadError(
-        `${path} grew past ${policy.maxBytes.toLocaleString('en-US')} bytes while being read`,
-        'grew while being read',
-      );
-    return decode(buf.subarray(0, n), path);
+    return textRead(buf, n, path, policy.maxBytes);
   } finally {
     await fh.close();
   }
+}
+
+/** The text of the `n` bytes read into `buf`; a file that grew past the limit while being read is refused. */
+function textRead(buf: Buffer, n: number, path: string, maxBytes: number): string {
+  if (n > maxBytes)
+    throw new FileReadError(
+      `${path} grew past ${maxBytes.toLocaleString('en-US')} bytes while being read`,
+      'grew while being read',
+    );
+  return decode(buf.subarray(0, n), path);
 }
 
 /**

@@ -95,6 +95,14 @@ export class DocumentInsights implements vscode.Disposable {
     return this.analysis(document);
   }
 
+  /** An analysis of `text` as the file `document` names (a closed file's saved text), made once, kept nowhere. */
+  async analyseText(document: vscode.TextDocument, text: string): Promise<ConfigAnalysis | undefined> {
+    const dialect = this.dialectOf(document);
+    if (!dialect) return undefined;
+    if (text.length > MAX_ANALYSED_CHARS) return tooLarge(dialect);
+    return (await this.analyses.analyseText(document, text))?.analysis;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();

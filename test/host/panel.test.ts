@@ -6,19 +6,9 @@ import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../../src/core/panel/protocol';
 import type { PanelInputs } from '../../src/core/panel/types';
 import type { EstimatorPanel } from '../../src/vscode/panel/controller';
-import { closeAllEditors, fixtureUri, openFixture, withTimeout } from './util';
+import { closeAllEditors, fixtureUri, next, openFixture } from './util';
 
 const FIXTURE = 'panel/llama2-lora.yml';
-
-function next<T>(event: vscode.Event<T>, accept: (m: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  let sub: vscode.Disposable | undefined;
-  const p = new Promise<T>((resolve) => {
-    sub = event((m) => {
-      if (accept(m)) resolve(m);
-    });
-  });
-  return withTimeout(p, ms, what).finally(() => sub?.dispose());
-}
 
 async function revert(doc: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(doc);

@@ -38,6 +38,22 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** The first event `accept` takes, within `ms` (the panel's posted and received messages, a close). */
+export function next<T>(
+  event: vscode.Event<T>,
+  accept: (m: T) => boolean,
+  what: string,
+  ms = 30_000,
+): Promise<T> {
+  let sub: vscode.Disposable | undefined;
+  const p = new Promise<T>((resolve) => {
+    sub = event((m) => {
+      if (accept(m)) resolve(m);
+    });
+  });
+  return withTimeout(p, ms, what).finally(() => sub?.dispose());
+}
+
 /**
  * Resolves with the diagnostics of `uri` once `accept` returns true for them (by default: at least
  * one diagnostic). Checks the current state first, then every onDidChangeDiagnostics for that uri.

@@ -24,6 +24,7 @@ import {
 import { withLinked, type LinkedInputs } from '../links/linked';
 import { configMapping, loadConfig, loaderFor, parseConfigDocument } from '../validate/document';
 import { loraScaling, type LoraScaling } from './lora-scaling';
+import { messageOf, safe } from './problems';
 
 export { loraScaling, type LoraScaling } from './lora-scaling';
 
@@ -223,19 +224,4 @@ function effectiveBatch(input: EstimatorInput): EffectiveBatch | undefined {
       ? ` × ${t.sequenceLength} tokens = ${tokens.toLocaleString('en-US')} tokens per optimizer step`
       : '');
   return { sequences, tokens, formula };
-}
-
-function safe<T>(fn: () => T, problems: string[]): T | undefined {
-  try {
-    return fn();
-  } catch (err) {
-    problems.push(messageOf(err));
-    return undefined;
-  }
-}
-
-function messageOf(err: unknown): string {
-  if (err instanceof RangeError && /call stack/i.test(err.message))
-    return 'the file nests too deeply to analyse (the YAML or JSON blocks are nested thousands of levels)';
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

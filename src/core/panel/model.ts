@@ -3,6 +3,7 @@
 // of the config's own estimator input, and the numbers come from the same analyzeInput the editor
 // and the CLI use. Pure and total: what cannot be computed becomes a line in `problems`.
 import { analyzeInput, type ConfigAnalysis } from '../analysis';
+import { messageOf, safe } from '../analysis/problems';
 import type { ParameterEstimate } from '../estimator';
 import type { EstimatorInput, PeftConfig, TrainingShape } from '../estimator-input/types';
 import type { LawResult } from '../laws';
@@ -110,7 +111,7 @@ function fromAnalysis(
   problems: string[],
 ): Pick<PanelModel, 'params' | 'memory' | 'laws' | 'lawChart'> {
   const memory = a.memoryInput
-    ? attempt(
+    ? safe(
         () =>
           panelMemory(
             a.memoryInput!,
@@ -119,7 +120,7 @@ function fromAnalysis(
         problems,
       )
     : undefined;
-  const chart = a.model && a.lawInputs ? attempt(() => lawChart(a.lawInputs!), problems) : undefined;
+  const chart = a.model && a.lawInputs ? safe(() => lawChart(a.lawInputs!), problems) : undefined;
   return {
     params: a.estimate ? paramsOf(a.estimate) : null,
     memory: memory ?? null,
@@ -165,17 +166,4 @@ function effectiveBatch(inputs: PanelInputs): PanelModel['effectiveBatch'] {
   if (!t.microBatchSize) return null;
   const sequences = t.microBatchSize * (t.gradientAccumulationSteps ?? 1) * (t.devices ?? 1);
   return { sequences, tokens: t.sequenceLength ? sequences * t.sequenceLength : null };
-}
-
-function attempt<T>(fn: () => T, problems: string[]): T | undefined {
-  try {
-    return fn();
-  } catch (err) {
-    problems.push(messageOf(err));
-    return undefined;
-  }
-}
-
-function messageOf(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

@@ -34,6 +34,8 @@ export interface DocInfo {
   uri: string;
   name: string;
   dialect: string;
+  /** Said after the name when the values are not the open file's live analysis (closed, not analysed). */
+  note?: string;
 }
 
 /** What the webview keeps with getState/setState; VS Code hands it to the serializer after a reload. */
@@ -213,7 +215,7 @@ const HOST_SHAPES: Record<HostMessage['type'], Shape> = {
     optimizers: list(obj({ value: str, label: str }), 256),
   }),
   document: obj({
-    doc: nul(obj({ uri: str, name: str, dialect: str })),
+    doc: nul(obj({ uri: str, name: str, dialect: str, note: opt(str) })),
     inputs: INPUTS_SHAPE,
     applicable: list(applyField, 16),
   }),

@@ -1,7 +1,17 @@
 // Builds the value the framework's loader would build from a parsed YAML document, in one walk that
 // also asks the schema about every key: numbers spelt so that the loader keeps them as strings,
 // deprecated keys and values, duplicate keys. Only this file knows how loaders differ.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import { deprecatedKey, deprecatedValue, duplicate, numericString, yaml11Bool } from './findings';
 import { DocIndex, keyText, pointerOf, type PathLink } from './nodes';
 import { isYaml11OnlyBool, resolvePlain } from './scalars';
@@ -33,6 +43,8 @@ interface Ctx {
   /** Anchors and mapping keys of `doc`, indexed once (shared with the error locator). */
   index: DocIndex;
   versions?: Record<string, string>;
+  /** Each mapping's merge-key pairs, found in one scan of its items (narrowing and the walk both ask). */
+  mergePairs: WeakMap<YAMLMap, Set<unknown>>;
 }
 
 export function loadDocument(
@@ -55,6 +67,7 @@ export function loadDocument(
     expanding: new Set(),
     index,
     versions,
+    mergePairs: new WeakMap(),
   };
   const value = walk(doc.contents as Node | null, schema, undefined, ctx);
   return { value, findings: ctx.findings, suppressed: ctx.suppressed };
@@ -90,20 +103,21 @@ function walk(
 }
 
 function mapping(
-  node: import('yaml').YAMLMap,
+  node: YAMLMap,
   schema: SchemaNode | undefined,
   path: PathLink | undefined,
   ctx: Ctx,
 ): unknown {
   const obj: Record<string, unknown> = {};
   const merges: unknown[] = [];
+  const mergePairs = mergePairsOf(node, ctx);
   // The branches this object's own values select (a torchtune builder's kwargs, not every builder's).
   schema = narrowFor(schema, node, ctx);
   for (const pair of node.items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key as Node | null;
     const key = keyText(keyNode);
-    if (isMergeKey(keyNode, ctx)) {
+    if (mergePairs.has(pair)) {
       // YAML 1.1 merge key (PyYAML flatten_mapping): explicit keys win over merged ones.
       ctx.quiet++;
       try {
@@ -131,18 +145,24 @@ function mapping(
 
 /** `schema` as the object `node` selects it (unchanged for anything but a mapping without merge keys). */
 function narrowFor(schema: SchemaNode | undefined, node: Node | null, ctx: Ctx): SchemaNode | undefined {
-  if (!schema || !isMap(node) || node.items.some((p) => isPair(p) && isMergeKey(p.key as Node | null, ctx)))
-    return schema;
+  if (!schema || !isMap(node) || mergePairsOf(node, ctx).size) return schema;
   return schema.narrow((key) => keyState(node, key, ctx));
 }
 
-/** A YAML 1.1 merge key (`<<`), which the JSON loader does not have. */
-function isMergeKey(keyNode: Node | null, ctx: Ctx): boolean {
-  return ctx.loader !== 'json' && isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<';
+/** The pairs of `node` whose key is a YAML 1.1 merge key (`<<`, which the JSON loader does not have). */
+function mergePairsOf(node: YAMLMap, ctx: Ctx): Set<unknown> {
+  let found = ctx.mergePairs.get(node);
+  if (!found) {
+    found = new Set(ctx.loader === 'json' ? [] : node.items.filter((p) => isPair(p) && isMergeKey(p.key)));
+    ctx.mergePairs.set(node, found);
+  }
+  return found;
 }
 
+const isMergeKey = (key: unknown): boolean => isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
+
 /** What a condition can read of `key` in this mapping: its scalar value as the loader reads it. */
-function keyState(node: import('yaml').YAMLMap, key: string, ctx: Ctx): KeyState {
+function keyState(node: YAMLMap, key: string, ctx: Ctx): KeyState {
   const pair = node.items.find((p) => isPair(p) && keyText(p.key as Node | null) === key);
   if (!pair) return { present: false };
   const v = pair.value as Node | null;

@@ -2,6 +2,7 @@
 // new tokens with an adapter. Read at the schema's commit 067b021 (Axolotl 0.18.0); file:line per rule.
 import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
 import { at, hit, isSet } from './ruleKit';
+import { fsdpKey, fsdpVersion, obj } from './rulesAxolotlLedgerKit';
 
 const AX = ['axolotl'] as const;
 const VAL = 'axolotl@067b021 src/axolotl/utils/schemas/validation.py';
@@ -11,17 +12,8 @@ const rule = (
   source: string,
   check: (c: Config) => RuleHit | undefined,
 ): CrossFieldRule => ({ id, dialects: AX, severity, source, check });
-const obj = (v: unknown): Config | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Config) : undefined;
-
-/** FSDP version as Axolotl resolves it (check_fsdp_version_in_fsdp_config): top level, then fsdp_config, else 1. */
-function fsdpVersion(c: Config): string {
-  const f = obj(c.fsdp_config) ?? {};
-  return String(c.fsdp_version ?? f.fsdp_version ?? f.version ?? 1);
-}
 /** fsdp_config.offload_params, also under the deprecated `fsdp_` prefix Axolotl strips. */
-const offloads = (c: Config): boolean =>
-  isSet(obj(c.fsdp_config)?.offload_params ?? obj(c.fsdp_config)?.fsdp_offload_params);
+const offloads = (c: Config): boolean => isSet(fsdpKey(c, 'offload_params'));
 
 /** Embedding modules a model's new tokens need trained (src/axolotl/loaders/utils.py get_linear_embedding_layers). */
 function embeddingLayers(c: Config): string[] {
@@ -181,12 +173,9 @@ export const AXOLOTL_LAUNCH_RULES: readonly CrossFieldRule[] = [
     'axolotl@067b021 src/axolotl/loaders/tokenizer.py:254 load_tokenizer',
     (c) => {
       const need = embeddingLayers(c);
-      const tokens = obj(c.special_tokens);
-      const changes =
-        tokens &&
-        Object.entries(tokens).some(
-          ([k, v]) => k !== 'pad_token' && k !== 'additional_special_tokens' && !SHIPPED.has(String(v)),
-        );
+      const changes = Object.entries(obj(c.special_tokens)).some(
+        ([k, v]) => k !== 'pad_token' && k !== 'additional_special_tokens' && !SHIPPED.has(String(v)),
+      );
       return isSet(c.adapter) && changes && missingModules(c, need)
         ? hit(
             ['special_tokens'],

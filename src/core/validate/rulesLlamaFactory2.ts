@@ -3,7 +3,7 @@
 // Severity as LLaMA-Factory behaves: raise/assert -> error, logger.warning -> warning, a value it
 // replaces -> warning saying what the value becomes.
 import type { Config, CrossFieldRule, RuleHit } from './ruleKit';
-import { at, has, isSet } from './ruleKit';
+import { at, has, hit, isSet } from './ruleKit';
 
 type Check = (c: Config) => RuleHit | undefined;
 const LF = ['llamafactory'] as const;
@@ -14,7 +14,6 @@ const rule = (
   source: string,
   check: Check,
 ): CrossFieldRule => ({ id, dialects: LF, severity, source: AT + source, check });
-const hit = (path: string[], message: string, on: RuleHit['on'] = 'key'): RuleHit => ({ path, on, message });
 
 const ft = (c: Config): unknown => (has(c, 'finetuning_type') ? c.finetuning_type : 'lora');
 const stage = (c: Config): unknown => (has(c, 'stage') ? c.stage : 'sft');
@@ -56,6 +55,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
       return (rmt === 'lora' || rmt === 'oft') && ft(c) !== rmt
         ? hit(
             at(c, 'reward_model_type', 'finetuning_type'),
+            'key',
             `\`reward_model_type: ${String(rmt)}\` (the default is lora) needs finetuning_type ${String(rmt)}; ${q(`\`reward_model_type\` cannot be ${String(rmt)} for Freeze/Full PPO training.`)}`,
           )
         : undefined;
@@ -66,6 +66,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     return c.pissa_init === true && (stage(c) === 'ppo' || stage(c) === 'kto' || usesRef)
       ? hit(
           ['pissa_init'],
+          'key',
           `PiSSA cannot be used in stage ${String(stage(c))}${usesRef ? ' with a reference model' : ''}; ${q('Cannot use PiSSA for current training stage.')}`,
         )
       : undefined;
@@ -81,15 +82,15 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
       if (k)
         return hit(
           [k],
-          `\`${k}: ${String(c[k])}\`: LLaMA-Factory asserts "We only accept 4-bit or 8-bit quantization."`,
           'value',
+          `\`${k}: ${String(c[k])}\`: LLaMA-Factory asserts "We only accept 4-bit or 8-bit quantization."`,
         );
       const cp = num(c.hyper_parallel_cp_size);
       return cp !== undefined && cp <= 0
         ? hit(
             ['hyper_parallel_cp_size'],
-            'LLaMA-Factory asserts "`hyper_parallel_cp_size` must be greater than 0."',
             'value',
+            'LLaMA-Factory asserts "`hyper_parallel_cp_size` must be greater than 0."',
           )
         : undefined;
     },
@@ -97,13 +98,13 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
   rule('lf-quantized-adapters', 'error', 'parser.py:246,249 _verify_model_args', (c) => {
     if (!quantized(c) || !isSet(c.adapter_name_or_path)) return undefined;
     if (c.create_new_adapter === true)
-      return hit(['create_new_adapter'], q('Cannot create new adapter upon a quantized model.'));
+      return hit(['create_new_adapter'], 'key', q('Cannot create new adapter upon a quantized model.'));
     const n = list(c.adapter_name_or_path).length;
     return n !== 1
       ? hit(
           ['adapter_name_or_path'],
-          `${n} adapters on a quantized model: ${q('Quantized model only accepts a single adapter. Merge them first.')}`,
           'value',
+          `${n} adapters on a quantized model: ${q('Quantized model only accepts a single adapter. Merge them first.')}`,
         )
       : undefined;
   }),
@@ -112,67 +113,76 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     if (c.do_train !== true)
       return hit(
         at(c, 'do_train', 'stage'),
+        'key',
         `PPO runs only with \`do_train: true\`; ${q('PPO training does not support evaluation, use the SFT stage to evaluate models.')}`,
       );
-    if (c.shift_attn === true) return hit(['shift_attn'], q('PPO training is incompatible with S^2-Attn.'));
+    if (c.shift_attn === true)
+      return hit(['shift_attn'], 'key', q('PPO training is incompatible with S^2-Attn.'));
     const lora = (has(c, 'reward_model_type') ? c.reward_model_type : 'lora') === 'lora';
     if (lora && c.use_kt === true)
-      return hit(['use_kt'], q('KTransformers does not support lora reward model.'));
+      return hit(['use_kt'], 'key', q('KTransformers does not support lora reward model.'));
     if (lora && c.use_unsloth === true)
-      return hit(['use_unsloth'], q('Unsloth does not support lora reward model.'));
+      return hit(['use_unsloth'], 'key', q('Unsloth does not support lora reward model.'));
     // `all` is expanded by transformers to the installed integrations, known only at runtime.
     const bad = reportTo(c).filter((r) => !['wandb', 'tensorboard', 'trackio', 'none', 'all'].includes(r));
     return bad.length
       ? hit(
           ['report_to'],
-          `report_to ${bad.join(', ')}: ${q('PPO only accepts wandb, tensorboard, or trackio logger.')}`,
           'value',
+          `report_to ${bad.join(', ')}: ${q('PPO only accepts wandb, tensorboard, or trackio logger.')}`,
         )
       : undefined;
   }),
   rule('lf-predict-compute-accuracy', 'error', 'parser.py:490 get_train_args', (c) =>
     c.predict_with_generate === true && c.compute_accuracy === true
-      ? hit(['compute_accuracy'], q('Cannot use `predict_with_generate` and `compute_accuracy` together.'))
+      ? hit(
+          ['compute_accuracy'],
+          'key',
+          q('Cannot use `predict_with_generate` and `compute_accuracy` together.'),
+        )
       : undefined,
   ),
   rule('lf-quantization-device-map-train', 'error', 'parser.py:493 get_train_args', (c) =>
     c.do_train === true && c.quantization_device_map === 'auto'
-      ? hit(['quantization_device_map'], q('Cannot use device map for quantized models in training.'))
+      ? hit(['quantization_device_map'], 'key', q('Cannot use device map for quantized models in training.'))
       : undefined,
   ),
   rule('lf-galore-deepspeed', 'error', 'parser.py:519 get_train_args', (c) => {
     const k = ['use_galore', 'use_apollo'].find((o) => c[o] === true);
     return k && isSet(c.deepspeed)
-      ? hit([k], q('GaLore and APOLLO are incompatible with DeepSpeed yet.'))
+      ? hit([k], 'key', q('GaLore and APOLLO are incompatible with DeepSpeed yet.'))
       : undefined;
   }),
   rule('lf-infer-backend-train', 'error', 'parser.py:530 get_train_args, parser.py:714 get_eval_args', (c) =>
     (c.do_train === true || isSet(c.task)) && has(c, 'infer_backend') && c.infer_backend !== 'huggingface'
       ? hit(
           ['infer_backend'],
-          `Training and evaluation run on the Hugging Face backend; ${q('vLLM/SGLang backend is only available for API, CLI and Web.')}`,
           'value',
+          `Training and evaluation run on the Hugging Face backend; ${q('vLLM/SGLang backend is only available for API, CLI and Web.')}`,
         )
       : undefined,
   ),
   rule('lf-vllm-infer', 'error', 'parser.py:678-687 get_infer_args', (c) => {
     if (c.infer_backend !== 'vllm' || c.do_train === true) return undefined;
     if (stage(c) !== 'sft')
-      return hit(['stage'], q('vLLM engine only supports auto-regressive models.'), 'value');
+      return hit(['stage'], 'value', q('vLLM engine only supports auto-regressive models.'));
     if (quantized(c))
       return hit(
         ['quantization_bit'],
+        'key',
         q('vLLM engine does not support bnb quantization (GPTQ and AWQ are supported).'),
       );
-    if (isSet(c.rope_scaling)) return hit(['rope_scaling'], q('vLLM engine does not support RoPE scaling.'));
+    if (isSet(c.rope_scaling))
+      return hit(['rope_scaling'], 'key', q('vLLM engine does not support RoPE scaling.'));
     return isSet(c.adapter_name_or_path) && list(c.adapter_name_or_path).length !== 1
-      ? hit(['adapter_name_or_path'], q('vLLM only accepts a single adapter. Merge them first.'), 'value')
+      ? hit(['adapter_name_or_path'], 'value', q('vLLM only accepts a single adapter. Merge them first.'))
       : undefined;
   }),
   rule('lf-fp8-all-gather', 'warning', 'parser.py:549 get_train_args (sets fp8=True)', (c) =>
     c.fp8_enable_fsdp_float8_all_gather === true && c.fp8 !== true
       ? hit(
           at(c, 'fp8', 'fp8_enable_fsdp_float8_all_gather'),
+          'key',
           `fp8 becomes true: LLaMA-Factory warns "fp8_enable_fsdp_float8_all_gather requires fp8=True. Setting fp8=True."`,
         )
       : undefined,
@@ -185,6 +195,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     !isSet(c.additional_target)
       ? hit(
           ['resize_vocab'],
+          'key',
           'New token embeddings stay frozen under LoRA: LLaMA-Factory warns "Remember to add embedding layers to `additional_target` to make the added tokens trainable."',
         )
       : undefined,
@@ -194,6 +205,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     return c.do_train === true && k && c.pure_bf16 !== true
       ? hit(
           [k],
+          'key',
           'LLaMA-Factory warns "Using GaLore or APOLLO with mixed precision training may significantly increases GPU memory usage."; `pure_bf16: true` avoids it.',
         )
       : undefined;
@@ -202,6 +214,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     evalOnly(c) && quantized(c)
       ? hit(
           ['quantization_bit'],
+          'key',
           'LLaMA-Factory warns "Evaluating model in 4/8-bit mode may cause lower scores."',
         )
       : undefined,
@@ -210,8 +223,8 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     evalOnly(c) && stage(c) === 'dpo' && !isSet(c.ref_model)
       ? hit(
           ['stage'],
-          'No `ref_model` for DPO evaluation: LLaMA-Factory warns "Specify `ref_model` for computing rewards at evaluation."',
           'value',
+          'No `ref_model` for DPO evaluation: LLaMA-Factory warns "Specify `ref_model` for computing rewards at evaluation."',
         )
       : undefined,
   ),
@@ -223,8 +236,8 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
       c.remove_unused_columns === true
         ? hit(
             ['remove_unused_columns'],
-            'remove_unused_columns becomes false: get_train_args always sets it to False (multimodal datasets need every column).',
             'value',
+            'remove_unused_columns becomes false: get_train_args always sets it to False (multimodal datasets need every column).',
           )
         : undefined,
   ),
@@ -236,8 +249,8 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
       c.use_swanlab === true && reportTo(c).includes('swanlab')
         ? hit(
             ['report_to'],
-            '"swanlab" is removed from report_to because `use_swanlab: true` attaches SwanLab through its own callback.',
             'value',
+            '"swanlab" is removed from report_to because `use_swanlab: true` attaches SwanLab through its own callback.',
           )
         : undefined,
   ),
@@ -251,6 +264,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
       isSet(c.resume_from_checkpoint)
         ? hit(
             ['resume_from_checkpoint'],
+            'key',
             `resume_from_checkpoint becomes None (stage ${String(stage(c))}, ${String(ft(c))}): LLaMA-Factory warns "Cannot resume from checkpoint in current stage."`,
           )
         : undefined,
@@ -259,6 +273,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     (stage(c) === 'rm' || stage(c) === 'ppo') && ft(c) === 'lora' && isSet(c.resume_from_checkpoint)
       ? hit(
           ['resume_from_checkpoint'],
+          'key',
           `LLaMA-Factory warns "Add ${String(c.resume_from_checkpoint)} to \`adapter_name_or_path\` to resume training from checkpoint."`,
         )
       : undefined,
@@ -266,7 +281,7 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
   rule('lf-trackio', 'error', 'parser.py:184 _verify_trackio_args', (c) => {
     if (!reportTo(c).includes('trackio')) return undefined;
     if (has(c, 'project') && !isSet(c.project))
-      return hit(['project'], q('`--project` must be specified when using Trackio.'));
+      return hit(['project'], 'key', q('`--project` must be specified when using Trackio.'));
     return undefined;
   }),
   rule('lf-trackio-space-id', 'warning', 'parser.py:190 _verify_trackio_args', (c) => {
@@ -278,15 +293,15 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
       !id.includes('/')
       ? hit(
           ['trackio_space_id'],
-          `LLaMA-Factory warns "trackio_space_id '${id}' should typically be in format 'org/space' for Hugging Face Spaces deployment."`,
           'value',
+          `LLaMA-Factory warns "trackio_space_id '${id}' should typically be in format 'org/space' for Hugging Face Spaces deployment."`,
         )
       : undefined;
   }),
   rule('lf-streaming-val-size', 'error', 'data_args.py:177 DataArguments.__post_init__', (c) => {
     const v = num(c.val_size);
     return c.streaming === true && v !== undefined && v > 1e-6 && v < 1
-      ? hit(['val_size'], q('Streaming mode should have an integer val size.'), 'value')
+      ? hit(['val_size'], 'value', q('Streaming mode should have an integer val size.'))
       : undefined;
   }),
   rule('lf-interleave-probs-length', 'error', 'data_args.py:171,174 DataArguments.__post_init__', (c) => {
@@ -296,8 +311,8 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     return k
       ? hit(
           ['interleave_probs'],
-          `${n} interleave_probs for ${list(c[k]).length} ${k} entries: ${q(`The length of ${k === 'dataset' ? 'dataset' : 'eval dataset'} and interleave probs should be identical.`)}`,
           'value',
+          `${n} interleave_probs for ${list(c[k]).length} ${k} entries: ${q(`The length of ${k === 'dataset' ? 'dataset' : 'eval dataset'} and interleave probs should be identical.`)}`,
         )
       : undefined;
   }),
@@ -307,26 +322,26 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     'data_args.py:185-186 DataArguments.__post_init__ (sets packing=True)',
     (c) =>
       c.neat_packing === true && c.packing === false
-        ? hit(['packing'], 'packing becomes true: `neat_packing: true` turns packing on.', 'value')
+        ? hit(['packing'], 'value', 'packing becomes true: `neat_packing: true` turns packing on.')
         : undefined,
   ),
   rule('lf-video-pixels', 'error', 'model_args.py:351 ProcessorArguments.__post_init__', (c) =>
     typeof c.video_max_pixels === 'number' &&
     typeof c.video_min_pixels === 'number' &&
     c.video_max_pixels < c.video_min_pixels
-      ? hit(['video_max_pixels'], q('`video_max_pixels` cannot be smaller than `video_min_pixels`.'), 'value')
+      ? hit(['video_max_pixels'], 'value', q('`video_max_pixels` cannot be smaller than `video_min_pixels`.'))
       : undefined,
   ),
   rule('lf-export-quantization-dataset', 'error', 'model_args.py:397 ExportArguments.__post_init__', (c) =>
     isSet(c.export_quantization_bit) && !isSet(c.export_quantization_dataset)
-      ? hit(['export_quantization_bit'], q('Quantization dataset is necessary for exporting.'))
+      ? hit(['export_quantization_bit'], 'key', q('Quantization dataset is necessary for exporting.'))
       : undefined,
   ),
   // Only when the file writes the key empty: a file without it may get it on the command line
   // (`llamafactory-cli train f.yaml model_name_or_path=...`) or be a fragment of a larger config.
   rule('lf-model-name-required', 'error', 'model_args.py:208 BaseModelArguments.__post_init__', (c) =>
     has(c, 'model_name_or_path') && !isSet(c.model_name_or_path)
-      ? hit(['model_name_or_path'], q('Please provide `model_name_or_path`.'))
+      ? hit(['model_name_or_path'], 'key', q('Please provide `model_name_or_path`.'))
       : undefined,
   ),
   rule(
@@ -337,14 +352,15 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
       if (isSet(c.new_special_tokens_config) && isSet(c.add_special_tokens))
         return hit(
           ['add_special_tokens'],
+          'key',
           "add_special_tokens is replaced by the tokens of new_special_tokens_config: LLaMA-Factory warns \"Both 'new_special_tokens_config' and 'add_special_tokens' are set.\"",
         );
       const init = c.init_special_tokens;
       return (init === 'desc_init' || init === 'desc_init_w_noise') && !isSet(c.new_special_tokens_config)
         ? hit(
             ['init_special_tokens'],
-            `init_special_tokens becomes noise_init: LLaMA-Factory warns "init_special_tokens='${init}' requires new_special_tokens_config. Falling back to 'noise_init'"`,
             'value',
+            `init_special_tokens becomes noise_init: LLaMA-Factory warns "init_special_tokens='${init}' requires new_special_tokens_config. Falling back to 'noise_init'"`,
           )
         : undefined;
     },
@@ -352,25 +368,26 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
   rule('lf-kt-options', 'error', 'model_args.py:533,540,589-600,619,654,709 KTransformersArguments', (c) => {
     if (c.use_kt !== true)
       return isSet(c.kt_cpu_activation)
-        ? hit(['kt_cpu_activation'], q('`kt_cpu_activation` is only valid when `use_kt: true`.'))
+        ? hit(['kt_cpu_activation'], 'key', q('`kt_cpu_activation` is only valid when `use_kt: true`.'))
         : undefined;
     if (has(c, 'infer_backend') && c.infer_backend !== 'huggingface')
       return hit(
         ['infer_backend'],
-        q('KTransformers inference requires `infer_backend: huggingface`.'),
         'value',
+        q('KTransformers inference requires `infer_backend: huggingface`.'),
       );
     if (c.kt_cpu_activation === 'recompute' && c.disable_gradient_checkpointing === true)
       return hit(
         ['kt_cpu_activation'],
-        q('`kt_cpu_activation: recompute` requires GPU gradient checkpointing.'),
         'value',
+        q('`kt_cpu_activation: recompute` requires GPU gradient checkpointing.'),
       );
     const k = ['use_unsloth', 'use_unsloth_gc'].find((o) => c[o] === true);
-    if (k) return hit([k], q('KTransformers cannot be combined with Unsloth checkpoint wrapping.'));
+    if (k) return hit([k], 'key', q('KTransformers cannot be combined with Unsloth checkpoint wrapping.'));
     if (c.gradient_checkpointing === true)
       return hit(
         ['gradient_checkpointing'],
+        'key',
         q(
           "KTransformers uses LLaMA-Factory's `disable_gradient_checkpointing`; remove `gradient_checkpointing: true`.",
         ),
@@ -378,26 +395,33 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     if (isSet(c.gradient_checkpointing_kwargs))
       return hit(
         ['gradient_checkpointing_kwargs'],
+        'key',
         q('KTransformers supplies its checkpoint context; remove `gradient_checkpointing_kwargs`.'),
       );
     const fsdp = c.fsdp_config;
     if (fsdp && typeof fsdp === 'object' && isSet((fsdp as Config).activation_checkpointing))
-      return hit(['fsdp_config'], q('Disable FSDP activation checkpointing when using KTransformers.'));
+      return hit(
+        ['fsdp_config'],
+        'key',
+        q('Disable FSDP activation checkpointing when using KTransformers.'),
+      );
     if (c.do_train === true && ft(c) !== 'lora' && ft(c) !== 'full')
       return hit(
         at(c, 'finetuning_type', 'use_kt'),
-        q('KTransformers supports LoRA and full-parameter finetuning.'),
         'value',
+        q('KTransformers supports LoRA and full-parameter finetuning.'),
       );
     return isSet(c.adapter_name_or_path) && list(c.adapter_name_or_path).length !== 1
-      ? hit(['adapter_name_or_path'], q('KTransformers accepts a single `adapter_name_or_path`.'), 'value')
+      ? hit(['adapter_name_or_path'], 'value', q('KTransformers accepts a single `adapter_name_or_path`.'))
       : undefined;
   }),
   rule('lf-kt-config', 'error', 'model_args.py:569,629,706 KTransformersArguments (kt_config)', (c) => {
     const kc = c.kt_config;
     if (!isSet(kc)) return undefined;
     if (c.use_kt !== true)
-      return c.do_train === true ? undefined : hit(['kt_config'], q('`kt_config` requires `use_kt: true`.'));
+      return c.do_train === true
+        ? undefined
+        : hit(['kt_config'], 'key', q('`kt_config` requires `use_kt: true`.'));
     if (typeof kc !== 'object' || Array.isArray(kc)) return undefined;
     const m = kc as Config;
     const derived = Object.keys(m)
@@ -408,14 +432,15 @@ export const LLAMAFACTORY_RULES_2: readonly CrossFieldRule[] = [
     if (derived.length)
       return hit(
         ['kt_config', derived[0]],
+        'key',
         `${q(`These \`kt_config\` values are derived from LLaMA-Factory arguments: ${derived.join(', ')}.`)}`,
       );
     const cap = m.kt_model_max_length;
     return cap !== undefined && cap !== null && !(Number.isInteger(Number(cap)) && Number(cap) > 0)
       ? hit(
           ['kt_config', 'kt_model_max_length'],
-          q('`kt_model_max_length` must be a positive integer.'),
           'value',
+          q('`kt_model_max_length` must be a positive integer.'),
         )
       : undefined;
   }),

@@ -11,6 +11,7 @@ import {
 } from '../../core/panel/protocol';
 export type { PanelState } from '../../core/panel/protocol';
 import type { PanelInputs } from '../../core/panel/types';
+import type { DialectId } from '../../core/dialects';
 import type { DocumentInsights } from '../insights';
 import { applyToDocument } from './apply';
 import { applySharding } from './applySharding';
@@ -18,11 +19,12 @@ import { computeFor } from './compute';
 import { localRoots, panelHtml } from './html';
 import { optionsMessage } from './options';
 import { panelAnalysis } from '../../core/panel/sweep';
+import { FollowedDocument } from './followed';
 
 const RESEED_DELAY_MS = 250;
 
 export class EstimatorPanel implements vscode.Disposable {
-  private doc: vscode.TextDocument | undefined;
+  private followed: FollowedDocument | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly posted = new vscode.EventEmitter<HostMessage>();
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
@@ -49,7 +51,7 @@ export class EstimatorPanel implements vscode.Disposable {
         if (e.document === this.doc) this.scheduleReseed();
       }),
       insights.onDidChange((uri) => {
-        if (uri.toString() === this.doc?.uri.toString()) this.scheduleReseed();
+        if (uri.toString() === this.doc?.uri.toString() && !this.doc.isClosed) this.scheduleReseed();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -59,15 +61,32 @@ export class EstimatorPanel implements vscode.Disposable {
     return this.doc;
   }
 
+  private get doc(): vscode.TextDocument | undefined {
+    return this.followed?.document;
+  }
+
   isConfig(doc: vscode.TextDocument): boolean {
     return this.insights.dialect(doc) !== undefined;
   }
 
   /** Starts following `doc`: its values become the panel's inputs. */
   follow(doc: vscode.TextDocument | undefined): void {
-    this.doc = doc;
-    this.panel.title = doc ? `Estimator: ${vscode.workspace.asRelativePath(doc.uri)}` : 'ML Config Estimator';
+    this.followed?.dispose();
+    const followed = doc && new FollowedDocument(doc, this.insights);
+    this.followed = followed;
+    followed?.onDidChange(() => {
+      this.retitle();
+      void this.post(this.documentMessage());
+    });
+    this.retitle();
     void this.post(this.documentMessage());
+  }
+
+  private retitle(): void {
+    const f = this.followed;
+    this.panel.title = f
+      ? `Estimator: ${vscode.workspace.asRelativePath(f.document.uri)}${f.closed ? ' (closed)' : ''}`
+      : 'ML Config Estimator';
   }
 
   /** Handles a message as the webview would send it: validated first, then dispatched. */
@@ -109,43 +128,69 @@ export class EstimatorPanel implements vscode.Disposable {
 
   private analysis() {
     // A sweep shows the training config it runs, with its learning-rate range as a band.
-    return panelAnalysis(this.doc ? this.insights.analysis(this.doc) : undefined);
+    return panelAnalysis(this.followed?.seed().analysis);
   }
 
-  private documentMessage(restored?: { inputs: PanelInputs | null; docUri?: string | null }): HostMessage {
+  /** The followed file's values, or nothing while its first analysis is on its way (never the defaults then). */
+  private documentMessage(restored?: {
+    inputs: PanelInputs | null;
+    docUri?: string | null;
+  }): HostMessage | undefined {
     const doc = this.doc;
-    const dialect = doc && this.insights.dialect(doc);
+    const seed = this.followed?.seed();
+    const uri = doc?.uri.toString();
+    if (seed?.wait && !(restored?.inputs && restored.docUri === uri)) return undefined;
+    const dialect = doc && (seed?.analysis?.dialect ?? this.insights.dialect(doc));
     // The label and the inputs come from the same followed document.
-    const inputs = seedInputs(doc && { uri: doc.uri.toString(), input: this.analysis()?.input }, restored);
+    const input = panelAnalysis(seed?.analysis)?.input;
+    const inputs = seedInputs(doc && uri ? { uri, input } : undefined, restored);
+    const name = doc && vscode.workspace.asRelativePath(doc.uri);
     return {
       type: 'document',
-      doc:
-        doc && dialect
-          ? { uri: doc.uri.toString(), name: vscode.workspace.asRelativePath(doc.uri), dialect }
-          : null,
+      doc: uri && name && dialect ? { uri, name, dialect, ...(seed?.note ? { note: seed.note } : {}) } : null,
       inputs,
       applicable: dialect ? applicableFields(dialect) : [],
     };
   }
 
   private async apply(field: Parameters<typeof applyToDocument>[2], value: number | string): Promise<void> {
-    const doc = this.doc;
-    const dialect = doc && this.insights.dialect(doc);
-    const outcome =
-      doc && dialect
-        ? await applyToDocument(doc, dialect, field, value)
-        : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
+    const t = await this.writable();
+    const outcome = 'doc' in t ? await applyToDocument(t.doc, t.dialect, field, value) : t;
     await this.post({ type: 'applied', field, ...outcome });
   }
 
   private async applyShardingChoice(value: string): Promise<void> {
-    const doc = this.doc;
-    const dialect = doc && this.insights.dialect(doc);
-    const outcome =
-      doc && dialect
-        ? await applySharding(doc, dialect, this.analysis()?.config, value)
-        : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
+    const config = this.analysis()?.config;
+    const t = await this.writable();
+    const outcome = 'doc' in t ? await applySharding(t.doc, t.dialect, config, value) : t;
     await this.post({ type: 'applied', field: 'sharding', ...outcome });
+  }
+
+  /**
+   * The followed document and its dialect for "Apply", else why not. A closed file is opened again
+   * (from disk: its last text may hold edits that were discarded) and followed, so the edit lands at
+   * the offsets of the text it is made against.
+   */
+  private async writable(): Promise<
+    { doc: vscode.TextDocument; dialect: DialectId } | { ok: false; message: string }
+  > {
+    let doc = this.doc;
+    if (doc?.isClosed) {
+      try {
+        doc = await vscode.workspace.openTextDocument(doc.uri);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        return {
+          ok: false,
+          message: `${vscode.workspace.asRelativePath(doc.uri)} is closed and could not be opened: ${why}`,
+        };
+      }
+      this.follow(doc);
+    }
+    const dialect = doc && this.insights.dialect(doc);
+    return doc && dialect
+      ? { doc, dialect }
+      : { ok: false, message: 'no config file is followed: open a training config in an editor first' };
   }
 
   private scheduleReseed(): void {
@@ -153,13 +198,15 @@ export class EstimatorPanel implements vscode.Disposable {
     this.reseedTimer = setTimeout(() => void this.post(this.documentMessage()), RESEED_DELAY_MS);
   }
 
-  private async post(message: HostMessage): Promise<void> {
+  private async post(message: HostMessage | undefined): Promise<void> {
+    if (!message) return;
     this.posted.fire(message);
     await this.panel.webview.postMessage(message);
   }
 
   dispose(): void {
     if (this.reseedTimer) clearTimeout(this.reseedTimer);
+    this.followed?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.posted.dispose();
     this.received.dispose();

@@ -160,6 +160,29 @@ export class DocumentAnalyses implements vscode.Disposable {
       .then((outcome) => this.settle(document, version, outcome));
   }
 
+  /** One analysis of `text` as the file `document` names (a closed file's saved text), kept nowhere. */
+  async analyseText(document: vscode.TextDocument, text: string): Promise<DocumentResult | undefined> {
+    const key = `${document.uri.toString()}#text${this.nextKey++}`;
+    const settings = documentSettings(
+      document,
+      this.choiceOf(document.uri),
+      this.maxAnalysedChars,
+      this.known,
+    );
+    try {
+      const outcome = await this.client.analyse({
+        uri: key,
+        version: 1,
+        text,
+        fileName: document.uri.path,
+        settings,
+      });
+      return outcome.kind === 'result' ? outcome.result : undefined;
+    } finally {
+      this.client.cancel(key);
+    }
+  }
+
   /** Releases what is kept for a closed document (its results only when no newer document took its name). */
   forget(document: vscode.TextDocument, nameReused = false): void {
     const key = this.keyOf(document);

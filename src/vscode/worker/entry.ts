@@ -9,32 +9,36 @@ import { analyzeDocument } from '../../core/pipeline';
 import type { ResolvedModel } from '../../core/models/types';
 import type { RelatedFile } from '../../core/sweep/report';
 import type { LinkReader } from '../../core/links/linked';
-import type { DocumentRequest, DocumentResult, Phase } from './protocol';
+import type { DocumentRequest, DocumentResult, DocumentSettings, Phase } from './protocol';
 import { localReader } from './reader';
 import type { LinkedFiles } from '../../core/pipeline/linked';
 import { linkedFilesFor } from '../../io/linked';
 import { isInside } from '../../io/read';
 import { isAbsolute, resolve } from 'node:path';
 
+/** The document settings the worker hands to the core as they are (documented in protocol.ts). */
+type PassedSettings = Pick<
+  DocumentSettings,
+  | 'associations'
+  | 'maxDiagnostics'
+  | 'frameworkVersions'
+  | 'frameworkVersionSources'
+  | 'transformersVersion'
+  | 'transformersVersionSource'
+  | 'trainingConfig'
+>;
+
 /** Plain options of the core entry (serialisable except the injected resolver and progress callback). */
-export interface CoreOptions {
+export interface CoreOptions extends PassedSettings {
   fileName: string;
   /** The user's dialect choice; absent = detect. */
   dialect?: DialectId;
   validate: boolean;
-  associations: Record<string, string>;
-  maxDiagnostics: number;
-  frameworkVersions: Record<string, string>;
-  frameworkVersionSources?: Record<string, string>;
-  transformersVersion?: string;
-  transformersVersionSource?: string;
   /** False for files above the live-estimate size limit: validation only. */
   analyse: boolean;
   resolveModel: (ref: string) => ResolvedModel | undefined;
   /** Reads a file the config names (a sweep's training config), bounded and inside the workspace. */
   readRelated?: (path: string) => RelatedFile;
-  /** mlConfig.sweep.trainingConfig: the training config a sweep runs, chosen by the user. */
-  trainingConfig?: string;
   onPhase?: (phase: Phase, detail: string) => void;
   /** Reads the config's linked DeepSpeed / FSDP files (resolver.ts); absent = links not followed. */
   readLink?: LinkReader;
