@@ -12,6 +12,7 @@ import { AnalysisClient, describeFailure, type Outcome } from './client';
 import type { DialectId } from '../../core/dialects';
 import type { DocumentResult, DocumentSettings, QueryAnswer } from './protocol';
 import { documentSettings, fetchFromHub, modelSettings } from './settings';
+import { showSettingWarnings } from '../settings';
 
 export const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 /** Longest one document may keep the worker busy, in ms: 13× the 157 ms a 199 KB file took on the host thread (issue 11). */
@@ -201,6 +202,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       return;
     if (outcome.kind === 'result') {
       this.results.set(document.uri.toString(), { document, version, result: outcome.result });
+      if (outcome.result.settingWarnings) showSettingWarnings(outcome.result.settingWarnings);
       this.failures.delete(document.uri);
       this.wake(key, version, outcome.result);
       this.analysed.fire({ document, version, result: outcome.result });

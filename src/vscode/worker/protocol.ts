@@ -68,6 +68,8 @@ export interface DocumentResult {
   targetDiagnostics: Diagnostic[];
   /** Linked files read for this result (a change to one re-analyses this document). */
   linkedPaths?: string[];
+  /** Setting entries the worker found unusable (association globs it could not compile), worded for the user. */
+  settingWarnings?: string[];
 }
 
 export type Phase = 'validation' | 'analysis' | 'model';
@@ -220,6 +222,11 @@ function checkResult(r: unknown): string | undefined {
     )
   )
     return 'result.analysis is malformed';
+  if (
+    r.settingWarnings !== undefined &&
+    !(Array.isArray(r.settingWarnings) && r.settingWarnings.every((w) => typeof w === 'string'))
+  )
+    return 'result.settingWarnings is not a list of strings';
   return (
     checkDiagnostics(r.diagnostics, 'result.diagnostics') ??
     checkDiagnostics(r.targetDiagnostics, 'result.targetDiagnostics')
