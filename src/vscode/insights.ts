@@ -9,6 +9,7 @@ import {
   type DialectId,
 } from '../core/dialects';
 import type { ConfigAnalysis } from '../core/analysis';
+import type { PanelInputs, PanelModel } from '../core/panel/types';
 import { settingsFor } from './settings';
 import type { DocumentAnalyses } from './worker/documents';
 
@@ -85,6 +86,15 @@ export class DocumentInsights implements vscode.Disposable {
     dialect: DialectId,
   ): ReturnType<DocumentAnalyses['keyAt']> {
     return this.analyses.keyAt(document, offset, dialect);
+  }
+
+  /** The panel's numbers for its control values, from the worker (undefined when it did not answer). */
+  panelModel(
+    document: vscode.TextDocument | undefined,
+    inputs: PanelInputs,
+    analysis: ConfigAnalysis | undefined,
+  ): Promise<PanelModel | undefined> {
+    return this.analyses.panelModel(document, inputs, analysis);
   }
 
   /**

@@ -85,7 +85,7 @@ describe('analysis worker protocol', () => {
     const query = { kind: 'query', id: 9, what: 'hover', text: 'a: 1\n', offset: 0, dialect: 'trl' };
     assert.deepEqual(parseQuery(query), { ok: true, value: query });
     assert.equal(why(parseQuery({ ...query, dialect: 'cobol' })), 'query.dialect is not a dialect');
-    assert.equal(why(parseQuery({ ...query, what: 'rename' })), 'query.what is not hover/complete');
+    assert.equal(why(parseQuery({ ...query, what: 'rename' })), 'query.what is not hover/complete/panel');
     assert.equal(why(parseQuery({ ...query, offset: -1 })), 'query text/offset missing');
     const hover = {
       kind: 'answer',
@@ -103,6 +103,30 @@ describe('analysis worker protocol', () => {
     assert.equal(
       why(parseReply({ kind: 'answer', id: 9, answer: { what: 'complete', items: [{ ...item, end: -1 }] } })),
       'answer.items has a malformed entry',
+    );
+  });
+
+  it('checks panel queries and their answers', () => {
+    const models = { cwd: '/w', homeDir: '/h', env: {}, allowNetwork: false, known: {}, roots: ['/w'] };
+    const query = {
+      kind: 'query',
+      id: 4,
+      what: 'panel',
+      inputs: { modelRef: 'meta-llama/Llama-3.2-1B' },
+      models,
+    };
+    assert.deepEqual(parseQuery(query), { ok: true, value: query });
+    assert.equal(why(parseQuery({ ...query, inputs: { modelRef: 3 } })), 'query.inputs is not a panel input');
+    assert.equal(why(parseQuery({ ...query, analysis: 'x' })), 'query.analysis is not an object');
+    assert.equal(
+      why(parseQuery({ ...query, models: { ...models, roots: '/w' } })),
+      'settings.models.roots is not a list of folders',
+    );
+    const answer = { kind: 'answer', id: 4, answer: { what: 'panel', model: { laws: [] } } };
+    assert.deepEqual(parseReply(answer), { ok: true, value: answer });
+    assert.equal(
+      why(parseReply({ kind: 'answer', id: 4, answer: { what: 'panel', model: {} } })),
+      'answer.model is not a panel model',
     );
   });
 

@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { isHfRepoId } from '../../io/hf-cache';
 import type { ResolvedModel } from '../../core/models/types';
+import type { ConfigAnalysis } from '../../core/analysis';
+import type { PanelInputs, PanelModel } from '../../core/panel/types';
 import { AnalysisClient, describeFailure, type Outcome } from './client';
 import type { DialectId } from '../../core/dialects';
 import type { DocumentResult, DocumentSettings, QueryAnswer } from './protocol';
@@ -129,6 +131,20 @@ export class DocumentAnalyses implements vscode.Disposable {
   ): Promise<Extract<QueryAnswer, { what: 'complete' }>['items']> {
     const a = await this.client.query({ what: 'complete', text: document.getText(), offset, dialect });
     return a?.what === 'complete' ? a.items : [];
+  }
+
+  /**
+   * The panel's numbers for its control values, computed in the worker (model config read there too);
+   * undefined when the worker does not answer in time.
+   */
+  async panelModel(
+    document: vscode.TextDocument | undefined,
+    inputs: PanelInputs,
+    analysis: ConfigAnalysis | undefined,
+  ): Promise<PanelModel | undefined> {
+    const models = modelSettings(document, this.known);
+    const a = await this.client.query({ what: 'panel', inputs, ...(analysis ? { analysis } : {}), models });
+    return a?.what === 'panel' ? a.model : undefined;
   }
 
   /** After an edit: at once for a document never analysed, else after a pause in typing. */

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../core/validate/types';
 import type { CompletionItem, KeyDescription } from '../../core/validate/completion';
 import type { ConfigAnalysis } from '../../core/analysis';
 import type { ResolvedModel } from '../../core/models/types';
+import type { PanelInputs, PanelModel } from '../../core/panel/types';
 
 /** What the worker needs to find a model's config.json, as plain data (no functions, no process.env). */
 export interface ModelSettings {
@@ -79,17 +80,29 @@ export type Phase = 'validation' | 'analysis' | 'model';
  * first use) never runs on the extension host thread: the key path under the cursor with what the
  * schema says about it (hover), or the completion items at the cursor.
  */
-export interface KeyQuery {
-  kind: 'query';
-  id: number;
-  what: 'hover' | 'complete';
-  text: string;
-  offset: number;
-  dialect: DialectId;
-}
+export type KeyQuery =
+  | {
+      kind: 'query';
+      id: number;
+      what: 'hover' | 'complete';
+      text: string;
+      offset: number;
+      dialect: DialectId;
+    }
+  /** The panel's numbers for its control values (src/core/panel/compute.ts), the model read here too. */
+  | {
+      kind: 'query';
+      id: number;
+      what: 'panel';
+      inputs: PanelInputs;
+      analysis?: ConfigAnalysis;
+      models: ModelSettings;
+    };
 
 export type QueryAnswer =
-  { what: 'hover'; path: string[]; info?: KeyDescription } | { what: 'complete'; items: CompletionItem[] };
+  | { what: 'hover'; path: string[]; info?: KeyDescription }
+  | { what: 'complete'; items: CompletionItem[] }
+  | { what: 'panel'; model: PanelModel };
 
 export type WorkerReply =
   | { kind: 'result'; id: number; uri: string; version: number; result: DocumentResult }
@@ -132,7 +145,10 @@ function checkSettings(s: unknown): string | undefined {
   if (!isCount(s.maxAnalysedChars)) return 'settings.maxAnalysedChars is not a count';
   if (s.trainingConfig !== undefined && typeof s.trainingConfig !== 'string')
     return 'settings.trainingConfig is not a string';
-  const m = s.models;
+  return checkModels(s.models);
+}
+
+function checkModels(m: unknown): string | undefined {
   if (!isObject(m)) return 'settings.models is not an object';
   if (typeof m.cwd !== 'string' || typeof m.homeDir !== 'string')
     return 'settings.models.cwd/homeDir is not a string';
@@ -164,7 +180,16 @@ export function parseRequest(data: unknown): Check<DocumentRequest> {
 export function parseQuery(data: unknown): Check<KeyQuery> {
   if (!isObject(data) || data.kind !== 'query') return fail('not a query');
   if (!isCount(data.id)) return fail('query id is not a count');
-  if (data.what !== 'hover' && data.what !== 'complete') return fail('query.what is not hover/complete');
+  if (data.what === 'panel') {
+    if (!isObject(data.inputs) || typeof data.inputs.modelRef !== 'string')
+      return fail('query.inputs is not a panel input');
+    if (data.analysis !== undefined && !isObject(data.analysis))
+      return fail('query.analysis is not an object');
+    const bad = checkModels(data.models);
+    return bad ? fail(bad) : { ok: true, value: data as unknown as KeyQuery };
+  }
+  if (data.what !== 'hover' && data.what !== 'complete')
+    return fail('query.what is not hover/complete/panel');
   if (typeof data.text !== 'string' || !isCount(data.offset)) return fail('query text/offset missing');
   if (!isDialectId(data.dialect)) return fail('query.dialect is not a dialect');
   return { ok: true, value: data as unknown as KeyQuery };
@@ -172,6 +197,8 @@ export function parseQuery(data: unknown): Check<KeyQuery> {
 
 function checkAnswer(a: unknown): string | undefined {
   if (!isObject(a)) return 'answer is not an object';
+  if (a.what === 'panel')
+    return isObject(a.model) && Array.isArray(a.model.laws) ? undefined : 'answer.model is not a panel model';
   if (a.what === 'hover') {
     if (!Array.isArray(a.path) || !a.path.every((k) => typeof k === 'string'))
       return 'answer.path is not a list of keys';
