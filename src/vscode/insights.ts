@@ -88,6 +88,17 @@ export class DocumentInsights implements vscode.Disposable {
     return this.analyses.keyAt(document, offset, dialect);
   }
 
+  /** The palette commands' model questions, answered in the worker (undefined when it did not answer). */
+  architecture(
+    ...args: Parameters<DocumentAnalyses['architecture']>
+  ): ReturnType<DocumentAnalyses['architecture']> {
+    return this.analyses.architecture(...args);
+  }
+
+  estimate(...args: Parameters<DocumentAnalyses['estimate']>): ReturnType<DocumentAnalyses['estimate']> {
+    return this.analyses.estimate(...args);
+  }
+
   /** The panel's numbers for its control values, from the worker (undefined when it did not answer). */
   panelModel(
     document: vscode.TextDocument | undefined,

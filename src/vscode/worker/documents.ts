@@ -12,7 +12,13 @@ import type { ConfigAnalysis } from '../../core/analysis';
 import type { PanelInputs, PanelModel } from '../../core/panel/types';
 import { AnalysisClient, describeFailure, type Outcome } from './client';
 import type { DialectId } from '../../core/dialects';
-import type { DocumentResult, DocumentSettings, QueryAnswer } from './protocol';
+import type {
+  ArchitectureQuery,
+  DocumentResult,
+  DocumentSettings,
+  EstimateQuery,
+  QueryAnswer,
+} from './protocol';
 import { documentSettings, fetchFromHub, modelSettings } from './settings';
 import { showSettingWarnings } from '../settings';
 
@@ -145,6 +151,31 @@ export class DocumentAnalyses implements vscode.Disposable {
     const models = modelSettings(document, this.known);
     const a = await this.client.query({ what: 'panel', inputs, ...(analysis ? { analysis } : {}), models });
     return a?.what === 'panel' ? a.model : undefined;
+  }
+
+  /** "Show Model Architecture": the module table, built in the worker; undefined when it did not answer. */
+  async architecture(
+    document: vscode.TextDocument | undefined,
+    job: Omit<ArchitectureQuery, 'kind' | 'id' | 'what' | 'models'>,
+  ): Promise<Extract<QueryAnswer, { what: 'architecture' }> | undefined> {
+    const a = await this.client.query({
+      what: 'architecture',
+      ...job,
+      models: modelSettings(document, this.known),
+    });
+    return a?.what === 'architecture' ? a : undefined;
+  }
+
+  /** "Estimate Trainable Parameters" for a chosen model and method, counted in the worker. */
+  async estimate(
+    job: Omit<EstimateQuery, 'kind' | 'id' | 'what' | 'models'>,
+  ): Promise<Extract<QueryAnswer, { what: 'estimate' }> | undefined> {
+    const a = await this.client.query({
+      what: 'estimate',
+      ...job,
+      models: modelSettings(undefined, this.known),
+    });
+    return a?.what === 'estimate' ? a : undefined;
   }
 
   /** After an edit: at once for a document never analysed, else after a pause in typing. */

@@ -8,6 +8,8 @@ import type { CompletionItem, KeyDescription } from '../../core/validate/complet
 import type { ConfigAnalysis } from '../../core/analysis';
 import type { ResolvedModel } from '../../core/models/types';
 import type { PanelInputs, PanelModel } from '../../core/panel/types';
+import type { ArchitectureTable } from '../../core/estimator/architecture';
+import type { PeftConfig } from '../../core/estimator/types';
 
 /** What the worker needs to find a model's config.json, as plain data (no functions, no process.env). */
 export interface ModelSettings {
@@ -97,12 +99,46 @@ export type KeyQuery =
       inputs: PanelInputs;
       analysis?: ConfigAnalysis;
       models: ModelSettings;
-    };
+    }
+  | ArchitectureQuery
+  | EstimateQuery;
+
+/** The palette commands' model questions: a module table, or a count for a chosen method. */
+export interface ArchitectureQuery {
+  kind: 'query';
+  id: number;
+  what: 'architecture';
+  model: string;
+  targets?: string | string[];
+  taskType: string | null;
+  models: ModelSettings;
+}
+
+export interface EstimateQuery {
+  kind: 'query';
+  id: number;
+  what: 'estimate';
+  model: string;
+  peft: PeftConfig;
+  taskType: string | null;
+  models: ModelSettings;
+}
+
+/** The estimate command's answer: the model's catalog id (else the reference as given), the method and the counts. */
+export type CommandEstimate = {
+  label: string;
+  method: string;
+  trainableParams: number;
+  totalParams: number;
+  trainablePercent: number;
+};
 
 export type QueryAnswer =
   | { what: 'hover'; path: string[]; info?: KeyDescription }
   | { what: 'complete'; items: CompletionItem[] }
-  | { what: 'panel'; model: PanelModel };
+  | { what: 'panel'; model: PanelModel }
+  | { what: 'architecture'; table?: ArchitectureTable; error?: string }
+  | { what: 'estimate'; estimate?: CommandEstimate; error?: string };
 
 export type WorkerReply =
   | { kind: 'result'; id: number; uri: string; version: number; result: DocumentResult }
@@ -199,6 +235,22 @@ function checkAnswer(a: unknown): string | undefined {
   if (!isObject(a)) return 'answer is not an object';
   if (a.what === 'panel')
     return isObject(a.model) && Array.isArray(a.model.laws) ? undefined : 'answer.model is not a panel model';
+  if (a.what === 'architecture' || a.what === 'estimate') {
+    if (a.error !== undefined)
+      return typeof a.error === 'string' ? undefined : 'answer.error is not a string';
+    if (a.what === 'architecture')
+      return isObject(a.table) && Array.isArray(a.table.rows) && typeof a.table.baseParams === 'number'
+        ? undefined
+        : 'answer.table is malformed';
+    return isObject(a.estimate) &&
+      typeof a.estimate.label === 'string' &&
+      typeof a.estimate.method === 'string' &&
+      ['trainableParams', 'totalParams', 'trainablePercent'].every(
+        (k) => typeof (a.estimate as Record<string, unknown>)[k] === 'number',
+      )
+      ? undefined
+      : 'answer.estimate is malformed';
+  }
   if (a.what === 'hover') {
     if (!Array.isArray(a.path) || !a.path.every((k) => typeof k === 'string'))
       return 'answer.path is not a list of keys';
