@@ -224,8 +224,23 @@ export function parseQuery(data: unknown): Check<KeyQuery> {
     const bad = checkModels(data.models);
     return bad ? fail(bad) : { ok: true, value: data as unknown as KeyQuery };
   }
+  if (data.what === 'architecture' || data.what === 'estimate') {
+    if (typeof data.model !== 'string') return fail('query.model is not a string');
+    if (data.taskType !== null && typeof data.taskType !== 'string')
+      return fail('query.taskType is not a string or null');
+    const targets = data.targets;
+    if (
+      targets !== undefined &&
+      typeof targets !== 'string' &&
+      !(Array.isArray(targets) && targets.every((t) => typeof t === 'string'))
+    )
+      return fail('query.targets is not a string or a list of strings');
+    if (data.what === 'estimate' && !isObject(data.peft)) return fail('query.peft is not an object');
+    const bad = checkModels(data.models);
+    return bad ? fail(bad) : { ok: true, value: data as unknown as KeyQuery };
+  }
   if (data.what !== 'hover' && data.what !== 'complete')
-    return fail('query.what is not hover/complete/panel');
+    return fail('query.what is not hover/complete/panel/architecture/estimate');
   if (typeof data.text !== 'string' || !isCount(data.offset)) return fail('query text/offset missing');
   if (!isDialectId(data.dialect)) return fail('query.dialect is not a dialect');
   return { ok: true, value: data as unknown as KeyQuery };
