@@ -1,7 +1,7 @@
 // Build-time ajv compilation: every schemas/<dialect>.schema.json becomes standalone validation code
 // in src/core/validate/generated/<dialect>.js (+ .d.ts), so nothing is compiled with `new Function`
 // while the extension runs. The compiled-tests tree (out/) gets the same files, since tsc copies no .js.
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -135,12 +135,62 @@ function schemaExpression(code, schema) {
 }
 
 /**
+ * Definitions maps at least this large (JSON characters) are read lazily, member by member: torchtune's
+ * `components` (one schema per builder, 322 KB of the 518 KB schema) is 4× slower to JSON.parse than
+ * the rest of the file, while a recipe names about ten builders (issue 11: first torchtune diagnostics).
+ */
+const LAZY_DEFINITIONS_MIN_CHARS = 100_000;
+
+/**
+ * Splits `schema` for the files beside the validator: `main`, where each member of a large definitions
+ * map is a stub `{"$mlcLazy": [start, end]}`, and `lazy`, the members' JSON one after another, which
+ * the stubs index by byte offset. Without such a map, `lazy` is undefined and `main` is the schema.
+ */
+export function lazySchemaFiles(schema) {
+  const defs = schema.definitions;
+  const big = Object.entries(defs ?? {}).filter(
+    ([, v]) =>
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      !('type' in v) &&
+      !('$ref' in v) &&
+      Object.values(v).every((m) => m && typeof m === 'object' && !Array.isArray(m)) &&
+      JSON.stringify(v).length >= LAZY_DEFINITIONS_MIN_CHARS,
+  );
+  if (big.length === 0) return { main: JSON.stringify(schema), lazy: undefined };
+  const chunks = [];
+  let offset = 0;
+  const stubbed = { ...defs };
+  for (const [name, members] of big) {
+    stubbed[name] = Object.fromEntries(
+      Object.entries(members).map(([k, v]) => {
+        const text = Buffer.from(JSON.stringify(v), 'utf8');
+        chunks.push(text);
+        const span = [offset, offset + text.length];
+        offset += text.length;
+        return [k, { $mlcLazy: span }];
+      }),
+    );
+  }
+  return { main: JSON.stringify({ ...schema, definitions: stubbed }), lazy: Buffer.concat(chunks) };
+}
+
+/**
  * The schema the engine and ajv share is read from `<id>.schema.json` beside the validator, not parsed
  * out of a JavaScript literal: V8 then scans 0.5 MB of JSON instead of 1 MB of escaped string (or an
  * object literal) before the first validation; about 20 ms of torchtune's cold start (scripts/bench/cold.mjs).
+ * Members stubbed by lazySchemaFiles become getters that parse their span of `<id>.lazy.schema.json` on
+ * first use, so the object is the schema to every reader (ajv's code reads only root properties).
  */
-function schemaFromFile(id, code, schemaExpr, schema) {
-  const read = `function mlcSchemaFile() {return JSON.parse(require("fs").readFileSync(require("path").join(__dirname, ${JSON.stringify(`${id}.schema.json`)}), "utf8"));}`;
+function schemaReader(id, lazy) {
+  const main = `JSON.parse(require("fs").readFileSync(require("path").join(__dirname, ${JSON.stringify(`${id}.schema.json`)}), "utf8"))`;
+  if (!lazy) return `function mlcSchemaFile() {return ${main};}`;
+  return `function mlcSchemaFile() {const schema = ${main};let buf;const file = require("path").join(__dirname, ${JSON.stringify(`${id}.lazy.schema.json`)});for (const map of Object.values(schema.definitions)) for (const [k, v] of Object.entries(map)) {if (!v || !Array.isArray(v.$mlcLazy)) continue;const [start, end] = v.$mlcLazy;Object.defineProperty(map, k, {enumerable: true, configurable: true, get() {buf ??= require("fs").readFileSync(file);const value = JSON.parse(buf.toString("utf8", start, end));Object.defineProperty(map, k, {value, enumerable: true, configurable: true, writable: true});return value;}, set(value) {Object.defineProperty(map, k, {value, enumerable: true, configurable: true, writable: true});}});}return schema;}`;
+}
+
+function schemaFromFile(id, code, schemaExpr, schema, lazy) {
+  const read = schemaReader(id, lazy);
   const text = JSON.stringify(schema);
   if (!/^schema\d+$/.test(schemaExpr)) {
     if (schemaExpr !== `JSON.parse(${JSON.stringify(text)})`) return { code, schemaExpr };
@@ -201,9 +251,11 @@ export async function generateValidators() {
     try {
       const schema = JSON.parse(readFileSync(join(schemaDir, f), 'utf8'));
       const split = compileSplit(id, schema);
-      const { code, schemaExpr } = schemaFromFile(id, split.code, split.schemaExpr, schema);
+      const files = lazySchemaFiles(schema);
+      const { code, schemaExpr } = schemaFromFile(id, split.code, split.schemaExpr, schema, files.lazy);
       const parts = split.parts;
-      outputs[`${id}.schema.json`] = JSON.stringify(schema);
+      outputs[`${id}.schema.json`] = files.main;
+      if (files.lazy) outputs[`${id}.lazy.schema.json`] = files.lazy;
       outputs[`${id}.js`] =
         `${code}\nmodule.exports.schema = ${schemaExpr};\nmodule.exports.ruleChecks = ${ruleChecks(schema)};\n`;
       for (const p of parts) outputs[p.file] = p.text;
@@ -220,6 +272,9 @@ export async function generateValidators() {
     `import type { ErrorObject } from 'ajv';\nexport interface GeneratedValidator {\n  (data: unknown): boolean;\n  errors?: ErrorObject[] | null;\n  schema: Record<string, unknown>;\n  ruleChecks?: Record<string, (data: unknown) => boolean>;\n}\nexport declare const DIALECT_SCHEMAS: readonly string[];\nexport declare function loadValidator(id: string): GeneratedValidator | undefined;\n`;
   for (const dir of targets) {
     mkdirSync(dir, { recursive: true });
+    // Part and lazy-schema files of an earlier generation that this one does not write would ship stale.
+    for (const f of readdirSync(dir))
+      if (/\.(part\d+\.js|lazy\.schema\.json)$/.test(f) && !(f in outputs)) rmSync(join(dir, f));
     for (const [name, content] of Object.entries(outputs)) writeFileSync(join(dir, name), content);
   }
   console.log(`gen-validators: ${ok.length}/${files.length} schemas compiled (${ok.join(', ') || 'none'})`);

@@ -5,7 +5,7 @@
 // "v.trim is not a function") or silently dropping every diagnostic (`maxDiagnostics: "abc"`).
 import pkg from '../../package.json';
 import { isDialectId } from './dialects';
-import { globProblem } from './dialects/glob';
+import { globLengthProblem, globProblem } from './dialects/glob';
 import { SETTINGS } from './ids';
 
 export interface Settings {
@@ -23,6 +23,11 @@ export interface Settings {
 
 type Contributed = { default?: unknown; minimum?: number };
 const PROPS = pkg.contributes.configuration.properties as unknown as Record<string, Contributed>;
+
+/** The warning for one ignored entry of an object-valued setting. */
+function entryWarning(id: string, key: string, problem: string): string {
+  return `${id}: ${JSON.stringify(key).slice(0, 80)} ${problem}; ignored`;
+}
 
 /** The default package.json declares for a setting. */
 export function contributedDefault(id: string): unknown {
@@ -76,7 +81,7 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
       warnings.push(`${id} has ${entries.length} entries; the first ${MAX_SETTING_ENTRIES} are used`);
     for (const [k, val] of entries.slice(0, MAX_SETTING_ENTRIES)) {
       const problem = valid(k, val);
-      if (problem) warnings.push(`${id}: ${JSON.stringify(k).slice(0, 80)} ${problem}; ignored`);
+      if (problem) warnings.push(entryWarning(id, k, problem));
       else out[k] = val as string;
     }
     return out;
@@ -95,7 +100,7 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     filesAssociations: record(SETTINGS.filesAssociations, (glob, id) => {
       if (typeof id !== 'string') return `maps to ${describe(id)}, not a dialect name`;
       if (!isDialectId(id)) return `maps to unknown dialect ${JSON.stringify(id).slice(0, 40)}`;
-      const p = globProblem(glob);
+      const p = globLengthProblem(glob);
       return p ? `is not used: ${p}` : undefined;
     }),
     validationEnabled: bool(SETTINGS.validationEnabled),
@@ -112,4 +117,16 @@ export function readSettings(get: (id: string) => unknown): SettingsRead {
     sweepTrainingConfig: str(SETTINGS.sweepTrainingConfig),
   };
   return { settings, warnings };
+}
+
+/**
+ * The warnings for association globs that cannot be matched (syntax, lookarounds, RE2 complexity), in
+ * readSettings' wording. The analysis worker computes them, where the globs are compiled and matched;
+ * readSettings on the host thread checks only their length.
+ */
+export function associationWarnings(associations: Record<string, string>): string[] {
+  return Object.keys(associations).flatMap((glob) => {
+    const p = globProblem(glob);
+    return p ? [entryWarning(SETTINGS.filesAssociations, glob, `is not used: ${p}`)] : [];
+  });
 }

@@ -2,8 +2,14 @@
 // then one ConfigAnalysis per document version, computed in the analysis worker together with
 // validation (worker/documents.ts), so typing re-analyses once, off the extension host thread.
 import * as vscode from 'vscode';
-import { detectDialectInHead, HOST_DETECT_CHARS, type DialectId } from '../core/dialects';
+import {
+  detectDialectInHead,
+  HOST_DETECT_CHARS,
+  type DialectDetection,
+  type DialectId,
+} from '../core/dialects';
 import type { ConfigAnalysis } from '../core/analysis';
+import type { PanelInputs, PanelModel } from '../core/panel/types';
 import { settingsFor } from './settings';
 import type { DocumentAnalyses } from './worker/documents';
 
@@ -18,29 +24,36 @@ export type DialectOf = (document: vscode.TextDocument) => DialectId | undefined
 
 /**
  * The dialect read on the host thread: the whole text of a real-sized file, only the whole lines in
- * the first HOST_DETECT_CHARS characters of a bigger one (its modeline, `$schema` key, association or
- * file name still decide), so the host never scans a big document (issue 11).
+ * the first HOST_DETECT_CHARS characters of a bigger one (its modeline, `$schema` key or file name
+ * still decide), so the host never scans a big document (issue 11). With mlConfig.files.associations
+ * set, a file not named by a modeline or `$schema` key is undecided here (`deferred`): the worker
+ * matches the globs.
  */
-export function defaultDialectOf(document: vscode.TextDocument): DialectId | undefined {
+export function hostDetection(document: vscode.TextDocument): DialectDetection | undefined {
   if (!['yaml', 'json', 'jsonc'].includes(document.languageId)) return undefined;
   const associations = settingsFor(document.uri).filesAssociations;
   const text = isLarge(document)
     ? document.getText(new vscode.Range(0, 0, document.positionAt(HOST_DETECT_CHARS).line, 0))
     : document.getText();
-  return detectDialectInHead(text, { fileName: document.uri.path, associations }).dialect;
+  return detectDialectInHead(text, { fileName: document.uri.path, associations, deferAssociations: true });
+}
+
+export function defaultDialectOf(document: vscode.TextDocument): DialectId | undefined {
+  return hostDetection(document)?.dialect;
 }
 
 /**
  * The dialect without a dialect choice: the worker's, when it answered for this version; for a big
- * file also the worker's answer for an earlier version (what the host could read is only a head);
- * else defaultDialectOf.
+ * file, or one the association globs decide, also the worker's answer for an earlier version (the
+ * host reads only a head, and does not match globs); else what the host detects.
  */
 export function hostDialectOf(
   document: vscode.TextDocument,
   last: { version: number; result: { dialect?: DialectId } } | undefined,
 ): DialectId | undefined {
   if (last && (last.version === document.version || isLarge(document))) return last.result.dialect;
-  return defaultDialectOf(document);
+  const detection = hostDetection(document);
+  return detection?.deferred ? last?.result.dialect : detection?.dialect;
 }
 
 /** Longer than HOST_DETECT_CHARS, from the line index (no copy of the text). */
@@ -73,6 +86,26 @@ export class DocumentInsights implements vscode.Disposable {
     dialect: DialectId,
   ): ReturnType<DocumentAnalyses['keyAt']> {
     return this.analyses.keyAt(document, offset, dialect);
+  }
+
+  /** The palette commands' model questions, answered in the worker (undefined when it did not answer). */
+  architecture(
+    ...args: Parameters<DocumentAnalyses['architecture']>
+  ): ReturnType<DocumentAnalyses['architecture']> {
+    return this.analyses.architecture(...args);
+  }
+
+  estimate(...args: Parameters<DocumentAnalyses['estimate']>): ReturnType<DocumentAnalyses['estimate']> {
+    return this.analyses.estimate(...args);
+  }
+
+  /** The panel's numbers for its control values, from the worker (undefined when it did not answer). */
+  panelModel(
+    document: vscode.TextDocument | undefined,
+    inputs: PanelInputs,
+    analysis: ConfigAnalysis | undefined,
+  ): Promise<PanelModel | undefined> {
+    return this.analyses.panelModel(document, inputs, analysis);
   }
 
   /**

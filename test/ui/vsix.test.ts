@@ -6,7 +6,7 @@ import * as path from 'path';
 
 const VSIX = path.resolve(__dirname, '../../../ml-config-lens.vsix');
 const ALLOWED =
-  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|analysisWorker|webview)\.js|dist\/validators\/[\w-]+(\.part\d+\.js|\.js|\.schema\.json)|(schemas|snippets|media)\/.+)$/;
+  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|analysisWorker|webview)\.js|dist\/validators\/[\w-]+(\.part\d+\.js|\.js|(\.lazy)?\.schema\.json)|(schemas|snippets|media)\/.+)$/;
 
 /** Entry names of a zip file, read from its central directory (a .vsix is a zip). */
 export function zipEntries(zip: Buffer): string[] {
@@ -37,6 +37,7 @@ describe('packaged .vsix', () => {
       'extension/dist/validators/torchtune.js',
       'extension/dist/validators/torchtune.part1.js',
       'extension/dist/validators/torchtune.schema.json',
+      'extension/dist/validators/torchtune.lazy.schema.json',
       'extension/LICENSE.txt',
     ]) {
       assert.ok(entries.includes(required), `${required} is missing from the .vsix`);

@@ -85,7 +85,10 @@ describe('analysis worker protocol', () => {
     const query = { kind: 'query', id: 9, what: 'hover', text: 'a: 1\n', offset: 0, dialect: 'trl' };
     assert.deepEqual(parseQuery(query), { ok: true, value: query });
     assert.equal(why(parseQuery({ ...query, dialect: 'cobol' })), 'query.dialect is not a dialect');
-    assert.equal(why(parseQuery({ ...query, what: 'rename' })), 'query.what is not hover/complete');
+    assert.equal(
+      why(parseQuery({ ...query, what: 'rename' })),
+      'query.what is not hover/complete/panel/architecture/estimate',
+    );
     assert.equal(why(parseQuery({ ...query, offset: -1 })), 'query text/offset missing');
     const hover = {
       kind: 'answer',
@@ -103,6 +106,62 @@ describe('analysis worker protocol', () => {
     assert.equal(
       why(parseReply({ kind: 'answer', id: 9, answer: { what: 'complete', items: [{ ...item, end: -1 }] } })),
       'answer.items has a malformed entry',
+    );
+  });
+
+  it('checks palette command queries and their answers', () => {
+    const models = { cwd: '/w', homeDir: '/h', env: {}, allowNetwork: false, known: {}, roots: ['/w'] };
+    const query = {
+      kind: 'query',
+      id: 5,
+      what: 'architecture',
+      model: 'gpt2',
+      targets: 'c_attn',
+      taskType: null,
+      models,
+    };
+    assert.deepEqual(parseQuery(query), { ok: true, value: query });
+    assert.equal(
+      why(parseQuery({ ...query, targets: [1] })),
+      'query.targets is not a string or a list of strings',
+    );
+    assert.equal(why(parseQuery({ ...query, what: 'estimate' })), 'query.peft is not an object');
+    assert.equal(why(parseQuery({ ...query, model: 2 })), 'query.model is not a string');
+    const table = {
+      kind: 'answer',
+      id: 5,
+      answer: { what: 'architecture', table: { baseParams: 1, rows: [] } },
+    };
+    assert.deepEqual(parseReply(table), { ok: true, value: table });
+    const failed = { kind: 'answer', id: 5, answer: { what: 'estimate', error: 'unknown model' } };
+    assert.deepEqual(parseReply(failed), { ok: true, value: failed });
+    assert.equal(
+      why(parseReply({ kind: 'answer', id: 5, answer: { what: 'estimate', estimate: { label: 'x' } } })),
+      'answer.estimate is malformed',
+    );
+  });
+
+  it('checks panel queries and their answers', () => {
+    const models = { cwd: '/w', homeDir: '/h', env: {}, allowNetwork: false, known: {}, roots: ['/w'] };
+    const query = {
+      kind: 'query',
+      id: 4,
+      what: 'panel',
+      inputs: { modelRef: 'meta-llama/Llama-3.2-1B' },
+      models,
+    };
+    assert.deepEqual(parseQuery(query), { ok: true, value: query });
+    assert.equal(why(parseQuery({ ...query, inputs: { modelRef: 3 } })), 'query.inputs is not a panel input');
+    assert.equal(why(parseQuery({ ...query, analysis: 'x' })), 'query.analysis is not an object');
+    assert.equal(
+      why(parseQuery({ ...query, models: { ...models, roots: '/w' } })),
+      'settings.models.roots is not a list of folders',
+    );
+    const answer = { kind: 'answer', id: 4, answer: { what: 'panel', model: { laws: [] } } };
+    assert.deepEqual(parseReply(answer), { ok: true, value: answer });
+    assert.equal(
+      why(parseReply({ kind: 'answer', id: 4, answer: { what: 'panel', model: {} } })),
+      'answer.model is not a panel model',
     );
   });
 

@@ -90,12 +90,20 @@ export function mapDialectConfig(config: unknown, dialect: DialectId): Estimator
 export interface DialectDetection {
   dialect: DialectId | undefined;
   reason: string;
+  /** Left to the analysis worker (see DetectOptions.deferAssociations). */
+  deferred?: true;
 }
 
 export interface DetectOptions {
   fileName?: string;
   /** glob -> dialect id, from the mlConfig.files.associations setting. */
   associations?: Record<string, string>;
+  /**
+   * The editor's host thread: association globs are not matched here (compiling one on RE2 costs up to
+   * 31 ms the first time, over the host's 10 ms budget; issue 11). A file they might claim is left
+   * undecided (`deferred`) for the analysis worker, which matches them.
+   */
+  deferAssociations?: boolean;
 }
 
 export function isDialectId(v: unknown): v is DialectId {
@@ -109,7 +117,14 @@ export function detectDialect(text: string, opts: DetectOptions = {}): DialectDe
   const key = /^[ \t{]*["']?\$schema["']?[ \t]*:[ \t]*["']?([^"'\s,}]+)/m.exec(head);
   if (key) return fromSchemaUrl(key[1], 'the `$schema` key');
   const path = (opts.fileName ?? '').replace(/\\/g, '/');
-  for (const [glob, id] of Object.entries(opts.associations ?? {})) {
+  const globs = Object.entries(opts.associations ?? {});
+  if (opts.deferAssociations && path && globs.length > 0)
+    return {
+      dialect: undefined,
+      reason: 'mlConfig.files.associations are matched in the analysis worker',
+      deferred: true,
+    };
+  for (const [glob, id] of globs) {
     if (path && globMatches(glob, path)) {
       return isDialectId(id)
         ? { dialect: id, reason: `mlConfig.files.associations: "${glob}"` }

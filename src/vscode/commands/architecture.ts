@@ -1,23 +1,14 @@
 // "ML Config: Show Model Architecture": the model's module tree as transformers names it, with
 // shapes, and which modules the config's target_modules would adapt. Opens as a Markdown document.
 import * as vscode from 'vscode';
-import { buildInventory, type ModuleInfo } from '../../core/estimator/inventory';
-import { previewTargets } from '../../core/estimator';
+import type { ArchitectureRow } from '../../core/estimator/architecture';
 import { compactCount } from '../../core/analysis/format';
 import type { DocumentInsights } from '../insights';
 import { pickModel } from '../pickModel';
-import { documentFor, resolveLocal } from './shared';
+import { documentFor } from './shared';
 
-export interface ArchitectureRow {
-  pattern: string;
-  kind: string;
-  inFeatures: number;
-  outFeatures: number;
-  count: number;
-  params: number;
-  targeted: number;
-  tiedTo?: string;
-}
+export type { ArchitectureRow };
+
 export interface ArchitectureResult {
   model: string;
   baseParams: number;
@@ -34,11 +25,12 @@ export async function architectureCommand(
   let taskType: string | null = null;
   /** Adapted modules per row pattern from the file's estimate (covers PEFT's default targets, layers_to_transform, ...). */
   let adapted: Map<string, number> | undefined;
+  let document: vscode.TextDocument | undefined;
   if (arg && !(arg instanceof vscode.Uri)) {
     ref = arg.model;
     targets = arg.targetModules;
   } else {
-    const document = documentFor(arg, insights);
+    document = documentFor(arg, insights);
     const analysis = document && (await insights.currentAnalysis(document));
     ref = analysis?.model ? analysis.modelRef : await pickModel(undefined, analysis?.modelRef);
     targets = analysis?.input?.peft.target_modules as string | string[] | undefined;
@@ -47,19 +39,22 @@ export async function architectureCommand(
       adapted = new Map(analysis.estimate.breakdown.byModule.map((m) => [m.pattern, m.modules]));
   }
   if (!ref) return undefined;
-  try {
-    const model = resolveLocal(ref);
-    const inventory = buildInventory(model.config, { taskType });
-    const hit = new Set(targets && !adapted ? previewTargets(model.config, targets, { taskType }) : []);
-    const rows = group(inventory.modules, hit);
-    if (adapted) for (const row of rows) row.targeted = adapted.get(row.pattern) ?? 0;
-    const markdown = render(ref, inventory.baseParams, rows, targets, Boolean(adapted));
-    if (!(arg && !(arg instanceof vscode.Uri) && arg.open === false)) await openReadOnly(ref, markdown);
-    return { model: ref, baseParams: inventory.baseParams, rows, markdown };
-  } catch (err) {
-    void vscode.window.showErrorMessage(`ML Config: ${err instanceof Error ? err.message : String(err)}`);
+  // The worker builds the table (a large model's tree, the config's target patterns), not this thread.
+  const a = await insights.architecture(document, {
+    model: ref,
+    ...(targets && !adapted ? { targets } : {}),
+    taskType,
+  });
+  if (!a?.table) {
+    const why = a?.error ?? 'the analysis worker did not answer in time';
+    void vscode.window.showErrorMessage(`ML Config: ${why}`);
     return undefined;
   }
+  const { rows, baseParams } = a.table;
+  if (adapted) for (const row of rows) row.targeted = adapted.get(row.pattern) ?? 0;
+  const markdown = render(ref, baseParams, rows, targets, Boolean(adapted));
+  if (!(arg && !(arg instanceof vscode.Uri) && arg.open === false)) await openReadOnly(ref, markdown);
+  return { model: ref, baseParams, rows, markdown };
 }
 
 /**
@@ -92,30 +87,6 @@ async function openReadOnly(ref: string, markdown: string): Promise<void> {
   changed.fire(uri);
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { preview: true });
-}
-
-/** Collapses repeated layers: model.layers.0.self_attn.q_proj … → model.layers.*.self_attn.q_proj ×32. */
-function group(modules: ModuleInfo[], hit: Set<string>): ArchitectureRow[] {
-  const rows = new Map<string, ArchitectureRow>();
-  for (const m of modules) {
-    const pattern =
-      m.layerIndex === undefined ? m.name : m.name.replace(new RegExp(`\\.${m.layerIndex}(\\.|$)`), '.*$1');
-    const row = rows.get(pattern) ?? {
-      pattern,
-      kind: m.kind,
-      inFeatures: m.inFeatures,
-      outFeatures: m.outFeatures,
-      count: 0,
-      params: 0,
-      targeted: 0,
-    };
-    row.count += 1;
-    row.params += m.tiedTo ? 0 : m.weightParams + m.biasParams + (m.otherParams ?? 0);
-    if (m.tiedTo) row.tiedTo = m.tiedTo;
-    if (hit.has(m.name)) row.targeted += 1;
-    rows.set(pattern, row);
-  }
-  return [...rows.values()];
 }
 
 /** all-linear → `all-linear`; [q_proj, v_proj] → `q_proj`, `v_proj`. */

@@ -1,8 +1,6 @@
 // "ML Config: Estimate Trainable Parameters": from a config file (the argument or the active
 // editor), from explicit arguments, or through a quick-pick flow (model → method → rank).
 import * as vscode from 'vscode';
-import { estimateParameters } from '../../core/estimator';
-import { resolveLocal } from './shared';
 import { exactCount, percent } from '../../core/analysis/format';
 import type { DocumentInsights } from '../insights';
 import { pickModel } from '../pickModel';
@@ -57,7 +55,7 @@ export async function estimateCommand(
   insights: DocumentInsights,
   arg?: vscode.Uri | EstimateArgs,
 ): Promise<EstimateResult | undefined> {
-  if (arg && !(arg instanceof vscode.Uri)) return fromArgs(arg);
+  if (arg && !(arg instanceof vscode.Uri)) return fromArgs(insights, arg);
   const document = documentFor(arg, insights);
   const analysis = document && (await insights.currentAnalysis(document));
   if (analysis?.estimate) {
@@ -74,10 +72,16 @@ export async function estimateCommand(
     void vscode.window.showWarningMessage(
       `ML Config: ${analysis.problems[0]}. Choose a model and method instead.`,
     );
-  return analysis?.model ? quickPickFlow(analysis.modelRef) : quickPickFlow(undefined, analysis?.modelRef);
+  return analysis?.model
+    ? quickPickFlow(insights, analysis.modelRef)
+    : quickPickFlow(insights, undefined, analysis?.modelRef);
 }
 
-async function quickPickFlow(current?: string, missing?: string): Promise<EstimateResult | undefined> {
+async function quickPickFlow(
+  insights: DocumentInsights,
+  current?: string,
+  missing?: string,
+): Promise<EstimateResult | undefined> {
   const model = await pickModel(current, missing);
   if (!model) return undefined;
   const method = await vscode.window.showQuickPick(METHODS, { title: `ML Config: method for ${model}` });
@@ -90,25 +94,24 @@ async function quickPickFlow(current?: string, missing?: string): Promise<Estima
     if (!picked) return undefined;
     rank = Number(picked);
   }
-  return fromArgs({ model, peft: method.peft(rank) });
+  return fromArgs(insights, { model, peft: method.peft(rank) });
 }
 
-function fromArgs(args: EstimateArgs): EstimateResult | undefined {
-  try {
-    const model = resolveLocal(args.model);
-    const e = estimateParameters(model.config, args.peft, { taskType: args.taskType ?? 'CAUSAL_LM' });
-    return report({
-      model: model.entry?.id ?? args.model,
-      method: args.peft.use_dora === true ? 'DoRA' : e.method,
-      trainableParams: e.trainableParams,
-      totalParams: e.totalParams,
-      trainablePercent: e.trainablePercent,
-    });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    void vscode.window.showErrorMessage(`ML Config: ${message}`);
+/** The count for a chosen model and method, computed in the worker (model config read there too). */
+async function fromArgs(insights: DocumentInsights, args: EstimateArgs): Promise<EstimateResult | undefined> {
+  const a = await insights.estimate({
+    model: args.model,
+    peft: args.peft,
+    taskType: args.taskType ?? 'CAUSAL_LM',
+  });
+  if (!a?.estimate) {
+    void vscode.window.showErrorMessage(
+      `ML Config: ${a?.error ?? 'the analysis worker did not answer in time'}`,
+    );
     return undefined;
   }
+  const { label, ...counts } = a.estimate;
+  return report({ model: label, ...counts });
 }
 
 function report(r: Omit<EstimateResult, 'summary'>): EstimateResult {

@@ -15,7 +15,7 @@ import type { DialectId } from '../../core/dialects';
 import type { DocumentInsights } from '../insights';
 import { applyToDocument } from './apply';
 import { applySharding } from './applySharding';
-import { computeFor } from './compute';
+import { unansweredPanelModel } from '../../core/panel/compute';
 import { localRoots, panelHtml } from './html';
 import { optionsMessage } from './options';
 import { panelAnalysis } from '../../core/panel/sweep';
@@ -107,7 +107,9 @@ export class EstimatorPanel implements vscode.Disposable {
         await this.post({
           type: 'result',
           seq: msg.seq,
-          model: computeFor(msg.inputs, this.doc, this.analysis()),
+          model:
+            (await this.insights.panelModel(this.doc, msg.inputs, this.analysis())) ??
+            unansweredPanelModel(msg.inputs),
         });
         return;
       case 'apply':

@@ -33,9 +33,14 @@ export type Outcome =
   | { kind: 'stale' };
 
 export type DocumentJob = Omit<DocumentRequest, 'kind' | 'id'>;
-export type QueryJob = Omit<KeyQuery, 'kind' | 'id'>;
+/** A query without its envelope (each kind keeps its own fields). */
+export type QueryJob = KeyQuery extends infer Q
+  ? Q extends KeyQuery
+    ? Omit<Q, 'kind' | 'id'>
+    : never
+  : never;
 
-/** Longest a hover/completion query waits for the worker (which may be busy with a document first), in ms. */
+/** Longest a hover/completion/panel query waits for the worker (which may be busy with a document first), in ms. */
 export const QUERY_WAIT_MS = 3_000;
 
 export interface ClientOptions {

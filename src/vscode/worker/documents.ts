@@ -8,10 +8,19 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { isHfRepoId } from '../../io/hf-cache';
 import type { ResolvedModel } from '../../core/models/types';
+import type { ConfigAnalysis } from '../../core/analysis';
+import type { PanelInputs, PanelModel } from '../../core/panel/types';
 import { AnalysisClient, describeFailure, type Outcome } from './client';
 import type { DialectId } from '../../core/dialects';
-import type { DocumentResult, DocumentSettings, QueryAnswer } from './protocol';
+import type {
+  ArchitectureQuery,
+  DocumentResult,
+  DocumentSettings,
+  EstimateQuery,
+  QueryAnswer,
+} from './protocol';
 import { documentSettings, fetchFromHub, modelSettings } from './settings';
+import { showSettingWarnings } from '../settings';
 
 export const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 /** Longest one document may keep the worker busy, in ms: 13× the 157 ms a 199 KB file took on the host thread (issue 11). */
@@ -130,6 +139,45 @@ export class DocumentAnalyses implements vscode.Disposable {
     return a?.what === 'complete' ? a.items : [];
   }
 
+  /**
+   * The panel's numbers for its control values, computed in the worker (model config read there too);
+   * undefined when the worker does not answer in time.
+   */
+  async panelModel(
+    document: vscode.TextDocument | undefined,
+    inputs: PanelInputs,
+    analysis: ConfigAnalysis | undefined,
+  ): Promise<PanelModel | undefined> {
+    const models = modelSettings(document, this.known);
+    const a = await this.client.query({ what: 'panel', inputs, ...(analysis ? { analysis } : {}), models });
+    return a?.what === 'panel' ? a.model : undefined;
+  }
+
+  /** "Show Model Architecture": the module table, built in the worker; undefined when it did not answer. */
+  async architecture(
+    document: vscode.TextDocument | undefined,
+    job: Omit<ArchitectureQuery, 'kind' | 'id' | 'what' | 'models'>,
+  ): Promise<Extract<QueryAnswer, { what: 'architecture' }> | undefined> {
+    const a = await this.client.query({
+      what: 'architecture',
+      ...job,
+      models: modelSettings(document, this.known),
+    });
+    return a?.what === 'architecture' ? a : undefined;
+  }
+
+  /** "Estimate Trainable Parameters" for a chosen model and method, counted in the worker. */
+  async estimate(
+    job: Omit<EstimateQuery, 'kind' | 'id' | 'what' | 'models'>,
+  ): Promise<Extract<QueryAnswer, { what: 'estimate' }> | undefined> {
+    const a = await this.client.query({
+      what: 'estimate',
+      ...job,
+      models: modelSettings(undefined, this.known),
+    });
+    return a?.what === 'estimate' ? a : undefined;
+  }
+
   /** After an edit: at once for a document never analysed, else after a pause in typing. */
   schedule(document: vscode.TextDocument): void {
     const key = this.keyOf(document);
@@ -224,6 +272,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       return;
     if (outcome.kind === 'result') {
       this.results.set(document.uri.toString(), { document, version, result: outcome.result });
+      if (outcome.result.settingWarnings) showSettingWarnings(outcome.result.settingWarnings);
       this.failures.delete(document.uri);
       this.wake(key, version, outcome.result);
       this.analysed.fire({ document, version, result: outcome.result });

@@ -6,6 +6,7 @@
 // the panel make, so the Problems panel and `ml-config-lens check` list the same findings.
 import type { DialectId } from '../../core/dialects';
 import { analyzeDocument } from '../../core/pipeline';
+import { associationWarnings } from '../../core/settings';
 import type { ResolvedModel } from '../../core/models/types';
 import type { RelatedFile } from '../../core/sweep/report';
 import type { LinkReader } from '../../core/links/linked';
@@ -100,6 +101,8 @@ export function runDocument(
   readLink?: LinkReader,
 ): DocumentResult {
   const s = req.settings;
+  const settingWarnings = associationWarnings(s.associations);
+  const warned = settingWarnings.length ? { settingWarnings } : {};
   if (s.dialectChoice === 'none')
     return {
       dialect: undefined,
@@ -107,8 +110,9 @@ export function runDocument(
       validated: false,
       diagnostics: [],
       targetDiagnostics: [],
+      ...warned,
     };
-  return CORE_ENTRY(req.text, {
+  const result = CORE_ENTRY(req.text, {
     fileName: req.fileName,
     dialect: s.dialectChoice,
     validate: s.validationEnabled,
@@ -126,6 +130,7 @@ export function runDocument(
     readLink,
     linkedFiles: linkedFilesInWorkspace(req.fileName, s.models.roots),
   });
+  return { ...result, ...warned };
 }
 
 /** Files named by a config on disk inside a workspace folder: read from its folder, then that workspace folder. */

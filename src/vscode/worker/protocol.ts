@@ -7,6 +7,9 @@ import type { Diagnostic } from '../../core/validate/types';
 import type { CompletionItem, KeyDescription } from '../../core/validate/completion';
 import type { ConfigAnalysis } from '../../core/analysis';
 import type { ResolvedModel } from '../../core/models/types';
+import type { PanelInputs, PanelModel } from '../../core/panel/types';
+import type { ArchitectureTable } from '../../core/estimator/architecture';
+import type { PeftConfig } from '../../core/estimator/types';
 
 /** What the worker needs to find a model's config.json, as plain data (no functions, no process.env). */
 export interface ModelSettings {
@@ -68,6 +71,8 @@ export interface DocumentResult {
   targetDiagnostics: Diagnostic[];
   /** Linked files read for this result (a change to one re-analyses this document). */
   linkedPaths?: string[];
+  /** Setting entries the worker found unusable (association globs it could not compile), worded for the user. */
+  settingWarnings?: string[];
 }
 
 export type Phase = 'validation' | 'analysis' | 'model';
@@ -77,17 +82,63 @@ export type Phase = 'validation' | 'analysis' | 'model';
  * first use) never runs on the extension host thread: the key path under the cursor with what the
  * schema says about it (hover), or the completion items at the cursor.
  */
-export interface KeyQuery {
+export type KeyQuery =
+  | {
+      kind: 'query';
+      id: number;
+      what: 'hover' | 'complete';
+      text: string;
+      offset: number;
+      dialect: DialectId;
+    }
+  /** The panel's numbers for its control values (src/core/panel/compute.ts), the model read here too. */
+  | {
+      kind: 'query';
+      id: number;
+      what: 'panel';
+      inputs: PanelInputs;
+      analysis?: ConfigAnalysis;
+      models: ModelSettings;
+    }
+  | ArchitectureQuery
+  | EstimateQuery;
+
+/** The palette commands' model questions: a module table, or a count for a chosen method. */
+export interface ArchitectureQuery {
   kind: 'query';
   id: number;
-  what: 'hover' | 'complete';
-  text: string;
-  offset: number;
-  dialect: DialectId;
+  what: 'architecture';
+  model: string;
+  targets?: string | string[];
+  taskType: string | null;
+  models: ModelSettings;
 }
 
+export interface EstimateQuery {
+  kind: 'query';
+  id: number;
+  what: 'estimate';
+  model: string;
+  peft: PeftConfig;
+  taskType: string | null;
+  models: ModelSettings;
+}
+
+/** The estimate command's answer: the model's catalog id (else the reference as given), the method and the counts. */
+export type CommandEstimate = {
+  label: string;
+  method: string;
+  trainableParams: number;
+  totalParams: number;
+  trainablePercent: number;
+};
+
 export type QueryAnswer =
-  { what: 'hover'; path: string[]; info?: KeyDescription } | { what: 'complete'; items: CompletionItem[] };
+  | { what: 'hover'; path: string[]; info?: KeyDescription }
+  | { what: 'complete'; items: CompletionItem[] }
+  | { what: 'panel'; model: PanelModel }
+  | { what: 'architecture'; table?: ArchitectureTable; error?: string }
+  | { what: 'estimate'; estimate?: CommandEstimate; error?: string };
 
 export type WorkerReply =
   | { kind: 'result'; id: number; uri: string; version: number; result: DocumentResult }
@@ -130,7 +181,10 @@ function checkSettings(s: unknown): string | undefined {
   if (!isCount(s.maxAnalysedChars)) return 'settings.maxAnalysedChars is not a count';
   if (s.trainingConfig !== undefined && typeof s.trainingConfig !== 'string')
     return 'settings.trainingConfig is not a string';
-  const m = s.models;
+  return checkModels(s.models);
+}
+
+function checkModels(m: unknown): string | undefined {
   if (!isObject(m)) return 'settings.models is not an object';
   if (typeof m.cwd !== 'string' || typeof m.homeDir !== 'string')
     return 'settings.models.cwd/homeDir is not a string';
@@ -162,7 +216,31 @@ export function parseRequest(data: unknown): Check<DocumentRequest> {
 export function parseQuery(data: unknown): Check<KeyQuery> {
   if (!isObject(data) || data.kind !== 'query') return fail('not a query');
   if (!isCount(data.id)) return fail('query id is not a count');
-  if (data.what !== 'hover' && data.what !== 'complete') return fail('query.what is not hover/complete');
+  if (data.what === 'panel') {
+    if (!isObject(data.inputs) || typeof data.inputs.modelRef !== 'string')
+      return fail('query.inputs is not a panel input');
+    if (data.analysis !== undefined && !isObject(data.analysis))
+      return fail('query.analysis is not an object');
+    const bad = checkModels(data.models);
+    return bad ? fail(bad) : { ok: true, value: data as unknown as KeyQuery };
+  }
+  if (data.what === 'architecture' || data.what === 'estimate') {
+    if (typeof data.model !== 'string') return fail('query.model is not a string');
+    if (data.taskType !== null && typeof data.taskType !== 'string')
+      return fail('query.taskType is not a string or null');
+    const targets = data.targets;
+    if (
+      targets !== undefined &&
+      typeof targets !== 'string' &&
+      !(Array.isArray(targets) && targets.every((t) => typeof t === 'string'))
+    )
+      return fail('query.targets is not a string or a list of strings');
+    if (data.what === 'estimate' && !isObject(data.peft)) return fail('query.peft is not an object');
+    const bad = checkModels(data.models);
+    return bad ? fail(bad) : { ok: true, value: data as unknown as KeyQuery };
+  }
+  if (data.what !== 'hover' && data.what !== 'complete')
+    return fail('query.what is not hover/complete/panel/architecture/estimate');
   if (typeof data.text !== 'string' || !isCount(data.offset)) return fail('query text/offset missing');
   if (!isDialectId(data.dialect)) return fail('query.dialect is not a dialect');
   return { ok: true, value: data as unknown as KeyQuery };
@@ -170,6 +248,24 @@ export function parseQuery(data: unknown): Check<KeyQuery> {
 
 function checkAnswer(a: unknown): string | undefined {
   if (!isObject(a)) return 'answer is not an object';
+  if (a.what === 'panel')
+    return isObject(a.model) && Array.isArray(a.model.laws) ? undefined : 'answer.model is not a panel model';
+  if (a.what === 'architecture' || a.what === 'estimate') {
+    if (a.error !== undefined)
+      return typeof a.error === 'string' ? undefined : 'answer.error is not a string';
+    if (a.what === 'architecture')
+      return isObject(a.table) && Array.isArray(a.table.rows) && typeof a.table.baseParams === 'number'
+        ? undefined
+        : 'answer.table is malformed';
+    return isObject(a.estimate) &&
+      typeof a.estimate.label === 'string' &&
+      typeof a.estimate.method === 'string' &&
+      ['trainableParams', 'totalParams', 'trainablePercent'].every(
+        (k) => typeof (a.estimate as Record<string, unknown>)[k] === 'number',
+      )
+      ? undefined
+      : 'answer.estimate is malformed';
+  }
   if (a.what === 'hover') {
     if (!Array.isArray(a.path) || !a.path.every((k) => typeof k === 'string'))
       return 'answer.path is not a list of keys';
@@ -220,6 +316,11 @@ function checkResult(r: unknown): string | undefined {
     )
   )
     return 'result.analysis is malformed';
+  if (
+    r.settingWarnings !== undefined &&
+    !(Array.isArray(r.settingWarnings) && r.settingWarnings.every((w) => typeof w === 'string'))
+  )
+    return 'result.settingWarnings is not a list of strings';
   return (
     checkDiagnostics(r.diagnostics, 'result.diagnostics') ??
     checkDiagnostics(r.targetDiagnostics, 'result.targetDiagnostics')

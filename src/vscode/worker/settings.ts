@@ -22,7 +22,7 @@ const stringMap = (v: unknown): Record<string, string> =>
     : {};
 
 export function modelSettings(
-  document: vscode.TextDocument,
+  document: vscode.TextDocument | undefined,
   known: ReadonlyMap<string, ResolvedModel>,
 ): ModelSettings {
   const env = Object.fromEntries(
