@@ -50,7 +50,13 @@ describe('editor experience', () => {
       text,
       /Trainable parameters: \*\*11,272,192\*\* of 1,247,086,592 \(0\.904%\), 112 modules adapted/,
     );
-    assert.match(text, /`all-linear` → 112 modules/);
+    // Axolotl passes the leaf names of every Linear but lm_head (loaders/adapter.py:54-71 at 067b021), all
+    // of which hit: the hover lists the modules adapted, with no separate target line.
+    assert.match(
+      text,
+      /- Adapted \(parameters\): `q_proj` ×16 1\.05M · `k_proj` ×16 655\.4K · `v_proj` ×16 655\.4K · `o_proj` ×16 1\.05M · `gate_proj` ×16 2\.62M · `up_proj` ×16 2\.62M · `down_proj` ×16 2\.62M/,
+    );
+    assert.doesNotMatch(text, /Targets:/);
   });
 
   it('hover on learning_rate compares it with the recommendations, citing sources', async () => {
