@@ -56,6 +56,15 @@ const INFO_KEYS = [
   'deprecated',
 ] as const;
 
+/**
+ * An LRU bound by entry count whose storage grows with use: lru-cache's `max` allocates all its slots
+ * when the cache is made, 1,024 of them per schema node touched, which was the first torchtune
+ * validation's largest garbage (issue 11); `maxSize` with a size of 1 per entry bounds it the same way.
+ */
+function growing(entries: number): { maxSize: number; sizeCalculation: () => number } {
+  return { maxSize: entries, sizeCalculation: () => 1 };
+}
+
 export class SchemaNode {
   /**
    * Bounded: keys come from documents (10,000 documents of distinct keys grew it from 5 to 38 MB).
@@ -114,7 +123,7 @@ export class SchemaNode {
   narrow(state: (key: string) => KeyState): SchemaNode {
     if (this.unconditional || this.seeds.length === 0) return this;
     const signature = (): string => JSON.stringify(this.condKeys.map((k) => keyStateText(state(k))));
-    this.narrowCache ??= new LRUCache<string, SchemaNode>({ max: 64 });
+    this.narrowCache ??= new LRUCache<string, SchemaNode>(growing(64));
     const hit = this.narrowCache.get(signature());
     if (hit) return hit;
     const n = narrowedClosure(this.root, this.seeds, state);
@@ -131,8 +140,8 @@ export class SchemaNode {
 
   /** The schema of `key` inside this object, or undefined when no branch knows the key. */
   child(key: string): SchemaNode | undefined {
-    // Created on first use: most nodes are leaves, and an LRU allocates its slots up front.
-    this.childCache ??= new LRUCache<string, SchemaNode | false>({ max: 1_024 });
+    // Created on first use: most nodes are leaves.
+    this.childCache ??= new LRUCache<string, SchemaNode | false>(growing(1_024));
     const hit = this.childCache.get(key);
     if (hit !== undefined) return hit || undefined;
     const seeds: JsonSchema[] = [];
