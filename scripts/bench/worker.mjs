@@ -159,6 +159,25 @@ async function idleBaseline(ms) {
 }
 
 /**
+ * The same monitor while a worker thread runs none of our code, only a loop that allocates and drops
+ * objects for `ms`: what any allocating worker in the process costs the calling thread's event loop
+ * (V8 heap pages and collections share the process), with nothing posted and no handler run. Max of 3.
+ */
+async function allocatingWorkerBaseline(ms) {
+  const code = `const t = Date.now(); let keep = [];
+    while (Date.now() - t < ${ms}) { const a = []; for (let i = 0; i < 2e5; i++) a.push({ i, s: 'k' + i }); keep.push(a); if (keep.length > 20) keep = []; }
+    require('node:worker_threads').parentPort.postMessage(1);`;
+  const maxes = [];
+  for (let i = 0; i < 3; i++) {
+    const w = new Worker(code, { eval: true });
+    await new Promise((r) => setTimeout(r, 50));
+    maxes.push((await blocked(() => new Promise((r) => w.once('message', r)))).maxMs);
+    await w.terminate();
+  }
+  return Math.max(...maxes);
+}
+
+/**
  * Dialect detection on the host thread (a version the worker has not answered yet), median and max of
  * 7: what the host runs now (detectDialectInHead, src/vscode/insights.ts, which leaves association
  * globs to the worker) and, for comparison, full detectDialect over the whole text, globs matched (what
@@ -294,6 +313,10 @@ if (big)
   );
 const sections = Math.max(
   ...rows.map((r) => Math.max(r.post, r.handler, r.detect.max, Number.isNaN(r.clone) ? 0 : r.clone)),
+);
+const floor = await allocatingWorkerBaseline(800);
+console.log(
+  `event-loop delay while a worker only allocates for 800 ms (none of our code, nothing posted): ${fmt(floor)} ms max of 3 runs, the floor of the figure below on this machine`,
 );
 console.log(
   `longest block of the calling thread over all inputs: ${fmt(worst)} ms by event-loop delay (1 ms resolution; includes any time the OS did not schedule the thread: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); longest timed synchronous section (post, reply handler, result clone, host dialect detection) ${fmt(sections)} ms`,
