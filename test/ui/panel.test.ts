@@ -50,9 +50,10 @@ describe('estimator panel (ui)', () => {
     page.on('console', onConsole);
     await workbench().openFile('panel/llama2-lora.yml');
     await workbench().runCommand('ML Config: Open Estimator Panel');
-    // Give the panel the whole editor area: activate its tab, close the config's group.
+    // The config stays open beside the panel: when its editor closes, the document closes at a time
+    // VS Code chooses, and the panel then re-reads the file from disk (covered by the host test
+    // panel-closed.test.ts); here that would land at an unknown point of the later tests.
     await page.locator('.tabs-container .tab', { hasText: 'Estimator:' }).first().click();
-    await workbench().runCommand('View: Close Editors in Other Groups');
     const view = workbench().webview();
     const params = view.locator('#params');
     await params.waitFor({ timeout: 30_000 });
