@@ -7,6 +7,7 @@ import type { ModelSettings } from '../../src/vscode/worker/protocol';
 import { notFoundMessage } from '../../src/core/models/resolve';
 import { buildInventory } from '../../src/core/estimator/inventory';
 import { findCatalogModel } from '../../src/core/models/catalog';
+import { defaultInputs } from '../../src/core/panel/inputs';
 
 const MODELS: ModelSettings = {
   cwd: '/nonexistent',
@@ -68,5 +69,11 @@ describe('palette command queries in the worker', () => {
       } as Parameters<typeof answerQuery>[0]);
       assert.deepEqual(a, { what, error: notFoundMessage('nobody/nothing-7b', false) });
     }
+  });
+
+  it('the panel names an unknown model in the resolver’s words too, with the Hub setting', () => {
+    const inputs = { ...defaultInputs(), modelRef: 'nobody/nothing-7b' };
+    const a = answerQuery({ kind: 'query', id: 4, what: 'panel', inputs, models: MODELS });
+    assert.deepEqual(a.what === 'panel' && a.model.problems, [notFoundMessage('nobody/nothing-7b', false)]);
   });
 });

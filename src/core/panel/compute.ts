@@ -5,6 +5,8 @@
 // block the extension host thread (issue 11).
 import type { ConfigAnalysis } from '../analysis';
 import type { ResolvedModel } from '../models/types';
+import { notFoundMessage } from '../models/resolve';
+import { messageOf } from '../analysis/problems';
 import { computePanelModel, type PanelContext } from './model';
 import { mergePanelModel } from './merge';
 import { sweepBand } from './sweep';
@@ -12,13 +14,15 @@ import type { PanelInputs, PanelModel } from './types';
 
 export type PanelResolver = (ref: string) => ResolvedModel | undefined;
 
+/** `allowNetwork`: whether the Hub setting is on, for the not-found message (the resolver's own words). */
 export function panelModelFor(
   inputs: PanelInputs,
   analysis: ConfigAnalysis | undefined,
   resolve: PanelResolver,
+  allowNetwork = false,
 ): PanelModel {
   if (analysis?.merge) return mergePanelModel(inputs, analysis.merge);
-  return computePanelModel(inputs, panelContext(inputs, analysis, resolve));
+  return computePanelModel(inputs, panelContext(inputs, analysis, resolve, allowNetwork));
 }
 
 /** The config's whole input (extra targets, attention, loss, sharding), which the controls override, and the model. */
@@ -26,6 +30,7 @@ function panelContext(
   inputs: PanelInputs,
   analysis: ConfigAnalysis | undefined,
   resolve: PanelResolver,
+  allowNetwork: boolean,
 ): PanelContext {
   const band = sweepBand(analysis);
   const ctx: PanelContext = {
@@ -36,17 +41,14 @@ function panelContext(
   try {
     const resolved = resolve(inputs.modelRef);
     if (resolved) ctx.model = { config: resolved.config, label: resolved.entry?.id ?? resolved.location };
-    else
-      ctx.modelProblem = `model '${inputs.modelRef}' is not a config.json path, not in the catalog and not in the local Hugging Face cache`;
+    else ctx.modelProblem = notFoundMessage(inputs.modelRef, allowNetwork);
   } catch (err) {
-    ctx.modelProblem = err instanceof Error ? err.message : String(err);
+    ctx.modelProblem = messageOf(err);
   }
   return ctx;
 }
 
-/** What the panel shows when the worker gave no answer: the controls stay, the numbers say why they are missing. */
-export function unansweredPanelModel(inputs: PanelInputs): PanelModel {
-  return computePanelModel(inputs, {
-    modelProblem: 'the analysis worker did not answer in time; change a control to try again',
-  });
+/** What the panel shows when the worker gave no answer (`why`): the controls stay, the numbers say why they are missing. */
+export function unansweredPanelModel(inputs: PanelInputs, why: string): PanelModel {
+  return computePanelModel(inputs, { modelProblem: `${why}; change a control to try again` });
 }

@@ -1,6 +1,7 @@
 // "ML Config: Show Model Architecture": the model's module tree as transformers names it, with
 // shapes, and which modules the config's target_modules would adapt. Opens as a Markdown document.
 import * as vscode from 'vscode';
+import { NO_ANSWER } from '../worker/client';
 import type { ArchitectureRow } from '../../core/estimator/architecture';
 import { compactCount } from '../../core/analysis/format';
 import type { DocumentInsights } from '../insights';
@@ -46,7 +47,7 @@ export async function architectureCommand(
     taskType,
   });
   if (!a?.table) {
-    const why = a?.error ?? 'the analysis worker did not answer in time';
+    const why = a?.error ?? NO_ANSWER;
     void vscode.window.showErrorMessage(`ML Config: ${why}`);
     return undefined;
   }

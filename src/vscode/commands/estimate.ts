@@ -1,6 +1,7 @@
 // "ML Config: Estimate Trainable Parameters": from a config file (the argument or the active
 // editor), from explicit arguments, or through a quick-pick flow (model → method → rank).
 import * as vscode from 'vscode';
+import { NO_ANSWER } from '../worker/client';
 import { exactCount, percent } from '../../core/analysis/format';
 import type { DocumentInsights } from '../insights';
 import { pickModel } from '../pickModel';
@@ -105,9 +106,7 @@ async function fromArgs(insights: DocumentInsights, args: EstimateArgs): Promise
     taskType: args.taskType ?? 'CAUSAL_LM',
   });
   if (!a?.estimate) {
-    void vscode.window.showErrorMessage(
-      `ML Config: ${a?.error ?? 'the analysis worker did not answer in time'}`,
-    );
+    void vscode.window.showErrorMessage(`ML Config: ${a?.error ?? NO_ANSWER}`);
     return undefined;
   }
   const { label, ...counts } = a.estimate;

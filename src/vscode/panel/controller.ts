@@ -1,6 +1,7 @@
 // The estimator panel's host side: one WebviewPanel that follows the active config editor, answers
 // the webview's typed messages (validated on arrival), and writes "Apply" back to the config.
 import * as vscode from 'vscode';
+import { NO_ANSWER } from '../worker/client';
 import { applicableFields } from '../../core/panel/applyKeys';
 import { seedInputs } from '../../core/panel/inputs';
 import {
@@ -109,7 +110,7 @@ export class EstimatorPanel implements vscode.Disposable {
           seq: msg.seq,
           model:
             (await this.insights.panelModel(this.doc, msg.inputs, this.analysis())) ??
-            unansweredPanelModel(msg.inputs),
+            unansweredPanelModel(msg.inputs, NO_ANSWER),
         });
         return;
       case 'apply':

@@ -40,6 +40,9 @@ export type QueryJob = KeyQuery extends infer Q
     : never
   : never;
 
+/** What a surface says when a query got no answer (QUERY_WAIT_MS passed, or the worker stopped). */
+export const NO_ANSWER = 'the analysis worker did not answer in time';
+
 /** Longest a hover/completion/panel query waits for the worker (which may be busy with a document first), in ms. */
 export const QUERY_WAIT_MS = 3_000;
 

@@ -154,6 +154,7 @@ type Check<T> = { ok: true; value: T } | { ok: false; why: string };
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isStringMap = (v: unknown): v is Record<string, string> =>
   isObject(v) && Object.values(v).every((x) => typeof x === 'string');
 const SEVERITIES = new Set(['error', 'warning', 'information']);
@@ -190,8 +191,7 @@ function checkModels(m: unknown): string | undefined {
     return 'settings.models.cwd/homeDir is not a string';
   if (!isStringMap(m.env)) return 'settings.models.env is not a map of strings';
   if (typeof m.allowNetwork !== 'boolean') return 'settings.models.allowNetwork is not a boolean';
-  if (!Array.isArray(m.roots) || !m.roots.every((r) => typeof r === 'string'))
-    return 'settings.models.roots is not a list of folders';
+  if (!isStringList(m.roots)) return 'settings.models.roots is not a list of folders';
   if (
     !isObject(m.known) ||
     !Object.values(m.known).every((k) => isObject(k) && isObject(k.config) && typeof k.location === 'string')
@@ -228,12 +228,7 @@ export function parseQuery(data: unknown): Check<KeyQuery> {
     if (typeof data.model !== 'string') return fail('query.model is not a string');
     if (data.taskType !== null && typeof data.taskType !== 'string')
       return fail('query.taskType is not a string or null');
-    const targets = data.targets;
-    if (
-      targets !== undefined &&
-      typeof targets !== 'string' &&
-      !(Array.isArray(targets) && targets.every((t) => typeof t === 'string'))
-    )
+    if (data.targets !== undefined && typeof data.targets !== 'string' && !isStringList(data.targets))
       return fail('query.targets is not a string or a list of strings');
     if (data.what === 'estimate' && !isObject(data.peft)) return fail('query.peft is not an object');
     const bad = checkModels(data.models);
@@ -267,8 +262,7 @@ function checkAnswer(a: unknown): string | undefined {
       : 'answer.estimate is malformed';
   }
   if (a.what === 'hover') {
-    if (!Array.isArray(a.path) || !a.path.every((k) => typeof k === 'string'))
-      return 'answer.path is not a list of keys';
+    if (!isStringList(a.path)) return 'answer.path is not a list of keys';
     if (a.info !== undefined && !(isObject(a.info) && Array.isArray(a.info.type)))
       return 'answer.info is malformed';
     return undefined;
@@ -316,10 +310,7 @@ function checkResult(r: unknown): string | undefined {
     )
   )
     return 'result.analysis is malformed';
-  if (
-    r.settingWarnings !== undefined &&
-    !(Array.isArray(r.settingWarnings) && r.settingWarnings.every((w) => typeof w === 'string'))
-  )
+  if (r.settingWarnings !== undefined && !isStringList(r.settingWarnings))
     return 'result.settingWarnings is not a list of strings';
   return (
     checkDiagnostics(r.diagnostics, 'result.diagnostics') ??

@@ -9,11 +9,14 @@ import { localResolver } from './resolver';
 import { architectureTable } from '../../core/estimator/architecture';
 import { estimateParameters } from '../../core/estimator';
 import { notFoundMessage } from '../../core/models/resolve';
-import type { ResolvedModel } from '../../core/models/types';
+import { messageOf } from '../../core/analysis/problems';
 
 export function answerQuery(q: KeyQuery): QueryAnswer {
   if (q.what === 'panel')
-    return { what: 'panel', model: panelModelFor(q.inputs, q.analysis, localResolver(q.models)) };
+    return {
+      what: 'panel',
+      model: panelModelFor(q.inputs, q.analysis, localResolver(q.models), q.models.allowNetwork),
+    };
   if (q.what === 'architecture' || q.what === 'estimate') return commandAnswer(q);
   if (q.what === 'complete') return { what: 'complete', items: completionsAt(q.text, q.offset, q.dialect) };
   const path = keyPathAt(q.text, q.offset);
@@ -25,14 +28,9 @@ type CommandQuery = Extract<KeyQuery, { what: 'architecture' | 'estimate' }>;
 
 /** A palette command's question: the model resolved as the editor resolves it, else why it is not found. */
 function commandAnswer(q: CommandQuery): QueryAnswer {
-  let model: ResolvedModel | undefined;
   try {
-    model = localResolver(q.models)(q.model);
-  } catch (err) {
-    return { what: q.what, error: err instanceof Error ? err.message : String(err) };
-  }
-  if (!model) return { what: q.what, error: notFoundMessage(q.model, q.models.allowNetwork) };
-  try {
+    const model = localResolver(q.models)(q.model);
+    if (!model) return { what: q.what, error: notFoundMessage(q.model, q.models.allowNetwork) };
     if (q.what === 'architecture')
       return { what: 'architecture', table: architectureTable(model.config, q.targets, q.taskType) };
     const e = estimateParameters(model.config, q.peft, { taskType: q.taskType ?? 'CAUSAL_LM' });
@@ -41,6 +39,6 @@ function commandAnswer(q: CommandQuery): QueryAnswer {
     const label = model.entry?.id ?? q.model;
     return { what: 'estimate', estimate: { label, method, trainableParams, totalParams, trainablePercent } };
   } catch (err) {
-    return { what: q.what, error: err instanceof Error ? err.message : String(err) };
+    return { what: q.what, error: messageOf(err) };
   }
 }
