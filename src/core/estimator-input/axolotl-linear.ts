@@ -11,6 +11,7 @@
 //   parameter with a dotted component in _MM_MODULE_PREFIXES stops training; LoRA layers there stay built.
 import { buildInventory } from '../estimator/inventory';
 import { buildTree } from '../estimator/tree';
+import { endsWithName } from '../estimator/matching';
 import { bool, names, str, type Obj } from './fields';
 import type { EstimatorInput, PeftConfig } from './types';
 
@@ -66,7 +67,7 @@ export function axolotlLeafNote(
   for (const name of tree.names) {
     const m = tree.own.get(name);
     if (m?.isParameter || (m?.kind === 'Linear' && !tree.containers.has(name))) continue;
-    const leaf = leaves.find((l) => name === l || name.endsWith('.' + l));
+    const leaf = leaves.find((l) => endsWithName(name, l));
     if (leaf) extra.push(`"${leaf}" -> ${name} (${tree.containers.has(name) ? 'a container' : m?.kind})`);
   }
   if (!extra.length) return undefined;

@@ -4,7 +4,7 @@ import { inputEmbeddingName, tiedWithEmbedding, wrapModulesToSave, type AuxConte
 import { convertForTransformersV5 } from './convert-v5';
 import { flag, intOrList, nameList, targetField, text, withDefaults, type Cfg } from './config';
 import { Ledger } from './ledger';
-import { allLinearNames, checkTarget, type TargetSpec } from './matching';
+import { allLinearNames, checkTarget, endsWithName, type TargetSpec } from './matching';
 import type { TunerMethod } from './method';
 import { injectParameters } from './parameters';
 import { applyTrainableTokens } from './tokens';
@@ -152,7 +152,7 @@ function walk(
     // named_modules() never yields a fused expert tensor (a parameter), so no target_modules entry reaches it.
     if (ctx.tree.own.get(key)?.isParameter) continue;
     const result = checkTarget(spec, key);
-    if (plan.targetsToTie.some((t) => key === t || key.endsWith('.' + t))) deferred.push(key);
+    if (plan.targetsToTie.some((t) => endsWithName(key, t))) deferred.push(key);
     else if (result === 'excluded') excluded++;
     else if (!result) unmatched++;
     else wrapOne(ctx, method, cfg, key);

@@ -17,8 +17,13 @@ export interface TargetSpec {
 
 export type MatchResult = 'excluded' | boolean;
 
+/** PEFT's match of a list entry: the module key is the name, or ends with it as a dotted suffix. */
+export function endsWithName(key: string, name: string): boolean {
+  return key === name || key.endsWith('.' + name);
+}
+
 function matchesDottedSuffix(key: string, names: readonly string[]): boolean {
-  return names.some((n) => key === n || key.endsWith('.' + n));
+  return names.some((n) => endsWithName(key, n));
 }
 
 function isExcluded(spec: TargetSpec, key: string): boolean {
@@ -96,7 +101,7 @@ export function countEntryMatches(
 ): { entry: string; matched: number }[] {
   return entries.map((entry) => ({
     entry,
-    matched: names.filter((k) => k === entry || k.endsWith('.' + entry)).length,
+    matched: names.filter((k) => endsWithName(k, entry)).length,
   }));
 }
 

@@ -3,6 +3,7 @@
 import type { AuxContext } from './auxiliary';
 import { flag, num, type Cfg } from './config';
 import { loraRank } from './methods/lora';
+import { endsWithName } from './matching';
 import type { ModelTree } from './tree';
 import type { ModuleInfo } from './types';
 import { EstimateError } from './types';
@@ -58,7 +59,7 @@ export function injectParameters(ctx: AuxContext, cfg: Cfg, targets: readonly st
   const names = [...new Set(targets)].sort();
   for (const m of ctx.tree.own.values()) {
     for (const p of paramsOf(m)) {
-      if (!names.some((t) => p.key === t || p.key.endsWith('.' + t))) continue;
+      if (!names.some((t) => endsWithName(p.key, t))) continue;
       if (
         ctx.adapted.has(p.module) &&
         !ctx.ledger.entries.some(
