@@ -5,6 +5,11 @@ import type { HeadKind, HfConfig } from './types';
 
 const AUTO_CLASSES: Record<string, HeadKind> = {
   AutoModelForCausalLM: 'causal_lm',
+  // Vision-language checkpoints: the *ForConditionalGeneration class with its language-model head, which
+  // the VLM families build for a causal-LM head (transformers models/auto/modeling_auto.py,
+  // MODEL_FOR_IMAGE_TEXT_TO_TEXT_MAPPING_NAMES; AutoModelForVision2Seq is its 4.x name).
+  AutoModelForImageTextToText: 'causal_lm',
+  AutoModelForVision2Seq: 'causal_lm',
   AutoModelForSequenceClassification: 'seq_cls',
   AutoModelForSeq2SeqLM: 'seq2seq_lm',
   AutoModelForTokenClassification: 'token_cls',
