@@ -5,6 +5,8 @@
 //
 // plan.json: {"models": [{"id": "<catalog id>", "auto_class": "AutoModelForCausalLM"}],
 //             "cases": [{"tag": "lora_r16_all_linear", "peft": {"peft_type": "LORA", ...}, "task_type": "CAUSAL_LM"}]}
+// A model not in the catalog may be given by hand: {"id", "auto_class", "source", "config": {...}} with
+// `config` a published config.json's fields and `source` the citable copy it was read from.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -14,8 +16,9 @@ const { findCatalogModel } = require('../../out/src/core/models/catalog.js');
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const specs = [];
 for (const m of plan.models) {
-  const entry = findCatalogModel(m.id);
+  const entry = m.config ? { id: m.id, source: m.source, config: m.config } : findCatalogModel(m.id);
   if (!entry) throw new Error(`not in the catalog: ${m.id}`);
+  if (!entry.source) throw new Error(`${m.id}: a hand-written model names its source`);
   const model = {
     name: m.id,
     hf_reference: entry.id,

@@ -5,7 +5,11 @@ import { int, text, withDefaults, type Cfg } from './config';
 import { Ledger } from './ledger';
 import { EstimateError, type ModelInventory } from './types';
 
-/** model_types whose config class has `num_key_value_heads`: prefix tuning then uses the KV width (PEFT #1901). */
+/**
+ * model_types whose config class has `num_key_value_heads`: prefix tuning then uses the KV width (PEFT #1901).
+ * For a vision-language model PEFT reads `text_config` (PEFT 0.20.0 utils/other.py:1143-1145), and every
+ * language model these VLM families build has the field (oracle: test/data/oracle/local/vlm-*.json).
+ */
 const HAS_KV_HEADS = new Set([
   'llama',
   'mistral',
@@ -30,6 +34,11 @@ const HAS_KV_HEADS = new Set([
   'deepseek_v3',
   'jamba',
   'gpt_oss',
+  'qwen2_vl',
+  'qwen2_5_vl',
+  'llava_next',
+  'paligemma',
+  'llama4',
 ]);
 
 export interface PromptMethod {
@@ -103,6 +112,11 @@ const STORES_HEAD_DIM = new Set([
   'qwen3_moe',
   'gpt_oss',
   'deepseek_v3',
+  // VLMs by their text_config: Gemma / Gemma 2 (PaliGemma), Llama / Mistral (LLaVA-NeXT), Llama4TextConfig
+  // (transformers v4.57.6 configuration_llama4.py:361); Qwen2-VL's text config derives it.
+  'paligemma',
+  'llava_next',
+  'llama4',
 ]);
 
 /**

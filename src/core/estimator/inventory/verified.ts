@@ -1,7 +1,7 @@
 // Which (model_type, head) pairs the PEFT oracle checked: ../shared/oracle (transformers 4.47) with
 // base_total equal on every case and module names equal to the ones PEFT wrapped, and
-// ../shared/oracle/transformers (test/data/oracle/transformers: transformers 4.57.6 and 5.12.1) with
-// trainable and total equal. Everything else is built from transformers source by reading it, and the
+// ../shared/oracle/transformers (test/data/oracle/transformers: transformers 4.57.6 and 5.12.1) and our
+// local oracle (test/data/oracle/local: 4.57.6 and 5.17.0) with trainable and total equal. Everything else is built from transformers source by reading it, and the
 // inventory says so.
 import type { HeadKind } from './types';
 
@@ -39,6 +39,12 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   deepseek_v3: ['causal_lm'],
   gpt_oss: ['causal_lm'],
   olmo2: ['causal_lm'],
+  // local oracle, 4.57.6 and 5.17.0 (the 4.47-4.51 module names of these VLMs are read from source)
+  qwen2_vl: ['causal_lm'],
+  qwen2_5_vl: ['causal_lm'],
+  llava_next: ['causal_lm'],
+  paligemma: ['causal_lm'],
+  llama4: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

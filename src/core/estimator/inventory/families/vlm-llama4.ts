@@ -13,7 +13,8 @@
 // bias=False, :697-701); lm_head tied per text tie_word_embeddings (:569). Same module names from 4.51
 // (the first release) through 5.x (v5.18.0 modeling_llama4.py:55-63, :141, :1154-1165), and PEFT 0.20
 // has no v5 conversion for llama4 (transformers conversion_mapping.py _MODEL_TO_CONVERSION_PATTERN
-// lacks it). Defaults: configuration_llama4.py (v4.57.6 :84-105, :292-385).
+// lacks it). Defaults: configuration_llama4.py (v4.57.6 :84-105, :292-385). Checked against real PEFT
+// 0.20.0 on transformers 4.57.6 and 5.17.0 (test/data/oracle/local/vlm-llama4-*.json).
 import { int, requirePositive, UnsupportedModelError } from '../config';
 import { embedding, layerNorm, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
@@ -157,7 +158,6 @@ function resolveLlama4(cfg: HfConfig, numLabels: number): Llama4Dims {
 const HEAD = { cls: 'Llama4ForConditionalGeneration', prefix: '' };
 export const LLAMA4: Family<Llama4Dims> = {
   types: ['llama4'],
-  unverified: `${HEAD.cls} is not in the PEFT oracle: vision model, projector and MoE language model read from transformers source`,
   resolve: resolveLlama4,
   backbone,
   heads: { causal_lm: HEAD, seq2seq_lm: HEAD },

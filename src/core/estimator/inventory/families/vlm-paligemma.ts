@@ -9,21 +9,15 @@
 // - modeling_llava_next.py:198-216 LlavaNextMultiModalProjector (LLaVA's linear_1/linear_2) and :263
 //   image_newline = Parameter(text hidden) on LlavaNextModel (4.47-4.51: on the task model itself, the
 //   convert script maps `language_model.model.image_newline` to `image_newline`).
+// Both checked against real PEFT 0.20.0 on transformers 4.57.6 and 5.17.0 (test/data/oracle/local/
+// vlm-paligemma-*.json, vlm-llava-next-*.json); the 4.47-4.51 names are read from source.
 import { UnsupportedModelError } from '../config';
 import { linear } from '../tpl';
 import type { Family, HfConfig, Part } from '../types';
 import { GEMMA, GEMMA2, LLAMA } from './llama';
 import { scoped, subConfig, textConfigOf } from './vlm-common';
 import { resolveTower } from './vlm-towers';
-import {
-  atRelease,
-  composite,
-  llavaProjector,
-  resolveLlava,
-  textParts,
-  UNVERIFIED,
-  type LlavaDims,
-} from './vlm-llava';
+import { atRelease, composite, llavaProjector, resolveLlava, textParts, type LlavaDims } from './vlm-llava';
 
 // --- PaliGemma ---------------------------------------------------------------------------------------
 
@@ -87,7 +81,6 @@ const paliText: Part<PaliDims>[] = [
 const PALI_HEAD = { cls: 'PaliGemmaForConditionalGeneration', prefix: '' };
 export const PALIGEMMA: Family<PaliDims> = {
   types: ['paligemma'],
-  unverified: `${PALI_HEAD.cls} ${UNVERIFIED}`,
   resolve: resolvePaliGemma,
   backbone: composite(paliProjector as Part<LlavaDims>[], paliText as Part<LlavaDims>[]) as Part<PaliDims>[],
   heads: { causal_lm: PALI_HEAD, seq2seq_lm: PALI_HEAD },
@@ -129,7 +122,6 @@ const NEXT_VISION: HfConfig = {
 const NEXT_HEAD = { cls: 'LlavaNextForConditionalGeneration', prefix: '' };
 export const LLAVA_NEXT: Family<LlavaDims> = {
   types: ['llava_next'],
-  unverified: `${NEXT_HEAD.cls} ${UNVERIFIED}`,
   // The text families and the projector are LLaVA's; only image_newline is added.
   resolve: (cfg, n) => resolveLlava(cfg.vision_config ? cfg : { ...cfg, vision_config: NEXT_VISION }, n),
   backbone: [...composite(llavaProjector, textParts(LLAMA)), ...imageNewline],
