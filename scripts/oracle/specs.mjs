@@ -7,6 +7,7 @@
 //             "cases": [{"tag": "lora_r16_all_linear", "peft": {"peft_type": "LORA", ...}, "task_type": "CAUSAL_LM"}]}
 // A model not in the catalog may be given by hand: {"id", "auto_class", "source", "config": {...}} with
 // `config` a published config.json's fields and `source` the citable copy it was read from.
+// A model may carry its own "cases" too (a target regex naming its module prefix), run after the shared ones.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -26,7 +27,7 @@ for (const m of plan.models) {
     auto_class: m.auto_class,
     ...entry.config,
   };
-  for (const c of plan.cases)
+  for (const c of [...(plan.cases ?? []), ...(m.cases ?? [])])
     specs.push({ id: `${m.id}__${c.tag}`, model, peft: c.peft, task_type: c.task_type ?? null });
 }
 process.stdout.write(JSON.stringify(specs, null, 1) + '\n');

@@ -1,11 +1,16 @@
 // Axolotl 067b021 on vision-language models: lora_target_linear's leaf names (loaders/adapter.py:54-71,
 // 174-182), regex lora_target_modules as the examples write them, and freeze_mm_modules (utils/freeze.py).
-// Every expected count is derived by hand below from the published shapes, LoRA r = 16: r * (in + out).
+// Every expected count is derived by hand below from the published shapes, LoRA r = 16: r * (in + out),
+// and the PEFT part of each is checked against the local oracle (test/data/oracle/local/vlm-axolotl-*).
 import * as assert from 'node:assert/strict';
-import { axolotlLinearLeaves } from '../../src/core/estimator-input/axolotl-linear';
 import { mapDialectConfig } from '../../src/core/dialects';
 import { buildEstimateReport } from '../../src/core/estimator-input/report';
 import { findCatalogModel } from '../../src/core/models/catalog';
+import {
+  axolotlLinearLeaves,
+  AXOLOTL_MM_MODULE_PREFIXES,
+} from '../../src/core/estimator-input/axolotl-linear';
+import { readTestJson } from '../support/shared';
 
 const lora = (i: number, o: number): number => 16 * (i + o);
 const EXAMPLE_REGEX =
@@ -142,3 +147,44 @@ describe('Axolotl lora_target_linear on vision-language models (leaf names, PEFT
     assert.throws(() => report('gpt2', { lora_target_linear: true }), /not found in the base model/);
   });
 });
+
+interface OracleCase {
+  id: string;
+  peft: { target_modules: string | string[] };
+  trainable: number;
+  trainable_breakdown: Record<string, number>;
+}
+
+/** The Axolotl YAML each vlm-axolotl oracle case hands PEFT (case tag -> lora_* keys). */
+const AXOLOTL_YAML: Record<string, Record<string, unknown>> = {
+  axolotl_lora_target_linear: { lora_target_linear: true },
+  axolotl_lora_target_linear_plus_regex: { lora_target_linear: true, lora_target_modules: EXAMPLE_REGEX },
+  axolotl_example_regex: { lora_target_modules: EXAMPLE_REGEX },
+};
+
+/** freeze_mm_modules on the PEFT model: trainable parameters with no dotted component in the prefixes. */
+function afterFreeze(breakdown: Record<string, number>): number {
+  return Object.entries(breakdown)
+    .filter(([name]) => !name.split('.').some((part) => AXOLOTL_MM_MODULE_PREFIXES.includes(part)))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+for (const version of ['4.57.6', '5.17.0']) {
+  describe(`Axolotl on vision-language models against the local PEFT oracle (transformers ${version})`, () => {
+    const cases = readTestJson<OracleCase[]>(`oracle/local/vlm-axolotl-${version}.json`);
+    for (const c of cases) {
+      const [id, tag] = c.id.split('__');
+      it(`${tag} on ${id}: PEFT's trainable count, and freeze_mm_modules on PEFT's parameters`, () => {
+        const yaml = AXOLOTL_YAML[tag];
+        assert.ok(yaml, `no YAML for ${tag}`);
+        if (yaml.lora_target_linear) {
+          const entries = [c.peft.target_modules].flat().filter((t) => t !== EXAMPLE_REGEX);
+          assert.deepEqual(axolotlLinearLeaves(findCatalogModel(id)!.config).sort(), entries.sort());
+        }
+        assert.equal(report(id, yaml, version).params.trainableParams, c.trainable);
+        const frozen = report(id, { ...yaml, freeze_mm_modules: true }, version);
+        assert.equal(frozen.params.trainableParams, afterFreeze(c.trainable_breakdown));
+      });
+    }
+  });
+}

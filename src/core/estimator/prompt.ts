@@ -39,6 +39,7 @@ const HAS_KV_HEADS = new Set([
   'llava_next',
   'paligemma',
   'llama4',
+  'mllama_text_model', // MllamaTextConfig stores num_key_value_heads (v4.57.6 configuration_mllama.py:278)
 ]);
 
 export interface PromptMethod {
@@ -128,8 +129,9 @@ function prefixTokenDim(inv: ModelInventory, cfg: Cfg): number {
   const d = inv.dims;
   const given = (key: string) => cfg[key] !== undefined && cfg[key] !== null;
   const tokenDim = given('token_dim') ? int(cfg, 'token_dim') : d.hiddenSize;
-  if (!HAS_KV_HEADS.has(inv.modelType)) return tokenDim;
-  const derive = !STORES_HEAD_DIM.has(inv.modelType) && (given('token_dim') || given('num_attention_heads'));
+  const type = inv.promptModelType ?? inv.modelType;
+  if (!HAS_KV_HEADS.has(type)) return tokenDim;
+  const derive = !STORES_HEAD_DIM.has(type) && (given('token_dim') || given('num_attention_heads'));
   const heads = given('num_attention_heads') ? int(cfg, 'num_attention_heads') : d.numAttentionHeads;
   return (derive ? Math.floor(tokenDim / heads) : d.headDim) * d.numKeyValueHeads;
 }

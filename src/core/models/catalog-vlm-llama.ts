@@ -57,7 +57,7 @@ export const VLM_LLAMA_MODELS: readonly CatalogEntry[] = [
     family: 'Llama 3.2 Vision',
     source: hf('meta-llama/Llama-3.2-11B-Vision-Instruct'),
     readFrom:
-      'vision_config as a public llama.cpp porting note prints the published file; text_config as public test copies of Llama-3.2-11B-Vision give it (cross_attention_layers confirmed by a script reading the checkpoint); total 10,670,220,835 (Hub safetensors metadata, as a public benchmark script lists it)',
+      'vision_config as a public llama.cpp porting note prints the published file; text_config as public test copies of Llama-3.2-11B-Vision give it (cross_attention_layers confirmed by a script reading the checkpoint; rope_scaling and rope_theta as public verbatim text_config copies print them, the constants of convert_mllama_weights_to_hf.py in transformers); total 10,670,220,835 (Hub safetensors metadata, as a public benchmark script lists it)',
     config: {
       architectures: ['MllamaForConditionalGeneration'],
       model_type: 'mllama',
@@ -69,6 +69,16 @@ export const VLM_LLAMA_MODELS: readonly CatalogEntry[] = [
         num_attention_heads: 32,
         num_hidden_layers: 40,
         num_key_value_heads: 8,
+        // transformers 4.x MllamaRotaryEmbedding reads rope_scaling['rope_type'] (v4.57.6
+        // modeling_mllama.py:731): the conversion script's constant (convert_mllama_weights_to_hf.py).
+        rope_scaling: {
+          factor: 8.0,
+          high_freq_factor: 4.0,
+          low_freq_factor: 1.0,
+          original_max_position_embeddings: 8192,
+          rope_type: 'llama3',
+        },
+        rope_theta: 500000.0,
         tie_word_embeddings: false,
         vocab_size: 128256,
       },

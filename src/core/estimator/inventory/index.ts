@@ -103,6 +103,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   const modules = expandModules(family.backbone, head, dimsR);
   const inv: ModelInventory = {
     modelType,
+    promptModelType: family.textType?.(config) ?? modelType,
     autoClass: choice.autoClass,
     modelClass: head.cls,
     head: choice.kind,

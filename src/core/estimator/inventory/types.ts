@@ -117,6 +117,11 @@ export interface Family<R extends BaseDims> {
   unverified?: string;
   /** What a transformers release changes in the resolved dims (e.g. v5 ties mT5's lm_head). */
   atRelease?(r: R, release: TransformersRelease): R;
+  /**
+   * A vision-language model's text model_type: PEFT's prompt learning reads `text_config`, not the
+   * top-level config (PEFT 0.20.0 utils/other.py:1143-1145 `_prepare_prompt_learning_config`).
+   */
+  textType?(cfg: HfConfig): string;
 }
 
 /** One module that owns parameters, as transformers names and shapes it in the task model. */
@@ -171,6 +176,8 @@ export interface InventoryDims {
 
 export interface ModelInventory {
   modelType: string;
+  /** The config PEFT's prompt learning reads: the text model's model_type for a VLM, else modelType. */
+  promptModelType?: string;
   /** The Auto class or concrete class asked for, e.g. 'AutoModelForCausalLM'. */
   autoClass: string;
   /** The concrete transformers class built, e.g. 'LlamaForCausalLM'. */

@@ -45,6 +45,11 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   llava_next: ['causal_lm'],
   paligemma: ['causal_lm'],
   llama4: ['causal_lm'],
+  // test/data/oracle/local (PEFT 0.20.0 on transformers 4.57.6 and 5.17.0, AutoModelForImageTextToText)
+  llava: ['causal_lm'],
+  gemma3: ['causal_lm'],
+  mllama: ['causal_lm'],
+  smolvlm: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

@@ -13,7 +13,8 @@
 // top-level tie_word_embeddings only (modeling_utils.py get_expanded_tied_weights_keys, default False in
 // Idefics3Config / SmolVLMConfig; read at 5.17.0, the release the registry serves nearest 5.12.1).
 // Defaults: Idefics3VisionConfig / SmolVLMVisionConfig hidden 1152, intermediate 3072, 12 layers,
-// image 224, patch 32, 3 channels (configuration_idefics3.py:81-87); scale_factor 2 (:157).
+// image 224, patch 32, 3 channels (configuration_idefics3.py:81-87); scale_factor 2 (:157). SmolVLM counts
+// equal real PEFT on 4.57.6 and 5.17.0 (test/data/oracle/local/vlm-idefics3-*).
 import { bool, int, UnsupportedModelError } from '../config';
 import { linear } from '../tpl';
 import type { Family, HfConfig, Part } from '../types';
@@ -46,9 +47,16 @@ function resolveVision(vc: HfConfig): VisionTower {
   };
 }
 
+/** Idefics3Config / SmolVLMConfig build CONFIG_MAPPING[text_config.model_type], "llama" when absent
+ * (v4.57.6 configuration_idefics3.py:174-178, configuration_smolvlm.py:180-184). */
+function textTypeOf(cfg: HfConfig): string {
+  const tc = subConfig(cfg, 'text_config');
+  return typeof tc.model_type === 'string' ? tc.model_type : 'llama';
+}
+
 function resolveIdefics3(cfg: HfConfig, numLabels: number): IdeficsDims {
   const tc = subConfig(cfg, 'text_config');
-  const textType = typeof tc.model_type === 'string' ? tc.model_type : 'llama';
+  const textType = textTypeOf(cfg);
   if (textType !== 'llama')
     throw new UnsupportedModelError(
       `Idefics3 / SmolVLM with a "${textType}" text model is not modelled (llama is)`,
@@ -77,12 +85,14 @@ const backbone: Part<IdeficsDims>[] = [
   }),
 ];
 
-function family(type: string, cls: string, since: [number, number]): Family<IdeficsDims> {
+function family(type: string, cls: string, since: [number, number], checked: boolean): Family<IdeficsDims> {
   const head = { cls: `${cls}ForConditionalGeneration`, prefix: '' };
   return {
     types: [type],
-    unverified: `${head.cls} ${UNVERIFIED}`,
+    // SmolVLM is in the local oracle (test/data/oracle/local/vlm-idefics3-*); Idefics3 shares its tree.
+    unverified: checked ? undefined : `${head.cls} ${UNVERIFIED}`,
     resolve: resolveIdefics3,
+    textType: textTypeOf,
     backbone,
     heads: { causal_lm: head, seq2seq_lm: head },
     atRelease: (r: IdeficsDims, release: TransformersRelease): IdeficsDims => {
@@ -93,5 +103,5 @@ function family(type: string, cls: string, since: [number, number]): Family<Idef
   };
 }
 
-export const IDEFICS3 = family('idefics3', 'Idefics3', [4, 46]);
-export const SMOLVLM = family('smolvlm', 'SmolVLM', [4, 50]);
+export const IDEFICS3 = family('idefics3', 'Idefics3', [4, 46], false);
+export const SMOLVLM = family('smolvlm', 'SmolVLM', [4, 50], true);

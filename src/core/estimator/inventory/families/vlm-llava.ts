@@ -7,7 +7,8 @@
 // Names: 4.47-4.51 `vision_tower.vision_model.*`, `multi_modal_projector.*`, `language_model.model.*`,
 // `language_model.lm_head`; 4.52-4.57 `model.vision_tower.vision_model.*`, `model.multi_modal_projector.*`,
 // `model.language_model.*`, `lm_head`; 5.x `model.vision_tower.*` (no `vision_model`), the rest as 4.52
-// (reference/transformers-versions.md, observed with PEFT 0.20.0 on 4.57.6 and 5.12.1).
+// (reference/transformers-versions.md, observed with PEFT 0.20.0 on 4.57.6 and 5.12.1). Counts equal real PEFT
+// on 4.57.6 and 5.17.0 (test/data/oracle/local/llava-*, vlm-llava-*, vlm-gemma3-*).
 import { bool, UnsupportedModelError } from '../config';
 import { linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
@@ -80,9 +81,15 @@ function featureLayers(cfg: HfConfig): number {
   return Array.isArray(v) ? v.length : 1;
 }
 
+/** LlavaConfig builds CONFIG_MAPPING[text_config.model_type], "llama" when absent (v4.57.6 configuration_llava.py:126-129). */
+function llavaTextType(cfg: HfConfig): string {
+  const tc = textConfigOf(cfg);
+  return typeof tc.model_type === 'string' ? tc.model_type : 'llama';
+}
+
 export function resolveLlava(cfg: HfConfig, numLabels: number): LlavaDims {
   const tc = textConfigOf(cfg);
-  const textType = typeof tc.model_type === 'string' ? tc.model_type : 'llama';
+  const textType = llavaTextType(cfg);
   const fam = TEXT_FAMILIES[textType];
   if (!fam)
     throw new UnsupportedModelError(
@@ -113,11 +120,11 @@ export const llavaProjector: Part<LlavaDims>[] = [
 const LLAVA_HEAD = { cls: 'LlavaForConditionalGeneration', prefix: '' };
 export const LLAVA: Family<LlavaDims> = {
   types: ['llava'],
-  unverified: `${LLAVA_HEAD.cls} ${UNVERIFIED}`,
   resolve: resolveLlava,
   backbone: composite(llavaProjector, textParts(LLAMA)),
   heads: { causal_lm: LLAVA_HEAD, seq2seq_lm: LLAVA_HEAD },
   atRelease: atRelease([4, 47], LLAVA_HEAD.cls),
+  textType: llavaTextType,
 };
 
 // --- Gemma 3 multimodal ---------------------------------------------------------------------------
@@ -137,9 +144,10 @@ const gemma3Projector: Part<LlavaDims>[] = [
 const GEMMA3_HEAD = { cls: 'Gemma3ForConditionalGeneration', prefix: '' };
 export const GEMMA3: Family<LlavaDims> = {
   types: ['gemma3'],
-  unverified: `${GEMMA3_HEAD.cls} ${UNVERIFIED}`,
   resolve: resolveGemma3,
   backbone: composite(gemma3Projector, textParts(GEMMA3_TEXT)),
   heads: { causal_lm: GEMMA3_HEAD, seq2seq_lm: GEMMA3_HEAD },
   atRelease: atRelease([4, 50], GEMMA3_HEAD.cls),
+  // Gemma3Config always builds Gemma3TextConfig (v4.57.6 configuration_gemma3.py:317-321).
+  textType: () => 'gemma3_text',
 };

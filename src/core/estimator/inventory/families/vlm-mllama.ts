@@ -11,7 +11,8 @@
 // Names: 4.47-4.51 `vision_model.*`, `language_model.model.*`, `language_model.lm_head`,
 // `multi_modal_projector` (the old keys v4.57.6 :1541-1546 converts); >= 4.52 under `model.` with `lm_head`.
 // transformers 5 (v5.18.0 modeling_mllama.py:1401) no longer ties lm_head; 4.x ties it when the text
-// config says so. Defaults: configuration_mllama.py (v4.57.6 :94-117, :136-138, :249-271).
+// config says so. Defaults: configuration_mllama.py (v4.57.6 :94-117, :136-138, :249-271). Counts equal real
+// PEFT on 4.57.6 and 5.17.0 (test/data/oracle/local/vlm-mllama-*).
 import { int } from '../config';
 import { embedding, layerNorm, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
@@ -174,9 +175,10 @@ function resolveMllama(cfg: HfConfig, numLabels: number): MllamaDims {
 const HEAD = { cls: 'MllamaForConditionalGeneration', prefix: '' };
 export const MLLAMA: Family<MllamaDims> = {
   types: ['mllama'],
-  unverified: `${HEAD.cls} is not in the PEFT oracle: vision model, projector and language model read from transformers source`,
   resolve: resolveMllama,
   backbone: backbone(),
   heads: { causal_lm: HEAD, seq2seq_lm: HEAD },
   atRelease: (r, release) => ({ ...r, layout: layoutOf(release), v5: release.v5 }),
+  // MllamaConfig always builds MllamaTextConfig (v4.57.6 configuration_mllama.py:362-366).
+  textType: () => 'mllama_text_model',
 };
