@@ -7,8 +7,8 @@ import { EstimateError, type ModelInventory } from './types';
 
 /**
  * model_types whose config class has `num_key_value_heads`: prefix tuning then uses the KV width (PEFT #1901).
- * For a vision-language model PEFT reads `text_config` (PEFT 0.20.0 utils/other.py:1143-1145), and every
- * language model these VLM families build has the field (oracle: test/data/oracle/local/vlm-*.json).
+ * For a vision-language model PEFT reads `text_config` (PEFT 0.20.0 utils/other.py:1143-1145), so these
+ * sets are keyed by the text model's type (`ModelInventory.promptModelType`; oracle: test/data/oracle/local).
  */
 const HAS_KV_HEADS = new Set([
   'llama',
@@ -34,11 +34,11 @@ const HAS_KV_HEADS = new Set([
   'deepseek_v3',
   'jamba',
   'gpt_oss',
-  'qwen2_vl',
-  'qwen2_5_vl',
-  'llava_next',
-  'paligemma',
-  'llama4',
+  // text models of the VLM families (their Family.textType): Qwen2VLTextConfig / Qwen2_5_VLTextConfig
+  // (v4.57.6 configuration_qwen2_vl.py:165, configuration_qwen2_5_vl.py:176), Llama4TextConfig (:260)
+  'qwen2_vl_text',
+  'qwen2_5_vl_text',
+  'llama4_text',
   'mllama_text_model', // MllamaTextConfig stores num_key_value_heads (v4.57.6 configuration_mllama.py:278)
 ]);
 
@@ -113,11 +113,9 @@ const STORES_HEAD_DIM = new Set([
   'qwen3_moe',
   'gpt_oss',
   'deepseek_v3',
-  // VLMs by their text_config: Gemma / Gemma 2 (PaliGemma), Llama / Mistral (LLaVA-NeXT), Llama4TextConfig
-  // (transformers v4.57.6 configuration_llama4.py:361); Qwen2-VL's text config derives it.
-  'paligemma',
-  'llava_next',
-  'llama4',
+  // Llama4TextConfig (transformers v4.57.6 configuration_llama4.py:361); PaliGemma's and LLaVA-NeXT's text
+  // models are gemma / gemma2 / llama / mistral above; Qwen2-VL's text config derives it.
+  'llama4_text',
 ]);
 
 /**

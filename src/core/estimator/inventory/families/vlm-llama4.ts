@@ -159,6 +159,8 @@ const HEAD = { cls: 'Llama4ForConditionalGeneration', prefix: '' };
 export const LLAMA4: Family<Llama4Dims> = {
   types: ['llama4'],
   resolve: resolveLlama4,
+  // Llama4Config always builds Llama4TextConfig (v4.57.6 configuration_llama4.py:260).
+  textType: () => 'llama4_text',
   backbone,
   heads: { causal_lm: HEAD, seq2seq_lm: HEAD },
   atRelease: (r, release) => {

@@ -82,7 +82,7 @@ function featureLayers(cfg: HfConfig): number {
 }
 
 /** LlavaConfig builds CONFIG_MAPPING[text_config.model_type], "llama" when absent (v4.57.6 configuration_llava.py:126-129). */
-function llavaTextType(cfg: HfConfig): string {
+export function llavaTextType(cfg: HfConfig): string {
   const tc = textConfigOf(cfg);
   return typeof tc.model_type === 'string' ? tc.model_type : 'llama';
 }

@@ -17,7 +17,15 @@ import type { Family, HfConfig, Part } from '../types';
 import { GEMMA, GEMMA2, LLAMA } from './llama';
 import { scoped, subConfig, textConfigOf } from './vlm-common';
 import { resolveTower } from './vlm-towers';
-import { atRelease, composite, llavaProjector, resolveLlava, textParts, type LlavaDims } from './vlm-llava';
+import {
+  atRelease,
+  composite,
+  llavaProjector,
+  llavaTextType,
+  resolveLlava,
+  textParts,
+  type LlavaDims,
+} from './vlm-llava';
 
 // --- PaliGemma ---------------------------------------------------------------------------------------
 
@@ -39,9 +47,15 @@ const PALI_VISION: HfConfig = {
   vision_use_head: false,
 };
 
+/** PaliGemmaConfig's text model type, "gemma" when text_config names none. */
+function paliTextType(cfg: HfConfig): string {
+  const tc = textConfigOf(cfg);
+  return typeof tc.model_type === 'string' ? tc.model_type : 'gemma';
+}
+
 function resolvePaliGemma(cfg: HfConfig, numLabels: number): PaliDims {
   const tc = textConfigOf(cfg);
-  const type = typeof tc.model_type === 'string' ? tc.model_type : 'gemma';
+  const type = paliTextType(cfg);
   if (type !== 'gemma' && type !== 'gemma2')
     throw new UnsupportedModelError(
       `PaliGemma with a "${type}" language model is not modelled (gemma, gemma2 are)`,
@@ -82,6 +96,7 @@ const PALI_HEAD = { cls: 'PaliGemmaForConditionalGeneration', prefix: '' };
 export const PALIGEMMA: Family<PaliDims> = {
   types: ['paligemma'],
   resolve: resolvePaliGemma,
+  textType: paliTextType,
   backbone: composite(paliProjector as Part<LlavaDims>[], paliText as Part<LlavaDims>[]) as Part<PaliDims>[],
   heads: { causal_lm: PALI_HEAD, seq2seq_lm: PALI_HEAD },
   atRelease: atRelease<PaliDims>([4, 41], PALI_HEAD.cls),
@@ -123,6 +138,7 @@ const NEXT_HEAD = { cls: 'LlavaNextForConditionalGeneration', prefix: '' };
 export const LLAVA_NEXT: Family<LlavaDims> = {
   types: ['llava_next'],
   // The text families and the projector are LLaVA's; only image_newline is added.
+  textType: llavaTextType,
   resolve: (cfg, n) => resolveLlava(cfg.vision_config ? cfg : { ...cfg, vision_config: NEXT_VISION }, n),
   backbone: [...composite(llavaProjector, textParts(LLAMA)), ...imageNewline],
   heads: { causal_lm: NEXT_HEAD, seq2seq_lm: NEXT_HEAD },

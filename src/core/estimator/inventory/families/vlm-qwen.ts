@@ -180,6 +180,9 @@ function family(
   const fam: Family<QwenVlDims> = {
     types,
     resolve,
+    // Qwen2VLConfig / Qwen2_5_VLConfig build their *TextConfig (v4.57.6 configuration_qwen2_vl.py:165,
+    // configuration_qwen2_5_vl.py:176); 4.47-4.51 configs are flat, with the same num_key_value_heads.
+    textType: () => `${types[0]}_text`,
     backbone: backbone(vis),
     // The checkpoint's architectures[0] (…ForConditionalGeneration) and PEFT's CAUSAL_LM build the same class.
     heads: { causal_lm: head, seq2seq_lm: head },
