@@ -6,10 +6,10 @@ import {
   buildInventory,
   ORACLE_VERIFIED,
   supportedModelTypes,
-  type HfConfig,
   type ModelInventory,
 } from '../../src/core/estimator/inventory';
 import { readdirSync } from 'node:fs';
+import { oracleConfig } from '../support/oracle';
 import { readTestJson, testData } from '../support/shared';
 
 interface OracleCase {
@@ -23,12 +23,6 @@ interface OracleCase {
 }
 
 const cases = readTestJson<OracleCase[]>('oracle/cases.json');
-
-/** The config.json fields the oracle set (its bookkeeping fields removed). */
-export function oracleConfig(model: OracleCase['model']): HfConfig {
-  const { name: _n, hf_reference: _h, auto_class: _a, resolved_config: _r, ...fields } = model;
-  return fields;
-}
 
 function inventoryOf(c: OracleCase): ModelInventory {
   return buildInventory(oracleConfig(c.model), {
@@ -97,10 +91,7 @@ describe('inventory: oracle-verified table', () => {
     // lists build without a caveat; a set not yet reviewed (its type not listed) keeps its caveat.
     for (const f of readdirSync(testData('oracle/local')).filter((n) => n.endsWith('.json'))) {
       for (const c of readTestJson<OracleCase[]>(`oracle/local/${f}`)) {
-        const { source: _s, ...model } = c.model;
-        const inv = buildInventory(oracleConfig(model as OracleCase['model']), {
-          autoClass: c.model.auto_class,
-        });
+        const inv = buildInventory(oracleConfig(c.model), { autoClass: c.model.auto_class });
         if (!ORACLE_VERIFIED[c.model.model_type]?.includes(inv.head)) continue;
         (seen[c.model.model_type] ??= new Set()).add(inv.head);
         assert.equal(inv.unverified, undefined, c.id);

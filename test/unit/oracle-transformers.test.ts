@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { estimateParameters } from '../../src/core/estimator';
+import { oracleConfig } from '../support/oracle';
 
 interface Case {
   id: string;
@@ -20,19 +21,6 @@ const files = readdirSync(dir)
   .filter((f) => /^cases-.*\.json$/.test(f))
   .sort();
 
-/** The config.json fields the oracle set, without its bookkeeping fields. */
-function configOf(model: Case['model']): Record<string, unknown> {
-  const {
-    name: _n,
-    hf_reference: _h,
-    auto_class: _a,
-    model_class: _m,
-    resolved_config: _r,
-    ...fields
-  } = model;
-  return fields;
-}
-
 describe('oracle: PEFT 0.20.0 on the transformers release of each case', () => {
   it('has both releases, 62 cases each', () => {
     assert.deepEqual(files, ['cases-4.57.6.json', 'cases-5.12.1.json']);
@@ -44,7 +32,7 @@ describe('oracle: PEFT 0.20.0 on the transformers release of each case', () => {
     describe(f, () => {
       for (const c of cases) {
         it(`${c.id} @ ${c.transformers_version}`, () => {
-          const e = estimateParameters(configOf(c.model), c.peft, {
+          const e = estimateParameters(oracleConfig(c.model), c.peft, {
             taskType: c.task_type,
             autoClass: c.model.auto_class,
             transformersVersion: c.transformers_version,

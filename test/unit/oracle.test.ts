@@ -2,6 +2,7 @@
 // PeftModel.get_nb_trainable_parameters() returned, and every combination PEFT refused must throw.
 import * as assert from 'node:assert/strict';
 import { EstimateError, estimateParameters } from '../../src/core/estimator';
+import { oracleConfig } from '../support/oracle';
 import { readTestJson } from '../support/shared';
 
 interface OracleModel extends Record<string, unknown> {
@@ -31,12 +32,6 @@ const read = <T>(file: string): T => readTestJson<T>(`oracle/${file}`);
 const cases = read<OracleCase[]>('cases.json');
 const errors = read<OracleError[]>('errors.json');
 const models = read<{ models: OracleModel[] }>('models.json').models;
-
-/** The config.json fields the oracle set, without its bookkeeping fields. */
-export function oracleConfig(model: OracleModel): Record<string, unknown> {
-  const { name: _n, hf_reference: _h, auto_class: _a, resolved_config: _r, ...fields } = model;
-  return fields;
-}
 
 /** The oracle's transformers (main of December 2024) unless the case names another release. */
 function run(
