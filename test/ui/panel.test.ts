@@ -85,10 +85,34 @@ describe('estimator panel (ui)', () => {
     const view = workbench().webview();
     const rank = view.locator('#rank');
     // A click gives the webview's frame the window's keyboard focus, as a user's would; focus() alone
-    // left the first key outside the frame in fresh workbenches (the rank read 6, not 16).
-    await rank.click();
+    // left the first key outside the frame in fresh workbenches (the rank read 6, not 16). On a loaded
+    // machine the click can land before the frame takes the window's focus, so keys are typed only
+    // once the field itself holds the focus.
+    const focused = () =>
+      rank.evaluate((el) => document.hasFocus() && el.matches(':focus-within')).catch(() => false);
+    for (let attempt = 0; attempt < 5 && !(await focused()); attempt++) {
+      await rank.click();
+      await workbench().page.waitForTimeout(200 * attempt);
+    }
+    assert.equal(await focused(), true, 'the rank field never took the keyboard focus');
+    // In a webview, Control+A goes to the workbench and comes back as a select-all command, so on a
+    // loaded machine it can land after the next key (the rank read 6): type once all of it is selected.
     await workbench().page.keyboard.press('Control+A');
+    const selected = () =>
+      rank.evaluate((el) => {
+        const input = el.shadowRoot?.querySelector('input');
+        return (
+          !!input &&
+          input.value.length > 0 &&
+          input.selectionStart === 0 &&
+          input.selectionEnd === input.value.length
+        );
+      });
+    for (let waited = 0; waited < 10_000 && !(await selected()); waited += 100)
+      await workbench().page.waitForTimeout(100);
+    assert.equal(await selected(), true, 'Control+A did not select the rank');
     await workbench().page.keyboard.type('16');
+    assert.equal(await rank.evaluate((el) => (el as HTMLInputElement).value), '16');
     await view.locator('#params', { hasText: 'Trainable 8,388,608' }).waitFor({ timeout: 45_000 });
   });
 
