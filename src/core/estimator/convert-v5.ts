@@ -43,6 +43,9 @@ const PATTERN_OF: Record<string, string> = {
   mixtral: 'mixtral',
   qwen3_moe: 'qwen2_moe',
   deepseek_v3: 'qwen2_moe',
+  deepseek_v2: 'qwen2_moe',
+  glm4_moe: 'qwen2_moe',
+  glm4_moe_lite: 'qwen2_moe',
 };
 
 export interface Conversion {

@@ -28,6 +28,8 @@ const HAS_KV_HEADS = new Set([
   'nemotron',
   'deepseek_v2',
   'deepseek_v3',
+  'glm4_moe',
+  'glm4_moe_lite',
   'jamba',
   'gpt_oss',
 ]);
@@ -103,6 +105,8 @@ const STORES_HEAD_DIM = new Set([
   'qwen3_moe',
   'gpt_oss',
   'deepseek_v3',
+  'deepseek_v2',
+  'glm4_moe',
 ]);
 
 /**
@@ -115,7 +119,9 @@ function prefixTokenDim(inv: ModelInventory, cfg: Cfg): number {
   const given = (key: string) => cfg[key] !== undefined && cfg[key] !== null;
   const tokenDim = given('token_dim') ? int(cfg, 'token_dim') : d.hiddenSize;
   if (!HAS_KV_HEADS.has(inv.modelType)) return tokenDim;
-  const derive = !STORES_HEAD_DIM.has(inv.modelType) && (given('token_dim') || given('num_attention_heads'));
+  // Without a stored head_dim PEFT divides token_dim by num_attention_heads, even where the model's own
+  // head_dim differs (Glm4MoeLiteConfig maps head_dim to qk_rope_head_dim, which to_dict() omits).
+  const derive = !STORES_HEAD_DIM.has(inv.modelType);
   const heads = given('num_attention_heads') ? int(cfg, 'num_attention_heads') : d.numAttentionHeads;
   return (derive ? Math.floor(tokenDim / heads) : d.headDim) * d.numKeyValueHeads;
 }

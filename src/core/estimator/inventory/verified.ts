@@ -39,6 +39,10 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   deepseek_v3: ['causal_lm'],
   gpt_oss: ['causal_lm'],
   olmo2: ['causal_lm'],
+  // local oracle, test/data/oracle/local/moe-<release>.json (4.57.6 and 5.17.0)
+  deepseek_v2: ['causal_lm'],
+  glm4_moe: ['causal_lm'],
+  glm4_moe_lite: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */
