@@ -1,4 +1,5 @@
-// DeepSeek-V2-Lite (deepseek_v2), GLM-4.7-Flash (glm4_moe_lite) and GLM-4.5-Air (glm4_moe): the names the
+// DeepSeek-V2-Lite (deepseek_v2), GLM-4.7-Flash (glm4_moe_lite), GLM-4.5-Air (glm4_moe) and MiniMax-M2
+// (minimax_m2): the names the
 // real configs use resolve, each model builds to the base_total PEFT 0.20.0 counted (scripts/oracle,
 // test/data/oracle/local/moe-<release>.json), both expert layouts give that total, and a release without
 // the model type is refused with the first release that has it.
@@ -12,6 +13,7 @@ const ORACLE_BASE: Record<string, number> = {
   'deepseek-ai/DeepSeek-V2-Lite': 15_706_484_224,
   'zai-org/GLM-4.7-Flash': 29_943_390_976,
   'zai-org/GLM-4.5-Air': 106_852_245_504,
+  'MiniMaxAI/MiniMax-M2': 228_689_748_992,
 };
 
 const configOf = (id: string) => {
@@ -22,13 +24,14 @@ const configOf = (id: string) => {
 const names = (id: string, v: string) =>
   new Set(buildInventory(configOf(id), { transformersVersion: v }).modules.map((m) => m.name));
 
-describe('catalog: DeepSeek-V2-Lite, GLM-4.7-Flash, GLM-4.5-Air', () => {
+describe('catalog: DeepSeek-V2-Lite, GLM-4.7-Flash, GLM-4.5-Air, MiniMax-M2', () => {
   it('the ids and short names the corpus configs use resolve', () => {
     assertResolves([
       ['deepseek-ai/DeepSeek-V2-Lite', 'deepseek-ai/DeepSeek-V2-Lite'],
       ['deepseek-ai/DeepSeek-V2-Lite-Chat', 'deepseek-ai/DeepSeek-V2-Lite'],
       ['zai-org/GLM-4.7-Flash', 'zai-org/GLM-4.7-Flash'],
       ['glm-4.5-air', 'zai-org/GLM-4.5-Air'],
+      ['MiniMaxAI/MiniMax-M2', 'MiniMaxAI/MiniMax-M2'],
     ]);
   });
 
@@ -78,6 +81,10 @@ describe('catalog: DeepSeek-V2-Lite, GLM-4.7-Flash, GLM-4.5-Air', () => {
     assert.throws(
       () => buildInventory(configOf('zai-org/GLM-4.5-Air'), { transformersVersion: '4.53.0' }),
       /Glm4MoeForCausalLM \(model_type glm4_moe\) first appeared in transformers 4\.54/,
+    );
+    assert.throws(
+      () => buildInventory(configOf('MiniMaxAI/MiniMax-M2'), { transformersVersion: '4.57.6' }),
+      /MiniMaxM2ForCausalLM \(model_type minimax_m2\) first appeared in transformers 5\.0/,
     );
   });
 });

@@ -30,6 +30,7 @@ const HAS_KV_HEADS = new Set([
   'deepseek_v3',
   'glm4_moe',
   'glm4_moe_lite',
+  'minimax_m2',
   'jamba',
   'gpt_oss',
 ]);
@@ -107,6 +108,7 @@ const STORES_HEAD_DIM = new Set([
   'deepseek_v3',
   'deepseek_v2',
   'glm4_moe',
+  'minimax_m2',
 ]);
 
 /**

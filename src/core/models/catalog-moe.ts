@@ -1,8 +1,9 @@
 // Catalog: MoE decoders the real configs name (issue 16): DeepSeek-V2-Lite (deepseek_v2), GLM-4.7-Flash
-// (glm4_moe_lite), GLM-4.5-Air (glm4_moe). Each value is copied from a public copy of the published
+// (glm4_moe_lite), GLM-4.5-Air (glm4_moe), MiniMax-M2 (minimax_m2; its FP8 quantization_config is left
+// out, as no copy read shows it whole). Each value is copied from a public copy of the published
 // config.json named in `readFrom` and compared with a second copy; fields not seen are left out.
 // Left out, because no copy of their config.json was found to read: DeepSeek-V2.5 (the base of
-// axolotl-quants/DeepSeek-V2.5-bnb-nf4-bf16), GLM-4.6V-Flash (glm4v), MiniMax-M2 (minimax_m2), Gemma 4
+// axolotl-quants/DeepSeek-V2.5-bnb-nf4-bf16), GLM-4.6V-Flash (glm4v), Gemma 4
 // and Gemma 3n (multimodal; their vision and audio towers are not modelled).
 import type { CatalogEntry } from './types';
 
@@ -125,6 +126,32 @@ export const MOE_MODELS: readonly CatalogEntry[] = [
       topk_group: 1,
       use_qk_norm: false,
       vocab_size: 151552,
+    },
+  },
+  {
+    id: 'MiniMaxAI/MiniMax-M2',
+    aliases: ['minimax-m2'],
+    family: 'MiniMax-M2',
+    source: hf('MiniMaxAI/MiniMax-M2'),
+    readFrom:
+      'a public Go test fixture quoting the MiniMax-M2 config.json (miniMaxM2FixtureConfig), compared with the shape fields of a public vLLM MiniMax-M2 test config (same widths, layers, heads, head_dim, rotary_dim, experts, vocabulary)',
+    config: {
+      architectures: ['MiniMaxM2ForCausalLM'],
+      model_type: 'minimax_m2',
+      head_dim: 128,
+      hidden_size: 3072,
+      intermediate_size: 1536,
+      num_attention_heads: 48,
+      num_experts_per_tok: 8,
+      num_hidden_layers: 62,
+      num_key_value_heads: 8,
+      num_local_experts: 256,
+      rope_theta: 5000000,
+      rotary_dim: 64,
+      scoring_func: 'sigmoid',
+      use_qk_norm: true,
+      use_routing_bias: true,
+      vocab_size: 200064,
     },
   },
 ];

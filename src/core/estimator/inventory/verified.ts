@@ -43,6 +43,7 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   deepseek_v2: ['causal_lm'],
   glm4_moe: ['causal_lm'],
   glm4_moe_lite: ['causal_lm'],
+  minimax_m2: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

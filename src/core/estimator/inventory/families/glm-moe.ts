@@ -1,4 +1,5 @@
-// GLM-4.5 / GLM-4.5-Air / GLM-4.6 / GLM-4.7 (model_type glm4_moe; transformers >= 4.54, 4.57.6 and 5.17.0
+// GLM-4.5 / GLM-4.5-Air / GLM-4.6 / GLM-4.7 (model_type glm4_moe; transformers >= 4.54 (model_doc: added
+// 2025-07-21), 4.57.6 and 5.17.0
 // read here): Llama attention with q/k/v biases from attention_bias and an o_proj without one
 // (v5.17.0 models/glm4_moe/modeling_glm4_moe.py:199-212), optional q_norm/k_norm (use_qk_norm), the first
 // first_k_dense_replace layers dense (:412) and DeepSeek-V3's routed + shared expert block after them.

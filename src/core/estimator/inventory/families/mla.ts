@@ -1,11 +1,12 @@
 // Multi-head latent attention decoders besides DeepSeek-V3 (families/deepseek.ts), built from the same
 // layer with their own config defaults:
-// - DeepSeek-V2 / V2-Lite / V2.5 (deepseek_v2; transformers >= 4.54, 4.57.6 and 5.17.0 read here):
+// - DeepSeek-V2 / V2-Lite / V2.5 (deepseek_v2; transformers >= 4.54: its model_doc says added 2025-07-09,
+//   after 4.53; 4.57.6 and 5.17.0 read here):
 //   DeepseekV2Config defaults (v5.17.0 models/deepseek_v2/configuration_deepseek_v2.py:76-120), MLP
 //   biases from mlp_bias (modeling_deepseek_v2.py:146-148), no shared experts when n_shared_experts is
 //   null in 4.x (v4.57.6 modeling_deepseek_v2.py:110).
-// - GLM-4.7-Flash (glm4_moe_lite; transformers >= 5.0): Glm4MoeLiteConfig defaults (v5.17.0
-//   configuration_glm4_moe_lite.py:83-116); which layers are MoE comes from mlp_layer_types, by default
+// - GLM-4.7-Flash (glm4_moe_lite; transformers >= 5.0: transformers PR #43031, model_doc added
+//   2026-01-13): Glm4MoeLiteConfig defaults (v5.17.0 configuration_glm4_moe_lite.py:83-116); which layers are MoE comes from mlp_layer_types, by default
 //   every layer but the first (:118-121), not from first_k_dense_replace (modeling_glm4_moe_lite.py:518).
 import { atLeast, type TransformersRelease } from '../../transformers-version';
 import { UnsupportedModelError } from '../config';
