@@ -10,6 +10,7 @@ import {
 } from '../../src/core/estimator/inventory';
 import { readdirSync } from 'node:fs';
 import { oracleConfig } from '../support/oracle';
+import { familyOf } from '../../src/core/estimator/inventory/registry';
 import { readTestJson, testData } from '../support/shared';
 
 interface OracleCase {
@@ -82,7 +83,12 @@ describe('inventory: oracle-verified table', () => {
     const models: OracleCase['model'][] = readTestJson<{ models: never[] }>('oracle/models.json').models;
     // The transformers 4.57.6 / 5.12.1 oracle (same cases on both releases) adds the newer model types.
     const newer: { model: OracleCase['model'] }[] = readTestJson('oracle/transformers/cases-5.12.1.json');
-    for (const m of [...distinctModels().map((c) => c.model), ...models, ...newer.map((c) => c.model)]) {
+    // The local oracle (test/data/oracle/local) for the families that do not carry their own caveat.
+    const local = readdirSync(testData('oracle/local'))
+      .flatMap((f) => readTestJson<{ model: OracleCase['model']; error?: string }[]>(`oracle/local/${f}`))
+      .filter((c) => c.error === undefined && familyOf(c.model.model_type)?.unverified === undefined);
+    const all = [...distinctModels().map((c) => c.model), ...models, ...newer.map((c) => c.model)];
+    for (const m of [...all, ...local.map((c) => c.model)]) {
       const inv = buildInventory(oracleConfig(m), { autoClass: m.auto_class });
       (seen[m.model_type] ??= new Set()).add(inv.head);
       assert.equal(inv.unverified, undefined, m.name);

@@ -41,8 +41,12 @@ const FUSED: Record<string, Record<string, string[]>> = {
  */
 const PATTERN_OF: Record<string, string> = {
   mixtral: 'mixtral',
+  minimax_m2: 'mixtral',
   qwen3_moe: 'qwen2_moe',
   deepseek_v3: 'qwen2_moe',
+  deepseek_v2: 'qwen2_moe',
+  glm4_moe: 'qwen2_moe',
+  glm4_moe_lite: 'qwen2_moe',
 };
 
 export interface Conversion {

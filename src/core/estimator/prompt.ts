@@ -32,6 +32,9 @@ const HAS_KV_HEADS = new Set([
   'nemotron',
   'deepseek_v2',
   'deepseek_v3',
+  'glm4_moe',
+  'glm4_moe_lite',
+  'minimax_m2',
   'jamba',
   'gpt_oss',
   // text models of the VLM families (their Family.textType): Qwen2VLTextConfig / Qwen2_5_VLTextConfig
@@ -116,6 +119,9 @@ const STORES_HEAD_DIM = new Set([
   // Llama4TextConfig (transformers v4.57.6 configuration_llama4.py:361); PaliGemma's and LLaVA-NeXT's text
   // models are gemma / gemma2 / llama / mistral above; Qwen2-VL's text config derives it.
   'llama4_text',
+  'deepseek_v2',
+  'glm4_moe',
+  'minimax_m2',
 ]);
 
 /**
@@ -129,7 +135,9 @@ function prefixTokenDim(inv: ModelInventory, cfg: Cfg): number {
   const tokenDim = given('token_dim') ? int(cfg, 'token_dim') : d.hiddenSize;
   const type = inv.promptModelType ?? inv.modelType;
   if (!HAS_KV_HEADS.has(type)) return tokenDim;
-  const derive = !STORES_HEAD_DIM.has(type) && (given('token_dim') || given('num_attention_heads'));
+  // Without a stored head_dim PEFT divides token_dim by num_attention_heads, even where the model's own
+  // head_dim differs (Glm4MoeLiteConfig maps head_dim to qk_rope_head_dim, which to_dict() omits).
+  const derive = !STORES_HEAD_DIM.has(type);
   const heads = given('num_attention_heads') ? int(cfg, 'num_attention_heads') : d.numAttentionHeads;
   return (derive ? Math.floor(tokenDim / heads) : d.headDim) * d.numKeyValueHeads;
 }

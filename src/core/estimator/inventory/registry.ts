@@ -13,6 +13,9 @@ import { GEMMA, GEMMA2, GEMMA3_TEXT, LLAMA, MISTRAL, PHI3, QWEN2, QWEN3 } from '
 import { GPT_OSS, MIXTRAL, QWEN2_MOE, QWEN3_MOE } from './families/moe';
 import { GRANITE, OLMO2, STARCODER2 } from './families/extra';
 import { DEEPSEEK_V3 } from './families/deepseek';
+import { DEEPSEEK_V2, GLM4_MOE_LITE } from './families/mla';
+import { GLM4_MOE } from './families/glm-moe';
+import { MINIMAX_M2 } from './families/minimax';
 import { QWEN2_5_VL, QWEN2_VL } from './families/vlm-qwen';
 import { GEMMA3, LLAVA } from './families/vlm-llava';
 import { MLLAMA } from './families/vlm-mllama';
@@ -41,6 +44,10 @@ const FAMILIES: AnyFamily[] = [
   OLMO2,
   STARCODER2,
   DEEPSEEK_V3,
+  DEEPSEEK_V2,
+  GLM4_MOE_LITE,
+  GLM4_MOE,
+  MINIMAX_M2,
   GPT2,
   GPTJ,
   GPT_NEOX,

@@ -50,6 +50,11 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   gemma3: ['causal_lm'],
   mllama: ['causal_lm'],
   smolvlm: ['causal_lm'],
+  // local oracle, test/data/oracle/local/moe-<release>.json (4.57.6 and 5.17.0)
+  deepseek_v2: ['causal_lm'],
+  glm4_moe: ['causal_lm'],
+  glm4_moe_lite: ['causal_lm'],
+  minimax_m2: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

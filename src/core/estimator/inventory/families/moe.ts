@@ -17,7 +17,7 @@ const v5 = (r: LlamaDims) => r.flags.fusedExperts === true;
  * transformers v5 MoE block: a TopKRouter (own weight, not nn.Linear) and one Experts module holding
  * gate_up_proj [E, 2*I, H] and down_proj [E, H, I] as parameters.
  */
-function fusedMoe(
+export function fusedMoe(
   pre: string,
   ff: (r: LlamaDims) => number,
   when: (r: LlamaDims, i: number) => boolean,
