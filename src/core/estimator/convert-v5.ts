@@ -42,6 +42,7 @@ const FUSED: Record<string, Record<string, string[]>> = {
 const PATTERN_OF: Record<string, string> = {
   mixtral: 'mixtral',
   qwen3_moe: 'qwen2_moe',
+  qwen3_next: 'qwen2_moe',
   deepseek_v3: 'qwen2_moe',
 };
 

@@ -39,6 +39,12 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   deepseek_v3: ['causal_lm'],
   gpt_oss: ['causal_lm'],
   olmo2: ['causal_lm'],
+  // local oracle (test/data/oracle/local: transformers 4.57.6 / 5.17.0, PEFT 0.20.0)
+  qwen3_next: ['causal_lm'],
+  qwen3_vl: ['causal_lm'],
+  qwen3_vl_moe: ['causal_lm'],
+  qwen3_5: ['causal_lm'],
+  qwen3_5_moe: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

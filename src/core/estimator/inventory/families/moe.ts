@@ -17,7 +17,7 @@ const v5 = (r: LlamaDims) => r.flags.fusedExperts === true;
  * transformers v5 MoE block: a TopKRouter (own weight, not nn.Linear) and one Experts module holding
  * gate_up_proj [E, 2*I, H] and down_proj [E, H, I] as parameters.
  */
-function fusedMoe(
+export function fusedMoe(
   pre: string,
   ff: (r: LlamaDims) => number,
   when: (r: LlamaDims, i: number) => boolean,
@@ -87,7 +87,7 @@ const sparse = (r: LlamaDims, i: number) =>
   !r.mlpOnly.includes(i) && r.experts > 0 && (i + 1) % r.sparseStep === 0;
 const dense = (r: LlamaDims, i: number) => !sparse(r, i);
 
-function qwenMoeMlp(shared: boolean): T[] {
+export function qwenMoeMlp(shared: boolean): T[] {
   const moe = { when: sparse };
   const moeV4 = { when: (r: LlamaDims, i: number) => v4(r) && sparse(r, i) };
   const mods: T[] = [

@@ -1,0 +1,73 @@
+// Qwen3-VL, Qwen3-VL-MoE, Qwen3-Next and Qwen3.5 in the catalog: names resolve (NVIDIA's -NVFP4 copies to
+// their base), each entry builds to the total real transformers 5.17.0 built from the same config.json
+// (base_total in test/data/oracle/local/<set>-5.17.0.json), and a release without the model_type refuses.
+import * as assert from 'node:assert/strict';
+import { buildInventory } from '../../src/core/estimator/inventory';
+import { estimateParameters } from '../../src/core/estimator';
+import { findCatalogModel, matchCatalogModel } from '../../src/core/models/catalog';
+
+/** base_total of the oracle case built from the same published config (transformers 5.17.0, PEFT 0.20.0). */
+const ORACLE_TOTAL: Record<string, number> = {
+  'Qwen/Qwen3-VL-4B-Instruct': 4_437_815_808, // qwen3-vl-5.17.0.json
+  'Qwen/Qwen3-VL-30B-A3B-Instruct': 31_070_754_032, // qwen3-vl-moe-5.17.0.json
+  'Qwen/Qwen3.5-0.8B': 852_985_920, // qwen3-5-5.17.0.json
+};
+
+function entry(id: string) {
+  const e = findCatalogModel(id);
+  assert.ok(e, id);
+  return e;
+}
+
+describe('catalog: Qwen3-VL, Qwen3-Next, Qwen3.5', () => {
+  for (const [id, total] of Object.entries(ORACLE_TOTAL)) {
+    it(`${id} = ${total.toLocaleString('en-US')} params on transformers 5.17.0, as the oracle built it`, () => {
+      assert.equal(buildInventory(entry(id).config, { transformersVersion: '5.17.0' }).baseParams, total);
+    });
+  }
+
+  it('Qwen3-Next-80B-A3B: the same total with 4.57 per-expert modules and 5.x fused experts', () => {
+    const cfg = entry('Qwen/Qwen3-Next-80B-A3B-Instruct').config;
+    const v4 = buildInventory(cfg, { transformersVersion: '4.57.6' });
+    const v5 = buildInventory(cfg, { transformersVersion: '5.17.0' });
+    assert.equal(v4.baseParams, v5.baseParams);
+    assert.equal(v4.modules.filter((m) => m.name.endsWith('.experts.511.down_proj')).length, 48);
+    assert.equal(v5.modules.filter((m) => m.name.endsWith('.experts.down_proj')).length, 48);
+  });
+
+  it('short names and the NVIDIA ModelOpt NVFP4 copies resolve to their base', () => {
+    assert.equal(findCatalogModel('qwen3-vl-4b')?.id, 'Qwen/Qwen3-VL-4B-Instruct');
+    assert.equal(findCatalogModel('qwen3-next-80b-a3b')?.id, 'Qwen/Qwen3-Next-80B-A3B-Instruct');
+    const next = matchCatalogModel('nvidia/Qwen3-Next-80B-A3B-Instruct-NVFP4');
+    assert.equal(next?.entry.id, 'Qwen/Qwen3-Next-80B-A3B-Instruct');
+    assert.equal(next?.via, 'mirror');
+    assert.match(next?.note ?? '', /nvfp4 quantized copy of Qwen\/Qwen3-Next-80B-A3B-Instruct/);
+    assert.equal(matchCatalogModel('nvidia/Qwen3-30B-A3B-NVFP4')?.entry.id, 'Qwen/Qwen3-30B-A3B');
+  });
+
+  it('a release without the model_type refuses, naming the first release that has it', () => {
+    assert.throws(
+      () => buildInventory(entry('Qwen/Qwen3.5-0.8B').config, { transformersVersion: '4.57.6' }),
+      /model_type "qwen3_5" first appeared in transformers 5\.2\.0/,
+    );
+    assert.throws(
+      () => buildInventory(entry('Qwen/Qwen3-VL-4B-Instruct').config, { transformersVersion: '4.56.2' }),
+      /model_type "qwen3_vl" first appeared in transformers 4\.57\.0/,
+    );
+    assert.throws(
+      () =>
+        buildInventory(entry('Qwen/Qwen3-Next-80B-A3B-Instruct').config, { transformersVersion: '4.56.2' }),
+      /model_type "qwen3_next" first appeared in transformers 4\.57\.0/,
+    );
+  });
+
+  it('LoRA on q/k/v/o of Qwen3.5 reaches only the full-attention layers (6 of 24 in the 0.8B)', () => {
+    const e = estimateParameters(
+      entry('Qwen/Qwen3.5-0.8B').config,
+      { peft_type: 'LORA', r: 16, target_modules: ['q_proj', 'k_proj', 'v_proj', 'o_proj'] },
+      { taskType: 'CAUSAL_LM', transformersVersion: '5.17.0' },
+    );
+    // qwen3-5-5.17.0.json lora_r16_qkvo: gated q_proj 1024 -> 4096, k/v 1024 -> 512, o 2048 -> 1024
+    assert.equal(e.trainableParams, 1_081_344);
+  });
+});
