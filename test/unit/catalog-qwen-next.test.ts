@@ -2,9 +2,12 @@
 // their base), each entry builds to the total real transformers 5.17.0 built from the same config.json
 // (base_total in test/data/oracle/local/<set>-5.17.0.json), and a release without the model_type refuses.
 import * as assert from 'node:assert/strict';
-import { buildInventory } from '../../src/core/estimator/inventory';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildInventory, LOCAL_ORACLE_VERIFIED } from '../../src/core/estimator/inventory';
 import { estimateParameters } from '../../src/core/estimator';
 import { findCatalogModel, matchCatalogModel } from '../../src/core/models/catalog';
+import { REPO_ROOT } from '../support/shared';
 
 /** base_total of the oracle case built from the same published config (transformers 5.17.0, PEFT 0.20.0). */
 const ORACLE_TOTAL: Record<string, number> = {
@@ -12,6 +15,9 @@ const ORACLE_TOTAL: Record<string, number> = {
   'Qwen/Qwen3-VL-30B-A3B-Instruct': 31_070_754_032, // qwen3-vl-moe-5.17.0.json
   'Qwen/Qwen3.5-0.8B': 852_985_920, // qwen3-5-5.17.0.json
 };
+
+/** The oracle cases' fields that describe the case, not the config.json. */
+const BOOKKEEPING = new Set(['name', 'hf_reference', 'source', 'auto_class']);
 
 function entry(id: string) {
   const e = findCatalogModel(id);
@@ -69,5 +75,29 @@ describe('catalog: Qwen3-VL, Qwen3-Next, Qwen3.5', () => {
     );
     // qwen3-5-5.17.0.json lora_r16_qkvo: gated q_proj 1024 -> 4096, k/v 1024 -> 512, o 2048 -> 1024
     assert.equal(e.trainableParams, 1_081_344);
+  });
+
+  it('every pair marked checked by the local oracle has an oracle case that builds without a caveat', () => {
+    const dir = resolve(REPO_ROOT, 'test/data/oracle/local');
+    const seen = new Set<string>();
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+      for (const c of JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as {
+        model: Record<string, unknown>;
+      }[]) {
+        const cfg = Object.fromEntries(Object.entries(c.model).filter(([k]) => !BOOKKEEPING.has(k)));
+        const type = cfg.model_type as string;
+        if (!LOCAL_ORACLE_VERIFIED[type]) continue;
+        const inv = buildInventory(cfg, {
+          autoClass: c.model.auto_class as string,
+          transformersVersion: '5.17.0',
+        });
+        assert.equal(inv.unverified, undefined, `${f}: ${type}`);
+        seen.add(`${type}:${inv.head}`);
+      }
+    }
+    const table = Object.entries(LOCAL_ORACLE_VERIFIED).flatMap(([t, heads]) =>
+      heads.map((h) => `${t}:${h}`),
+    );
+    assert.deepEqual([...seen].sort(), table.sort());
   });
 });
