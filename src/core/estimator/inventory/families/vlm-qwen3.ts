@@ -100,9 +100,11 @@ function family(s: Spec): Family<Qwen3VlDims> {
   };
 }
 
-const QWEN3_VL_WHY = 'Qwen3-VL checkpoints were written by 4.57.0.dev0; 4.57.6 has models/qwen3_vl';
-const QWEN3_5_WHY =
-  'absent from 4.57.6; unsloth gates Qwen3.5 on transformers >= 5.2.0 (unslothai/unsloth#4335)';
+// First releases as huggingface/trl tests/test_sft_trainer.py gates them ("Qwen3-VL series were introduced
+// in transformers-4.57.0", "Qwen3.5 models were introduced in transformers-5.2.0"); 4.57.6 has
+// models/qwen3_vl and models/qwen3_vl_moe but no qwen3_5.
+const QWEN3_VL_WHY = 'huggingface/trl gates Qwen3-VL on transformers >= 4.57.0';
+const QWEN3_5_WHY = 'huggingface/trl gates Qwen3.5 on transformers >= 5.2.0; 4.57.6 has no models/qwen3_5';
 
 export const QWEN3_VL = family({
   type: 'qwen3_vl',
