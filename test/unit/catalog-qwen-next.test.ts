@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { buildInventory, LOCAL_ORACLE_VERIFIED } from '../../src/core/estimator/inventory';
 import { estimateParameters } from '../../src/core/estimator';
 import { findCatalogModel, matchCatalogModel } from '../../src/core/models/catalog';
-import { REPO_ROOT } from '../support/shared';
+import { catalogModel } from '../../src/core/models/resolve';
+import { describeWithShared, REPO_ROOT } from '../support/shared';
 
 /** base_total of the oracle case built from the same published config (transformers 5.17.0, PEFT 0.20.0). */
 const ORACLE_TOTAL: Record<string, number> = {
@@ -100,4 +101,24 @@ describe('catalog: Qwen3-VL, Qwen3-Next, Qwen3.5', () => {
     );
     assert.deepEqual([...seen].sort(), table.sort());
   });
+});
+
+/** Real configs naming these models (base_model / model_name_or_path), relative to ../shared/corpus/real. */
+const CORPUS_FILES: Record<string, string> = {
+  'axolotl/examples/qwen3-next/qwen3-next-80b-a3b-nvfp4-lora.yaml': 'Qwen/Qwen3-Next-80B-A3B-Instruct',
+  'axolotl/examples/qwen3/30b-a3b-nvfp4-lora.yaml': 'Qwen/Qwen3-30B-A3B',
+  'llamafactory/examples/train_lora/qwen3vl_lora_sft.yaml': 'Qwen/Qwen3-VL-4B-Instruct',
+  'llamafactory/examples/train_full/qwen3vl_full_sft.yaml': 'Qwen/Qwen3-VL-4B-Instruct',
+  'llamafactory/examples/ascend/qwen3vlmoe_full_sft_fsdp2.yaml': 'Qwen/Qwen3-VL-30B-A3B-Instruct',
+};
+
+describeWithShared('corpus/real', 'catalog: corpus configs naming Qwen3-Next / Qwen3-VL resolve', (real) => {
+  for (const [file, id] of Object.entries(CORPUS_FILES)) {
+    it(`${file} -> ${id}`, () => {
+      const text = readFileSync(resolve(real, file), 'utf8');
+      const ref = /^(?:base_model|model_name_or_path):\s*(\S+)/m.exec(text)?.[1];
+      assert.ok(ref, file);
+      assert.equal(catalogModel(ref)?.model.entry?.id, id);
+    });
+  }
 });
