@@ -68,6 +68,23 @@ describe('catalog: Qwen3-VL, Qwen3-Next, Qwen3.5', () => {
     );
   });
 
+  it('fused-expert target_parameters on 4.57, where Qwen3-Next keeps per-expert modules: PEFT warns, trains none', () => {
+    const peft = {
+      peft_type: 'LORA',
+      r: 16,
+      target_modules: ['q_proj', 'k_proj', 'v_proj', 'o_proj'],
+      target_parameters: ['experts.gate_up_proj', 'experts.down_proj'],
+    };
+    const cfg = entry('Qwen/Qwen3-Next-80B-A3B-Instruct').config;
+    const e = estimateParameters(cfg, peft, { taskType: 'CAUSAL_LM', transformersVersion: '4.57.6' });
+    // qwen3-next-4.57.6.json lora_r16_qkvo_experts: the q/k/v/o adapters only
+    assert.equal(e.trainableParams, 4_128_768);
+    assert.ok(
+      e.warnings.some((w) => /were set but no parameter was matched/.test(w)),
+      e.warnings.join('\n'),
+    );
+  });
+
   it('LoRA on q/k/v/o of Qwen3.5 reaches only the full-attention layers (6 of 24 in the 0.8B)', () => {
     const e = estimateParameters(
       entry('Qwen/Qwen3.5-0.8B').config,
