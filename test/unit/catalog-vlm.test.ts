@@ -57,8 +57,8 @@ describe('models not in the catalog: never a bare refusal', () => {
   });
   it('an unmodelled model_type names the nearest catalog model_type', () => {
     assert.throws(
-      () => buildInventory({ model_type: 'qwen3_vl', text_config: { model_type: 'qwen3_vl_text' } }),
-      /model_type "qwen3_vl" is not supported yet; the closest catalog model is Qwen\/Qwen2-VL-7B-Instruct \(model_type "qwen2_vl"\)/,
+      () => buildInventory({ model_type: 'qwen3_omni_moe' }),
+      /model_type "qwen3_omni_moe" is not supported yet; the closest catalog model is Qwen\/Qwen3-VL-30B-A3B-Instruct \(model_type "qwen3_vl_moe"\)/,
     );
   });
 });

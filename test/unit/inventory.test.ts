@@ -8,10 +8,8 @@ import {
   supportedModelTypes,
   type ModelInventory,
 } from '../../src/core/estimator/inventory';
-import { readdirSync } from 'node:fs';
 import { oracleConfig } from '../support/oracle';
-import { familyOf } from '../../src/core/estimator/inventory/registry';
-import { readTestJson, testData } from '../support/shared';
+import { readTestJson } from '../support/shared';
 
 interface OracleCase {
   id: string;
@@ -78,30 +76,16 @@ describe('inventory: base_total equals the PEFT oracle for every oracle model', 
 });
 
 describe('inventory: oracle-verified table', () => {
-  it('lists exactly the (model_type, head) pairs the oracle holds, and only those build without a caveat', () => {
+  it('lists exactly the (model_type, head) pairs the shared oracle holds, and those build without a caveat', () => {
     const seen: Record<string, Set<string>> = {};
     const models: OracleCase['model'][] = readTestJson<{ models: never[] }>('oracle/models.json').models;
     // The transformers 4.57.6 / 5.12.1 oracle (same cases on both releases) adds the newer model types.
     const newer: { model: OracleCase['model'] }[] = readTestJson('oracle/transformers/cases-5.12.1.json');
-    // The local oracle (test/data/oracle/local) for the families that do not carry their own caveat.
-    const local = readdirSync(testData('oracle/local'))
-      .flatMap((f) => readTestJson<{ model: OracleCase['model']; error?: string }[]>(`oracle/local/${f}`))
-      .filter((c) => c.error === undefined && familyOf(c.model.model_type)?.unverified === undefined);
     const all = [...distinctModels().map((c) => c.model), ...models, ...newer.map((c) => c.model)];
-    for (const m of [...all, ...local.map((c) => c.model)]) {
+    for (const m of all) {
       const inv = buildInventory(oracleConfig(m), { autoClass: m.auto_class });
       (seen[m.model_type] ??= new Set()).add(inv.head);
       assert.equal(inv.unverified, undefined, m.name);
-    }
-    // Our local oracle (test/data/oracle/local) backs the rest of the table: its model types that the table
-    // lists build without a caveat; a set not yet reviewed (its type not listed) keeps its caveat.
-    for (const f of readdirSync(testData('oracle/local')).filter((n) => n.endsWith('.json'))) {
-      for (const c of readTestJson<OracleCase[]>(`oracle/local/${f}`)) {
-        const inv = buildInventory(oracleConfig(c.model), { autoClass: c.model.auto_class });
-        if (!ORACLE_VERIFIED[c.model.model_type]?.includes(inv.head)) continue;
-        (seen[c.model.model_type] ??= new Set()).add(inv.head);
-        assert.equal(inv.unverified, undefined, c.id);
-      }
     }
     const table = Object.fromEntries(Object.entries(ORACLE_VERIFIED).map(([k, v]) => [k, [...v].sort()]));
     assert.deepEqual(Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, [...v].sort()])), table);

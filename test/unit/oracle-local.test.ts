@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { estimateParameters } from '../../src/core/estimator';
+import { buildInventory, LOCAL_ORACLE_VERIFIED } from '../../src/core/estimator/inventory';
 import { oracleConfig } from '../support/oracle';
 import { readTestJson, testData } from '../support/shared';
 
@@ -60,4 +61,26 @@ describe('oracle (local): PEFT on the transformers release of each case', () => 
       }
     });
   }
+});
+
+describe('oracle (local): the table of locally checked model types', () => {
+  it('lists exactly the (model_type, head) pairs of counted cases, each building without a caveat', () => {
+    const seen = new Set<string>();
+    for (const f of files) {
+      for (const c of readTestJson<Case[]>(`oracle/local/${f}`)) {
+        const type = c.model.model_type as string;
+        if (c.error !== undefined || !LOCAL_ORACLE_VERIFIED[type]) continue;
+        const inv = buildInventory(oracleConfig(c.model), {
+          autoClass: c.model.auto_class,
+          transformersVersion: c.transformers_version,
+        });
+        assert.equal(inv.unverified, undefined, `${f}: ${c.id}`);
+        seen.add(`${type}:${inv.head}`);
+      }
+    }
+    const table = Object.entries(LOCAL_ORACLE_VERIFIED).flatMap(([t, heads]) =>
+      heads.map((h) => `${t}:${h}`),
+    );
+    assert.deepEqual([...seen].sort(), table.sort());
+  });
 });

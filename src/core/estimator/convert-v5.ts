@@ -43,6 +43,7 @@ const PATTERN_OF: Record<string, string> = {
   mixtral: 'mixtral',
   minimax_m2: 'mixtral',
   qwen3_moe: 'qwen2_moe',
+  qwen3_next: 'qwen2_moe',
   deepseek_v3: 'qwen2_moe',
   deepseek_v2: 'qwen2_moe',
   glm4_moe: 'qwen2_moe',

@@ -257,6 +257,12 @@ export function injectAdapter(
   const ctx: AuxContext = { inv, tree, ledger, adapted: new Set(), wrapped: new Set() };
   const { excluded, unmatched } = walk(ctx, method, cfg, spec, plan);
   if (ctx.adapted.size === 0) throw noTargetError(spec, excluded, unmatched);
+  if (spec.targetParameters?.length && !ledger.entries.some((e) => e.moduleKind === 'parameter')) {
+    // PEFT 0.20.0 tuners/tuners_utils.py:1042-1046 warns and goes on (e.g. fused-expert names on 4.x).
+    ledger.warnings.push(
+      `target_parameters=${JSON.stringify(spec.targetParameters)} were set but no parameter was matched: PEFT trains nothing for them.`,
+    );
+  }
   if (spec.excludeModules && spec.excludeModules.length > 0 && excluded === 0) {
     ledger.warnings.push(
       `exclude_modules=${JSON.stringify(spec.excludeModules)} excluded no module; check its spelling.`,

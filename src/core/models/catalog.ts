@@ -3,6 +3,7 @@
 // (instruct/chat/dated repos), case-insensitively; quantized mirrors resolve to their base with a note.
 import { CLASSIC_DECODER_MODELS } from './catalog-classic';
 import { CODE_LLAMA_MODELS } from './catalog-codellama';
+import { QWEN_NEXT_MODELS } from './catalog-qwen-next';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
@@ -30,6 +31,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...VLM_MORE_MODELS,
   ...CODE_LLAMA_MODELS,
   ...MOE_MODELS,
+  ...QWEN_NEXT_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];

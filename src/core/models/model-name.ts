@@ -23,9 +23,9 @@ export interface ParsedModelName {
   readonly bare: string;
 }
 
-/** Suffixes of quantized mirrors: the weights are stored differently, the architecture is the same. */
+/** Suffixes of quantized mirrors (NVIDIA ModelOpt `-NVFP4` included): the weights are stored differently, the architecture is the same. */
 const QUANT_SUFFIX =
-  /[-_.](unsloth[-_]bnb[-_]4bit|bnb[-_]4bit|bnb[-_]8bit|bnb[-_]nf4|4bit|8bit|gptq(?:[-_]int[48])?|awq|fp8(?:[-_]dynamic)?|int4|int8|w4a16|w8a8|nf4)$/;
+  /[-_.](unsloth[-_]bnb[-_]4bit|bnb[-_]4bit|bnb[-_]8bit|bnb[-_]nf4|4bit|8bit|gptq(?:[-_]int[48])?|awq|fp8(?:[-_]dynamic)?|int4|int8|w4a16|w8a8|nf4|nvfp4)$/;
 /** Suffixes of same-family derived repos (chat/instruct tunes, dated releases, format re-uploads). */
 const VARIANT_SUFFIX = /[-_.](instruct|chat|it|hf|base|thinking|fp16|bf16|v\d+(?:\.\d+)*|\d{4}|\d+k)$/;
 const SIZE = /^(?:(\d+)x)?(\d+(?:\.\d+)?)([bm])$/;

@@ -16,7 +16,7 @@ export type { HfConfig, ModuleKind, ModuleInfo, ModelInventory, InventoryDims, H
 export { UnsupportedModelError, InvalidConfigError } from './config';
 export { supportedModelTypes } from './registry';
 export { allModuleNames, modulesUnder, subtreeParams } from './query';
-export { ORACLE_VERIFIED } from './verified';
+export { LOCAL_ORACLE_VERIFIED, ORACLE_VERIFIED } from './verified';
 
 export interface InventoryOptions {
   taskType?: string | null;

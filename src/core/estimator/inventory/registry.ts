@@ -23,6 +23,8 @@ import { LLAMA4 } from './families/vlm-llama4';
 import { LLAVA_NEXT, PALIGEMMA } from './families/vlm-paligemma';
 import { IDEFICS3, SMOLVLM } from './families/vlm-idefics3';
 import { CHATGLM, GLM } from './families/glm';
+import { QWEN3_NEXT } from './families/qwen-hybrid';
+import { QWEN3_5, QWEN3_5_MOE, QWEN3_VL, QWEN3_VL_MOE } from './families/vlm-qwen3';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -76,6 +78,11 @@ const FAMILIES: AnyFamily[] = [
   SMOLVLM,
   GLM,
   CHATGLM,
+  QWEN3_NEXT,
+  QWEN3_VL,
+  QWEN3_VL_MOE,
+  QWEN3_5,
+  QWEN3_5_MOE,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

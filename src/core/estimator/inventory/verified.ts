@@ -1,8 +1,8 @@
 // Which (model_type, head) pairs the PEFT oracle checked: ../shared/oracle (transformers 4.47) with
 // base_total equal on every case and module names equal to the ones PEFT wrapped, and
-// ../shared/oracle/transformers (test/data/oracle/transformers: transformers 4.57.6 and 5.12.1) and our
-// local oracle (test/data/oracle/local: 4.57.6 and 5.17.0) with trainable and total equal. Everything else is built from transformers source by reading it, and the
-// inventory says so.
+// ../shared/oracle/transformers (test/data/oracle/transformers: transformers 4.57.6 and 5.12.1) with
+// trainable and total equal; LOCAL_ORACLE_VERIFIED below holds our own oracle's pairs. Everything else is
+// built from transformers source by reading it, and the inventory says so.
 import type { HeadKind } from './types';
 
 export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
@@ -39,22 +39,33 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   deepseek_v3: ['causal_lm'],
   gpt_oss: ['causal_lm'],
   olmo2: ['causal_lm'],
-  // local oracle, 4.57.6 and 5.17.0 (the 4.47-4.51 module names of these VLMs are read from source)
+};
+
+/**
+ * Pairs checked by this repository's own oracle (scripts/oracle/peft_count.py: PEFT 0.20.0 on transformers
+ * 4.57.6 / 5.17.0, answers in test/data/oracle/local), trainable and total equal on every case.
+ */
+export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
+  // vision-language models (the 4.47-4.51 module names of these VLMs are read from source)
   qwen2_vl: ['causal_lm'],
   qwen2_5_vl: ['causal_lm'],
   llava_next: ['causal_lm'],
   paligemma: ['causal_lm'],
   llama4: ['causal_lm'],
-  // test/data/oracle/local (PEFT 0.20.0 on transformers 4.57.6 and 5.17.0, AutoModelForImageTextToText)
   llava: ['causal_lm'],
   gemma3: ['causal_lm'],
   mllama: ['causal_lm'],
   smolvlm: ['causal_lm'],
-  // local oracle, test/data/oracle/local/moe-<release>.json (4.57.6 and 5.17.0)
+  // MLA / shared-expert MoE (moe-<release>.json)
   deepseek_v2: ['causal_lm'],
   glm4_moe: ['causal_lm'],
   glm4_moe_lite: ['causal_lm'],
   minimax_m2: ['causal_lm'],
+  qwen3_next: ['causal_lm'],
+  qwen3_vl: ['causal_lm'],
+  qwen3_vl_moe: ['causal_lm'],
+  qwen3_5: ['causal_lm'],
+  qwen3_5_moe: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */
@@ -65,6 +76,7 @@ export function unverifiedReason(
   familyNote?: string,
 ): string | undefined {
   if (familyNote) return familyNote;
-  if (ORACLE_VERIFIED[modelType]?.includes(head)) return undefined;
+  if (ORACLE_VERIFIED[modelType]?.includes(head) || LOCAL_ORACLE_VERIFIED[modelType]?.includes(head))
+    return undefined;
   return `${cls} is not in the PEFT oracle: its head was read from transformers source, the backbone is oracle-checked`;
 }

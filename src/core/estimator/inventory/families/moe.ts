@@ -87,7 +87,7 @@ const sparse = (r: LlamaDims, i: number) =>
   !r.mlpOnly.includes(i) && r.experts > 0 && (i + 1) % r.sparseStep === 0;
 const dense = (r: LlamaDims, i: number) => !sparse(r, i);
 
-function qwenMoeMlp(shared: boolean): T[] {
+export function qwenMoeMlp(shared: boolean): T[] {
   const moe = { when: sparse };
   const moeV4 = { when: (r: LlamaDims, i: number) => v4(r) && sparse(r, i) };
   const mods: T[] = [

@@ -15,7 +15,7 @@ import type { Family, HfConfig, ModTpl, Part } from '../types';
 import { attention, gatedMlp, norms, resolveLlamaLike } from './llama';
 import { byLayout, layoutOf, numField, scoped, subConfig, textConfigOf, type VlmDims } from './vlm-common';
 
-interface QwenVision {
+export interface QwenVision {
   /** embed_dim (Qwen2-VL) / hidden_size (Qwen2.5-VL) of the vision blocks */
   e: number;
   depth: number;
