@@ -62,7 +62,7 @@ describe('oracle (local): PEFT on the transformers release of each case', () => 
       for (const c of cases) {
         it(`${c.id} @ ${c.transformers_version}`, () => {
           if (c.error !== undefined) {
-            assert.throws(() => estimate(c), undefined, `PEFT refused: ${c.error}`);
+            assert.throws(() => estimate(c), Error, `PEFT refused: ${c.error}`);
             return;
           }
           const e = estimate(c);

@@ -29,6 +29,7 @@ const HAS_KV_HEADS = new Set([
   'deepseek_v2',
   'deepseek_v3',
   'jamba',
+  'falcon_h1',
   'gpt_oss',
 ]);
 

@@ -20,6 +20,8 @@ import { LLAMA4 } from './families/vlm-llama4';
 import { LLAVA_NEXT, PALIGEMMA } from './families/vlm-paligemma';
 import { IDEFICS3, SMOLVLM } from './families/vlm-idefics3';
 import { CHATGLM, GLM } from './families/glm';
+import { FALCON_H1 } from './families/falcon-h1';
+import { JAMBA } from './families/jamba';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -69,6 +71,8 @@ const FAMILIES: AnyFamily[] = [
   SMOLVLM,
   GLM,
   CHATGLM,
+  FALCON_H1,
+  JAMBA,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();
