@@ -1,4 +1,4 @@
-// State-space hybrids (falcon_h1, jamba): the catalog entries resolve and build the local oracle's
+// State-space models and hybrids (falcon_h1, jamba, mamba): the catalog entries resolve and build the local oracle's
 // base_total, the hand-derived Falcon-H1 count, the release gate, and PEFT's Mamba target refusal.
 import * as assert from 'node:assert/strict';
 import { estimateParameters } from '../../src/core/estimator';
@@ -33,16 +33,28 @@ function falconH1TesterTotal(): number {
   return 4 * layer + 2 * 99 * 32 + 32;
 }
 
-describe('hybrids: falcon_h1 and jamba', () => {
+/**
+ * Mamba-2.8B by hand, per layer: RMSNorm 2560, A_log 5120 * 16 and D 5120, conv1d 5120 * 4 + 5120 bias,
+ * in_proj 2560 * 10240, x_proj 5120 * (160 + 2 * 16), dt_proj 160 * 5120 + 5120 bias, out_proj 5120 * 2560;
+ * 64 layers, the 50280 x 2560 embedding (tied lm_head) and norm_f.
+ */
+function mamba28bTotal(): number {
+  const layer = 2560 + 5120 * 17 + 5120 * 5 + 2560 * 10240 + 5120 * 192 + 160 * 5120 + 5120 + 5120 * 2560;
+  return 64 * layer + 50280 * 2560 + 2560;
+}
+
+describe('hybrids: falcon_h1, jamba and mamba', () => {
   itMatchesHubTotals({
+    'state-spaces/mamba-2.8b-hf': 2_768_345_600,
     'ai21labs/Jamba-v0.1': 51_570_323_328,
     'ai21labs/AI21-Jamba-1.5-Mini': 51_570_323_328,
   });
 
-  it('the Jamba names Axolotl examples use resolve', () => {
+  it('the Jamba and Mamba names Axolotl examples use resolve', () => {
     assertResolves([
       ['ai21labs/Jamba-v0.1', 'ai21labs/Jamba-v0.1'],
       ['jamba-1.5-mini', 'ai21labs/AI21-Jamba-1.5-Mini'],
+      ['state-spaces/mamba-2.8b', 'state-spaces/mamba-2.8b-hf'],
     ]);
   });
 
@@ -54,6 +66,15 @@ describe('hybrids: falcon_h1 and jamba', () => {
         464_160,
         v,
       );
+  });
+
+  it('Mamba-2.8B: the catalog total is the hand-derived one; prompt learning needs num_attention_heads', () => {
+    assert.equal(mamba28bTotal(), 2_768_345_600);
+    const cfg = { model_type: 'mamba', hidden_size: 64, num_hidden_layers: 2, vocab_size: 100 };
+    assert.throws(
+      () => estimateParameters(cfg, { peft_type: 'PROMPT_TUNING', num_virtual_tokens: 20 }, {}),
+      /Please specify `num_attention_heads`/,
+    );
   });
 
   it('falcon_h1 is refused on a release before 4.53.0, naming the first one that has it', () => {

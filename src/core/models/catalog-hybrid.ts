@@ -2,6 +2,12 @@
 // citable copy are here; the shape fields are as published, token ids and runtime switches
 // (use_mamba_kernels, router_aux_loss_coef, dropout) left out as in the other catalog files.
 //
+// Mamba-2.8B: the entry holds the transformers-format config of state-spaces/mamba-2.8b-hf (MambaForCausalLM,
+// vocab_size 50280). The original state-spaces/mamba-2.8b repo ships a mamba_ssm config instead (d_model
+// 2560, n_layer 64, vocab_size 50277 with pad_vocab_size_multiple 8, so 50280 embedding rows in
+// MambaLMHeadModel, the class Axolotl's example names); the same modules and 2,768,345,600 parameters
+// (the local oracle's base_total), so that name resolves here too and the count is the -hf config's.
+//
 // Both Jamba entries build 51,570,323,328 parameters (the local PEFT oracle's base_total on transformers
 // 4.57.6 and 5.17.0, test/data/oracle/local/hybrid-*.json); AI21 gives "52B total parameters".
 //
@@ -40,6 +46,30 @@ const jamba52b = {
 };
 
 export const HYBRID_MODELS: readonly CatalogEntry[] = [
+  {
+    id: 'state-spaces/mamba-2.8b-hf',
+    aliases: ['state-spaces/mamba-2.8b', 'mamba-2.8b'],
+    family: 'Mamba',
+    source: hf('state-spaces/mamba-2.8b-hf'),
+    readFrom:
+      'confucianfighter/mamba-2.8b-hf-breakdown README.md (the config.json, verbatim); the original state-spaces/mamba-2.8b config as LaurentMazare/mamba.rs src/constants.rs reads it (d_model 2560, n_layer 64, vocab 50277 padded to a multiple of 8)',
+    config: {
+      architectures: ['MambaForCausalLM'],
+      model_type: 'mamba',
+      conv_kernel: 4,
+      expand: 2,
+      hidden_act: 'silu',
+      hidden_size: 2560,
+      intermediate_size: 5120,
+      layer_norm_epsilon: 1e-5,
+      num_hidden_layers: 64,
+      state_size: 16,
+      time_step_rank: 160,
+      use_bias: false,
+      use_conv_bias: true,
+      vocab_size: 50280,
+    },
+  },
   {
     id: 'ai21labs/Jamba-v0.1',
     aliases: ['jamba-v0.1'],

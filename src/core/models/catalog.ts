@@ -6,6 +6,7 @@ import { CODE_LLAMA_MODELS } from './catalog-codellama';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
+import { HYBRID_MODELS } from './catalog-hybrid';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
@@ -28,6 +29,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...VLM_LLAMA_MODELS,
   ...VLM_MORE_MODELS,
   ...CODE_LLAMA_MODELS,
+  ...HYBRID_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];

@@ -22,6 +22,7 @@ import { IDEFICS3, SMOLVLM } from './families/vlm-idefics3';
 import { CHATGLM, GLM } from './families/glm';
 import { FALCON_H1 } from './families/falcon-h1';
 import { JAMBA } from './families/jamba';
+import { MAMBA } from './families/mamba';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -73,6 +74,7 @@ const FAMILIES: AnyFamily[] = [
   CHATGLM,
   FALCON_H1,
   JAMBA,
+  MAMBA,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

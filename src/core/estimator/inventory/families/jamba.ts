@@ -14,25 +14,18 @@ import { embedding, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl } from '../types';
 import { decoderHeads } from './common';
 import { attention, gatedMlp, resolveLlamaLike, type LlamaDims } from './llama';
+import { dtRank, mambaMixer, type MambaMixerDims } from './mamba';
 import { fusedExperts } from './moe';
 
-export interface JambaDims extends LlamaDims {
+export interface JambaDims extends LlamaDims, MambaMixerDims {
   attnPeriod: number;
   attnOffset: number;
   expertPeriod: number;
   expertOffset: number;
-  /** Mamba mixer: intermediate (mamba_expand * hidden), dt rank, d_state, conv kernel, biases. */
-  inner: number;
-  dtRank: number;
-  dState: number;
-  dConv: number;
-  convBias: boolean;
-  projBias: boolean;
 }
 
 type T = ModTpl<JambaDims>;
 const h = (r: JambaDims) => r.h;
-const I = (r: JambaDims) => r.inner;
 const isAttn = (r: JambaDims, i: number) => i % r.attnPeriod === r.attnOffset;
 const isMamba = (r: JambaDims, i: number) => !isAttn(r, i);
 const isMoe = (r: JambaDims, i: number) => r.experts > 1 && i % r.expertPeriod === r.expertOffset;
@@ -62,7 +55,6 @@ function resolveJamba(cfg: HfConfig, numLabels: number): JambaDims {
     throw new InvalidConfigError(
       `jamba: attn_layer_offset (${attnOffset}) must be smaller than attn_layer_period (${attnPeriod})`,
     );
-  const rank = cfg.mamba_dt_rank;
   return {
     ...base,
     attnPeriod,
@@ -71,10 +63,7 @@ function resolveJamba(cfg: HfConfig, numLabels: number): JambaDims {
     expertOffset: int(cfg, 'expert_layer_offset', 1),
     inner: int(cfg, 'mamba_expand', 2) * base.h,
     // "auto" = math.ceil(hidden_size / 16) (configuration_jamba.py :97).
-    dtRank:
-      rank === undefined || rank === null || rank === 'auto'
-        ? Math.ceil(base.h / 16)
-        : int(cfg, 'mamba_dt_rank', 0),
+    dtRank: dtRank(cfg, 'mamba_dt_rank', base.h),
     dState: int(cfg, 'mamba_d_state', 16),
     dConv: int(cfg, 'mamba_d_conv', 4),
     convBias: bool(cfg, 'mamba_conv_bias', true),
@@ -82,26 +71,9 @@ function resolveJamba(cfg: HfConfig, numLabels: number): JambaDims {
   };
 }
 
+/** The Mamba mixer plus Jamba's RMSNorms over dt, B and C (JambaMambaMixer :488-490). */
 const mixer: T[] = [
-  { name: 'mamba', kind: 'Other', in: h, out: h, weight: () => 0, other: (r) => I(r) * r.dState + I(r) },
-  {
-    name: 'mamba.conv1d',
-    kind: 'Other',
-    cls: 'Conv1d',
-    in: I,
-    out: I,
-    bias: (r) => r.convBias,
-    weight: (r) => I(r) * r.dConv,
-  },
-  linear(
-    'mamba.in_proj',
-    h,
-    (r) => 2 * I(r),
-    (r) => r.projBias,
-  ),
-  linear('mamba.x_proj', I, (r) => r.dtRank + 2 * r.dState),
-  linear('mamba.dt_proj', (r) => r.dtRank, I, true),
-  linear('mamba.out_proj', I, h, (r) => r.projBias),
+  ...mambaMixer<JambaDims>('mamba.'),
   rmsNorm('mamba.dt_layernorm', (r) => r.dtRank),
   rmsNorm('mamba.b_layernorm', (r) => r.dState),
   rmsNorm('mamba.c_layernorm', (r) => r.dState),
