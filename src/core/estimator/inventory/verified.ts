@@ -39,10 +39,6 @@ export const ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>> = {
   deepseek_v3: ['causal_lm'],
   gpt_oss: ['causal_lm'],
   olmo2: ['causal_lm'],
-  // local oracle, transformers 4.57.6 and 5.17.0 (test/data/oracle/local/hybrid-*.json, mamba-*.json)
-  falcon_h1: ['causal_lm'],
-  jamba: ['causal_lm', 'seq_cls'],
-  mamba: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

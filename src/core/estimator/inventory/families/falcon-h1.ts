@@ -4,16 +4,14 @@
 // depthwise; in_proj to intermediate + conv_dim + heads; dt_bias, A_log, D one per head; the gated
 // RMSNorm only when mamba_rms_norm), FalconH1Attention :180-205, FalconH1MLP :825-834, decoder layer
 // :864-881, model :1016-1030, lm head :1111-1121. Defaults from configuration_falcon_h1.py :60-121.
-import { bool, int, InvalidConfigError, optInt, requirePositive, UnsupportedModelError } from '../config';
-import { embedding, linear, rmsNorm } from '../tpl';
-import type { BaseDims, Family, HfConfig, ModTpl } from '../types';
+import { bool, int, InvalidConfigError, optInt, UnsupportedModelError } from '../config';
+import { depthwiseConv1d, embedding, linear, rmsNorm } from '../tpl';
+import type { Family, HfConfig, ModTpl } from '../types';
 import { atLeast, type TransformersRelease } from '../../transformers-version';
 import { decoderHeads } from './common';
+import { attention, gatedMlp, norms, resolveLlamaLike, type LlamaDims } from './llama';
 
-export interface FalconH1Dims extends BaseDims {
-  ff: number;
-  attnBias: boolean;
-  mlpBias: boolean;
+export interface FalconH1Dims extends LlamaDims {
   /** Mamba-2 mixer: intermediate size (mamba_d_ssm, else mamba_expand * hidden_size), heads, groups. */
   ssm: number;
   ssmHeads: number;
@@ -31,35 +29,28 @@ const h = (r: FalconH1Dims) => r.h;
 const convDim = (r: FalconH1Dims) => r.ssm + 2 * r.groups * r.dState;
 
 function resolveFalconH1(cfg: HfConfig, numLabels: number): FalconH1Dims {
-  const h = int(cfg, 'hidden_size', 4096);
-  const nh = int(cfg, 'num_attention_heads', 32);
+  // Attention and MLP as Llama's: head_dim = getattr(config, "head_dim", hidden // heads) (:187), biases
+  // from attention_bias and mlp_bias.
+  const defaults = { V: 128000, h: 4096, ff: 14336, L: 32, nh: 32, nkv: 8, tie: false } as const;
+  const base = resolveLlamaLike(
+    cfg,
+    { ...defaults, qkvBias: 'attention_bias', mlpBiasField: true },
+    numLabels,
+  );
   const ssmHeads = int(cfg, 'mamba_n_heads', 128);
   const ssm =
-    optInt(cfg, 'mamba_d_ssm') ?? (cfg.mamba_d_ssm === null ? int(cfg, 'mamba_expand', 2) * h : 1024);
+    optInt(cfg, 'mamba_d_ssm') ?? (cfg.mamba_d_ssm === null ? int(cfg, 'mamba_expand', 2) * base.h : 1024);
   // FalconH1Config.__post_init__ / validate_architecture (:97-129): "auto" = intermediate // heads, and
   // heads * d_head must equal the mixer's intermediate size.
   const auto = cfg.mamba_d_head === undefined || cfg.mamba_d_head === null || cfg.mamba_d_head === 'auto';
-  const head = auto ? Math.floor(ssm / ssmHeads) : int(cfg, 'mamba_d_head', 0);
-  if (head * ssmHeads !== ssm) {
+  const head = auto ? Math.floor(ssm / Math.max(1, ssmHeads)) : int(cfg, 'mamba_d_head', 0);
+  if (ssmHeads < 1 || head * ssmHeads !== ssm) {
     throw new InvalidConfigError(
       `falcon_h1: mamba_n_heads (${ssmHeads}) x mamba_d_head (${head}) must equal the mixer size ${ssm}; transformers refuses this config`,
     );
   }
-  const r: FalconH1Dims = {
-    h,
-    nh,
-    nkv: int(cfg, 'num_key_value_heads', 8),
-    // FalconH1Attention: getattr(config, "head_dim", hidden_size // heads) (:187).
-    hd: optInt(cfg, 'head_dim') ?? Math.floor(h / nh),
-    L: int(cfg, 'num_hidden_layers', 32),
-    V: int(cfg, 'vocab_size', 128000),
-    tie: bool(cfg, 'tie_word_embeddings', false),
-    numLabels,
-    encDec: false,
-    flags: {},
-    ff: int(cfg, 'intermediate_size', 14336),
-    attnBias: bool(cfg, 'attention_bias', false),
-    mlpBias: bool(cfg, 'mlp_bias', false),
+  return {
+    ...base,
     ssm,
     ssmHeads,
     groups: int(cfg, 'mamba_n_groups', 1),
@@ -70,22 +61,17 @@ function resolveFalconH1(cfg: HfConfig, numLabels: number): FalconH1Dims {
     outBias: bool(cfg, 'projectors_bias', false),
     gatedNorm: bool(cfg, 'mamba_rms_norm', false),
   };
-  requirePositive({ hidden_size: h, num_attention_heads: nh, vocab_size: r.V, mamba_n_heads: ssmHeads });
-  return r;
 }
 
 /** Mamba-2 mixer as FalconH1Mixer builds it; dt_bias, A_log and D are the mixer's own parameters. */
 const mixer: T[] = [
   { name: 'mamba', kind: 'Other', in: h, out: h, weight: () => 0, other: (r) => 3 * r.ssmHeads },
-  {
-    name: 'mamba.conv1d',
-    kind: 'Other',
-    cls: 'Conv1d',
-    in: convDim,
-    out: convDim,
-    bias: (r) => r.convBias,
-    weight: (r) => convDim(r) * r.dConv,
-  },
+  depthwiseConv1d(
+    'mamba.conv1d',
+    convDim,
+    (r) => r.dConv,
+    (r) => r.convBias,
+  ),
   linear(
     'mamba.in_proj',
     h,
@@ -101,52 +87,12 @@ const mixer: T[] = [
   ),
 ];
 
+/** Registration order of FalconH1DecoderLayer: feed_forward, mamba, self_attn, the two norms. */
 const layer: T[] = [
-  linear(
-    'feed_forward.gate_proj',
-    h,
-    (r) => r.ff,
-    (r) => r.mlpBias,
-  ),
-  linear(
-    'feed_forward.up_proj',
-    h,
-    (r) => r.ff,
-    (r) => r.mlpBias,
-  ),
-  linear(
-    'feed_forward.down_proj',
-    (r) => r.ff,
-    h,
-    (r) => r.mlpBias,
-  ),
+  ...gatedMlp('feed_forward.'),
   ...mixer,
-  linear(
-    'self_attn.q_proj',
-    h,
-    (r) => r.nh * r.hd,
-    (r) => r.attnBias,
-  ),
-  linear(
-    'self_attn.k_proj',
-    h,
-    (r) => r.nkv * r.hd,
-    (r) => r.attnBias,
-  ),
-  linear(
-    'self_attn.v_proj',
-    h,
-    (r) => r.nkv * r.hd,
-    (r) => r.attnBias,
-  ),
-  linear(
-    'self_attn.o_proj',
-    (r) => r.nh * r.hd,
-    h,
-    (r) => r.attnBias,
-  ),
-  rmsNorm('input_layernorm', h),
-  rmsNorm('pre_ff_layernorm', h),
+  ...attention('self_attn.'),
+  ...norms('input_layernorm', 'pre_ff_layernorm'),
 ];
 
 /** falcon_h1 first shipped in transformers 4.53.0 (unsloth PR #2912 gates its import on >= 4.53.0). */

@@ -4,7 +4,7 @@
 // v4.57.6). MambaConfig sets intermediate_size = expand * hidden_size whatever config.json says and
 // time_step_rank "auto" = ceil(hidden_size / 16) (configuration_mamba.py :94-98). The mixer is Jamba's too.
 import { bool, int, requirePositive } from '../config';
-import { embedding, linear, rmsNorm } from '../tpl';
+import { depthwiseConv1d, embedding, linear, rmsNorm } from '../tpl';
 import type { BaseDims, Family, HfConfig, ModTpl } from '../types';
 import { decoderHeads } from './common';
 
@@ -35,15 +35,12 @@ export function mambaMixer<R extends MambaMixerDims>(pre: string): ModTpl<R>[] {
       weight: () => 0,
       other: (r) => I(r) * (r.dState + 1),
     },
-    {
-      name: `${pre}conv1d`,
-      kind: 'Other',
-      cls: 'Conv1d',
-      in: I,
-      out: I,
-      bias: (r) => r.convBias,
-      weight: (r) => I(r) * r.dConv,
-    },
+    depthwiseConv1d(
+      `${pre}conv1d`,
+      I,
+      (r) => r.dConv,
+      (r) => r.convBias,
+    ),
     linear(
       `${pre}in_proj`,
       h,
