@@ -173,6 +173,20 @@ describeWithShared('corpus/real', 'cli-estimate: dialect configs', (real) => {
     assert.ok(j.notes.includes('sequence length not stated: activations not estimated'));
   });
 
+  it('Axolotl Jamba QLoRA and Mamba full fine-tune resolve from the catalog (issue 16)', async () => {
+    const jamba = await capture([
+      '--peft',
+      join(real, 'axolotl/examples/jamba/qlora_deepspeed.yaml'),
+      '--json',
+    ]);
+    assert.equal(jamba.code, 0, jamba.err);
+    // lora_target_linear at r 8: the local oracle's jamba-v0.1 all-linear r 8 count on transformers 5.17.0.
+    assert.equal(JSON.parse(jamba.out).trainableParams, 19_588_096);
+    const mamba = await capture(['--peft', join(real, 'axolotl/examples/mamba/config.yml'), '--json']);
+    assert.equal(mamba.code, 0, mamba.err);
+    assert.equal(JSON.parse(mamba.out).trainableParams, 2_768_345_600);
+  });
+
   it('Axolotl config with --model override and activations from sequence_len', async () => {
     const r = await capture([
       '--peft',

@@ -6,6 +6,7 @@ import { flag, intOrList, nameList, targetField, text, withDefaults, type Cfg } 
 import { Ledger } from './ledger';
 import { allLinearNames, checkTarget, endsWithName, type TargetSpec } from './matching';
 import type { TunerMethod } from './method';
+import { checkMambaTarget } from './mamba-targets';
 import { injectParameters } from './parameters';
 import { applyTrainableTokens } from './tokens';
 import { planTying, type TiePlan } from './tying';
@@ -106,6 +107,7 @@ function resolveSpec(
 }
 
 function wrapOne(ctx: AuxContext, method: TunerMethod, cfg: Cfg, key: string): void {
+  checkMambaTarget(method.peftType, ctx.inv.modelType, key);
   const m = ctx.tree.own.get(key);
   if (method.copiesModule) {
     const params = subtree(ctx.tree, key).reduce((s, x) => s + ownParams(x), 0);

@@ -36,6 +36,7 @@ const HAS_KV_HEADS = new Set([
   'glm4_moe_lite',
   'minimax_m2',
   'jamba',
+  'falcon_h1',
   'gpt_oss',
   // text models of the VLM families (their Family.textType): Qwen2VLTextConfig / Qwen2_5_VLTextConfig
   // (v4.57.6 configuration_qwen2_vl.py:165, configuration_qwen2_5_vl.py:176), Llama4TextConfig (:260)
@@ -69,10 +70,11 @@ function submodules(cfg: Cfg, taskType: string | null): number {
 /**
  * `_prepare_prompt_learning_config` reads token_dim and num_attention_heads from `config.to_dict()`, which
  * holds only the names a config class stores (not its attribute_map aliases). These classes store them
- * under other names, so PEFT raises unless the PEFT config gives the value.
+ * under other names (or not at all), so PEFT raises unless the PEFT config gives the value.
  */
 const PROMPT_FIELDS_PEFT_CANNOT_READ: Record<string, readonly string[]> = {
   distilbert: ['token_dim', 'num_attention_heads'], // DistilBertConfig stores dim / n_heads
+  mamba: ['num_attention_heads'], // MambaConfig has no attention heads at all
 };
 
 function requireReadableFields(inv: ModelInventory, cfg: Cfg): void {

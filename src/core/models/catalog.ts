@@ -8,6 +8,7 @@ import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
 import { MOE_MODELS } from './catalog-moe';
+import { HYBRID_MODELS } from './catalog-hybrid';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
@@ -32,6 +33,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...CODE_LLAMA_MODELS,
   ...MOE_MODELS,
   ...QWEN_NEXT_MODELS,
+  ...HYBRID_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];

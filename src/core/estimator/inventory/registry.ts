@@ -25,6 +25,9 @@ import { IDEFICS3, SMOLVLM } from './families/vlm-idefics3';
 import { CHATGLM, GLM } from './families/glm';
 import { QWEN3_NEXT } from './families/qwen-hybrid';
 import { QWEN3_5, QWEN3_5_MOE, QWEN3_VL, QWEN3_VL_MOE } from './families/vlm-qwen3';
+import { FALCON_H1 } from './families/falcon-h1';
+import { JAMBA } from './families/jamba';
+import { MAMBA } from './families/mamba';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -83,6 +86,9 @@ const FAMILIES: AnyFamily[] = [
   QWEN3_VL_MOE,
   QWEN3_5,
   QWEN3_5_MOE,
+  FALCON_H1,
+  JAMBA,
+  MAMBA,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

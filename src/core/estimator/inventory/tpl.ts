@@ -47,3 +47,16 @@ export function layerNorm<R>(
 ): ModTpl<R> {
   return norm('LayerNorm', name, dim, bias, extra);
 }
+
+/** A depthwise nn.Conv1d (groups = channels) as the Mamba mixers use: weight channels x kernel, bias channels. */
+export function depthwiseConv1d<R>(name: string, channels: N<R>, kernel: N<R>, bias: B<R>): ModTpl<R> {
+  return {
+    name,
+    kind: 'Other',
+    cls: 'Conv1d',
+    in: channels,
+    out: channels,
+    bias,
+    weight: (r) => channels(r) * kernel(r),
+  };
+}

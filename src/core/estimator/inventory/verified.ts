@@ -66,6 +66,10 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   qwen3_vl_moe: ['causal_lm'],
   qwen3_5: ['causal_lm'],
   qwen3_5_moe: ['causal_lm'],
+  // attention / state-space hybrids and Mamba (hybrid-, mamba-<release>.json)
+  falcon_h1: ['causal_lm'],
+  jamba: ['causal_lm'],
+  mamba: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

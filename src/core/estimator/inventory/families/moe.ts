@@ -14,17 +14,16 @@ const v4 = (r: LlamaDims) => r.flags.fusedExperts !== true;
 const v5 = (r: LlamaDims) => r.flags.fusedExperts === true;
 
 /**
- * transformers v5 MoE block: a TopKRouter (own weight, not nn.Linear) and one Experts module holding
- * gate_up_proj [E, 2*I, H] and down_proj [E, H, I] as parameters.
+ * transformers v5 fused experts: one Experts module holding gate_up_proj [E, 2*I, H] and down_proj
+ * [E, H, I] as parameters (Qwen-MoE, Mixtral, Jamba).
  */
-export function fusedMoe(
+export function fusedExperts<R extends LlamaDims>(
   pre: string,
-  ff: (r: LlamaDims) => number,
-  when: (r: LlamaDims, i: number) => boolean,
-): T[] {
-  const on = (r: LlamaDims, i: number) => v5(r) && when(r, i);
+  ff: (r: R) => number,
+  when: (r: R, i: number) => boolean,
+): ModTpl<R>[] {
+  const on = (r: R, i: number) => v5(r) && when(r, i);
   return [
-    { name: `${pre}gate`, kind: 'Other', in: h, out: E, when: on },
     {
       name: `${pre}experts.gate_up_proj`,
       kind: 'Other',
@@ -48,6 +47,16 @@ export function fusedMoe(
       shape: (r) => [r.experts, r.h, ff(r)],
     },
   ];
+}
+
+/** transformers v5 MoE block: a TopKRouter (own weight, not nn.Linear) and the fused experts. */
+export function fusedMoe(
+  pre: string,
+  ff: (r: LlamaDims) => number,
+  when: (r: LlamaDims, i: number) => boolean,
+): T[] {
+  const on = (r: LlamaDims, i: number) => v5(r) && when(r, i);
+  return [{ name: `${pre}gate`, kind: 'Other', in: h, out: E, when: on }, ...fusedExperts(pre, ff, when)];
 }
 
 const always = () => true;
