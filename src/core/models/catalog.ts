@@ -6,6 +6,8 @@ import { CODE_LLAMA_MODELS } from './catalog-codellama';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
+import { MORE_MODELS } from './catalog-more';
+import { MORE_VARIANTS } from './catalog-more-variants';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
@@ -28,9 +30,14 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...VLM_LLAMA_MODELS,
   ...VLM_MORE_MODELS,
   ...CODE_LLAMA_MODELS,
+  ...MORE_MODELS,
 ];
 
-export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];
+export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
+  ...BASE_VARIANTS,
+  ...DEEPSEEK_VARIANTS,
+  ...MORE_VARIANTS,
+];
 
 interface Hit {
   readonly entry: CatalogEntry;
