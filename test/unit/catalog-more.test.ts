@@ -3,7 +3,8 @@
 // `base_total`), and the names the frameworks' example configs use resolve to it; names the catalog
 // cannot hold get the closest model of their family.
 import * as assert from 'node:assert/strict';
-import { matchCatalogModel, closestCatalogModel } from '../../src/core/models/catalog';
+import { estimateParameters } from '../../src/core/estimator';
+import { closestCatalogModel, findCatalogModel, matchCatalogModel } from '../../src/core/models/catalog';
 import { notFoundMessage } from '../../src/core/models/resolve';
 import { assertResolves, itMatchesHubTotals } from './catalogSupport';
 
@@ -17,6 +18,19 @@ describe('catalog: models the corpus fine-tunes (catalog-more)', () => {
     'huggyllama/llama-7b': 6_738_415_616,
     'bigcode/starcoder2-3b': 3_030_371_328,
     'google/gemma-3-270m': 268_098_176,
+    'HuggingFaceTB/SmolLM3-3B': 3_075_098_624,
+  });
+
+  it('smollm3 is refused before transformers 4.53.0, the first release with it, and counted from it on', () => {
+    const smol = findCatalogModel('HuggingFaceTB/SmolLM3-3B')!.config;
+    const lora = { peft_type: 'LORA', r: 16, target_modules: 'all-linear' };
+    assert.throws(
+      () => estimateParameters(smol, lora, { transformersVersion: '4.52.4' }),
+      /model_type "smollm3" first appeared in transformers 4\.53\.0 .*; transformers 4\.52\.4 has no such model/,
+    );
+    // smollm3-4.57.6.json: lora_r16_all_linear trains 30,228,480 of 3,105,327,104.
+    const e = estimateParameters(smol, lora, { transformersVersion: '4.53.0' });
+    assert.deepEqual([e.trainableParams, e.totalParams], [30_228_480, 3_105_327_104]);
   });
 
   it('the names in the example configs resolve', () => {
@@ -27,6 +41,7 @@ describe('catalog: models the corpus fine-tunes (catalog-more)', () => {
       ['mistralai/Ministral-8B-Instruct-2410', 'mistralai/Ministral-8B-Instruct-2410'],
       ['huggyllama/llama-7b', 'huggyllama/llama-7b'],
       ['bigcode/starcoder2-3b', 'bigcode/starcoder2-3b'],
+      ['HuggingFaceTB/SmolLM3-3B', 'HuggingFaceTB/SmolLM3-3B'],
       ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen2.5-7B'],
       ['Qwen/Qwen2.5-Coder-32B-Instruct', 'Qwen/Qwen2.5-32B'],
       ['Qwen/Qwen2.5-Math-7B', 'Qwen/Qwen2.5-7B'],

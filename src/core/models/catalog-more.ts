@@ -178,4 +178,24 @@ export const MORE_MODELS: readonly CatalogEntry[] = [
       vocab_size: 262144,
     },
   },
+  {
+    id: 'HuggingFaceTB/SmolLM3-3B',
+    aliases: ['smollm3-3b'],
+    family: 'SmolLM3',
+    source: hf('HuggingFaceTB/SmolLM3-3B'),
+    readFrom:
+      "public ports quoting HuggingFaceTB/SmolLM3-3B config.json: a Swift port's notes (hidden 2048, 36 layers, 16 heads, 4 key/value heads, rope_theta 5000000, tied), a Rust port (intermediate 11008), a Go port's test of the file (head_dim 128), a trainer's SmolLM3-3B-Base defaults (vocab 128256); the same values are SmolLM3Config's defaults (transformers v5.17.0 models/smollm3/configuration_smollm3.py:72-95, checkpoint HuggingFaceTB/SmolLM3-3B)",
+    config: {
+      architectures: ['SmolLM3ForCausalLM'],
+      model_type: 'smollm3',
+      hidden_size: 2048,
+      intermediate_size: 11008,
+      num_attention_heads: 16,
+      num_hidden_layers: 36,
+      num_key_value_heads: 4,
+      rope_theta: 5000000.0,
+      tie_word_embeddings: true,
+      vocab_size: 128256,
+    },
+  },
 ];

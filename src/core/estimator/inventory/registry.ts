@@ -20,6 +20,7 @@ import { LLAMA4 } from './families/vlm-llama4';
 import { LLAVA_NEXT, PALIGEMMA } from './families/vlm-paligemma';
 import { IDEFICS3, SMOLVLM } from './families/vlm-idefics3';
 import { CHATGLM, GLM } from './families/glm';
+import { SMOLLM3 } from './families/recent';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -69,6 +70,7 @@ const FAMILIES: AnyFamily[] = [
   SMOLVLM,
   GLM,
   CHATGLM,
+  SMOLLM3,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();
