@@ -9,7 +9,7 @@ import { notFoundMessage } from '../../src/core/models/resolve';
 import { assertResolves, itMatchesHubTotals } from './catalogSupport';
 
 describe('catalog: models the corpus fine-tunes (catalog-more)', () => {
-  // base_total of every case in catalog-more-4.57.6.json and catalog-more-5.17.0.json (equal on both).
+  // base_total of the cases in catalog-more-*.json, smollm3-*.json and pythia-1.4b-*.json (equal on both releases).
   itMatchesHubTotals({
     'Qwen/Qwen2.5-72B': 72_706_203_648,
     'Qwen/Qwen2-1.5B-Instruct': 1_543_714_304,
@@ -19,6 +19,8 @@ describe('catalog: models the corpus fine-tunes (catalog-more)', () => {
     'bigcode/starcoder2-3b': 3_030_371_328,
     'google/gemma-3-270m': 268_098_176,
     'HuggingFaceTB/SmolLM3-3B': 3_075_098_624,
+    // Also the total in the Pythia model card's table.
+    'EleutherAI/pythia-1.4b': 1_414_647_808,
   });
 
   it('smollm3 is refused before transformers 4.53.0, the first release with it, and counted from it on', () => {
@@ -42,6 +44,7 @@ describe('catalog: models the corpus fine-tunes (catalog-more)', () => {
       ['huggyllama/llama-7b', 'huggyllama/llama-7b'],
       ['bigcode/starcoder2-3b', 'bigcode/starcoder2-3b'],
       ['HuggingFaceTB/SmolLM3-3B', 'HuggingFaceTB/SmolLM3-3B'],
+      ['EleutherAI/pythia-1.4b-deduped', 'EleutherAI/pythia-1.4b'],
       ['Qwen/Qwen2.5-Coder-7B-Instruct', 'Qwen/Qwen2.5-7B'],
       ['Qwen/Qwen2.5-Coder-32B-Instruct', 'Qwen/Qwen2.5-32B'],
       ['Qwen/Qwen2.5-Math-7B', 'Qwen/Qwen2.5-7B'],

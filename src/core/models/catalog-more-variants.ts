@@ -43,4 +43,10 @@ export const MORE_VARIANTS: readonly CatalogVariant[] = [
     readFrom: LITGPT('Qwen2.5-Math-7B{}'),
     differs: 'max_position_embeddings 4096, rope_theta 10000',
   },
+  {
+    id: 'EleutherAI/pythia-1.4b-deduped',
+    base: 'EleutherAI/pythia-1.4b',
+    names: ['pythia-1.4b-deduped'],
+    readFrom: `${LITGPT('pythia-1.4b')}, whose "-deduped" entry litgpt copies from the same dict (litgpt/config.py:471-478)`,
+  },
 ];

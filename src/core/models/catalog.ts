@@ -7,6 +7,7 @@ import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
 import { MORE_MODELS } from './catalog-more';
+import { MORE_SMALL_MODELS } from './catalog-more-small';
 import { MORE_VARIANTS } from './catalog-more-variants';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
@@ -31,6 +32,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...VLM_MORE_MODELS,
   ...CODE_LLAMA_MODELS,
   ...MORE_MODELS,
+  ...MORE_SMALL_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
