@@ -9,6 +9,9 @@ import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
 import { MOE_MODELS } from './catalog-moe';
 import { HYBRID_MODELS } from './catalog-hybrid';
+import { MORE_MODELS } from './catalog-more';
+import { MORE_SMALL_MODELS } from './catalog-more-small';
+import { MORE_VARIANTS } from './catalog-more-variants';
 import { RECENT_MODELS } from './catalog-recent';
 import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
@@ -34,9 +37,15 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...MOE_MODELS,
   ...QWEN_NEXT_MODELS,
   ...HYBRID_MODELS,
+  ...MORE_MODELS,
+  ...MORE_SMALL_MODELS,
 ];
 
-export const CATALOG_VARIANTS: readonly CatalogVariant[] = [...BASE_VARIANTS, ...DEEPSEEK_VARIANTS];
+export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
+  ...BASE_VARIANTS,
+  ...DEEPSEEK_VARIANTS,
+  ...MORE_VARIANTS,
+];
 
 interface Hit {
   readonly entry: CatalogEntry;

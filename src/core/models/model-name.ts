@@ -37,6 +37,18 @@ const VISION_WORDS = new Set(['vl', 'vision']);
 export const VISION_FAMILY = '-vl';
 /** Words that carry no family meaning ("Meta-Llama-3" is Llama 3). */
 const NOISE = new Set(['meta', 'hf']);
+/**
+ * Product names of releases built on another family's architecture, as their model cards say: Devstral
+ * and Magistral Small are Mistral Small fine-tunes, Zephyr-7B a Mistral-7B fine-tune, StarChat2 a
+ * StarCoder2 fine-tune, gpt-oss-safeguard a gpt-oss fine-tune.
+ */
+const BUILT_ON: Readonly<Record<string, string>> = {
+  devstral: 'mistral',
+  magistral: 'mistral',
+  zephyr: 'mistral',
+  starchat: 'starcoder',
+  'gpt-oss-safeguard': 'gpt-oss',
+};
 
 function stripAll(name: string, pattern: RegExp): { name: string; last?: string } {
   let last: string | undefined;
@@ -72,7 +84,8 @@ export function parseModelName(ref: string): ParsedModelName {
   const wordAt = sizeAt < 0 ? tokens.findIndex((t, i) => i > 0 && SIZE_WORDS.has(t)) : -1;
   const at = sizeAt >= 0 ? sizeAt : wordAt;
   const lead = at > 0 ? tokens.slice(0, at) : bare.split(/[-_]/).filter(Boolean);
-  const named = familyAndVersion(lead.filter((t) => !VISION_WORDS.has(t)));
+  const read = familyAndVersion(lead.filter((t) => !VISION_WORDS.has(t)));
+  const named = { ...read, family: BUILT_ON[read.family] ?? read.family };
   // A vision-language model is its own family ("Qwen2-VL" is not "Qwen2"); suggest.ts falls back to
   // the text family when the catalog holds no vision-language model of that family.
   const family = tokens.some((t) => VISION_WORDS.has(t)) ? `${named.family}${VISION_FAMILY}` : named.family;

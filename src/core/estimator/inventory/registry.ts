@@ -28,6 +28,7 @@ import { QWEN3_5, QWEN3_5_MOE, QWEN3_VL, QWEN3_VL_MOE } from './families/vlm-qwe
 import { FALCON_H1 } from './families/falcon-h1';
 import { JAMBA } from './families/jamba';
 import { MAMBA } from './families/mamba';
+import { SMOLLM3 } from './families/recent';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -89,6 +90,7 @@ const FAMILIES: AnyFamily[] = [
   FALCON_H1,
   JAMBA,
   MAMBA,
+  SMOLLM3,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

@@ -70,6 +70,7 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   falcon_h1: ['causal_lm'],
   jamba: ['causal_lm'],
   mamba: ['causal_lm'],
+  smollm3: ['causal_lm', 'seq_cls'], // smollm3-<release>.json
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

@@ -1,0 +1,156 @@
+// Catalog: base models the real configs of the frameworks' own repositories fine-tune (Axolotl, open-r1,
+// alignment-handbook, torchtune, LLaMA-Factory examples) that the other catalog files lacked. Each value
+// is copied from a public copy of the published config.json named in `readFrom`; fields not seen there are
+// left out (the model_type's config class default applies) rather than guessed. Models those configs name
+// without a citable config.json copy are left out and reach the closest catalog model of their family.
+import { LITGPT } from './catalog-more-variants';
+import type { CatalogEntry } from './types';
+
+const hf = (id: string): string => `https://huggingface.co/${id}/blob/main/config.json`;
+
+export const MORE_MODELS: readonly CatalogEntry[] = [
+  {
+    id: 'Qwen/Qwen2.5-72B',
+    aliases: ['qwen2.5-72b'],
+    family: 'Qwen2.5',
+    source: hf('Qwen/Qwen2.5-72B'),
+    readFrom: `a public Python module transcribing Qwen/Qwen2.5-72B config.json field by field into transformers.Qwen2Config ("From https://huggingface.co/Qwen/Qwen2.5-72B/blob/main/config.json"); shapes equal ${LITGPT('Qwen2.5-72B{}')}`,
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_act: 'silu',
+      hidden_size: 8192,
+      intermediate_size: 29568,
+      max_position_embeddings: 131072,
+      max_window_layers: 80,
+      num_attention_heads: 64,
+      num_hidden_layers: 80,
+      num_key_value_heads: 8,
+      rms_norm_eps: 1e-5,
+      rope_theta: 1000000.0,
+      sliding_window: 131072,
+      tie_word_embeddings: false,
+      use_sliding_window: false,
+      vocab_size: 152064,
+    },
+  },
+  {
+    id: 'Qwen/Qwen2-1.5B-Instruct',
+    aliases: ['qwen2-1.5b-instruct'],
+    family: 'Qwen2',
+    source: hf('Qwen/Qwen2-1.5B-Instruct'),
+    readFrom:
+      'mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py preset "qwen2_1_5b" (a verbatim config.json of the Qwen2 1.5B chat model: eos_token_id 151645); its vocab_size 151936 is the one vllm-project/vllm issue #7252 quotes from Qwen/Qwen2-1.5B-Instruct config.json',
+    config: {
+      architectures: ['Qwen2ForCausalLM'],
+      model_type: 'qwen2',
+      hidden_act: 'silu',
+      hidden_size: 1536,
+      intermediate_size: 8960,
+      max_position_embeddings: 32768,
+      max_window_layers: 28,
+      num_attention_heads: 12,
+      num_hidden_layers: 28,
+      num_key_value_heads: 2,
+      rms_norm_eps: 1e-6,
+      rope_theta: 1000000.0,
+      sliding_window: 32768,
+      tie_word_embeddings: true,
+      use_sliding_window: false,
+      vocab_size: 151936,
+    },
+  },
+  {
+    id: 'mistralai/Mixtral-8x22B-v0.1',
+    aliases: ['mixtral-8x22b', 'mixtral-8x22b-v0.1'],
+    family: 'Mixtral',
+    source: hf('mistralai/Mixtral-8x22B-v0.1'),
+    readFrom:
+      'scaleapi/llm-engine model-engine/tests/unit/domain/test_llm_use_cases.py:3245 (a verbatim config.json for "mixtral-8x22b", which live_tokenizer_repository.py:77 maps to mistralai/Mixtral-8x22B-v0.1); the shapes equal ' +
+      LITGPT('Mixtral-8x22B-{}v0.1') +
+      ", whose padded vocabulary (32768) is the Instruct release's",
+    config: {
+      architectures: ['MixtralForCausalLM'],
+      model_type: 'mixtral',
+      hidden_act: 'silu',
+      hidden_size: 6144,
+      intermediate_size: 16384,
+      max_position_embeddings: 65536,
+      num_attention_heads: 48,
+      num_experts_per_tok: 2,
+      num_hidden_layers: 56,
+      num_key_value_heads: 8,
+      num_local_experts: 8,
+      rms_norm_eps: 1e-5,
+      rope_theta: 1000000,
+      router_aux_loss_coef: 0.001,
+      vocab_size: 32000,
+    },
+  },
+  {
+    id: 'mistralai/Ministral-8B-Instruct-2410',
+    aliases: ['ministral-8b-instruct-2410', 'ministral-8b'],
+    family: 'Ministral',
+    source: hf('mistralai/Ministral-8B-Instruct-2410'),
+    readFrom:
+      'a public model table whose ministral_8b_config cites https://huggingface.co/mistralai/Ministral-8B-Instruct-2410/blob/main/config.json (hidden 4096, 32 heads, 8 key/value heads, intermediate 12288, 36 layers, vocab 131072, sliding window 32768)',
+    config: {
+      architectures: ['MistralForCausalLM'],
+      model_type: 'mistral',
+      hidden_size: 4096,
+      intermediate_size: 12288,
+      num_attention_heads: 32,
+      num_hidden_layers: 36,
+      num_key_value_heads: 8,
+      sliding_window: 32768,
+      vocab_size: 131072,
+    },
+  },
+  {
+    id: 'huggyllama/llama-7b',
+    aliases: ['llama-7b'],
+    family: 'LLaMA',
+    source: hf('huggyllama/llama-7b'),
+    readFrom:
+      'a saved config.json naming huggyllama/llama-7b in _name_or_path, quoted verbatim in public profiling code (two copies)',
+    config: {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      attention_bias: false,
+      hidden_act: 'silu',
+      hidden_size: 4096,
+      intermediate_size: 11008,
+      max_position_embeddings: 2048,
+      num_attention_heads: 32,
+      num_hidden_layers: 32,
+      num_key_value_heads: 32,
+      rms_norm_eps: 1e-6,
+      rope_theta: 10000.0,
+      tie_word_embeddings: false,
+      vocab_size: 32000,
+    },
+  },
+  {
+    id: 'bigcode/starcoder2-3b',
+    aliases: ['starcoder2-3b'],
+    family: 'StarCoder2',
+    source: hf('bigcode/starcoder2-3b'),
+    readFrom:
+      "a public Rust port's test constant \"golden values from bigcode/starcoder2-3b's real config.json\" (every field below); a Go port's test of the unmodified file asserts the same geometry. tie_word_embeddings is not in the file: Starcoder2Config's default (true) applies",
+    config: {
+      architectures: ['Starcoder2ForCausalLM'],
+      model_type: 'starcoder2',
+      hidden_size: 3072,
+      intermediate_size: 12288,
+      max_position_embeddings: 16384,
+      norm_epsilon: 1e-5,
+      num_attention_heads: 24,
+      num_hidden_layers: 30,
+      num_key_value_heads: 2,
+      rope_theta: 999999.4420358813,
+      sliding_window: 4096,
+      use_bias: true,
+      vocab_size: 49152,
+    },
+  },
+];
