@@ -28,7 +28,7 @@ const USAGE = `Usage: ml-config-lens estimate [--peft] PEFT_CONFIG [--model CONF
                       FEATURE_EXTRACTION); overrides the config's
   --num-labels N      labels of a classification head
   --transformers-version V
-                      the transformers release the run uses (4.47.0.dev0 ... 4.57.6, 5.12.1): module
+                      the transformers release the run uses (4.47.0.dev0 ... 4.57.6, 5.12.1, 5.17.0): module
                       tree, tying and PEFT's v5 MoE conversion follow it (default: the release in
                       ./.venv, ./venv, ./env or ./.conda, else an exact pin in ./requirements*.txt or
                       ./pyproject.toml, else the newest supported)

@@ -24,7 +24,7 @@ const CONFIG = [
   '',
 ].join('\n');
 const TRAINABLE =
-  'Trainable parameters: **4,194,304** of 6,742,609,920 (0.0622%), 64 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685); transformers 5.12.1 (newest supported; no version set)';
+  'Trainable parameters: **4,194,304** of 6,742,609,920 (0.0622%), 64 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685); transformers 5.17.0 (newest supported; no version set)';
 
 describe('analysis: hover live effects', () => {
   const a = analyzeConfigText(CONFIG, { dialect: 'axolotl' });
@@ -176,7 +176,7 @@ describe('analysis: hover live effects without the usual inputs', () => {
     });
     assert.equal(
       liveEffects(['base_model'], a)[1],
-      'Trainable parameters: **1,235,814,400** of 1,235,814,400 (100.0%); full fine-tuning: every parameter trains; transformers 5.12.1 (newest supported; no version set)',
+      'Trainable parameters: **1,235,814,400** of 1,235,814,400 (100.0%); full fine-tuning: every parameter trains; transformers 5.17.0 (newest supported; no version set)',
     );
   });
 
@@ -188,7 +188,7 @@ describe('analysis: hover live effects without the usual inputs', () => {
     );
     assert.equal(
       liveEffects(['peft_use_dora'], a)[0],
-      'Trainable parameters: **557,056** of 1,236,371,456 (0.0451%), 16 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685) with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353); transformers 5.12.1 (newest supported; no version set)',
+      'Trainable parameters: **557,056** of 1,236,371,456 (0.0451%), 16 modules adapted; PEFT 0.20.0 rules: LoRA (Hu et al. 2021, arXiv 2106.09685) with DoRA magnitude vectors (Liu et al. 2024, arXiv 2402.09353); transformers 5.17.0 (newest supported; no version set)',
     );
   });
 

@@ -295,14 +295,14 @@ describe('inventory: MoE expert layouts', () => {
     assert.ok(!inv.modules.some((m) => m.name.includes('block_sparse_moe')));
     assert.equal(inv.transformers?.v5, true);
   });
-  it('transformers 4.x (the oracle 4.47) keeps per-expert modules; no version means the newest (5.12.1, fused)', () => {
+  it('transformers 4.x (the oracle 4.47) keeps per-expert modules; no version means the newest (5.17.0, fused)', () => {
     const v4 = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM', transformersVersion: '4.47.0.dev0' });
     assert.equal(v4.modules.filter((m) => m.fusedExperts).length, 0);
     assert.equal(v4.unverified, undefined);
     const dflt = buildInventory(MIXTRAL, { taskType: 'CAUSAL_LM' });
     assert.deepEqual(
       [dflt.transformers?.version, dflt.modules.filter((m) => m.fusedExperts).length],
-      ['5.12.1', 64],
+      ['5.17.0', 64],
     );
     assert.equal(
       buildInventory(MIXTRAL, {

@@ -192,7 +192,7 @@ describe('the transformers release a count assumes, through the pipeline', () =>
     const none = analyzeDocument({ text, dialect: 'axolotl' });
     assert.match(
       none.analysis?.estimate?.basis ?? '',
-      /; transformers 5\.12\.1 \(newest supported; no version set\)$/,
+      /; transformers 5\.17\.0 \(newest supported; no version set\)$/,
     );
     // An explicit report value (the CLI flag, the panel) wins over the detected one.
     const flag = analyzeDocument({

@@ -67,12 +67,12 @@ describe('transformers version: parsing and the basis line', () => {
       { model_type: 'llama', num_hidden_layers: 1 },
       { peft_type: 'LORA', target_modules: ['q_proj'] },
     );
-    assert.deepEqual(e.transformers, { version: '5.12.1', source: 'newest supported; no version set' });
+    assert.deepEqual(e.transformers, { version: '5.17.0', source: 'newest supported; no version set' });
   });
   it('refuses a non-version and warns outside the modelled range', () => {
     assert.throws(() => transformersRelease('latest'), EstimateError);
     assert.match(transformersRelease('4.30.0').note ?? '', /older than 4\.47\.0/);
-    assert.match(transformersRelease('6.1.0').note ?? '', /newer than 5\.12\.1/);
+    assert.match(transformersRelease('6.1.0').note ?? '', /newer than 5\.17\.0/);
   });
 });
 

@@ -3,8 +3,12 @@
 // rewrites LoRA targets onto the fused experts), so every estimate names the release it follows.
 import { EstimateError } from './types';
 
-/** The newest release whose module trees this estimator follows (checked against PEFT 0.20.0 counts). */
-export const NEWEST_TRANSFORMERS = '5.12.1';
+/**
+ * The newest release whose module trees this estimator follows, and the default: what this machine's
+ * package index installs today. Checked against PEFT 0.20.0 counts: the shared oracle's 5.12.1 cases give
+ * the same answers on 5.17.0, and test/data/oracle/local was counted on 5.17.0 (scripts/oracle).
+ */
+export const NEWEST_TRANSFORMERS = '5.17.0';
 /** The oldest layout modelled: the PEFT oracle's transformers main of December 2024. */
 export const OLDEST_TRANSFORMERS = '4.47.0';
 
@@ -38,7 +42,7 @@ export function transformersRelease(version: string | undefined, source?: string
   const m = PATTERN.exec(String(version).trim());
   if (!m) {
     throw new EstimateError(
-      `transformers version "${version}" is not a version number (expected e.g. 4.57.6 or 5.12.1).`,
+      `transformers version "${version}" is not a version number (expected e.g. 4.57.6 or 5.17.0).`,
     );
   }
   const major = Number(m[1]);
@@ -52,7 +56,7 @@ export function transformersRelease(version: string | undefined, source?: string
   };
   if (cmp([major, minor], [4, 47]) < 0) {
     rel.note = `transformers ${rel.version} is older than ${OLDEST_TRANSFORMERS}, the oldest layout modelled: module names and shapes follow 4.47`;
-  } else if (cmp([major, minor], [5, 12]) > 0) {
+  } else if (cmp([major, minor], [5, 17]) > 0) {
     rel.note = `transformers ${rel.version} is newer than ${NEWEST_TRANSFORMERS}, the newest release checked: module tree as in ${NEWEST_TRANSFORMERS}`;
   }
   return rel;

@@ -17,7 +17,7 @@ export interface EstimateOptions {
   autoClass?: string;
   /**
    * The transformers release the run uses ('4.47.0.dev0', '4.57.6', '5.12.1', ...): module tree, tying
-   * and PEFT's v5 target conversion follow it. Default: the newest release supported (5.12.1).
+   * and PEFT's v5 target conversion follow it. Default: the newest release supported (NEWEST_TRANSFORMERS, 5.17.0).
    */
   transformersVersion?: string;
   /** Where transformersVersion came from ('setting mlConfig.estimate.transformersVersion', '--transformers-version'). */
