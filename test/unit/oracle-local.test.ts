@@ -1,22 +1,16 @@
 // Our own oracle (scripts/oracle/peft_count.py): real PEFT 0.20.0 on real transformers classes built from
 // published configs, counted on this machine for the model types ../shared/oracle does not cover. Every
-// file in test/data/oracle/local is named <set>-<transformers version>.json; each case is exact for the
+// file in test/data/oracle/local (matrix/ aside: oracle-matrix.test.ts) is named <set>-<transformers version>.json; each case is exact for the
 // release it was counted on, and a combination PEFT refused must be refused.
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { estimateParameters } from '../../src/core/estimator';
 import { buildInventory, LOCAL_ORACLE_VERIFIED } from '../../src/core/estimator/inventory';
-import { oracleConfig } from '../support/oracle';
+import { assertMatchesPeft, oracleConfig, type LocalOracleAnswer } from '../support/oracle';
 import { readTestJson, testData } from '../support/shared';
 
-interface Case {
+interface Case extends LocalOracleAnswer {
   id: string;
   model: Record<string, unknown> & { auto_class: string };
-  peft: Record<string, unknown>;
-  task_type: string | null;
-  trainable?: number;
-  total?: number;
-  error?: string;
   peft_version: string;
   transformers_version: string;
 }
@@ -24,14 +18,6 @@ interface Case {
 const files = readdirSync(testData('oracle/local'))
   .filter((f) => f.endsWith('.json'))
   .sort();
-
-function estimate(c: Case) {
-  return estimateParameters(oracleConfig(c.model), c.peft, {
-    taskType: c.task_type,
-    autoClass: c.model.auto_class,
-    transformersVersion: c.transformers_version,
-  });
-}
 
 describe('oracle (local): PEFT on the transformers release of each case', () => {
   it('each file names the transformers release its cases were counted on', () => {
@@ -47,17 +33,8 @@ describe('oracle (local): PEFT on the transformers release of each case', () => 
     const cases = readTestJson<Case[]>(`oracle/local/${f}`);
     describe(f, () => {
       for (const c of cases) {
-        it(`${c.id} @ ${c.transformers_version}`, () => {
-          if (c.error !== undefined) {
-            assert.throws(() => estimate(c), Error, `PEFT refused: ${c.error}`);
-            return;
-          }
-          const e = estimate(c);
-          assert.deepEqual(
-            { trainable: e.trainableParams, total: e.totalParams },
-            { trainable: c.trainable, total: c.total },
-          );
-        });
+        it(`${c.id} @ ${c.transformers_version}`, () =>
+          assertMatchesPeft(c.model, c, c.transformers_version));
       }
     });
   }
