@@ -92,7 +92,7 @@ function resolveSpec(
     modulesToTie: [],
   };
   if (method.peftType === 'LORA') plan = planTying(inv, plan, flag(cfg, 'ensure_weight_tying'), warnings);
-  let targets = plan.targetModules ?? defaultTargets(method, inv, cfg);
+  let targets: TargetSpec['targetModules'] = plan.targetModules ?? defaultTargets(method, inv, cfg);
   if (typeof targets === 'string' && targets.toLowerCase() === 'all-linear')
     targets = allLinearNames(tree, taskType);
   const spec: TargetSpec = {
@@ -127,15 +127,26 @@ function wrapOne(ctx: AuxContext, method: TunerMethod, cfg: Cfg, key: string): v
       );
     }
     const p = method.layer(m, cfg, key);
-    const base = {
+    // Object literals, not spreads of a shared base: MoE trees on transformers 4.x wrap tens of thousands.
+    const { kind, layerIndex } = m;
+    ctx.ledger.add({
       module: key,
-      what: 'adapter' as const,
-      moduleKind: m.kind,
+      what: 'adapter',
+      moduleKind: kind,
       addsToTotal: true,
-      layer: m.layerIndex,
-    };
-    ctx.ledger.add({ ...base, params: p.trainable, trainable: true });
-    ctx.ledger.add({ ...base, params: p.frozen, trainable: false });
+      layer: layerIndex,
+      params: p.trainable,
+      trainable: true,
+    });
+    ctx.ledger.add({
+      module: key,
+      what: 'adapter',
+      moduleKind: kind,
+      addsToTotal: true,
+      layer: layerIndex,
+      params: p.frozen,
+      trainable: false,
+    });
   }
   ctx.adapted.add(key);
 }

@@ -7,7 +7,7 @@ import type { ModelTree } from './tree';
 /** The fields of a PEFT config that decide which modules an adapter wraps. */
 export interface TargetSpec {
   /** A regex string (full match), a list of names (exact or dotted suffix), or null. */
-  targetModules: string | string[] | null;
+  targetModules: string | readonly string[] | null;
   excludeModules: string | string[] | null;
   modulesToSave: string[] | null;
   layersToTransform: number | number[] | null;
@@ -109,7 +109,20 @@ export function countEntryMatches(
  * `all-linear`: every Linear/Conv1D except the output embedding (lm_head); for SEQ_CLS models, which
  * have no output embedding, PEFT 0.20 also leaves out the root-level `score`/`classifier` head.
  */
-export function allLinearNames(tree: ModelTree, taskType: string | null): string[] {
+export function allLinearNames(tree: ModelTree, taskType: string | null): readonly string[] {
+  // Cached per tree and task: the same array each time also keeps nameSet's Set of it (a MoE tree on
+  // transformers 4.x lists tens of thousands of expert Linears).
+  const key = taskType ?? '';
+  let byTask = allLinearCache.get(tree);
+  if (!byTask) allLinearCache.set(tree, (byTask = new Map()));
+  let names = byTask.get(key);
+  if (!names) byTask.set(key, (names = listAllLinear(tree, taskType)));
+  return names;
+}
+
+const allLinearCache = new WeakMap<ModelTree, Map<string, readonly string[]>>();
+
+function listAllLinear(tree: ModelTree, taskType: string | null): readonly string[] {
   const excluded = new Set<string>();
   const output = [...tree.own.values()].find((m) => m.isOutputLayer);
   if (output) excluded.add(output.name);

@@ -50,14 +50,15 @@ function makeTree(inv: ModelInventory): ModelTree {
   const own = new Map<string, ModuleInfo>();
   for (const m of inv.modules) {
     own.set(m.name, m);
-    const parts = m.name.split('.');
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join('.');
-      if (i < parts.length) containers.add(prefix);
+    // Every dotted prefix, shortest first (a container before its children).
+    for (let end = m.name.indexOf('.'); ; end = m.name.indexOf('.', end + 1)) {
+      const prefix = end < 0 ? m.name : m.name.slice(0, end);
+      if (end >= 0) containers.add(prefix);
       if (!seen.has(prefix)) {
         seen.add(prefix);
         allNames.push(prefix);
       }
+      if (end < 0) break;
     }
   }
   return { names: allNames.filter((n) => !aliases.has(n)), allNames, own, containers };

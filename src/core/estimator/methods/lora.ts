@@ -48,19 +48,31 @@ const VARIANTS_BY_KIND: Record<string, readonly string[]> = {
 };
 const UNCOUNTED_VARIANTS = new Set(['arrow_config', 'use_bdlora', 'monteclora_config']);
 
+const VARIANT_FIELDS = [
+  'use_dora',
+  'arrow_config',
+  'use_bdlora',
+  'alora_invocation_tokens',
+  'velora_config',
+  'monteclora_config',
+];
+/** The requested variants of a config, worked out once per config rather than once per wrapped layer. */
+const requestedByConfig = new WeakMap<Cfg, string[]>();
+
+function requestedVariants(cfg: Cfg): string[] {
+  let requested = requestedByConfig.get(cfg);
+  if (!requested) {
+    requested = VARIANT_FIELDS.filter((f) => isTruthy(cfg[f]));
+    if (cfg.init_lora_weights === 'mica') requested.push('mica');
+    requested.sort();
+    requestedByConfig.set(cfg, requested);
+  }
+  return requested;
+}
+
 /** `resolve_lora_variant`: the requested variants (truthy fields, init_lora_weights == "mica"), checked per layer. */
 function loraVariant(m: ModuleInfo, cfg: Cfg): string | null {
-  const fields = [
-    'use_dora',
-    'arrow_config',
-    'use_bdlora',
-    'alora_invocation_tokens',
-    'velora_config',
-    'monteclora_config',
-  ];
-  const requested = fields.filter((f) => isTruthy(cfg[f]));
-  if (cfg.init_lora_weights === 'mica') requested.push('mica');
-  requested.sort();
+  const requested = requestedVariants(cfg);
   if (requested.length === 0) return null;
   const allowed = VARIANTS_BY_KIND[m.kind === 'Conv1D' ? 'Linear' : m.kind] ?? [];
   if (requested.length > 1 || !allowed.includes(requested[0])) {
