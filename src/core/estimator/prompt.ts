@@ -3,48 +3,8 @@
 // tuners/adaption_prompt): the whole base model is frozen and only the prompt encoder trains.
 import { int, text, withDefaults, type Cfg } from './config';
 import { Ledger } from './ledger';
+import { prefixTokenDim } from './prompt-kv';
 import { EstimateError, type ModelInventory } from './types';
-
-/**
- * model_types whose config class has `num_key_value_heads`: prefix tuning then uses the KV width (PEFT #1901).
- * For a vision-language model PEFT reads `text_config` (PEFT 0.20.0 utils/other.py:1143-1145), so these
- * sets are keyed by the text model's type (`ModelInventory.promptModelType`; oracle: test/data/oracle/local).
- */
-const HAS_KV_HEADS = new Set([
-  'llama',
-  'mistral',
-  'mixtral',
-  'qwen2',
-  'qwen2_moe',
-  'qwen3',
-  'qwen3_moe',
-  'gemma',
-  'gemma2',
-  'gemma3_text',
-  'phi',
-  'phi3',
-  'starcoder2',
-  'stablelm',
-  'olmo',
-  'olmo2',
-  'cohere',
-  'granite',
-  'nemotron',
-  'deepseek_v2',
-  'deepseek_v3',
-  'glm4_moe',
-  'glm4_moe_lite',
-  'minimax_m2',
-  'jamba',
-  'falcon_h1',
-  'gpt_oss',
-  // text models of the VLM families (their Family.textType): Qwen2VLTextConfig / Qwen2_5_VLTextConfig
-  // (v4.57.6 configuration_qwen2_vl.py:165, configuration_qwen2_5_vl.py:176), Llama4TextConfig (:260)
-  'qwen2_vl_text',
-  'qwen2_5_vl_text',
-  'llama4_text',
-  'mllama_text_model', // MllamaTextConfig stores num_key_value_heads (v4.57.6 configuration_mllama.py:278)
-]);
 
 export interface PromptMethod {
   peftType: string;
@@ -101,47 +61,14 @@ export const PROMPT_TUNING: PromptMethod = {
     int(cfg, 'num_virtual_tokens') * submodules(cfg, task) * hiddenOr(cfg, 'token_dim', inv.dims.hiddenSize),
 };
 
-/**
- * model_types whose config class stores `head_dim` (to_dict()); others derive it. GptOssConfig stores 64
- * (8 KV heads x 64 = 512 wide, not hidden_size 2880); DeepseekV3Config sets head_dim = qk_rope_head_dim
- * (configuration_deepseek_v3.py `self.head_dim = qk_rope_head_dim`), so its prefix is qk_rope_head_dim x
- * num_key_value_heads wide (PEFT utils/other.py:1186-1215 `_prepare_prompt_learning_config`, #1901).
- */
-const STORES_HEAD_DIM = new Set([
-  'llama',
-  'mistral',
-  'mixtral',
-  'gemma',
-  'gemma2',
-  'gemma3_text',
-  'qwen3',
-  'qwen3_moe',
-  'gpt_oss',
-  'deepseek_v3',
-  // Llama4TextConfig (transformers v4.57.6 configuration_llama4.py:361); PaliGemma's and LLaVA-NeXT's text
-  // models are gemma / gemma2 / llama / mistral above; Qwen2-VL's text config derives it.
-  'llama4_text',
-  'deepseek_v2',
-  'glm4_moe',
-  'minimax_m2',
-]);
-
-/**
- * token_dim for prefix tuning. Where the config has num_key_value_heads, PEFT overwrites token_dim (even
- * one the user gave) with head_dim x num_key_value_heads; head_dim is the config's own, else
- * token_dim // num_attention_heads (the user's values when given).
- */
-function prefixTokenDim(inv: ModelInventory, cfg: Cfg): number {
+/** Prefix tuning's token_dim: the user's token_dim / num_attention_heads, else the config's; then the KV width. */
+function prefixWidth(inv: ModelInventory, cfg: Cfg): number {
   const d = inv.dims;
-  const given = (key: string) => cfg[key] !== undefined && cfg[key] !== null;
-  const tokenDim = given('token_dim') ? int(cfg, 'token_dim') : d.hiddenSize;
-  const type = inv.promptModelType ?? inv.modelType;
-  if (!HAS_KV_HEADS.has(type)) return tokenDim;
-  // Without a stored head_dim PEFT divides token_dim by num_attention_heads, even where the model's own
-  // head_dim differs (Glm4MoeLiteConfig maps head_dim to qk_rope_head_dim, which to_dict() omits).
-  const derive = !STORES_HEAD_DIM.has(type);
-  const heads = given('num_attention_heads') ? int(cfg, 'num_attention_heads') : d.numAttentionHeads;
-  return (derive ? Math.floor(tokenDim / heads) : d.headDim) * d.numKeyValueHeads;
+  return prefixTokenDim(
+    inv,
+    hiddenOr(cfg, 'token_dim', d.hiddenSize),
+    hiddenOr(cfg, 'num_attention_heads', d.numAttentionHeads),
+  );
 }
 
 export const PREFIX_TUNING: PromptMethod = {
@@ -150,7 +77,7 @@ export const PREFIX_TUNING: PromptMethod = {
   defaults: { num_virtual_tokens: 20, prefix_projection: false },
   encoder(inv, cfg) {
     const n = int(cfg, 'num_virtual_tokens');
-    const d = prefixTokenDim(inv, cfg);
+    const d = prefixWidth(inv, cfg);
     const kv = hiddenOr(cfg, 'num_layers', inv.dims.numLayers) * 2 * d;
     if (cfg.prefix_projection !== true) return n * kv;
     const h = hiddenOr(cfg, 'encoder_hidden_size', d);

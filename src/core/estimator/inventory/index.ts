@@ -11,6 +11,7 @@ import { unverifiedReason } from './verified';
 import type { HfConfig, ModelInventory } from './types';
 import { transformersRelease } from '../transformers-version';
 import { closestCatalogByModelType } from '../../models/catalog';
+import { textConfigOf } from './families/vlm-common';
 
 export type { HfConfig, ModuleKind, ModuleInfo, ModelInventory, InventoryDims, HeadKind } from './types';
 export { UnsupportedModelError, InvalidConfigError } from './config';
@@ -48,6 +49,12 @@ function resolveNumLabels(cfg: HfConfig, n: number | undefined): number {
 }
 
 /** Names the supported types, and points multimodal wrappers (Gemma 3, Llava...) at their text_config. */
+/** head_dim / num_key_value_heads as the config gives them (a number), for prefix tuning's width. */
+function rawPromptFields(cfg: HfConfig): ModelInventory['promptConfig'] {
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  return { headDim: num(cfg.head_dim), numKeyValueHeads: num(cfg.num_key_value_heads) };
+}
+
 function unsupportedMessage(config: HfConfig, modelType: string): string {
   const text = config.text_config as HfConfig | undefined;
   const inner = text && typeof text === 'object' ? text.model_type : undefined;
@@ -104,6 +111,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   const inv: ModelInventory = {
     modelType,
     promptModelType: family.textType?.(config) ?? modelType,
+    promptConfig: rawPromptFields(family.textType ? textConfigOf(config) : config),
     autoClass: choice.autoClass,
     modelClass: head.cls,
     head: choice.kind,

@@ -178,6 +178,11 @@ export interface ModelInventory {
   modelType: string;
   /** The config PEFT's prompt learning reads: the text model's model_type for a VLM, else modelType. */
   promptModelType?: string;
+  /**
+   * head_dim and num_key_value_heads exactly as config.json gives them (its text_config for a VLM), before
+   * any default: PEFT's prefix tuning reads them where the config class keeps them (prompt-kv.ts).
+   */
+  promptConfig?: { headDim?: number; numKeyValueHeads?: number };
   /** The Auto class or concrete class asked for, e.g. 'AutoModelForCausalLM'. */
   autoClass: string;
   /** The concrete transformers class built, e.g. 'LlamaForCausalLM'. */

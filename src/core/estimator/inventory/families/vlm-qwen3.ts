@@ -86,6 +86,8 @@ function family(s: Spec): Family<Qwen3VlDims> {
   const check = requireRelease(s.type, s.since, s.why);
   return {
     types: [s.type],
+    // PEFT's prompt learning reads text_config (Qwen3VLTextConfig etc., model_type "<type>_text").
+    textType: () => `${s.type}_text`,
     resolve: (cfg, n) => {
       const r = { ...resolveHybrid(textConfigOf(cfg), s.text, n), v: readVision(cfg, s.deepstack) };
       return s.allSparse ? { ...r, mlpOnly: [], sparseStep: 1 } : r;
