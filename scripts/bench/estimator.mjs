@@ -1,7 +1,8 @@
 // Estimator speed over every PEFT oracle case: median time per case, beside the oracle README's
 // figure for PEFT itself (median 0.5 s per case to build the model on the meta device and wrap it).
 // Needs the compiled tree: `npm run compile-tests` (npm run bench does it).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,22 @@ const newer = ['cases-4.57.6.json', 'cases-5.12.1.json'].flatMap((f) =>
   JSON.parse(readFileSync(resolve(root, 'test/data/oracle/transformers', f), 'utf8')),
 );
 // All copied into test/data so a clone without ../shared can run the bench.
-const cases = [...JSON.parse(readFileSync(resolve(root, 'test/data/oracle/cases.json'), 'utf8')), ...newer];
+const shared = [...JSON.parse(readFileSync(resolve(root, 'test/data/oracle/cases.json'), 'utf8')), ...newer];
+// Our local oracle (scripts/oracle): per-set files, and the matrix files that name each model once.
+const localDir = resolve(root, 'test/data/oracle/local');
+const local = readdirSync(localDir)
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => JSON.parse(readFileSync(resolve(localDir, f), 'utf8')));
+const matrix = readdirSync(resolve(localDir, 'matrix')).flatMap((f) => {
+  const m = JSON.parse(readFileSync(resolve(localDir, 'matrix', f), 'utf8'));
+  return m.cases.map((c) => ({
+    ...c,
+    model: m.models[c.model],
+    transformers_version: m.transformers_version,
+  }));
+});
+const counted = (c) => c.error === undefined;
+const cases = [...shared, ...local, ...matrix].filter(counted);
 
 const PEFT_MEDIAN_S = 0.5; // shared/oracle/README.md: "a median 0.5 s per case (0.0 to 29 s)"
 const ROUNDS = 5;
@@ -26,6 +42,7 @@ function config(model, nonce) {
     auto_class: _a,
     model_class: _m,
     resolved_config: _r,
+    source: _s,
     ...fields
   } = model;
   return nonce === undefined ? fields : { ...fields, _bench_nonce: nonce };
@@ -49,22 +66,30 @@ function timeCase(c, cold, round) {
 
 function measure(cold) {
   const perCase = [];
+  const all = [];
   let slowest = { ms: 0, id: '' };
   for (const c of cases) {
     const runs = [];
     for (let r = 0; r < ROUNDS; r++) runs.push(timeCase(c, cold, r));
     const ms = median(runs);
     perCase.push(ms);
+    all.push(ms);
     if (ms > slowest.ms) slowest = { ms, id: c.id };
   }
-  return { median: median(perCase), slowest };
+  return { median: median(perCase), slowest, all };
 }
 
 for (const c of cases) timeCase(c, false, 0); // warm up the JIT and the inventory cache
 const warm = measure(false);
 const cold = measure(true);
 const fmt = (ms) => `${ms.toFixed(3)} ms`;
-console.log(`estimator over ${cases.length} oracle cases (median of ${ROUNDS} runs per case)`);
+console.log(
+  `estimator over ${cases.length} oracle cases PEFT counted (${shared.filter(counted).length} shared, ${local.filter(counted).length} local, ${matrix.filter(counted).length} matrix; median of ${ROUNDS} runs per case)`,
+);
+const slow = cases.filter((_, i) => warm.all[i] > 1).length;
+console.log(
+  `  over 1 ms with the inventory cached (median of its runs): ${slow} of ${cases.length} cases; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+);
 console.log(
   `  inventory cached : median ${fmt(warm.median)} per case, slowest ${fmt(warm.slowest.ms)} (${warm.slowest.id})`,
 );
