@@ -44,6 +44,10 @@ const HAS_KV_HEADS = new Set([
   'qwen2_5_vl_text',
   'llama4_text',
   'mllama_text_model', // MllamaTextConfig stores num_key_value_heads (v4.57.6 configuration_mllama.py:278)
+  // v5.17.0 configuration_olmo3.py:70, configuration_arcee.py:67, configuration_hunyuan_v1_dense.py:41
+  'olmo3',
+  'arcee',
+  'hunyuan_v1_dense',
 ]);
 
 export interface PromptMethod {
@@ -75,6 +79,7 @@ function submodules(cfg: Cfg, taskType: string | null): number {
 const PROMPT_FIELDS_PEFT_CANNOT_READ: Record<string, readonly string[]> = {
   distilbert: ['token_dim', 'num_attention_heads'], // DistilBertConfig stores dim / n_heads
   mamba: ['num_attention_heads'], // MambaConfig has no attention heads at all
+  mpt: ['num_attention_heads'], // MptConfig stores n_heads (v5.17.0 configuration_mpt.py:113-120)
 };
 
 function requireReadableFields(inv: ModelInventory, cfg: Cfg): void {
@@ -124,6 +129,11 @@ const STORES_HEAD_DIM = new Set([
   'deepseek_v2',
   'glm4_moe',
   'minimax_m2',
+  // head_dim stored, the config's or hidden_size // heads (v5.17.0 configuration_arcee.py:81-85,
+  // configuration_nemotron.py:51-68, configuration_hunyuan_v1_dense.py:56; the same in v4.57.6)
+  'arcee',
+  'nemotron',
+  'hunyuan_v1_dense',
 ]);
 
 /**
