@@ -2,7 +2,7 @@
 // AFM, MPT), read as catalog-more.ts reads its entries: each value from the public copy named in `readFrom`,
 // fields not seen there left to the config class default. OLMo-3, Nemotron-Mini and HunYuan-0.5B have no
 // citable config.json copy here and are left out (the README's model list says so).
-import type { CatalogEntry } from './types';
+import type { CatalogEntry, CatalogVariant } from './types';
 
 const hf = (id: string): string => `https://huggingface.co/${id}/blob/main/config.json`;
 
@@ -76,5 +76,17 @@ export const DENSE_MODELS: readonly CatalogEntry[] = [
       no_bias: true,
       vocab_size: 50432,
     },
+  },
+];
+
+/** Same-architecture repos of entries in other catalog files, read as catalog-variants.ts reads its own. */
+export const DENSE_VARIANTS: readonly CatalogVariant[] = [
+  {
+    id: 'TinyLlama/TinyLlama_v1.1',
+    base: 'TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T',
+    names: ['tinyllama_v1.1', 'tinyllama-v1.1'],
+    readFrom:
+      'connorcarpenter15/dynamo lib/llm/tests/data/sample-models/TinyLlama_v1.1/config.json (a copy of its config.json: hidden 2048, intermediate 5632, 22 layers, 32 heads, 4 key/value heads, vocab 32000, untied)',
+    differs: 'max_position_embeddings (262144 in that copy)',
   },
 ];

@@ -17,7 +17,7 @@ import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
 import { VLM_LLAMA_MODELS } from './catalog-vlm-llama';
 import { VLM_MORE_MODELS } from './catalog-vlm-more';
-import { DENSE_MODELS } from './catalog-dense';
+import { DENSE_MODELS, DENSE_VARIANTS } from './catalog-dense';
 import { CATALOG_VARIANTS as BASE_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
@@ -47,6 +47,7 @@ export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
   ...BASE_VARIANTS,
   ...DEEPSEEK_VARIANTS,
   ...MORE_VARIANTS,
+  ...DENSE_VARIANTS,
 ];
 
 interface Hit {

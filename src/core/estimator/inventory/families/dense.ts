@@ -2,7 +2,7 @@
 // OLMo-3, Arcee (AFM), HunYuan dense v1, Nemotron and StableLM. Each reuses Llama's attention and MLP
 // templates; only the differences are spelled out. Checked against PEFT 0.20.0 by the local oracle
 // (test/data/oracle/local/dense-<release>.json).
-import { bool } from '../config';
+import { bool, InvalidConfigError, optInt } from '../config';
 import { embedding, layerNorm, linear, rmsNorm } from '../tpl';
 import type { Family, ModTpl } from '../types';
 import { decoderHeads } from './common';
@@ -75,7 +75,7 @@ export const ARCEE = sinceRelease(
  * :168-181 attention with query_layernorm / key_layernorm RMSNorms over head_dim, built whatever use_qk_norm
  * says; defaults configuration_hunyuan_v1_dense.py:36-56). Causal LM and sequence classification only.
  */
-export const HUNYUAN_V1_DENSE = sinceRelease(
+const hunyuan = sinceRelease(
   only(
     llamaLike(
       ['hunyuan_v1_dense'],
@@ -94,6 +94,17 @@ export const HUNYUAN_V1_DENSE = sinceRelease(
   '4.56.0',
   'docs/source/en/model_doc/hunyuan_v1_dense.md: added on 2025-08-22',
 );
+/** head_dim has no usable default: None fails at `self.head_dim**-0.5` (v5.17.0 modeling_hunyuan_v1_dense.py:162-164). */
+export const HUNYUAN_V1_DENSE: Family<LlamaDims> = {
+  ...hunyuan,
+  resolve: (cfg, n) => {
+    if (optInt(cfg, 'head_dim') === undefined)
+      throw new InvalidConfigError(
+        'hunyuan_v1_dense needs "head_dim" in config.json: HunYuanDenseV1Config defaults it to None, which transformers cannot build',
+      );
+    return hunyuan.resolve(cfg, n);
+  },
+};
 
 /** NemotronLayerNorm1P: an nn.LayerNorm subclass with weight and bias (v5.17.0 modeling_nemotron.py:62-72). */
 const ln1p = (name: string): T => layerNorm(name, h, true, { cls: 'NemotronLayerNorm1P' });
