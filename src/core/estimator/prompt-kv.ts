@@ -75,6 +75,11 @@ export const PREFIX_KV_FACTS: Record<string, KvFacts> = {
   mllama_text_model: both(K('given')), // mllama 4: :278; 5: :129
   qwen2_vl_text: both(K('given')),
   qwen2_5_vl_text: both(K('given')),
+  olmo3: both(K('given')), // 4: :198; 5: :70, :90-91
+  stablelm: both(K('given')), // 4: :174; 5: :50
+  hunyuan_v1_dense: both(K('given')), // head_dim kept as given, never derived: 4: :135, :140; 5: :41, :56
+  arcee: both(K('number')), // derived when None: 4: :183, :193; 5: :67, :81-85
+  nemotron: both(K('number')), // derived when None: 4: :134-135; 5: :51-52, :68
   // Classes without num_key_value_heads.
   gpt2: PLAIN,
   gptj: PLAIN,
@@ -89,6 +94,7 @@ export const PREFIX_KV_FACTS: Record<string, KvFacts> = {
   vit: PLAIN,
   bart: PLAIN,
   mamba: PLAIN,
+  mpt: PLAIN, // MptConfig has neither field (4 and 5 configuration_mpt.py)
   // ChatGLMConfig is the model repository's remote code, not in transformers: not read here; its published
   // configs give neither key, so PretrainedConfig's keeping of unknown keys is assumed.
   chatglm: PLAIN,

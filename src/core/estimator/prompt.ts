@@ -35,6 +35,7 @@ function submodules(cfg: Cfg, taskType: string | null): number {
 const PROMPT_FIELDS_PEFT_CANNOT_READ: Record<string, readonly string[]> = {
   distilbert: ['token_dim', 'num_attention_heads'], // DistilBertConfig stores dim / n_heads
   mamba: ['num_attention_heads'], // MambaConfig has no attention heads at all
+  mpt: ['num_attention_heads'], // MptConfig stores n_heads (v5.17.0 configuration_mpt.py:113-120)
 };
 
 function requireReadableFields(inv: ModelInventory, cfg: Cfg): void {

@@ -17,6 +17,7 @@ import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
 import { VLM_LLAMA_MODELS } from './catalog-vlm-llama';
 import { VLM_MORE_MODELS } from './catalog-vlm-more';
+import { DENSE_MODELS, DENSE_VARIANTS } from './catalog-dense';
 import { CATALOG_VARIANTS as BASE_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
@@ -39,12 +40,14 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...HYBRID_MODELS,
   ...MORE_MODELS,
   ...MORE_SMALL_MODELS,
+  ...DENSE_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
   ...BASE_VARIANTS,
   ...DEEPSEEK_VARIANTS,
   ...MORE_VARIANTS,
+  ...DENSE_VARIANTS,
 ];
 
 interface Hit {

@@ -29,6 +29,8 @@ import { FALCON_H1 } from './families/falcon-h1';
 import { JAMBA } from './families/jamba';
 import { MAMBA } from './families/mamba';
 import { SMOLLM3 } from './families/recent';
+import { ARCEE, HUNYUAN_V1_DENSE, NEMOTRON, OLMO3, STABLELM } from './families/dense';
+import { MPT } from './families/mpt';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -91,6 +93,12 @@ const FAMILIES: AnyFamily[] = [
   JAMBA,
   MAMBA,
   SMOLLM3,
+  OLMO3,
+  STABLELM,
+  MPT,
+  NEMOTRON,
+  ARCEE,
+  HUNYUAN_V1_DENSE,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

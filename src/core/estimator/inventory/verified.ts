@@ -71,6 +71,13 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   jamba: ['causal_lm'],
   mamba: ['causal_lm'],
   smollm3: ['causal_lm', 'seq_cls'], // smollm3-<release>.json
+  // dense decoders (dense-<release>.json)
+  olmo3: ['causal_lm', 'seq_cls'],
+  stablelm: ['causal_lm', 'seq_cls'],
+  mpt: ['causal_lm', 'seq_cls'],
+  nemotron: ['causal_lm', 'seq_cls'],
+  arcee: ['causal_lm', 'seq_cls'],
+  hunyuan_v1_dense: ['causal_lm', 'seq_cls'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

@@ -20,17 +20,20 @@ export const GRANITE = llamaLike(
 );
 
 /** OLMo-2: q_norm / k_norm are RMSNorms over num_heads*head_dim and num_kv_heads*head_dim. */
+/** OLMo-2's layer (OLMo-3 keeps it: transformers v5.17.0 models/olmo3/modeling_olmo3.py:150-163, :219-237). */
+export const OLMO2_LAYER: ModTpl<LlamaDims>[] = [
+  ...attention('self_attn.'),
+  rmsNorm('self_attn.q_norm', (r) => r.nh * r.hd),
+  rmsNorm('self_attn.k_norm', (r) => r.nkv * r.hd),
+  ...gatedMlp('mlp.'),
+  ...norms('post_attention_layernorm', 'post_feedforward_layernorm'),
+];
+
 export const OLMO2 = llamaLike(
   ['olmo2'],
   { V: 50304, h: 4096, ff: 11008, L: 32, nh: 32, tie: false, qkvBias: 'attention_bias' },
   'Olmo2',
-  [
-    ...attention('self_attn.'),
-    rmsNorm('self_attn.q_norm', (r) => r.nh * r.hd),
-    rmsNorm('self_attn.k_norm', (r) => r.nkv * r.hd),
-    ...gatedMlp('mlp.'),
-    ...norms('post_attention_layernorm', 'post_feedforward_layernorm'),
-  ],
+  OLMO2_LAYER,
   {},
 );
 // Olmo2ForSequenceClassification: absent in transformers 4.57.6, present in 5.12.1 (PEFT 0.20.0 oracle runs).
