@@ -17,6 +17,7 @@ import { SMALL_MODELS } from './catalog-small';
 import { VLM_MODELS } from './catalog-vlm';
 import { VLM_LLAMA_MODELS } from './catalog-vlm-llama';
 import { VLM_MORE_MODELS } from './catalog-vlm-more';
+import { MISTRAL3_MODELS } from './catalog-mistral3';
 import { CATALOG_VARIANTS as BASE_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
@@ -39,6 +40,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...HYBRID_MODELS,
   ...MORE_MODELS,
   ...MORE_SMALL_MODELS,
+  ...MISTRAL3_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [

@@ -29,6 +29,7 @@ import { FALCON_H1 } from './families/falcon-h1';
 import { JAMBA } from './families/jamba';
 import { MAMBA } from './families/mamba';
 import { SMOLLM3 } from './families/recent';
+import { MISTRAL3 } from './families/vlm-mistral3';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -91,6 +92,7 @@ const FAMILIES: AnyFamily[] = [
   JAMBA,
   MAMBA,
   SMOLLM3,
+  MISTRAL3,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();
