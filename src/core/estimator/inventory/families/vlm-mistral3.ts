@@ -22,7 +22,7 @@ import { linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
 import { MISTRAL } from './llama';
 import { atLeast, type TransformersRelease } from '../../transformers-version';
-import { layoutOf, scoped, subConfig, type VlmDims } from './vlm-common';
+import { layoutOf, patchConv, scoped, subConfig, type VlmDims } from './vlm-common';
 import { textParts } from './vlm-llava';
 
 interface PixtralDims {
@@ -122,13 +122,7 @@ const pixtralLayer: T[] = [
 ];
 
 const pixtral: Part<Mistral3Dims>[] = [
-  {
-    name: 'patch_conv',
-    kind: 'Conv2d',
-    in: (r) => r.vt.channels,
-    out: vh,
-    weight: (r) => r.vt.h * r.vt.channels * r.vt.patch * r.vt.patch,
-  },
+  patchConv<Mistral3Dims>('patch_conv', (r) => r.vt),
   rmsNorm('ln_pre', vh),
   { path: 'transformer.layers', count: (r: Mistral3Dims) => r.vt.L, modules: pixtralLayer },
 ];
