@@ -65,10 +65,28 @@ describe('Mistral 3 (mistral3) inventory', () => {
       () => buildInventory(SMALL_31, { transformersVersion: '4.49.0' }),
       /Mistral3ForConditionalGeneration first appeared in transformers 4.50/,
     );
-    const text = { ...(SMALL_31.text_config as HfConfig), model_type: 'ministral3' };
-    assert.throws(() => buildInventory({ ...SMALL_31, text_config: text }), /"ministral3" language model/);
+    const text = { ...(SMALL_31.text_config as HfConfig), model_type: 'mistral4' };
+    assert.throws(() => buildInventory({ ...SMALL_31, text_config: text }), /"mistral4" language model/);
     const vision = { ...(SMALL_31.vision_config as HfConfig), model_type: 'siglip_vision_model' };
     assert.throws(() => buildInventory({ ...SMALL_31, vision_config: vision }), /"siglip_vision_model"/);
+  });
+});
+
+describe('Mistral 3 with a Ministral 3 language model (transformers 5.x)', () => {
+  const ministral = {
+    ...SMALL_31,
+    text_config: { ...(SMALL_31.text_config as HfConfig), model_type: 'ministral3' },
+  };
+
+  it('has the Mistral text model module for module; 4.x, which has no models/ministral3, refuses it', () => {
+    assert.equal(base(ministral, '5.17.0'), base(SMALL_31, '5.17.0'));
+    assert.throws(() => base(ministral, '4.57.6'), /needs transformers 5.0 or later/);
+  });
+
+  it('fills in Ministral3Config defaults (34 layers of 4096, ff 14336, head_dim 128), not MistralConfig ones', () => {
+    const cfg = { model_type: 'mistral3', text_config: { model_type: 'ministral3' } };
+    const inv = buildInventory(cfg, { taskType: 'CAUSAL_LM' });
+    assert.deepEqual([inv.dims.numLayers, inv.dims.hiddenSize, inv.dims.headDim], [34, 4096, 128]);
   });
 });
 

@@ -44,6 +44,7 @@ const HAS_KV_HEADS = new Set([
   'qwen2_5_vl_text',
   'llama4_text',
   'mllama_text_model', // MllamaTextConfig stores num_key_value_heads (v4.57.6 configuration_mllama.py:278)
+  'ministral3', // Ministral3Config (Mistral 3's 5.x text model) stores num_key_value_heads (v5.17.0 configuration_ministral3.py:79)
 ]);
 
 export interface PromptMethod {
@@ -124,6 +125,7 @@ const STORES_HEAD_DIM = new Set([
   'deepseek_v2',
   'glm4_moe',
   'minimax_m2',
+  'ministral3', // head_dim: int = 128 (v5.17.0 configuration_ministral3.py:80)
 ]);
 
 /**
