@@ -1,6 +1,7 @@
-// Mistral 3 (Mistral3ForConditionalGeneration) module tree per transformers release and LLaMA-Factory's
-// vision switches on it. Expected counts are written out from the config (Pixtral tower, patch-merger
-// projector, Mistral text model); test/data/oracle/local/mistral3-*.json holds the real PEFT counts.
+// Mistral 3 (Mistral3ForConditionalGeneration) module tree per transformers release, Ministral 3's text
+// model, and LLaMA-Factory's vision switches on Mistral 3. Expected counts are written out from the config
+// (Pixtral tower, patch-merger projector, Mistral text model); test/data/oracle/local/mistral3-*.json and
+// ministral3-*.json hold the real PEFT counts.
 import * as assert from 'node:assert/strict';
 import { estimateParameters } from '../../src/core/estimator';
 import { buildInventory, type HfConfig } from '../../src/core/estimator/inventory';
@@ -87,6 +88,19 @@ describe('Mistral 3 with a Ministral 3 language model (transformers 5.x)', () =>
     const cfg = { model_type: 'mistral3', text_config: { model_type: 'ministral3' } };
     const inv = buildInventory(cfg, { taskType: 'CAUSAL_LM' });
     assert.deepEqual([inv.dims.numLayers, inv.dims.hiddenSize, inv.dims.headDim], [34, 4096, 128]);
+  });
+});
+
+describe('Ministral 3 (ministral3) causal LM', () => {
+  it('Ministral3Config defaults: 34 layers of 4096 (32 heads, 8 KV of 128, ff 14336), untied lm_head; 4.x refuses', () => {
+    const [mh, mq, mkv, mff, mL, mV] = [4096, 4096, 1024, 14336, 34, 131072];
+    const layer = lin(mh, mq) + 2 * lin(mh, mkv) + lin(mq, mh) + 3 * lin(mh, mff) + 2 * mh;
+    const cfg = { model_type: 'ministral3' };
+    assert.equal(buildInventory(cfg, { taskType: 'CAUSAL_LM' }).baseParams, 2 * mV * mh + mL * layer + mh);
+    assert.throws(
+      () => buildInventory(cfg, { taskType: 'CAUSAL_LM', transformersVersion: '4.57.6' }),
+      /Ministral3Model first appeared in transformers 5.0/,
+    );
   });
 });
 

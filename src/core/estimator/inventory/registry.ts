@@ -30,6 +30,7 @@ import { JAMBA } from './families/jamba';
 import { MAMBA } from './families/mamba';
 import { SMOLLM3 } from './families/recent';
 import { MISTRAL3 } from './families/vlm-mistral3';
+import { MINISTRAL3 } from './families/ministral3';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -93,6 +94,7 @@ const FAMILIES: AnyFamily[] = [
   MAMBA,
   SMOLLM3,
   MISTRAL3,
+  MINISTRAL3,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

@@ -72,6 +72,7 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   mamba: ['causal_lm'],
   smollm3: ['causal_lm', 'seq_cls'], // smollm3-<release>.json
   mistral3: ['causal_lm'], // mistral3-<release>.json
+  ministral3: ['causal_lm'], // ministral3-<release>.json
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

@@ -20,7 +20,8 @@
 import { bool, int, requirePositive, str, UnsupportedModelError } from '../config';
 import { linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
-import { MISTRAL, resolveLlamaLike, type LlamaLikeDefaults } from './llama';
+import { MISTRAL } from './llama';
+import { MINISTRAL3, MINISTRAL3_WHY } from './ministral3';
 import { atLeast, type TransformersRelease } from '../../transformers-version';
 import { layoutOf, patchConv, scoped, subConfig, type VlmDims } from './vlm-common';
 import { textParts } from './vlm-llava';
@@ -86,26 +87,9 @@ function textType(cfg: HfConfig): string {
   return typeof tc.model_type === 'string' ? tc.model_type : 'mistral';
 }
 
-/**
- * Ministral3Config defaults (v5.17.0 configuration_ministral3.py:74-89). Its model is Mistral's module
- * for module (modeling_ministral3.py:111-126, :213-220, :331-341): q/k/v/o and gate/up/down without bias,
- * two RMSNorms a layer, embed_tokens and norm.
- */
-const MINISTRAL3: LlamaLikeDefaults = {
-  V: 131072,
-  h: 4096,
-  ff: 14336,
-  L: 34,
-  nh: 32,
-  nkv: 8,
-  hd: 128,
-  tie: false,
-  qkvBias: false,
-};
-
 function resolveText(tc: HfConfig, type: string, numLabels: number) {
   if (type === 'mistral') return MISTRAL.resolve(tc, numLabels);
-  if (type === 'ministral3') return resolveLlamaLike(tc, MINISTRAL3, numLabels);
+  if (type === 'ministral3') return MINISTRAL3.resolve(tc, numLabels);
   throw new UnsupportedModelError(
     `Mistral 3 with a "${type}" language model is not modelled (mistral and ministral3 are)`,
   );
@@ -182,12 +166,6 @@ const HEAD = { cls: 'Mistral3ForConditionalGeneration', prefix: '' };
 // First release: transformers' model_doc/mistral3.md says "added to Hugging Face Transformers on
 // 2025-03-18", shipped in v4.50.0 (mosaicml/llm-foundry#1789 moved to 4.50.0 "for ... gemma3 and mistral3").
 const SINCE: [number, number] = [4, 50];
-// Ministral 3 (models/ministral3) came with transformers 5.0: pufanyi/Megatron-Bridge docs/models/vlm/
-// ministral3.md asks for transformers 5.0.0rc0 "to use the Ministral 3 models", transformers documents it
-// from v5.0.0rc1 (model_doc/ministral3.md); 4.57.6 has no models/ministral3.
-const MINISTRAL3_WHY =
-  'a Mistral 3 config with a "ministral3" language model needs transformers 5.0 or later (Ministral3Model first appeared in transformers 5.0)';
-
 export const MISTRAL3: Family<Mistral3Dims> = {
   types: ['mistral3'],
   resolve: resolveMistral3,
@@ -206,7 +184,10 @@ export const MISTRAL3: Family<Mistral3Dims> = {
   atRelease: (r: Mistral3Dims, release: TransformersRelease): Mistral3Dims => {
     if (!atLeast(release, SINCE[0], SINCE[1]))
       throw new UnsupportedModelError(`${HEAD.cls} first appeared in transformers ${SINCE.join('.')}`);
-    if (r.ministral3 && !release.v5) throw new UnsupportedModelError(MINISTRAL3_WHY);
+    if (r.ministral3 && !release.v5)
+      throw new UnsupportedModelError(
+        `a Mistral 3 config with a "ministral3" language model needs transformers 5.0 or later: ${MINISTRAL3_WHY}`,
+      );
     return { ...r, layout: layoutOf(release), tie: release.v5 ? r.topTie : r.textTie };
   },
 };
