@@ -128,9 +128,17 @@ describe('inventory refusals', () => {
 });
 
 describe('inventory refusals: multimodal wrappers', () => {
-  it('a multimodal config whose tower is not modelled (Mistral 3) points at its text_config', () => {
+  it('a multimodal config whose tower is not modelled (LLaVA-OneVision) points at its text_config', () => {
+    const cfg = { model_type: 'llava_onevision', text_config: { model_type: 'qwen2', hidden_size: 896 } };
+    assert.throws(() => buildInventory(cfg), /text_config \(model_type "qwen2"\)/);
+  });
+  it('Mistral 3 is modelled now: only its bare AutoModel (Mistral3Model) is not', () => {
     const cfg = { model_type: 'mistral3', text_config: { model_type: 'mistral', hidden_size: 4096 } };
-    assert.throws(() => buildInventory(cfg), /text_config \(model_type "mistral"\)/);
+    assert.throws(() => buildInventory(cfg), /model_type "mistral3" has no AutoModel head here/);
+    assert.equal(
+      buildInventory(cfg, { taskType: 'CAUSAL_LM' }).modelClass,
+      'Mistral3ForConditionalGeneration',
+    );
   });
   it('PaliGemma 2 is modelled now: only its bare AutoModel (PaliGemmaModel) is not', () => {
     const cfg = { model_type: 'paligemma', text_config: { model_type: 'gemma2', hidden_size: 2304 } };

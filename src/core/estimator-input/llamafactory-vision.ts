@@ -40,6 +40,8 @@ function keysFor(modelType: string, newLayout: boolean): CompositeKeys | undefin
   // visual.py:270-278, :314-317 register llava, llava_next and paligemma with the defaults (gemma3 :211).
   if (['llava', 'llava_next', 'gemma3', 'paligemma'].includes(modelType)) return plain;
   if (modelType === 'mllama' || modelType === 'llama4') return { ...plain, vision: ['vision_model'] };
+  // visual.py:302-305: mistral3's projector key names its >= 4.52 attribute path.
+  if (modelType === 'mistral3') return { ...plain, projector: 'model.multi_modal_projector' };
   if (modelType === 'qwen2_vl' || modelType === 'qwen2_5_vl')
     return {
       projector: 'visual.merger',

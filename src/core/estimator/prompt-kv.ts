@@ -59,6 +59,7 @@ export const PREFIX_KV_FACTS: Record<string, KvFacts> = {
   qwen3_vl_moe_text: both(K('number')), // 4: derived :209; 5: :113
   qwen3_5_text: { v5: K('number') }, // 5: default 256 :97
   qwen3_5_moe_text: { v5: K('number') }, // 5: default 256 :104
+  ministral3: { v5: K('number') }, // 5: default 128 :80, derived when None :109 (no 4.x class)
   // num_key_value_heads stored (4: __init__ argument; 5: class field), no head_dim field.
   qwen2: both(K('given')),
   qwen2_moe: both(K('given')),

@@ -18,6 +18,7 @@ import { VLM_MODELS } from './catalog-vlm';
 import { VLM_LLAMA_MODELS } from './catalog-vlm-llama';
 import { VLM_MORE_MODELS } from './catalog-vlm-more';
 import { DENSE_MODELS, DENSE_VARIANTS } from './catalog-dense';
+import { MISTRAL3_MODELS } from './catalog-mistral3';
 import { CATALOG_VARIANTS as BASE_VARIANTS } from './catalog-variants';
 import { distance } from 'fastest-levenshtein';
 import { parseModelName } from './model-name';
@@ -41,6 +42,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...MORE_MODELS,
   ...MORE_SMALL_MODELS,
   ...DENSE_MODELS,
+  ...MISTRAL3_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [

@@ -8,7 +8,7 @@ import { countParams, expandModules } from './expand';
 import { chooseHead } from './heads';
 import { familyOf, supportedModelTypes } from './registry';
 import { unverifiedReason } from './verified';
-import type { HfConfig, ModelInventory } from './types';
+import type { BaseDims, Family, HfConfig, ModelInventory } from './types';
 import { transformersRelease } from '../transformers-version';
 import { closestCatalogByModelType } from '../../models/catalog';
 import { textConfigOf } from './families/vlm-common';
@@ -53,6 +53,13 @@ function resolveNumLabels(cfg: HfConfig, n: number | undefined): number {
 function rawPromptFields(cfg: HfConfig): ModelInventory['promptConfig'] {
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   return { headDim: num(cfg.head_dim), numKeyValueHeads: num(cfg.num_key_value_heads) };
+}
+
+/** The config PEFT's prompt learning reads: the text config of a VLM (the class default without one). */
+function promptTextConfig(family: Family<BaseDims>, config: HfConfig): HfConfig {
+  if (!family.textType) return config;
+  const given = config.text_config !== undefined && config.text_config !== null;
+  return !given && family.defaultTextConfig ? family.defaultTextConfig : textConfigOf(config);
 }
 
 function unsupportedMessage(config: HfConfig, modelType: string): string {
@@ -111,7 +118,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   const inv: ModelInventory = {
     modelType,
     promptModelType: family.textType?.(config) ?? modelType,
-    promptConfig: rawPromptFields(family.textType ? textConfigOf(config) : config),
+    promptConfig: rawPromptFields(promptTextConfig(family, config)),
     autoClass: choice.autoClass,
     modelClass: head.cls,
     head: choice.kind,

@@ -31,6 +31,8 @@ import { MAMBA } from './families/mamba';
 import { SMOLLM3 } from './families/recent';
 import { ARCEE, HUNYUAN_V1_DENSE, NEMOTRON, OLMO3, STABLELM } from './families/dense';
 import { MPT } from './families/mpt';
+import { MISTRAL3 } from './families/vlm-mistral3';
+import { MINISTRAL3 } from './families/ministral3';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -99,6 +101,8 @@ const FAMILIES: AnyFamily[] = [
   NEMOTRON,
   ARCEE,
   HUNYUAN_V1_DENSE,
+  MISTRAL3,
+  MINISTRAL3,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

@@ -122,6 +122,11 @@ export interface Family<R extends BaseDims> {
    * top-level config (PEFT 0.20.0 utils/other.py:1143-1145 `_prepare_prompt_learning_config`).
    */
   textType?(cfg: HfConfig): string;
+  /**
+   * The text_config the config class builds when config.json has none; PEFT's prompt learning reads its
+   * to_dict(), so a head_dim set there counts (Mistral3Config's default MistralConfig has head_dim=128).
+   */
+  defaultTextConfig?: HfConfig;
 }
 
 /** One module that owns parameters, as transformers names and shapes it in the task model. */

@@ -78,6 +78,8 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   nemotron: ['causal_lm', 'seq_cls'],
   arcee: ['causal_lm', 'seq_cls'],
   hunyuan_v1_dense: ['causal_lm', 'seq_cls'],
+  mistral3: ['causal_lm'], // mistral3-<release>.json
+  ministral3: ['causal_lm'], // ministral3-<release>.json
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

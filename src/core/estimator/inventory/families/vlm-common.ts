@@ -108,3 +108,17 @@ export function readVit(vc: HfConfig, d: { h: number; ff: number; L: number; ima
   requirePositive({ 'vision_config.hidden_size': v.h });
   return v;
 }
+
+/** A bias-free patch embedding Conv2d(channels, hidden, kernel = stride = patch) of a vision tower. */
+export function patchConv<R>(
+  name: string,
+  vit: (r: R) => { h: number; channels: number; patch: number },
+): ModTpl<R> {
+  return {
+    name,
+    kind: 'Conv2d',
+    in: (r) => vit(r).channels,
+    out: (r) => vit(r).h,
+    weight: (r) => vit(r).h * vit(r).channels * vit(r).patch * vit(r).patch,
+  };
+}
