@@ -136,6 +136,9 @@ function prefixTokenDim(inv: ModelInventory, cfg: Cfg): number {
   const given = (key: string) => cfg[key] !== undefined && cfg[key] !== null;
   const tokenDim = given('token_dim') ? int(cfg, 'token_dim') : d.hiddenSize;
   const type = inv.promptModelType ?? inv.modelType;
+  // Per-layer attention shapes (Gemma 4): PEFT takes the widest layer's head_dim with its KV heads from
+  // per_layer_config (PEFT 0.20.0 utils/other.py:1195-1213), whatever token_dim was given.
+  if (d.prefixKvWidth !== undefined) return d.prefixKvWidth;
   if (!HAS_KV_HEADS.has(type)) return tokenDim;
   // Without a stored head_dim PEFT divides token_dim by num_attention_heads, even where the model's own
   // head_dim differs (Glm4MoeLiteConfig maps head_dim to qk_rope_head_dim, which to_dict() omits).
