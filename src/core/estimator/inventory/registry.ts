@@ -29,6 +29,8 @@ import { FALCON_H1 } from './families/falcon-h1';
 import { JAMBA } from './families/jamba';
 import { MAMBA } from './families/mamba';
 import { SMOLLM3 } from './families/recent';
+import { GEMMA4_TEXT } from './families/gemma4';
+import { GEMMA4 } from './families/vlm-gemma4';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -91,6 +93,8 @@ const FAMILIES: AnyFamily[] = [
   JAMBA,
   MAMBA,
   SMOLLM3,
+  GEMMA4_TEXT,
+  GEMMA4,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

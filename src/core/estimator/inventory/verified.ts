@@ -71,6 +71,9 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   jamba: ['causal_lm'],
   mamba: ['causal_lm'],
   smollm3: ['causal_lm', 'seq_cls'], // smollm3-<release>.json
+  // Gemma 4 multimodal and text-only, with per-layer embeddings, shared KV and MoE (gemma4-<release>.json)
+  gemma4: ['causal_lm'],
+  gemma4_text: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */
