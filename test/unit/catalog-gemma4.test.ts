@@ -63,12 +63,14 @@ describe('catalog: Gemma 4', () => {
       /model_type "gemma4" first appeared in transformers 5\.5\.0/,
     );
     const text = { ...(config('google/gemma-4-E2B-it').text_config as Record<string, unknown>) };
-    assert.throws(() =>
-      estimateParameters(
-        text as never,
-        { peft_type: 'LORA' },
-        { ...opts, autoClass: 'AutoModelForCausalLM' },
-      ),
+    assert.throws(
+      () =>
+        estimateParameters(
+          text as never,
+          { peft_type: 'LORA' },
+          { ...opts, autoClass: 'AutoModelForCausalLM' },
+        ),
+      /no default targets for model_type "gemma4_text"/,
     );
   });
 
