@@ -132,7 +132,11 @@ function mlp(double: boolean): T[] {
 }
 
 const E = (r: R) => r.experts;
-/** Router (its own scale and per_expert_scale, a proj Linear) and the fused experts, then three norms. */
+/**
+ * Router (its own scale and per_expert_scale, a proj Linear) and the fused experts, then three norms.
+ * Gemma 4 exists only in transformers 5, so its experts are always fused (moe.ts's fusedExperts gates them on
+ * the v5 layout flag, which an expertLayout option could turn off).
+ */
 const moeBlock: T[] = [
   {
     name: 'router',
