@@ -35,7 +35,7 @@ const PLAIN = both({ kv: 'given', headDim: 'given' });
  * and checked by building each class in both releases. Releases 4.47-4.56 and 5.0-5.16 could not be read
  * here (no source of theirs on this machine): they take the 4.57.6 and 5.17.0 facts. One hint for 5.0:
  * transformers main during v5 development (commit 001f85b3, configuration_mistral.py) already derives
- * Mistral's head_dim. No modelled type has global_head_dim / per_layer_config (PEFT's Gemma 4 branches).
+ * Mistral's head_dim. Gemma 4's per_layer_config branch is its family's prefixKv (ModelInventory.dims.prefixKvWidth).
  * Keyed by the text model's type (ModelInventory.promptModelType).
  */
 export const PREFIX_KV_FACTS: Record<string, KvFacts> = {
@@ -59,6 +59,8 @@ export const PREFIX_KV_FACTS: Record<string, KvFacts> = {
   qwen3_vl_moe_text: both(K('number')), // 4: derived :209; 5: :113
   qwen3_5_text: { v5: K('number') }, // 5: default 256 :97
   qwen3_5_moe_text: { v5: K('number') }, // 5: default 256 :104
+  // Per-layer shapes go through prefixKvWidth (below); head_dim default 256 (5: configuration_gemma4.py:157-158)
+  gemma4_text: { v5: K('number') },
   ministral3: { v5: K('number') }, // 5: default 128 :80, derived when None :109 (no 4.x class)
   // num_key_value_heads stored (4: __init__ argument; 5: class field), no head_dim field.
   qwen2: both(K('given')),
@@ -118,6 +120,9 @@ export function kvFact(type: string, release: TransformersRelease | undefined): 
  * `inv.promptConfig`; a class default or derivation from `inv.dims`.
  */
 export function prefixTokenDim(inv: ModelInventory, tokenDim: number, heads: number): number {
+  // Per-layer attention shapes (Gemma 4): PEFT provisions the widest layer's head_dim with its KV heads
+  // from per_layer_config (PEFT 0.20.0 utils/other.py:1195-1213), whatever token_dim was given.
+  if (inv.dims.prefixKvWidth !== undefined) return inv.dims.prefixKvWidth;
   const fact = kvFact(inv.promptModelType ?? inv.modelType, inv.transformers);
   const raw = inv.promptConfig ?? {};
   const kv = fact.kv === 'stored' ? inv.dims.numKeyValueHeads : raw.numKeyValueHeads;

@@ -7,6 +7,7 @@ import { QWEN_NEXT_MODELS } from './catalog-qwen-next';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
+import { GEMMA4_MODELS } from './catalog-gemma4';
 import { MOE_MODELS } from './catalog-moe';
 import { HYBRID_MODELS } from './catalog-hybrid';
 import { MORE_MODELS } from './catalog-more';
@@ -43,6 +44,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...MORE_SMALL_MODELS,
   ...DENSE_MODELS,
   ...MISTRAL3_MODELS,
+  ...GEMMA4_MODELS,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [

@@ -136,6 +136,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
       isEncoderDecoder: r.encDec,
       tieWordEmbeddings: r.tie,
       numTransformerSubmodules: r.encDec && choice.kind === 'seq2seq_lm' ? 2 : 1,
+      ...(r.prefixKv !== undefined ? { prefixKvWidth: r.prefixKv } : {}),
     },
   };
   const why = choice.note ?? unverifiedReason(modelType, choice.kind, head.cls, family.unverified);

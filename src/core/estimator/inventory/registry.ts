@@ -33,6 +33,8 @@ import { ARCEE, HUNYUAN_V1_DENSE, NEMOTRON, OLMO3, STABLELM } from './families/d
 import { MPT } from './families/mpt';
 import { MISTRAL3 } from './families/vlm-mistral3';
 import { MINISTRAL3 } from './families/ministral3';
+import { GEMMA4_TEXT } from './families/gemma4';
+import { GEMMA4 } from './families/vlm-gemma4';
 
 // Families are generic over their resolved dims; the registry only needs the common part.
 type AnyFamily = Family<BaseDims>;
@@ -103,6 +105,8 @@ const FAMILIES: AnyFamily[] = [
   HUNYUAN_V1_DENSE,
   MISTRAL3,
   MINISTRAL3,
+  GEMMA4_TEXT,
+  GEMMA4,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

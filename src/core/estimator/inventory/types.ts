@@ -42,6 +42,8 @@ export interface BaseDims {
   numLabels: number;
   encDec: boolean;
   flags: HeadFlags;
+  /** Prefix tuning's K/V width where layers differ (Gemma 4): PEFT provisions the widest layer's. */
+  prefixKv?: number;
 }
 
 type Fn<R, T> = (r: R) => T;
@@ -177,6 +179,8 @@ export interface InventoryDims {
   tieWordEmbeddings: boolean;
   /** 2 for encoder-decoder seq2seq (PEFT doubles prompt tokens), else 1. */
   numTransformerSubmodules: number;
+  /** head_dim x KV heads of the widest layer, for models whose layers differ (Gemma 4 per_layer_config). */
+  prefixKvWidth?: number;
 }
 
 export interface ModelInventory {

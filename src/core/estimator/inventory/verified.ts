@@ -80,6 +80,9 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   hunyuan_v1_dense: ['causal_lm', 'seq_cls'],
   mistral3: ['causal_lm'], // mistral3-<release>.json
   ministral3: ['causal_lm'], // ministral3-<release>.json
+  // Gemma 4 multimodal and text-only, with per-layer embeddings, shared KV and MoE (gemma4-<release>.json)
+  gemma4: ['causal_lm'],
+  gemma4_text: ['causal_lm'],
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */
