@@ -50,6 +50,8 @@ describe('editor experience', () => {
       text,
       /Trainable parameters: \*\*11,272,192\*\* of 1,247,086,592 \(0\.904%\), 112 modules adapted/,
     );
+    // The count names the transformers release it assumes and where that came from (none in this workspace).
+    assert.match(text, /; transformers 5\.17\.0 \(newest supported; no version set\)/);
     // Axolotl passes the leaf names of every Linear but lm_head (loaders/adapter.py:54-71 at 067b021), all
     // of which hit: the hover lists the modules adapted, with no separate target line.
     assert.match(

@@ -59,6 +59,11 @@ describe('estimator panel (ui)', () => {
     await params.waitFor({ timeout: 30_000 });
     assert.match(await params.innerText(), /^Trainable 4,194,304 of 6,742,609,920 parameters \(0\.0622%\)/);
     assert.match(await view.locator('#follow').innerText(), /Following panel\/llama2-lora\.yml \(axolotl\)/);
+    // The count names the transformers release it assumes and where that came from.
+    assert.match(
+      await view.locator('#summary').innerText(),
+      /Counted by .*; transformers 5\.17\.0 \(newest supported; no version set\)/,
+    );
     await view.locator('#memory canvas').first().waitFor();
     await view.locator('#lawchart canvas').first().waitFor();
     // This workbench starts in a light theme.
