@@ -11,29 +11,22 @@
 // = {}: never tied). PEFT 0.20.0 does not convert nemotron_h targets onto the fused experts (transformers
 // has no _MODEL_TO_CONVERSION_PATTERN entry for it), so up_proj/down_proj reach the shared experts and MLPs.
 import { bool, int, InvalidConfigError, optInt, UnsupportedModelError } from '../config';
-import { depthwiseConv1d, embedding, linear, rmsNorm } from '../tpl';
+import { embedding, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl } from '../types';
 import { decoderHeads } from './common';
 import { attention, resolveLlamaLike, type LlamaDims } from './llama';
+import { mamba2Mixer, type Mamba2Dims } from './mamba2';
 
 type Kind = 'linear_attention' | 'full_attention' | 'mlp' | 'moe';
 
-export interface NemotronHDims extends LlamaDims {
+export interface NemotronHDims extends LlamaDims, Mamba2Dims {
   kinds: readonly Kind[];
-  ssm: number;
-  ssmHeads: number;
-  groups: number;
-  dState: number;
-  dConv: number;
-  convBias: boolean;
-  useBias: boolean;
   latent: number | undefined;
 }
 
 type T = ModTpl<NemotronHDims>;
 const h = (r: NemotronHDims) => r.h;
 const is = (k: Kind) => (r: NemotronHDims, i: number) => r.kinds[i] === k;
-const convDim = (r: NemotronHDims) => r.ssm + 2 * r.groups * r.dState;
 const expertIn = (r: NemotronHDims) => r.latent ?? r.h;
 
 /** `_pattern_to_list` (configuration_nemotron_h.py:270-273) and the legacy names remapped at :166-168. */
@@ -85,7 +78,10 @@ function resolveNemotronH(cfg: HfConfig, numLabels: number): NemotronHDims {
     dState: int(cfg, 'ssm_state_size', 128),
     dConv: int(cfg, ['mamba_d_conv', 'conv_kernel'], 4),
     convBias: bool(cfg, cfg.mamba_conv_bias === undefined ? 'use_conv_bias' : 'mamba_conv_bias', true),
-    useBias: bool(cfg, 'use_bias', false),
+    // use_bias sets both projections' biases (:394-399, :414); the gated norm is always there (:408).
+    inBias: bool(cfg, 'use_bias', false),
+    outBias: bool(cfg, 'use_bias', false),
+    gatedNorm: true,
     latent: optInt(cfg, 'moe_latent_size'),
   };
 }
@@ -93,38 +89,6 @@ function resolveNemotronH(cfg: HfConfig, numLabels: number): NemotronHDims {
 const mamba = is('linear_attention');
 const moe = is('moe');
 const mlpBias = (r: NemotronHDims) => r.mlpBias;
-
-/** The Mamba-2 mixer; dt_bias, A_log and D are the mixer's own parameters. */
-const mixerParams: T = {
-  name: 'mixer',
-  kind: 'Other',
-  in: h,
-  out: h,
-  weight: () => 0,
-  other: (r) => 3 * r.ssmHeads,
-};
-const mixer: T[] = [
-  mixerParams,
-  depthwiseConv1d(
-    'mixer.conv1d',
-    convDim,
-    (r) => r.dConv,
-    (r) => r.convBias,
-  ),
-  linear(
-    'mixer.in_proj',
-    h,
-    (r) => r.ssm + convDim(r) + r.ssmHeads,
-    (r) => r.useBias,
-  ),
-  rmsNorm('mixer.norm', (r: NemotronHDims) => r.ssm),
-  linear(
-    'mixer.out_proj',
-    (r: NemotronHDims) => r.ssm,
-    h,
-    (r) => r.useBias,
-  ),
-].map((m): T => ({ ...m, when: mamba }));
 
 /** NemotronHMLP: up_proj, relu2, down_proj (no gate). */
 const mlp = (pre: string, ff: (r: NemotronHDims) => number, when: T['when']): T[] => [
@@ -157,7 +121,7 @@ const moeBlock: T[] = [
 
 const layer: T[] = [
   rmsNorm('norm', h),
-  ...mixer,
+  ...mamba2Mixer<NemotronHDims>('mixer', mamba),
   ...attention('mixer.').map((m) => ({ ...m, when: is('full_attention') })),
   ...mlp('mixer.', (r) => r.ff, is('mlp')),
   ...moeBlock,
