@@ -62,6 +62,7 @@ export const PREFIX_KV_FACTS: Record<string, KvFacts> = {
   // Per-layer shapes go through prefixKvWidth (below); head_dim default 256 (5: configuration_gemma4.py:157-158)
   gemma4_text: { v5: K('number') },
   ministral3: { v5: K('number') }, // 5: default 128 :80, derived when None :109 (no 4.x class)
+  nemotron_h: { v5: K('number') }, // 5: num_key_value_heads :97, head_dim default 128 :98 (no 4.x class)
   // num_key_value_heads stored (4: __init__ argument; 5: class field), no head_dim field.
   qwen2: both(K('given')),
   qwen2_moe: both(K('given')),

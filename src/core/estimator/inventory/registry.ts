@@ -27,6 +27,7 @@ import { QWEN3_NEXT } from './families/qwen-hybrid';
 import { QWEN3_5, QWEN3_5_MOE, QWEN3_VL, QWEN3_VL_MOE } from './families/vlm-qwen3';
 import { FALCON_H1 } from './families/falcon-h1';
 import { JAMBA } from './families/jamba';
+import { NEMOTRON_H } from './families/nemotron-h';
 import { MAMBA } from './families/mamba';
 import { SMOLLM3 } from './families/recent';
 import { ARCEE, HUNYUAN_V1_DENSE, NEMOTRON, OLMO3, STABLELM } from './families/dense';
@@ -107,6 +108,7 @@ const FAMILIES: AnyFamily[] = [
   MINISTRAL3,
   GEMMA4_TEXT,
   GEMMA4,
+  NEMOTRON_H,
 ] as unknown as AnyFamily[];
 
 const BY_TYPE = new Map<string, AnyFamily>();

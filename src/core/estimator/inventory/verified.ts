@@ -83,6 +83,7 @@ export const LOCAL_ORACLE_VERIFIED: Readonly<Record<string, readonly HeadKind[]>
   // Gemma 4 multimodal and text-only, with per-layer embeddings, shared KV and MoE (gemma4-<release>.json)
   gemma4: ['causal_lm'],
   gemma4_text: ['causal_lm'],
+  nemotron_h: ['causal_lm'], // Nemotron-H / Nemotron 3, 5.x only (nemotron-h-5.17.0.json)
 };
 
 /** Why an inventory is not oracle-checked, or undefined when it is. */

@@ -5,28 +5,18 @@
 // RMSNorm only when mamba_rms_norm), FalconH1Attention :180-205, FalconH1MLP :825-834, decoder layer
 // :864-881, model :1016-1030, lm head :1111-1121. Defaults from configuration_falcon_h1.py :60-121.
 import { bool, int, InvalidConfigError, optInt, UnsupportedModelError } from '../config';
-import { depthwiseConv1d, embedding, linear, rmsNorm } from '../tpl';
+import { embedding, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl } from '../types';
 import { atLeast, type TransformersRelease } from '../../transformers-version';
 import { decoderHeads } from './common';
 import { attention, gatedMlp, norms, resolveLlamaLike, type LlamaDims } from './llama';
+import { mamba2Mixer, type Mamba2Dims } from './mamba2';
 
-export interface FalconH1Dims extends LlamaDims {
-  /** Mamba-2 mixer: intermediate size (mamba_d_ssm, else mamba_expand * hidden_size), heads, groups. */
-  ssm: number;
-  ssmHeads: number;
-  groups: number;
-  dState: number;
-  dConv: number;
-  convBias: boolean;
-  inBias: boolean;
-  outBias: boolean;
-  gatedNorm: boolean;
-}
+/** Mamba-2 mixer: intermediate size mamba_d_ssm, else mamba_expand * hidden_size. */
+export interface FalconH1Dims extends LlamaDims, Mamba2Dims {}
 
 type T = ModTpl<FalconH1Dims>;
 const h = (r: FalconH1Dims) => r.h;
-const convDim = (r: FalconH1Dims) => r.ssm + 2 * r.groups * r.dState;
 
 function resolveFalconH1(cfg: HfConfig, numLabels: number): FalconH1Dims {
   // Attention and MLP as Llama's: head_dim = getattr(config, "head_dim", hidden // heads) (:187), biases
@@ -63,34 +53,10 @@ function resolveFalconH1(cfg: HfConfig, numLabels: number): FalconH1Dims {
   };
 }
 
-/** Mamba-2 mixer as FalconH1Mixer builds it; dt_bias, A_log and D are the mixer's own parameters. */
-const mixer: T[] = [
-  { name: 'mamba', kind: 'Other', in: h, out: h, weight: () => 0, other: (r) => 3 * r.ssmHeads },
-  depthwiseConv1d(
-    'mamba.conv1d',
-    convDim,
-    (r) => r.dConv,
-    (r) => r.convBias,
-  ),
-  linear(
-    'mamba.in_proj',
-    h,
-    (r) => r.ssm + convDim(r) + r.ssmHeads,
-    (r) => r.inBias,
-  ),
-  rmsNorm('mamba.norm', (r) => r.ssm, { when: (r) => r.gatedNorm }),
-  linear(
-    'mamba.out_proj',
-    (r) => r.ssm,
-    h,
-    (r) => r.outBias,
-  ),
-];
-
 /** Registration order of FalconH1DecoderLayer: feed_forward, mamba, self_attn, the two norms. */
 const layer: T[] = [
   ...gatedMlp('feed_forward.'),
-  ...mixer,
+  ...mamba2Mixer<FalconH1Dims>('mamba'),
   ...attention('self_attn.'),
   ...norms('input_layernorm', 'pre_ff_layernorm'),
 ];
