@@ -127,26 +127,20 @@ function wrapOne(ctx: AuxContext, method: TunerMethod, cfg: Cfg, key: string): v
       );
     }
     const p = method.layer(m, cfg, key);
-    // Object literals, not spreads of a shared base: MoE trees on transformers 4.x wrap tens of thousands.
+    // One literal per entry, not spreads of a shared base: MoE trees on transformers 4.x wrap tens of thousands.
     const { kind, layerIndex } = m;
-    ctx.ledger.add({
-      module: key,
-      what: 'adapter',
-      moduleKind: kind,
-      addsToTotal: true,
-      layer: layerIndex,
-      params: p.trainable,
-      trainable: true,
-    });
-    ctx.ledger.add({
-      module: key,
-      what: 'adapter',
-      moduleKind: kind,
-      addsToTotal: true,
-      layer: layerIndex,
-      params: p.frozen,
-      trainable: false,
-    });
+    const entry = (params: number, trainable: boolean) =>
+      ({
+        module: key,
+        what: 'adapter',
+        moduleKind: kind,
+        addsToTotal: true,
+        layer: layerIndex,
+        params,
+        trainable,
+      }) as const;
+    ctx.ledger.add(entry(p.trainable, true));
+    ctx.ledger.add(entry(p.frozen, false));
   }
   ctx.adapted.add(key);
 }

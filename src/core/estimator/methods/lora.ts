@@ -48,14 +48,8 @@ const VARIANTS_BY_KIND: Record<string, readonly string[]> = {
 };
 const UNCOUNTED_VARIANTS = new Set(['arrow_config', 'use_bdlora', 'monteclora_config']);
 
-const VARIANT_FIELDS = [
-  'use_dora',
-  'arrow_config',
-  'use_bdlora',
-  'alora_invocation_tokens',
-  'velora_config',
-  'monteclora_config',
-];
+/** Config fields that request a variant: every Linear variant but MiCA, which init_lora_weights requests. */
+const VARIANT_FIELDS = VARIANTS_BY_KIND.Linear.filter((v) => v !== 'mica');
 /** The requested variants of a config, worked out once per config rather than once per wrapped layer. */
 const requestedByConfig = new WeakMap<Cfg, string[]>();
 
