@@ -7,6 +7,7 @@ import { QWEN_NEXT_MODELS } from './catalog-qwen-next';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
+import { FINETUNE_VARIANTS } from './catalog-finetunes';
 import { GEMMA4_MODELS } from './catalog-gemma4';
 import { MOE_MODELS } from './catalog-moe';
 import { HYBRID_MODELS } from './catalog-hybrid';
@@ -52,6 +53,7 @@ export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
   ...DEEPSEEK_VARIANTS,
   ...MORE_VARIANTS,
   ...DENSE_VARIANTS,
+  ...FINETUNE_VARIANTS,
 ];
 
 interface Hit {
@@ -117,7 +119,11 @@ export interface CatalogMatch {
 function variantNote(ref: string, hit: Hit): string | undefined {
   if (!hit.variant) return undefined;
   const differs = hit.variant.differs ? ` (differs only in ${hit.variant.differs})` : '';
-  return `${ref} has the architecture of ${hit.entry.id}${differs}; its config.json was checked against it`;
+  const checked =
+    hit.variant.evidence === 'model card'
+      ? "its publisher's model card names it a fine-tune of that model"
+      : 'its config.json was checked against it';
+  return `${ref} has the architecture of ${hit.entry.id}${differs}; ${checked}`;
 }
 
 /**

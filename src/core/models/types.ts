@@ -37,6 +37,8 @@ export interface CatalogVariant {
   readonly readFrom: string;
   /** Non-shape fields that differ from the base (context length, RoPE base), when any; they do not change parameter counts. */
   readonly differs?: string;
+  /** 'model card': no config.json copy was found; the publisher's card names the base and its size. */
+  readonly evidence?: 'model card';
 }
 
 export type ModelSourceKind = 'file' | 'catalog' | 'hf-cache' | 'hub';

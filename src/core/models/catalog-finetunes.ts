@@ -1,0 +1,57 @@
+// Fine-tunes, pruned copies and dated re-releases of catalog entries that the frameworks' example configs
+// train. Each maps to its base only on cited evidence that the shape fields (hidden size, layers, heads,
+// key/value heads, head_dim, intermediate size, vocab size, tie_word_embeddings, MoE fields) are the
+// base's: a transcription of the variant's own config.json, or the publisher's model card naming the base
+// with the base's parameter count. Fields that leave the module inventory unchanged are in `differs`.
+import { LITGPT } from './catalog-more-variants';
+import type { CatalogVariant } from './types';
+
+/** A model card on a Hub mirror (the stored copy we read), with what it says. */
+const CARD = (id: string, says: string): string => `the ${id} model card (Hub README): ${says}`;
+
+export const FINETUNE_VARIANTS: readonly CatalogVariant[] = [
+  {
+    id: 'Qwen/Qwen3-30B-A3B-Instruct-2507',
+    base: 'Qwen/Qwen3-30B-A3B',
+    names: ['qwen3-30b-a3b-instruct-2507'],
+    readFrom: `${LITGPT('Qwen3-30B-A3B-{}-2507')} (one dict for Instruct and Thinking: 48 layers, hidden 2048, 32 heads, 4 key/value heads, head_size 128, moe_intermediate_size 768, 128 experts, 8 per token, padded vocab 151936, as its Qwen3-30B-A3B entry)`,
+    differs: 'max_position_embeddings 262144 and rope_theta 10000000',
+  },
+  {
+    id: 'google/gemma-3-270m-it',
+    base: 'google/gemma-3-270m',
+    names: ['gemma-3-270m-it'],
+    readFrom:
+      'a public C port\'s gemma3_270m_config.h, "canonical fields from models/gemma/270m-it/config.json": gemma3_text, 18 layers, hidden 640, 4 heads, 1 key/value head, head_dim 256, FFN 2048 (its D_INNER 1024 is heads x head_dim), vocab 262144, sliding window 512, query_pre_attn_scalar 256, rope_theta 1e6, rope_local_base_freq 1e4; no tie_word_embeddings key, so tied as in the base',
+  },
+  {
+    id: 'openai/gpt-oss-safeguard-20b',
+    evidence: 'model card',
+    base: 'openai/gpt-oss-20b',
+    names: ['gpt-oss-safeguard-20b'],
+    readFrom: CARD(
+      'openai/gpt-oss-safeguard-20b',
+      'base_model openai/gpt-oss-20b with base_model_relation finetune, "safety reasoning models built-upon gpt-oss", 21B parameters with 3.6B active as gpt-oss-20b',
+    ),
+  },
+  {
+    id: 'agentica-org/DeepCoder-14B-Preview',
+    evidence: 'model card',
+    base: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B',
+    names: ['deepcoder-14b-preview'],
+    readFrom: `${CARD(
+      'agentica-org/DeepCoder-14B-Preview',
+      'base_model deepseek-ai/DeepSeek-R1-Distill-Qwen-14B, "fine-tuned from DeepSeek-R1-Distilled-Qwen-14B using distributed reinforcement learning"',
+    )}; docker/model-runner agentica-deepcoder.md lists it as Qwen2 with 14.77B parameters (the base's 14,770,033,664)`,
+  },
+  {
+    id: 'neuralmagic/Sparse-Llama-3.1-8B-2of4',
+    evidence: 'model card',
+    base: 'meta-llama/Llama-3.1-8B',
+    names: ['RedHatAI/Sparse-Llama-3.1-8B-2of4', 'sparse-llama-3.1-8b-2of4'],
+    readFrom: CARD(
+      'neuralmagic/Sparse-Llama-3.1-8B-2of4',
+      '"Model Architecture: Llama-3.1-8B", "the 2:4 sparse version of Llama-3.1-8B" obtained by pruning the linear operators within transformer blocks (the pruned weights are zeros in the same matrices, so PEFT counts the same parameters)',
+    ),
+  },
+];
