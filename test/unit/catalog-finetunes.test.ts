@@ -22,6 +22,9 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
       ['agentica-org/DeepCoder-14B-Preview', 'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B'],
       ['neuralmagic/Sparse-Llama-3.1-8B-2of4', 'meta-llama/Llama-3.1-8B'],
       ['RedHatAI/Sparse-Llama-3.1-8B-2of4', 'meta-llama/Llama-3.1-8B'],
+      ['open-r1/Qwen2.5-Math-7B-RoPE-300k', 'Qwen/Qwen2.5-7B'],
+      ['alignment-handbook/zephyr-7b-sft-full', 'mistralai/Mistral-7B-v0.1'],
+      ['alignment-handbook/mistral-7b-sft-constitutional-ai', 'mistralai/Mistral-7B-v0.1'],
     ]);
   });
 
@@ -33,6 +36,10 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
     assert.equal(
       matchCatalogModel('agentica-org/DeepCoder-14B-Preview')?.note,
       "agentica-org/DeepCoder-14B-Preview has the architecture of deepseek-ai/DeepSeek-R1-Distill-Qwen-14B; its publisher's model card names it a fine-tune of that model",
+    );
+    assert.equal(
+      matchCatalogModel('alignment-handbook/zephyr-7b-sft-full')?.note,
+      "alignment-handbook/zephyr-7b-sft-full has the architecture of mistralai/Mistral-7B-v0.1; its publisher's training recipe starts from that model and adds no tokens",
     );
   });
 
@@ -52,7 +59,6 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
 
   it('names without cited evidence stay unresolved', () => {
     for (const id of [
-      'alignment-handbook/zephyr-7b-sft-full',
       'loubnabnl/smollm2-360M-sft',
       'axolotl-quants/Llama-4-Scout-17B-16E-Linearized-bnb-nf4-bf16',
       'casperhansen/llama-3-70b-fp16',
@@ -72,6 +78,10 @@ const CORPUS_FILES: Record<string, string> = {
   'axolotl/examples/archived/deepcoder/deepcoder-14B-preview-lora.yml':
     'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B',
   'axolotl/examples/llama-3/sparse-finetuning.yaml': 'meta-llama/Llama-3.1-8B',
+  'open-r1/recipes/OpenR1-Distill-7B/sft/config_distill.yaml': 'Qwen/Qwen2.5-7B',
+  'alignment-handbook/recipes/zephyr-7b-beta/dpo/config_full.yaml': 'mistralai/Mistral-7B-v0.1',
+  'alignment-handbook/recipes/pref_align_scan/dpo/config_zephyr.yaml': 'mistralai/Mistral-7B-v0.1',
+  'alignment-handbook/recipes/constitutional-ai/dpo/config_anthropic.yaml': 'mistralai/Mistral-7B-v0.1',
 };
 
 describeWithShared(

@@ -6,6 +6,10 @@
 import { LITGPT } from './catalog-more-variants';
 import type { CatalogVariant } from './types';
 
+/** alignment-handbook's recipe and the SFT script of its release (it resizes embeddings only for ChatML). */
+const HANDBOOK = (recipe: string, hubId: string): string =>
+  `huggingface/alignment-handbook ${recipe} (model_name_or_path mistralai/Mistral-7B-v0.1, hub_model_id ${hubId}, a Zephyr chat_template of <|user|>/<|assistant|> text and eos_token); scripts/run_sft.py adds tokens and resizes the embeddings only for a ChatML template (lines 124-127 at 01f29c1; never at 33a0ce3 and f0ffa0d, the versions current when these two were published), so vocab_size stays 32000`;
+
 /** A model card on a Hub mirror (the stored copy we read), with what it says. */
 const CARD = (id: string, says: string): string => `the ${id} model card (Hub README): ${says}`;
 
@@ -52,6 +56,33 @@ export const FINETUNE_VARIANTS: readonly CatalogVariant[] = [
     readFrom: CARD(
       'neuralmagic/Sparse-Llama-3.1-8B-2of4',
       '"Model Architecture: Llama-3.1-8B", "the 2:4 sparse version of Llama-3.1-8B" obtained by pruning the linear operators within transformer blocks (the pruned weights are zeros in the same matrices, so PEFT counts the same parameters)',
+    ),
+  },
+  {
+    id: 'open-r1/Qwen2.5-Math-7B-RoPE-300k',
+    evidence: 'model card',
+    base: 'Qwen/Qwen2.5-7B',
+    readFrom: `${CARD(
+      'open-r1/OpenR1-Distill-7B',
+      'fine-tuned from "a variant of Qwen/Qwen2.5-Math-7B whose RoPE base frequency was extended to 300k to enable training on a 32k context" (base_model open-r1/Qwen2.5-Math-7B-RoPE-300k)',
+    )}; Qwen2.5-Math-7B has Qwen2.5-7B's shape (${LITGPT('Qwen2.5-Math-7B{}')})`,
+    differs: 'rope_theta 300000 (32k context)',
+  },
+  {
+    id: 'alignment-handbook/zephyr-7b-sft-full',
+    evidence: 'recipe',
+    base: 'mistralai/Mistral-7B-v0.1',
+    names: ['zephyr-7b-sft-full'],
+    readFrom: HANDBOOK('recipes/zephyr-7b-beta/sft/config_full.yaml', 'zephyr-7b-sft-full'),
+  },
+  {
+    id: 'alignment-handbook/mistral-7b-sft-constitutional-ai',
+    evidence: 'recipe',
+    base: 'mistralai/Mistral-7B-v0.1',
+    names: ['mistral-7b-sft-constitutional-ai'],
+    readFrom: HANDBOOK(
+      'recipes/constitutional-ai/sft/config_anthropic.yaml',
+      'mistral-7b-sft-constitutional-ai',
     ),
   },
 ];

@@ -119,10 +119,11 @@ export interface CatalogMatch {
 function variantNote(ref: string, hit: Hit): string | undefined {
   if (!hit.variant) return undefined;
   const differs = hit.variant.differs ? ` (differs only in ${hit.variant.differs})` : '';
-  const checked =
-    hit.variant.evidence === 'model card'
-      ? "its publisher's model card names it a fine-tune of that model"
-      : 'its config.json was checked against it';
+  const checked = {
+    'model card': "its publisher's model card names it a fine-tune of that model",
+    recipe: "its publisher's training recipe starts from that model and adds no tokens",
+    config: 'its config.json was checked against it',
+  }[hit.variant.evidence ?? 'config'];
   return `${ref} has the architecture of ${hit.entry.id}${differs}; ${checked}`;
 }
 
