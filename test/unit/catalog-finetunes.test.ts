@@ -25,6 +25,7 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
       ['open-r1/Qwen2.5-Math-7B-RoPE-300k', 'Qwen/Qwen2.5-7B'],
       ['alignment-handbook/zephyr-7b-sft-full', 'mistralai/Mistral-7B-v0.1'],
       ['alignment-handbook/mistral-7b-sft-constitutional-ai', 'mistralai/Mistral-7B-v0.1'],
+      ['HuggingFaceTB/SmolLM3-3B-checkpoints', 'HuggingFaceTB/SmolLM3-3B'],
     ]);
   });
 
@@ -35,7 +36,7 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
     );
     assert.equal(
       matchCatalogModel('agentica-org/DeepCoder-14B-Preview')?.note,
-      "agentica-org/DeepCoder-14B-Preview has the architecture of deepseek-ai/DeepSeek-R1-Distill-Qwen-14B; its publisher's model card names it a fine-tune of that model",
+      "agentica-org/DeepCoder-14B-Preview has the architecture of deepseek-ai/DeepSeek-R1-Distill-Qwen-14B; its publisher's model card derives it from that model's weights",
     );
     assert.equal(
       matchCatalogModel('alignment-handbook/zephyr-7b-sft-full')?.note,
@@ -82,6 +83,8 @@ const CORPUS_FILES: Record<string, string> = {
   'alignment-handbook/recipes/zephyr-7b-beta/dpo/config_full.yaml': 'mistralai/Mistral-7B-v0.1',
   'alignment-handbook/recipes/pref_align_scan/dpo/config_zephyr.yaml': 'mistralai/Mistral-7B-v0.1',
   'alignment-handbook/recipes/constitutional-ai/dpo/config_anthropic.yaml': 'mistralai/Mistral-7B-v0.1',
+  'alignment-handbook/recipes/smollm3/sft/sft.yaml': 'HuggingFaceTB/SmolLM3-3B',
+  'alignment-handbook/recipes/smollm3/dpo/apo.yaml': 'HuggingFaceTB/SmolLM3-3B',
 };
 
 describeWithShared(

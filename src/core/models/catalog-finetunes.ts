@@ -2,7 +2,7 @@
 // train. Each maps to its base only on cited evidence that the shape fields (hidden size, layers, heads,
 // key/value heads, head_dim, intermediate size, vocab size, tie_word_embeddings, MoE fields) are the
 // base's: a transcription of the variant's own config.json, or the publisher's model card naming the base
-// with the base's parameter count. Fields that leave the module inventory unchanged are in `differs`.
+// (with the base's parameter count where it gives one), or the publisher's training recipe. Fields that leave the module inventory unchanged are in `differs`.
 import { LITGPT } from './catalog-more-variants';
 import type { CatalogVariant } from './types';
 
@@ -67,6 +67,16 @@ export const FINETUNE_VARIANTS: readonly CatalogVariant[] = [
       'fine-tuned from "a variant of Qwen/Qwen2.5-Math-7B whose RoPE base frequency was extended to 300k to enable training on a 32k context" (base_model open-r1/Qwen2.5-Math-7B-RoPE-300k)',
     )}; Qwen2.5-Math-7B has Qwen2.5-7B's shape (${LITGPT('Qwen2.5-Math-7B{}')})`,
     differs: 'rope_theta 300000 (32k context)',
+  },
+  {
+    id: 'HuggingFaceTB/SmolLM3-3B-checkpoints',
+    evidence: 'model card',
+    base: 'HuggingFaceTB/SmolLM3-3B',
+    readFrom: CARD(
+      'HuggingFaceTB/SmolLM3-3B-checkpoints',
+      '"intermediate checkpoints of SmolLM3" of its pre-training stages and "every step of our post-training recipe: Mid training, SFT, APO soup" (the revisions alignment-handbook recipes/smollm3 train from)',
+    ),
+    differs: 'context length per revision (its long-context stages extend it from 4k to 64k)',
   },
   {
     id: 'alignment-handbook/zephyr-7b-sft-full',

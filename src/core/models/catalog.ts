@@ -120,7 +120,7 @@ function variantNote(ref: string, hit: Hit): string | undefined {
   if (!hit.variant) return undefined;
   const differs = hit.variant.differs ? ` (differs only in ${hit.variant.differs})` : '';
   const checked = {
-    'model card': "its publisher's model card names it a fine-tune of that model",
+    'model card': "its publisher's model card derives it from that model's weights",
     recipe: "its publisher's training recipe starts from that model and adds no tokens",
     config: 'its config.json was checked against it',
   }[hit.variant.evidence ?? 'config'];
