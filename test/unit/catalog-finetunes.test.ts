@@ -26,6 +26,7 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
       ['alignment-handbook/zephyr-7b-sft-full', 'mistralai/Mistral-7B-v0.1'],
       ['alignment-handbook/mistral-7b-sft-constitutional-ai', 'mistralai/Mistral-7B-v0.1'],
       ['HuggingFaceTB/SmolLM3-3B-checkpoints', 'HuggingFaceTB/SmolLM3-3B'],
+      ['Qwen/Qwen3-235B-A22B-Instruct-2507', 'Qwen/Qwen3-235B-A22B'],
     ]);
   });
 
@@ -58,6 +59,14 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
     assert.equal(buildInventory(config, { transformersVersion: '5.17.0' }).baseParams, 14_770_033_664);
   });
 
+  it('Qwen3-235B-A22B-Instruct-2507 counts as real PEFT 0.20.0 counted Qwen3-235B-A22B (qwen3-235b-5.17.0.json)', () => {
+    const config = catalogModel('Qwen/Qwen3-235B-A22B-Instruct-2507')!.model.config;
+    assert.equal(buildInventory(config, { transformersVersion: '5.17.0' }).baseParams, 235_093_634_560);
+    // Qwen/Qwen3-235B-A22B__lora_r16_all_linear: 3,901,255,680 trainable of 238,994,890,240.
+    const e = estimateParameters(config, { peft_type: 'LORA', r: 16, target_modules: 'all-linear' });
+    assert.deepEqual([e.trainableParams, e.totalParams], [3_901_255_680, 238_994_890_240]);
+  });
+
   it('names without cited evidence stay unresolved', () => {
     for (const id of [
       'loubnabnl/smollm2-360M-sft',
@@ -85,6 +94,7 @@ const CORPUS_FILES: Record<string, string> = {
   'alignment-handbook/recipes/constitutional-ai/dpo/config_anthropic.yaml': 'mistralai/Mistral-7B-v0.1',
   'alignment-handbook/recipes/smollm3/sft/sft.yaml': 'HuggingFaceTB/SmolLM3-3B',
   'alignment-handbook/recipes/smollm3/dpo/apo.yaml': 'HuggingFaceTB/SmolLM3-3B',
+  'llamafactory/examples/ktransformers/train_lora/qwen3moe_lora_sft_kt.yaml': 'Qwen/Qwen3-235B-A22B',
 };
 
 describeWithShared(

@@ -4,7 +4,40 @@
 // base's: a transcription of the variant's own config.json, or the publisher's model card naming the base
 // (with the base's parameter count where it gives one), or the publisher's training recipe. Fields that leave the module inventory unchanged are in `differs`.
 import { LITGPT } from './catalog-more-variants';
-import type { CatalogVariant } from './types';
+import type { CatalogEntry, CatalogVariant } from './types';
+
+/** A base only a fine-tune in the example configs names (Qwen3-235B-A22B-Instruct-2507). */
+export const FINETUNE_BASES: readonly CatalogEntry[] = [
+  {
+    id: 'Qwen/Qwen3-235B-A22B',
+    aliases: ['qwen3-235b-a22b'],
+    family: 'Qwen3 MoE',
+    source: 'https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json',
+    readFrom: `${LITGPT('Qwen3-235B-A22B')} (block 40960, 94 layers, hidden 4096, 64 heads, 4 key/value heads, head_size 128, intermediate 12288, moe_intermediate_size 1536, 128 experts, 8 per token, every layer MoE, padded vocab 151936, rope_base 1e6, norm_eps 1e-6, no bias); zyzshishui/slime scripts/models/qwen3-235B-A22B.sh has the same shapes and --untie-embeddings-and-output-weights; real PEFT 0.20.0 counts 235,093,634,560 (test/data/oracle/local/qwen3-235b-5.17.0.json), the card's "235B in total"`,
+    config: {
+      architectures: ['Qwen3MoeForCausalLM'],
+      model_type: 'qwen3_moe',
+      attention_bias: false,
+      decoder_sparse_step: 1,
+      head_dim: 128,
+      hidden_act: 'silu',
+      hidden_size: 4096,
+      intermediate_size: 12288,
+      max_position_embeddings: 40960,
+      mlp_only_layers: [],
+      moe_intermediate_size: 1536,
+      num_attention_heads: 64,
+      num_experts: 128,
+      num_experts_per_tok: 8,
+      num_hidden_layers: 94,
+      num_key_value_heads: 4,
+      rms_norm_eps: 1e-6,
+      rope_theta: 1000000.0,
+      tie_word_embeddings: false,
+      vocab_size: 151936,
+    },
+  },
+];
 
 /** alignment-handbook's recipe and the SFT script of its release (it resizes embeddings only for ChatML). */
 const HANDBOOK = (recipe: string, hubId: string): string =>
@@ -20,6 +53,13 @@ export const FINETUNE_VARIANTS: readonly CatalogVariant[] = [
     names: ['qwen3-30b-a3b-instruct-2507'],
     readFrom: `${LITGPT('Qwen3-30B-A3B-{}-2507')} (one dict for Instruct and Thinking: 48 layers, hidden 2048, 32 heads, 4 key/value heads, head_size 128, moe_intermediate_size 768, 128 experts, 8 per token, padded vocab 151936, as its Qwen3-30B-A3B entry)`,
     differs: 'max_position_embeddings 262144 and rope_theta 10000000',
+  },
+  {
+    id: 'Qwen/Qwen3-235B-A22B-Instruct-2507',
+    base: 'Qwen/Qwen3-235B-A22B',
+    names: ['qwen3-235b-a22b-instruct-2507'],
+    readFrom: `${LITGPT('Qwen3-235B-A22B-{}-2507')} (one dict for Instruct and Thinking, with the shapes of its Qwen3-235B-A22B entry)`,
+    differs: 'max_position_embeddings 262144 and rope_theta 5000000',
   },
   {
     id: 'google/gemma-3-270m-it',

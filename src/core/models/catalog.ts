@@ -7,7 +7,7 @@ import { QWEN_NEXT_MODELS } from './catalog-qwen-next';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
-import { FINETUNE_VARIANTS } from './catalog-finetunes';
+import { FINETUNE_BASES, FINETUNE_VARIANTS } from './catalog-finetunes';
 import { GEMMA4_MODELS } from './catalog-gemma4';
 import { MOE_MODELS } from './catalog-moe';
 import { HYBRID_MODELS } from './catalog-hybrid';
@@ -46,6 +46,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...DENSE_MODELS,
   ...MISTRAL3_MODELS,
   ...GEMMA4_MODELS,
+  ...FINETUNE_BASES,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
