@@ -45,26 +45,31 @@ describe('catalog: fine-tunes of catalog models (catalog-finetunes)', () => {
     );
   });
 
-  it('gemma-3-270m-it counts as real PEFT 0.20.0 counted gemma-3-270m (catalog-more-5.17.0.json)', () => {
-    const config = catalogModel('google/gemma-3-270m-it')!.model.config;
-    assert.equal(buildInventory(config, { transformersVersion: '5.17.0' }).baseParams, 268_098_176);
-    // google/gemma-3-270m__lora_r16_all_linear: 3,796,992 trainable of 271,895,168.
-    const e = estimateParameters(config, { peft_type: 'LORA', r: 16, target_modules: 'all-linear' });
-    assert.deepEqual([e.trainableParams, e.totalParams], [3_796_992, 271_895_168]);
-  });
+  // [name, base's oracle set, base_total, lora_r16_all_linear trainable and total]: real PEFT 0.20.0's
+  // numbers for the base (transformers 5.17.0), which the variant's resolved config reproduces.
+  const counted: [string, string, number, number, number][] = [
+    ['google/gemma-3-270m-it', 'catalog-more-5.17.0.json', 268_098_176, 3_796_992, 271_895_168],
+    [
+      'Qwen/Qwen3-235B-A22B-Instruct-2507',
+      'qwen3-235b-5.17.0.json',
+      235_093_634_560,
+      3_901_255_680,
+      238_994_890_240,
+    ],
+  ];
+  for (const [ref, set, baseTotal, trainable, total] of counted) {
+    it(`${ref} counts as real PEFT 0.20.0 counted its base (${set})`, () => {
+      const config = catalogModel(ref)!.model.config;
+      assert.equal(buildInventory(config, { transformersVersion: '5.17.0' }).baseParams, baseTotal);
+      const e = estimateParameters(config, { peft_type: 'LORA', r: 16, target_modules: 'all-linear' });
+      assert.deepEqual([e.trainableParams, e.totalParams], [trainable, total]);
+    });
+  }
 
   it("DeepCoder-14B-Preview builds the base's Hub total, 14,770,033,664", () => {
     const config = catalogModel('agentica-org/DeepCoder-14B-Preview')!.model.config;
     assert.equal(config, findCatalogModel('deepseek-ai/DeepSeek-R1-Distill-Qwen-14B')!.config);
     assert.equal(buildInventory(config, { transformersVersion: '5.17.0' }).baseParams, 14_770_033_664);
-  });
-
-  it('Qwen3-235B-A22B-Instruct-2507 counts as real PEFT 0.20.0 counted Qwen3-235B-A22B (qwen3-235b-5.17.0.json)', () => {
-    const config = catalogModel('Qwen/Qwen3-235B-A22B-Instruct-2507')!.model.config;
-    assert.equal(buildInventory(config, { transformersVersion: '5.17.0' }).baseParams, 235_093_634_560);
-    // Qwen/Qwen3-235B-A22B__lora_r16_all_linear: 3,901,255,680 trainable of 238,994,890,240.
-    const e = estimateParameters(config, { peft_type: 'LORA', r: 16, target_modules: 'all-linear' });
-    assert.deepEqual([e.trainableParams, e.totalParams], [3_901_255_680, 238_994_890_240]);
   });
 
   it('names without cited evidence stay unresolved', () => {

@@ -4,6 +4,7 @@
 // base's: a transcription of the variant's own config.json, or the publisher's model card naming the base
 // (with the base's parameter count where it gives one), or the publisher's training recipe. Fields that leave the module inventory unchanged are in `differs`.
 import { LITGPT } from './catalog-more-variants';
+import { QWEN3_MOE_LAYOUT } from './catalog-recent';
 import type { CatalogEntry, CatalogVariant } from './types';
 
 /** A base only a fine-tune in the example configs names (Qwen3-235B-A22B-Instruct-2507). */
@@ -15,16 +16,10 @@ export const FINETUNE_BASES: readonly CatalogEntry[] = [
     source: 'https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json',
     readFrom: `${LITGPT('Qwen3-235B-A22B')} (block 40960, 94 layers, hidden 4096, 64 heads, 4 key/value heads, head_size 128, intermediate 12288, moe_intermediate_size 1536, 128 experts, 8 per token, every layer MoE, padded vocab 151936, rope_base 1e6, norm_eps 1e-6, no bias); zyzshishui/slime scripts/models/qwen3-235B-A22B.sh has the same shapes and --untie-embeddings-and-output-weights; real PEFT 0.20.0 counts 235,093,634,560 (test/data/oracle/local/qwen3-235b-5.17.0.json), the card's "235B in total"`,
     config: {
-      architectures: ['Qwen3MoeForCausalLM'],
-      model_type: 'qwen3_moe',
-      attention_bias: false,
-      decoder_sparse_step: 1,
-      head_dim: 128,
-      hidden_act: 'silu',
+      ...QWEN3_MOE_LAYOUT,
       hidden_size: 4096,
       intermediate_size: 12288,
       max_position_embeddings: 40960,
-      mlp_only_layers: [],
       moe_intermediate_size: 1536,
       num_attention_heads: 64,
       num_experts: 128,
