@@ -8,6 +8,17 @@ import type { CatalogEntry } from './types';
 const LLM_PROF = 'citsjtu2020/LLM-Prof sglang/Model_Config.md (verbatim config.json copies)';
 const hf = (id: string): string => `https://huggingface.co/${id}/blob/main/config.json`;
 
+/** Fields every published Qwen3 MoE config.json here has alike (30B-A3B and 235B-A22B: every layer MoE). */
+export const QWEN3_MOE_LAYOUT = {
+  architectures: ['Qwen3MoeForCausalLM'],
+  model_type: 'qwen3_moe',
+  attention_bias: false,
+  decoder_sparse_step: 1,
+  head_dim: 128,
+  hidden_act: 'silu',
+  mlp_only_layers: [],
+} as const;
+
 const qwen3 = (hidden: number, inter: number, layers: number, heads: number, tied: boolean) => ({
   architectures: ['Qwen3ForCausalLM'],
   model_type: 'qwen3',
@@ -97,17 +108,11 @@ export const RECENT_MODELS: readonly CatalogEntry[] = [
     source: hf('Qwen/Qwen3-30B-A3B'),
     readFrom: LLM_PROF,
     config: {
-      architectures: ['Qwen3MoeForCausalLM'],
-      model_type: 'qwen3_moe',
-      attention_bias: false,
-      decoder_sparse_step: 1,
-      head_dim: 128,
-      hidden_act: 'silu',
+      ...QWEN3_MOE_LAYOUT,
       hidden_size: 2048,
       intermediate_size: 6144,
       max_position_embeddings: 40960,
       max_window_layers: 48,
-      mlp_only_layers: [],
       moe_intermediate_size: 768,
       norm_topk_prob: true,
       num_attention_heads: 32,

@@ -7,6 +7,7 @@ import { QWEN_NEXT_MODELS } from './catalog-qwen-next';
 import { DEEPSEEK_MODELS, DEEPSEEK_VARIANTS } from './catalog-deepseek';
 import { DECODER_MODELS } from './catalog-decoders';
 import { ENCODER_MODELS } from './catalog-encoders';
+import { FINETUNE_BASES, FINETUNE_VARIANTS } from './catalog-finetunes';
 import { GEMMA4_MODELS } from './catalog-gemma4';
 import { MOE_MODELS } from './catalog-moe';
 import { HYBRID_MODELS } from './catalog-hybrid';
@@ -45,6 +46,7 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
   ...DENSE_MODELS,
   ...MISTRAL3_MODELS,
   ...GEMMA4_MODELS,
+  ...FINETUNE_BASES,
 ];
 
 export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
@@ -52,6 +54,7 @@ export const CATALOG_VARIANTS: readonly CatalogVariant[] = [
   ...DEEPSEEK_VARIANTS,
   ...MORE_VARIANTS,
   ...DENSE_VARIANTS,
+  ...FINETUNE_VARIANTS,
 ];
 
 interface Hit {
@@ -117,7 +120,12 @@ export interface CatalogMatch {
 function variantNote(ref: string, hit: Hit): string | undefined {
   if (!hit.variant) return undefined;
   const differs = hit.variant.differs ? ` (differs only in ${hit.variant.differs})` : '';
-  return `${ref} has the architecture of ${hit.entry.id}${differs}; its config.json was checked against it`;
+  const checked = {
+    'model card': "its publisher's model card derives it from that model's weights",
+    recipe: "its publisher's training recipe starts from that model and adds no tokens",
+    config: 'its config.json was checked against it',
+  }[hit.variant.evidence ?? 'config'];
+  return `${ref} has the architecture of ${hit.entry.id}${differs}; ${checked}`;
 }
 
 /**

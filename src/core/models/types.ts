@@ -37,6 +37,11 @@ export interface CatalogVariant {
   readonly readFrom: string;
   /** Non-shape fields that differ from the base (context length, RoPE base), when any; they do not change parameter counts. */
   readonly differs?: string;
+  /**
+   * When no config.json copy was found: 'model card', the publisher's card names the base (and its size);
+   * 'recipe', the publisher's training recipe starts from the base and its script adds no tokens.
+   */
+  readonly evidence?: 'model card' | 'recipe';
 }
 
 export type ModelSourceKind = 'file' | 'catalog' | 'hf-cache' | 'hub';
