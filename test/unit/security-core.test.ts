@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { checkModelBounds } from '../../src/core/estimator/bounds';
 import { num, numericProblem, NumericInputError } from '../../src/core/estimator-input/fields';
 import { buildInventory } from '../../src/core/estimator/inventory';
+import { estimateParameters } from '../../src/core/estimator';
 import { UnsupportedModelError } from '../../src/core/estimator/inventory/config';
 import { fullmatch, matchesSegmentRun, pyMatch, translatePython } from '../../src/core/estimator/pyregex';
 import { EstimateError } from '../../src/core/estimator/types';
@@ -174,6 +175,68 @@ describe('security: model sizes and numeric inputs', () => {
     assert.doesNotThrow(() =>
       checkModelBounds({ num_hidden_layers: 126, hidden_size: 16_384, vocab_size: 262_208 }),
     );
+  });
+  it('refuses layer counts taken from a list or pattern length, and a resolved count over the limit', () => {
+    assert.throws(() => checkModelBounds({ hybrid_override_pattern: 'M'.repeat(1_001) }), {
+      message:
+        'too large: 1,001 layers (its length) in config.json field "hybrid_override_pattern" (ML Config Lens counts models up to 1,000 layers (its length))',
+    });
+    assert.throws(
+      () => checkModelBounds({ vision_config: { deepstack_visual_indexes: new Array(100_000).fill(8) } }),
+      /too large: 100,000 layers \(its length\) in config\.json field "vision_config\.deepstack_visual_indexes"/,
+    );
+    assert.throws(
+      () => buildInventory({ model_type: 'nemotron_h', layers_block_type: new Array(200_000).fill('moe') }),
+      /too large: 200,000 layers \(its length\) in config\.json field "layers_block_type"/,
+    );
+    assert.doesNotThrow(() => checkModelBounds({ layer_types: new Array(126).fill('full_attention') }));
+  });
+  it('names a few distinct bad nemotron_h layer types, never the whole pattern', () => {
+    assert.throws(
+      () => buildInventory({ model_type: 'nemotron_h', hybrid_override_pattern: 'MX'.repeat(400) }),
+      {
+        message:
+          'nemotron_h: layer types "X" are not one of M, E, *, - (mamba, moe, attention, mlp); transformers refuses this config',
+      },
+    );
+    const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'x'.repeat(100)];
+    assert.throws(() => buildInventory({ model_type: 'nemotron_h', layers_block_type: many }), {
+      message:
+        'nemotron_h: layer types "a", "b", "c", "d", "e" and 3 more are not one of M, E, *, - (mamba, moe, attention, mlp); transformers refuses this config',
+    });
+  });
+  it('refuses prefix-tuning inputs PEFT would divide by zero or that are not head counts', () => {
+    const prefix = { peft_type: 'PREFIX_TUNING', num_virtual_tokens: 10, task_type: 'CAUSAL_LM' };
+    const qwen2 = { model_type: 'qwen2', num_hidden_layers: 2, num_key_value_heads: 2 };
+    for (const [field, v] of [
+      ['head_dim', 0],
+      ['head_dim', -3],
+      ['head_dim', 2.5],
+      ['num_key_value_heads', 0],
+    ] as const) {
+      assert.throws(() => estimateParameters({ ...qwen2, [field]: v }, prefix), {
+        message: `config.json field "${field}" must be a positive integer, got ${v}`,
+      });
+    }
+    assert.throws(
+      () =>
+        estimateParameters(
+          { model_type: 'gpt2', n_layer: 2, num_key_value_heads: 2 },
+          {
+            ...prefix,
+            num_attention_heads: 0,
+          },
+        ),
+      { message: 'num_attention_heads must be a positive integer, got 0' },
+    );
+  });
+  it('refuses hybrid schedules transformers refuses: Jamba expert offset, Qwen3-Next interval 0', () => {
+    assert.throws(() => buildInventory({ model_type: 'jamba', expert_layer_offset: 5 }), {
+      message: 'jamba: expert_layer_offset (5) must be smaller than expert_layer_period (2)',
+    });
+    assert.throws(() => buildInventory({ model_type: 'qwen3_next', full_attention_interval: 0 }), {
+      message: 'config.json field "full_attention_interval" must be a positive integer, got 0',
+    });
   });
   it('property: any llama dimensions either build or are refused with a model error', () => {
     const dim = fc.oneof(

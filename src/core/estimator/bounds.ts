@@ -17,6 +17,12 @@ export const MODEL_LIMITS = {
 } as const;
 
 const LAYER_KEY = /(^|_)(layers?|n_layer|num_hidden_layers|num_blocks|depth)$/;
+/**
+ * Lists (or pattern strings) whose length is a count of layers or modules: nemotron_h takes its layer
+ * count from hybrid_override_pattern / layers_block_type, Qwen3-VL one merger per deepstack index.
+ */
+const LAYER_LIST_KEY =
+  /(layer_types|layers_block_type|block_types|_override_pattern|deepstack_visual_indexes|vision_feature_layer)$/;
 const EXPERT_KEY = /(^|_)experts$/;
 const VOCAB_KEY = /vocab_size$/;
 const WIDTH_KEY =
@@ -28,6 +34,12 @@ function check(cfg: Record<string, unknown>, where: string, depth: number): void
   for (const [k, v] of Object.entries(cfg)) {
     if (v && typeof v === 'object' && !Array.isArray(v) && depth < 3)
       check(v as Record<string, unknown>, `${where}${k}.`, depth + 1);
+    if (
+      (Array.isArray(v) || typeof v === 'string') &&
+      LAYER_LIST_KEY.test(k) &&
+      v.length > MODEL_LIMITS.layers
+    )
+      throw tooLarge(`${where}${k}`, v.length, 'layers (its length)', MODEL_LIMITS.layers);
     if (typeof v !== 'number') continue;
     const name = `${where}${k}`;
     if (LAYER_KEY.test(k) && v > MODEL_LIMITS.layers) throw tooLarge(name, v, 'layers', MODEL_LIMITS.layers);
@@ -51,6 +63,11 @@ function tooLarge(field: string, v: number, what: string, limit: number): Invali
   return new InvalidConfigError(
     `too large: ${n} ${what} in config.json field "${field}" (ML Config Lens counts models up to ${limit.toLocaleString('en-US')} ${what})`,
   );
+}
+
+/** Throws when a resolved count (e.g. layers read from a list's length) is over its limit. */
+export function checkResolvedLayers(layers: number): void {
+  if (layers > MODEL_LIMITS.layers) throw tooLarge('(resolved)', layers, 'layers', MODEL_LIMITS.layers);
 }
 
 /** Throws InvalidConfigError naming the first dimension over the limits; returns when all are within. */

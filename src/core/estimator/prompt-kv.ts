@@ -4,7 +4,7 @@
 // token_dim // num_attention_heads (the user's values when given). What to_dict() holds is a fact of the
 // config class in each transformers release, recorded below.
 import { atLeast, type TransformersRelease } from './transformers-version';
-import type { ModelInventory } from './types';
+import { EstimateError, type ModelInventory } from './types';
 
 /**
  * What a config class's to_dict() carries. `kv`: 'stored' = the class always stores num_key_value_heads;
@@ -128,6 +128,8 @@ export function prefixTokenDim(inv: ModelInventory, tokenDim: number, heads: num
   const raw = inv.promptConfig ?? {};
   const kv = fact.kv === 'stored' ? inv.dims.numKeyValueHeads : raw.numKeyValueHeads;
   if (kv === undefined) return tokenDim;
+  // PEFT divides token_dim by num_attention_heads: 0 is a ZeroDivisionError there, a negative count nonsense.
+  if (!(heads > 0)) throw new EstimateError(`num_attention_heads must be a positive integer, got ${heads}`);
   const derived = Math.floor(tokenDim / heads);
   const headDim = {
     number: raw.headDim ?? inv.dims.headDim,

@@ -3,7 +3,7 @@
 // names and shapes it, out.
 import { int, InvalidConfigError, UnsupportedModelError } from './config';
 import { LRUCache } from 'lru-cache';
-import { checkModelBounds } from '../bounds';
+import { checkModelBounds, checkResolvedLayers, MODEL_LIMITS } from '../bounds';
 import { countParams, expandModules } from './expand';
 import { chooseHead } from './heads';
 import { familyOf, supportedModelTypes } from './registry';
@@ -48,12 +48,19 @@ function resolveNumLabels(cfg: HfConfig, n: number | undefined): number {
   return 2;
 }
 
-/** Names the supported types, and points multimodal wrappers (Gemma 3, Llava...) at their text_config. */
 /** head_dim / num_key_value_heads as the config gives them (a number), for prefix tuning's width. */
 function rawPromptFields(cfg: HfConfig): ModelInventory['promptConfig'] {
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  return { headDim: num(cfg.head_dim), numKeyValueHeads: num(cfg.num_key_value_heads) };
+  const num = (key: 'head_dim' | 'num_key_value_heads') => {
+    const v = cfg[key];
+    if (typeof v !== 'number') return undefined;
+    if (!Number.isSafeInteger(v) || v <= 0 || v > MODEL_LIMITS.width)
+      throw new InvalidConfigError(`config.json field "${key}" must be a positive integer, got ${v}`);
+    return v;
+  };
+  return { headDim: num('head_dim'), numKeyValueHeads: num('num_key_value_heads') };
 }
+
+/** Names the supported types, and points multimodal wrappers (Gemma 3, Llava...) at their text_config. */
 
 /** The config PEFT's prompt learning reads: the text config of a VLM (the class default without one). */
 function promptTextConfig(family: Family<BaseDims>, config: HfConfig): HfConfig {
@@ -107,6 +114,7 @@ function build(config: HfConfig, opts: InventoryOptions): ModelInventory {
   }
   const resolved = family.resolve(config, resolveNumLabels(config, opts.numLabels));
   const r = family.atRelease ? family.atRelease(resolved, release) : resolved;
+  checkResolvedLayers(r.L);
   const fused = opts.expertLayout === undefined ? release.v5 : opts.expertLayout === 'fused';
   if (opts.expertLayout !== undefined && !fused && opts.expertLayout !== 'modules') {
     throw new InvalidConfigError(

@@ -55,12 +55,19 @@ function resolveJamba(cfg: HfConfig, numLabels: number): JambaDims {
     throw new InvalidConfigError(
       `jamba: attn_layer_offset (${attnOffset}) must be smaller than attn_layer_period (${attnPeriod})`,
     );
+  const expertPeriod = int(cfg, 'expert_layer_period', 2);
+  const expertOffset = int(cfg, 'expert_layer_offset', 1);
+  // JambaConfig.validate_architecture (transformers v5.17.0 configuration_jamba.py:126-129) raises the same.
+  if (expertOffset >= expertPeriod)
+    throw new InvalidConfigError(
+      `jamba: expert_layer_offset (${expertOffset}) must be smaller than expert_layer_period (${expertPeriod})`,
+    );
   return {
     ...base,
     attnPeriod,
     attnOffset,
-    expertPeriod: int(cfg, 'expert_layer_period', 2),
-    expertOffset: int(cfg, 'expert_layer_offset', 1),
+    expertPeriod,
+    expertOffset,
     inner: int(cfg, 'mamba_expand', 2) * base.h,
     // "auto" = math.ceil(hidden_size / 16) (configuration_jamba.py :97).
     dtRank: dtRank(cfg, 'mamba_dt_rank', base.h),

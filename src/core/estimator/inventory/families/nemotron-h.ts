@@ -41,11 +41,14 @@ function layerKinds(cfg: HfConfig): Kind[] {
     : typeof cfg.hybrid_override_pattern === 'string'
       ? [...cfg.hybrid_override_pattern].map((c) => PATTERN[c] ?? c)
       : ['linear_attention', 'moe', 'full_attention', 'mlp'];
-  const bad = raw.filter((t) => !Object.values(PATTERN).includes(t as Kind));
-  if (bad.length > 0)
+  const bad = [...new Set(raw.filter((t) => !Object.values(PATTERN).includes(t as Kind)))];
+  if (bad.length > 0) {
+    // Distinct values only, a few of them, each cut short: the message must not echo the file back.
+    const shown = bad.slice(0, 5).map((t) => JSON.stringify(t)?.slice(0, 40) ?? String(t));
     throw new InvalidConfigError(
-      `nemotron_h: layer types ${JSON.stringify(bad)} are not one of M, E, *, - (mamba, moe, attention, mlp); transformers refuses this config`,
+      `nemotron_h: layer types ${shown.join(', ')}${bad.length > 5 ? ` and ${bad.length - 5} more` : ''} are not one of M, E, *, - (mamba, moe, attention, mlp); transformers refuses this config`,
     );
+  }
   return raw as Kind[];
 }
 

@@ -36,6 +36,11 @@ function fullLayers(cfg: HfConfig, layers: number): boolean[] {
   const types = cfg.layer_types;
   if (types === undefined || types === null) {
     const every = int(cfg, 'full_attention_interval', 4);
+    // The config class takes (i + 1) % interval (configuration_qwen3_next.py:132): 0 is a ZeroDivisionError.
+    if (every <= 0)
+      throw new InvalidConfigError(
+        `config.json field "full_attention_interval" must be a positive integer, got ${every}`,
+      );
     return Array.from({ length: layers }, (_, i) => (i + 1) % every === 0);
   }
   if (!Array.isArray(types) || types.length < layers)
