@@ -1,6 +1,8 @@
 // Task heads shared by many families. Names and biases as in transformers 4.47's *For* classes.
+import { UnsupportedModelError } from '../config';
 import { linear } from '../tpl';
 import type { BaseDims, HeadKind, HeadSpec, ModTpl } from '../types';
+import { atLeast, type TransformersRelease } from '../../transformers-version';
 
 type Heads<R> = Partial<Record<HeadKind, HeadSpec<R>>>;
 const hid = (r: BaseDims) => r.h;
@@ -39,7 +41,8 @@ export interface DecoderHeadOptions<R extends BaseDims> {
   /** Output width of qa_outputs: 2 in most decoders, num_labels in GPT-J. */
   qaOut?: (r: R) => number;
   scoreIn?: (r: R) => number;
-  /** transformers has no ForTokenClassification / ForQuestionAnswering class for this family. */
+  /** transformers has no ForSequenceClassification / ForTokenClassification / ForQuestionAnswering class. */
+  noSeqCls?: boolean;
   noTokenCls?: boolean;
   noQa?: boolean;
 }
@@ -71,7 +74,18 @@ export function decoderHeads<R extends BaseDims>(
     },
     base: { cls: `${cls}Model`, prefix: '' },
   };
+  if (o.noSeqCls) delete heads.seq_cls;
   if (o.noTokenCls) delete heads.token_cls;
   if (o.noQa) delete heads.qa;
   return heads;
+}
+
+/** Throws on releases before `since` (the first transformers release with this model_type). */
+export function requireRelease(modelType: string, since: [number, number], why: string) {
+  return (release: TransformersRelease): void => {
+    if (!atLeast(release, since[0], since[1]))
+      throw new UnsupportedModelError(
+        `model_type "${modelType}" first appeared in transformers ${since.join('.')}.0 (${why}); transformers ${release.version} has no such model`,
+      );
+  };
 }

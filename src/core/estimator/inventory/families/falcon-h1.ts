@@ -79,8 +79,9 @@ export const FALCON_H1: Family<FalconH1Dims> = {
     { path: 'layers', count: (r) => r.L, modules: layer },
     rmsNorm('final_layernorm', h),
   ],
-  heads: (() => {
-    const heads = decoderHeads<FalconH1Dims>('FalconH1', 'embed_tokens');
-    return { causal_lm: heads.causal_lm, base: heads.base };
-  })(),
+  heads: decoderHeads<FalconH1Dims>('FalconH1', 'embed_tokens', {
+    noSeqCls: true,
+    noTokenCls: true,
+    noQa: true,
+  }),
 };

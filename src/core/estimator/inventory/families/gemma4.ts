@@ -9,9 +9,8 @@
 import { bool, int, InvalidConfigError, requirePositive } from '../config';
 import { embedding, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
-import { decoderHeads } from './common';
+import { decoderHeads, requireRelease } from './common';
 import { resolveLlamaLike, type LlamaDims, type LlamaLikeDefaults } from './llama';
-import { requireRelease } from './qwen-hybrid';
 
 export interface Gemma4TextDims extends LlamaDims {
   /** full[i]: layer i is a full-attention layer (global head_dim / KV heads). */

@@ -109,8 +109,5 @@ export const JAMBA: Family<JambaDims> = {
     { path: 'layers', count: (r) => r.L, modules: layer },
     rmsNorm('final_layernorm', h),
   ],
-  heads: (() => {
-    const heads = decoderHeads<JambaDims>('Jamba', 'embed_tokens');
-    return { causal_lm: heads.causal_lm, seq_cls: heads.seq_cls, base: heads.base };
-  })(),
+  heads: decoderHeads<JambaDims>('Jamba', 'embed_tokens', { noTokenCls: true, noQa: true }),
 };

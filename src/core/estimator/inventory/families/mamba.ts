@@ -99,8 +99,10 @@ export const MAMBA: Family<MambaMixerDims> = {
     { path: 'layers', count: (r) => r.L, modules: layer },
     rmsNorm('norm_f', (r) => r.h),
   ],
-  heads: (() => {
-    const heads = decoderHeads<MambaMixerDims>('Mamba', 'embeddings', { prefix: 'backbone.' });
-    return { causal_lm: heads.causal_lm, base: heads.base };
-  })(),
+  heads: decoderHeads<MambaMixerDims>('Mamba', 'embeddings', {
+    prefix: 'backbone.',
+    noSeqCls: true,
+    noTokenCls: true,
+    noQa: true,
+  }),
 };

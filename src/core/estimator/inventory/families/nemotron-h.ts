@@ -145,8 +145,9 @@ export const NEMOTRON_H: Family<NemotronHDims> = {
     { path: 'layers', count: (r) => r.L, modules: layer },
     rmsNorm('norm_f', h),
   ],
-  heads: (() => {
-    const heads = decoderHeads<NemotronHDims>('NemotronH', 'embeddings');
-    return { causal_lm: heads.causal_lm, base: heads.base };
-  })(),
+  heads: decoderHeads<NemotronHDims>('NemotronH', 'embeddings', {
+    noSeqCls: true,
+    noTokenCls: true,
+    noQa: true,
+  }),
 };

@@ -6,11 +6,10 @@
 // Shapes read from transformers v5.17.0 models/qwen3_next/modeling_qwen3_next.py:237-260 (attention:
 // q_proj is 2 * heads * head_dim wide, the second half gates the output), :580-622 (Qwen3NextGatedDeltaNet)
 // and models/qwen3_5/modeling_qwen3_5.py:504-547 (Qwen3_5GatedDeltaNet), checked on the meta device.
-import { int, InvalidConfigError, requirePositive, UnsupportedModelError } from '../config';
+import { int, InvalidConfigError, requirePositive } from '../config';
 import { embedding, linear, rmsNorm } from '../tpl';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
-import { atLeast, type TransformersRelease } from '../../transformers-version';
-import { decoderHeads } from './common';
+import { decoderHeads, requireRelease } from './common';
 import { gatedMlp, norms, resolveLlamaLike, type LlamaDims, type LlamaLikeDefaults } from './llama';
 import { qwenMoeMlp } from './moe';
 
@@ -155,16 +154,6 @@ export function hybridTextModel<R extends HybridDims>(layer: ModTpl<R>[]): Part<
     { path: 'layers', count: (r: R) => r.L, modules: layer },
     rmsNorm<R>('norm', h),
   ];
-}
-
-/** Throws on releases before `since` (the first transformers release with this model_type). */
-export function requireRelease(modelType: string, since: [number, number], why: string) {
-  return (release: TransformersRelease): void => {
-    if (!atLeast(release, since[0], since[1]))
-      throw new UnsupportedModelError(
-        `model_type "${modelType}" first appeared in transformers ${since.join('.')}.0 (${why}); transformers ${release.version} has no such model`,
-      );
-  };
 }
 
 /** Qwen3NextConfig defaults (configuration_qwen3_next.py, transformers v5.17.0; 4.57.6 has the same). */

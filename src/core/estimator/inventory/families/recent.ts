@@ -1,20 +1,17 @@
 // Llama-tree decoders that transformers added after 4.47, the oldest layout modelled: a release before the
 // first one that ships the model_type is refused, naming that release, rather than counted.
-import { UnsupportedModelError } from '../config';
-import { atLeast } from '../../transformers-version';
 import type { Family } from '../types';
+import { requireRelease } from './common';
 import { attention, gatedMlp, llamaLike, norms, type LlamaDims } from './llama';
 
 /** The family, refused on releases before `first` ('4.53.0'), where transformers has no such model_type. */
 export function sinceRelease(family: Family<LlamaDims>, first: string, where: string): Family<LlamaDims> {
   const [major, minor] = first.split('.').map(Number);
+  const check = requireRelease(family.types[0], [major, minor], where);
   return {
     ...family,
     atRelease: (r, release) => {
-      if (!atLeast(release, major, minor))
-        throw new UnsupportedModelError(
-          `model_type "${family.types[0]}" first appeared in transformers ${first} (${where}); transformers ${release.version} has no such model`,
-        );
+      check(release);
       return r;
     },
   };

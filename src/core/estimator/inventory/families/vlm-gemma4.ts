@@ -6,10 +6,10 @@
 // (:168-183), so PEFT sees `…q_proj.linear`. Vision tower :579-590, :904-1030; audio tower :249-575, :1899-1920.
 import { int, requirePositive } from '../config';
 import { linear, rmsNorm } from '../tpl';
+import { requireRelease } from './common';
 import type { Family, HfConfig, ModTpl, Part } from '../types';
 import { scoped, subConfig, textConfigOf } from './vlm-common';
 import { GEMMA4_SINCE, GEMMA4_WHY, gemma4TextModel, resolveGemma4Text, type Gemma4TextDims } from './gemma4';
-import { requireRelease } from './qwen-hybrid';
 
 interface VisionDims {
   h: number;

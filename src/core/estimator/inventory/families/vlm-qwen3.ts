@@ -8,7 +8,8 @@ import { linear } from '../tpl';
 import type { Family, ModTpl, Part } from '../types';
 import { attention, gatedMlp, norms, type LlamaDims, type LlamaLikeDefaults } from './llama';
 import { fusedMoe } from './moe';
-import { hybridLayer, hybridTextModel, requireRelease, resolveHybrid } from './qwen-hybrid';
+import { requireRelease } from './common';
+import { hybridLayer, hybridTextModel, resolveHybrid } from './qwen-hybrid';
 import { readVision, visual, type Qwen3VlDims } from './qwen3-vl-tower';
 import { scoped, textConfigOf } from './vlm-common';
 
